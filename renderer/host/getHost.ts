@@ -1,0 +1,15 @@
+// Renderer: picks the host the lab runs in — Electron's preload API if present, else the browser host's WebSocket bridge.
+import type { LabHost } from '../../engine/protocol.js';
+import { createBrowserHost } from './browserHost.js';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload; absent in a plain browser. */
+    lab?: LabHost;
+  }
+}
+
+/** The one place that knows two hosts exist; everything else sees a LabHost. */
+export function getHost(): LabHost {
+  return window.lab ?? createBrowserHost(new URL('engine', window.location.href));
+}
