@@ -1,0 +1,137 @@
+// Writes a trained sequential network as an ONNX model (float64 tensors, opset 17) with protobuf's wire format.
+import protobuf from 'protobufjs/minimal.js';
+import type { LayerSpec, TrainedWeights } from '../spec.js';
+
+type Writer = protobuf.Writer;
+
+/** ONNX opset the exported graph uses; every operator below exists with float64 support since opset 13. */
+export const ONNX_OPSET = 17;
+const IR_VERSION = 8;
+const DOUBLE = 11; // TensorProto.DataType.DOUBLE
+const ATTRIBUTE_FLOAT = 1;
+const ATTRIBUTE_INT = 2;
+
+// Field numbers from onnx.proto.
+const enum Field {
+  ModelIrVersion = 1, ModelProducerName = 2, ModelProducerVersion = 3, ModelDocString = 6, ModelGraph = 7, ModelOpsetImport = 8,
+  OpsetDomain = 1, OpsetVersion = 2,
+  GraphNode = 1, GraphName = 2, GraphInitializer = 5, GraphInput = 11, GraphOutput = 12,
+  NodeInput = 1, NodeOutput = 2, NodeName = 3, NodeOpType = 4, NodeAttribute = 5,
+  AttrName = 1, AttrF = 2, AttrI = 3, AttrType = 20,
+  TensorDims = 1, TensorDataType = 2, TensorName = 8, TensorRawData = 9,
+  ValueInfoName = 1, ValueInfoType = 2,
+  TypeTensorType = 1, TensorTypeElemType = 1, TensorTypeShape = 2,
+  ShapeDim = 1, DimValue = 1, DimParam = 2,
+}
+
+const LENGTH_DELIMITED = 2;
+const VARINT = 0;
+const FIXED32 = 5;
+const tag = (field: number, wire: number) => (field << 3) | wire;
+
+function writeString(w: Writer, field: number, value: string): void {
+  w.uint32(tag(field, LENGTH_DELIMITED)).string(value);
+}
+function writeVarint(w: Writer, field: number, value: number): void {
+  w.uint32(tag(field, VARINT)).int64(value);
+}
+/** Writes a nested message: `body` fills it. */
+function writeMessage(w: Writer, field: number, body: (w: Writer) => void): void {
+  w.uint32(tag(field, LENGTH_DELIMITED)).fork();
+  body(w);
+  w.ldelim();
+}
+
+function littleEndianBytes(values: Float64Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  return bytes;
+}
+
+function writeTensor(w: Writer, field: number, name: string, dims: number[], values: Float64Array): void {
+  writeMessage(w, field, (t) => {
+    for (const d of dims) writeVarint(t, Field.TensorDims, d);
+    writeVarint(t, Field.TensorDataType, DOUBLE);
+    writeString(t, Field.TensorName, name);
+    t.uint32(tag(Field.TensorRawData, LENGTH_DELIMITED)).bytes(littleEndianBytes(values));
+  });
+}
+
+/** A graph input or output: a float64 tensor of shape [batch, width]. */
+function writeValueInfo(w: Writer, field: number, name: string, width: number): void {
+  writeMessage(w, field, (v) => {
+    writeString(v, Field.ValueInfoName, name);
+    writeMessage(v, Field.ValueInfoType, (type) => writeMessage(type, Field.TypeTensorType, (tensor) => {
+      writeVarint(tensor, Field.TensorTypeElemType, DOUBLE);
+      writeMessage(tensor, Field.TensorTypeShape, (shape) => {
+        writeMessage(shape, Field.ShapeDim, (dim) => writeString(dim, Field.DimParam, 'batch'));
+        writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, width));
+      });
+    }));
+  });
+}
+
+interface OnnxNode { opType: string; inputs: string[]; output: string; attributes?: Array<{ name: string; float?: number; int?: number }> }
+
+function writeNode(w: Writer, node: OnnxNode, name: string): void {
+  writeMessage(w, Field.GraphNode, (n) => {
+    for (const input of node.inputs) writeString(n, Field.NodeInput, input);
+    writeString(n, Field.NodeOutput, node.output);
+    writeString(n, Field.NodeName, name);
+    writeString(n, Field.NodeOpType, node.opType);
+    for (const a of node.attributes ?? []) {
+      writeMessage(n, Field.NodeAttribute, (attr) => {
+        writeString(attr, Field.AttrName, a.name);
+        if (a.float !== undefined) { attr.uint32(tag(Field.AttrF, FIXED32)).float(a.float); writeVarint(attr, Field.AttrType, ATTRIBUTE_FLOAT); }
+        if (a.int !== undefined) { writeVarint(attr, Field.AttrI, a.int); writeVarint(attr, Field.AttrType, ATTRIBUTE_INT); }
+      });
+    }
+  });
+}
+
+/** The ONNX operator for one layer of the spec, reading `input` and writing `output`. */
+function nodeFor(layer: LayerSpec, index: number, input: string, output: string): OnnxNode {
+  switch (layer.type) {
+    case 'linear': return { opType: 'Gemm', inputs: [input, `layer${index}_W`, `layer${index}_b`], output };
+    case 'relu': return { opType: 'Relu', inputs: [input], output };
+    case 'sigmoid': return { opType: 'Sigmoid', inputs: [input], output };
+  }
+}
+
+/**
+ * Encodes a trained network as an ONNX model: input "input" [batch, spec.input], output "output" [batch, outputs],
+ * one node per layer (Linear → Gemm with initializers layer{i}_W [inputs, units] and layer{i}_b [units]).
+ */
+export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string): Uint8Array {
+  const { spec } = weights;
+  const byIndex = new Map(weights.layers.map((p) => [p.index, p]));
+  let width = spec.input;
+  const w = protobuf.Writer.create();
+  writeVarint(w, Field.ModelIrVersion, IR_VERSION);
+  writeString(w, Field.ModelProducerName, 'Backprop Lab');
+  writeString(w, Field.ModelProducerVersion, producerVersion);
+  writeString(w, Field.ModelDocString, 'A sequential network trained in Backprop Lab; y = x·W + b per Linear layer.');
+  writeMessage(w, Field.ModelOpsetImport, (o) => { writeString(o, Field.OpsetDomain, ''); writeVarint(o, Field.OpsetVersion, ONNX_OPSET); });
+  writeMessage(w, Field.ModelGraph, (g) => {
+    let current = 'input';
+    spec.layers.forEach((layer, i) => {
+      const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
+      writeNode(g, nodeFor(layer, i, current, output), `layer${i}_${layer.type}`);
+      current = output;
+    });
+    writeString(g, Field.GraphName, 'backprop_lab_network');
+    spec.layers.forEach((layer, i) => {
+      if (layer.type !== 'linear') return;
+      const p = byIndex.get(i);
+      if (!p) throw new Error(`the weights have no parameters for layer ${i + 1} (linear)`);
+      if (p.inputs !== width || p.units !== layer.units) throw new Error(`layer ${i + 1} (linear) parameters are ${p.inputs}×${p.units} but the network needs ${width}×${layer.units}`);
+      writeTensor(g, Field.GraphInitializer, `layer${i}_W`, [p.inputs, p.units], p.W);
+      writeTensor(g, Field.GraphInitializer, `layer${i}_b`, [p.units], p.b);
+      width = layer.units;
+    });
+    writeValueInfo(g, Field.GraphInput, 'input', spec.input);
+    writeValueInfo(g, Field.GraphOutput, 'output', width);
+  });
+  return w.finish();
+}

@@ -1,0 +1,68 @@
+// Runs exported ONNX models in ONNX Runtime (WebAssembly, in Node) and compares them with an independent forward pass.
+import { describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-web';
+import { encodeOnnxModel } from '../../../engine/export/onnx.js';
+import type { NetworkSpec, TrainedWeights } from '../../../engine/spec.js';
+
+ort.env.wasm.numThreads = 1;
+
+/** Weights with values drawn from a fixed linear congruential sequence (no engine code involved). */
+function makeWeights(spec: NetworkSpec): TrainedWeights {
+  let state = 12345;
+  const next = () => { state = (state * 1103515245 + 12345) % 2 ** 31; return state / 2 ** 31 - 0.5; };
+  let width = spec.input;
+  const layers: TrainedWeights['layers'] = [];
+  spec.layers.forEach((layer, index) => {
+    if (layer.type !== 'linear') return;
+    layers.push({ index, inputs: width, units: layer.units, W: Float64Array.from({ length: width * layer.units }, next), b: Float64Array.from({ length: layer.units }, next) });
+    width = layer.units;
+  });
+  return { spec, layers };
+}
+
+/** A plain forward pass written for this test: rows of x through each layer. */
+function referenceForward(weights: TrainedWeights, x: Float64Array, rows: number): Float64Array {
+  let current = x, width = weights.spec.input;
+  weights.spec.layers.forEach((layer, index) => {
+    if (layer.type === 'linear') {
+      const p = weights.layers.find((l) => l.index === index)!;
+      const out = new Float64Array(rows * p.units);
+      for (let r = 0; r < rows; r++) for (let j = 0; j < p.units; j++) {
+        let s = p.b[j]!;
+        for (let k = 0; k < width; k++) s += current[r * width + k]! * p.W[k * p.units + j]!;
+        out[r * p.units + j] = s;
+      }
+      current = out; width = p.units;
+    } else if (layer.type === 'relu') current = current.map((v) => Math.max(0, v));
+    else current = current.map((v) => 1 / (1 + Math.exp(-v)));
+  });
+  return current;
+}
+
+describe('encodeOnnxModel', () => {
+  const specs: Array<[string, NetworkSpec]> = [
+    ['64-32-ReLU-1-Sigmoid', { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }],
+    ['64-32-16-8-1 with ReLUs', { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }],
+    ['4-3 linear only', { input: 4, layers: [{ type: 'linear', units: 3 }] }],
+  ];
+  for (const [name, spec] of specs) {
+    it(`gives a model ONNX Runtime runs with the same outputs to 1e-12: ${name}`, async () => {
+      const weights = makeWeights(spec);
+      const session = await ort.InferenceSession.create(encodeOnnxModel(weights, 'test'));
+      const rows = 5;
+      const x = Float64Array.from({ length: rows * spec.input }, (_, i) => Math.sin(i * 0.37) * 2);
+      const result = await session.run({ input: new ort.Tensor('float64', x, [rows, spec.input]) });
+      const output = result.output!;
+      const expected = referenceForward(weights, x, rows);
+      expect(output.dims).toEqual([rows, expected.length / rows]);
+      const got = output.data as Float64Array;
+      for (let i = 0; i < expected.length; i++) expect(Math.abs(got[i]! - expected[i]!)).toBeLessThan(1e-12);
+    });
+  }
+
+  it('refuses weights whose shapes do not match the network', () => {
+    const spec: NetworkSpec = { input: 4, layers: [{ type: 'linear', units: 3 }] };
+    const weights = makeWeights({ input: 5, layers: [{ type: 'linear', units: 3 }] });
+    expect(() => encodeOnnxModel({ spec, layers: weights.layers }, 'test')).toThrow('layer 1 (linear) parameters are 5×3 but the network needs 4×3');
+  });
+});
