@@ -30,8 +30,8 @@ export interface LinearParameters {
   index: number;
   inputs: number;
   units: number;
-  W: Float64Array;
-  b: Float64Array;
+  W: Float64Array<ArrayBuffer>;
+  b: Float64Array<ArrayBuffer>;
 }
 
 /** A network and its parameters: what weights files hold and what a finished run hands back. */

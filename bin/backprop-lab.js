@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `backprop-lab` command: a shim that runs the compiled command line (built by `npm run build:node`).
+import('../dist/cli/main.js').catch((error) => {
+  const missing = error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
+  process.stderr.write(missing
+    ? 'backprop-lab: the command line is not built yet; run "npm run build:node" first\n'
+    : `backprop-lab: ${error && error.message ? error.message.split('\n')[0] : error}\n`);
+  process.exitCode = 1;
+});

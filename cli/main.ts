@@ -1,0 +1,10 @@
+// The command line's entry, run by bin/backprop-lab.js: runs the command and sets the exit status (Node, the CLI process).
+import { runCli } from './runCli.js';
+import type { Output } from './trainCommand.js';
+
+const output: Output = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), output);

@@ -1,0 +1,25 @@
+// Dispatches a command line and turns every failure into one line and an exit status (Node, the CLI process).
+import { trainCommand, type Output } from './trainCommand.js';
+import { UsageError } from './trainArgs.js';
+import { MAIN_USAGE } from './usage.js';
+
+/** Runs `backprop-lab` with `argv` (without node and the script); resolves to the exit status. */
+export async function runCli(argv: string[], output: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      output.out(MAIN_USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'train') return await trainCommand(rest, output);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; known: train (see backprop-lab --help)`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.err(`backprop-lab${command && command !== '--help' ? ` ${command}` : ''}: ${error.message}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`backprop-lab: ${message.split('\n')[0]}`);
+    return 1;
+  }
+}

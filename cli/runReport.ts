@@ -1,0 +1,52 @@
+// The report of a training run as the CLI prints it with --json and saves it as metrics.json (Node, the CLI process).
+import type { EpochMetrics, FinishReason, Hyperparameters } from '../engine/protocol.js';
+import type { NetworkSpec } from '../engine/spec.js';
+import { formatSpecText } from '../engine/specText.js';
+
+/** One epoch with snake_case names, as in metrics.csv. */
+export interface EpochRow {
+  epoch: number;
+  train_loss: number;
+  train_accuracy: number;
+  test_loss: number;
+  test_accuracy: number;
+}
+
+export interface RunReport {
+  data: string;
+  net: string;
+  spec: NetworkSpec;
+  hyperparameters: { epochs: number; learning_rate: number; batch_size: number; reduction: string; train_fraction: number; seed: number };
+  train_size: number;
+  test_size: number;
+  parameter_count: number;
+  reason: FinishReason;
+  message: string;
+  history: EpochRow[];
+}
+
+export function toEpochRow(m: EpochMetrics): EpochRow {
+  return { epoch: m.epoch, train_loss: m.trainLoss, train_accuracy: m.trainAccuracy, test_loss: m.testLoss, test_accuracy: m.testAccuracy };
+}
+
+export function buildRunReport(input: {
+  dataSet: string; spec: NetworkSpec; hyper: Hyperparameters; trainSize: number; testSize: number; parameterCount: number;
+  reason: FinishReason; message: string; history: readonly EpochMetrics[];
+}): RunReport {
+  const { hyper } = input;
+  return {
+    data: input.dataSet,
+    net: formatSpecText(input.spec),
+    spec: input.spec,
+    hyperparameters: {
+      epochs: hyper.epochs, learning_rate: hyper.learningRate, batch_size: hyper.batchSize,
+      reduction: hyper.reduction, train_fraction: hyper.trainFraction, seed: hyper.seed,
+    },
+    train_size: input.trainSize,
+    test_size: input.testSize,
+    parameter_count: input.parameterCount,
+    reason: input.reason,
+    message: input.message,
+    history: input.history.map(toEpochRow),
+  };
+}

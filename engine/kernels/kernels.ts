@@ -1,0 +1,29 @@
+// The hot numeric kernels behind one small interface, so a faster implementation can replace the plain one; pure, any process.
+
+/**
+ * Every matrix is a row-major Float64Array; sizes are passed explicitly so callers can reuse buffers.
+ * Kernels write into `out` and never allocate. Any implementation must give results equal to
+ * {@link plainKernels} within round-off.
+ */
+export interface Kernels {
+  /** out[m×n] = a[m×k] · b[k×n] (the forward x·W). */
+  matmul(a: Float64Array, b: Float64Array, out: Float64Array, m: number, k: number, n: number): void;
+  /** out[m×k] = a[m×n] · bᵀ, where b is k×n (the backward dy·Wᵀ). */
+  matmulTransposeB(a: Float64Array, b: Float64Array, out: Float64Array, m: number, n: number, k: number): void;
+  /** out[k×n] = aᵀ · b, where a is m×k and b is m×n (the weight gradient xᵀ·dy). */
+  matmulTransposeA(a: Float64Array, b: Float64Array, out: Float64Array, m: number, k: number, n: number): void;
+  /** out[i, j] += row[j] for every row i of the m×n matrix out (the bias add). */
+  addRowVector(out: Float64Array, row: Float64Array, m: number, n: number): void;
+  /** out[j] = Σ_i a[i, j] over the m rows of the m×n matrix a (the bias gradient). */
+  columnSums(a: Float64Array, out: Float64Array, m: number, n: number): void;
+  /** out = max(0, x), elementwise over the first `length` values. */
+  relu(x: Float64Array, out: Float64Array, length: number): void;
+  /** dx = dy where x > 0, else 0. */
+  reluBackward(x: Float64Array, dy: Float64Array, dx: Float64Array, length: number): void;
+  /** out = 1 / (1 + e^(−x)), computed without overflow for any x. */
+  sigmoid(x: Float64Array, out: Float64Array, length: number): void;
+  /** dx = dy · y · (1 − y), given the sigmoid's output y. */
+  sigmoidBackward(y: Float64Array, dy: Float64Array, dx: Float64Array, length: number): void;
+  /** target += scale · source (the SGD update with scale = −learning rate). */
+  addScaled(target: Float64Array, source: Float64Array, scale: number, length: number): void;
+}

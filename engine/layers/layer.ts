@@ -1,0 +1,31 @@
+// What every layer of a sequential network is: forward beside backward, with its own reusable buffers; pure, any process.
+import type { LayerType } from '../spec.js';
+
+/** A trainable array and the gradient of the loss with respect to it (same length). */
+export interface Parameter {
+  readonly name: 'W' | 'b';
+  readonly value: Float64Array;
+  readonly gradient: Float64Array;
+}
+
+/**
+ * A layer maps a batch of `rows` samples (row-major rows×inputs) to rows×outputs.
+ * `forward` and `backward` return the layer's own buffers, reused from call to call (sized again only when
+ * `rows` changes), so a training loop with a fixed batch size allocates nothing per step.
+ * `backward(x, dy, rows)` must follow `forward(x, rows)` on the same x; it fills the parameters' gradients
+ * and returns dx.
+ */
+export interface Layer {
+  readonly type: LayerType;
+  readonly inputs: number;
+  readonly outputs: number;
+  forward(x: Float64Array, rows: number): Float64Array;
+  backward(x: Float64Array, dy: Float64Array, rows: number): Float64Array;
+  /** The trainable parameters (none for activations). */
+  readonly parameters: readonly Parameter[];
+}
+
+/** Returns `buffer` if it holds exactly `length` values, else a new zeroed one. */
+export function sized(buffer: Float64Array, length: number): Float64Array {
+  return buffer.length === length ? buffer : new Float64Array(length);
+}

@@ -1,0 +1,51 @@
+// The fully connected layer y = x·W + b, its Glorot/Xavier initialisation and its backward pass; pure, any process.
+import type { Kernels } from '../kernels/kernels.js';
+import type { Random } from '../random.js';
+import { sized, type Layer, type Parameter } from './layer.js';
+
+/** Glorot/Xavier uniform bound: W ~ U(−a, a) with a = √(6 / (n_in + n_out)). */
+export function xavierBound(inputs: number, outputs: number): number {
+  return Math.sqrt(6 / (inputs + outputs));
+}
+
+/** A Linear layer; W is row-major inputs×outputs, b has `outputs` values. */
+export class Linear implements Layer {
+  readonly type = 'linear' as const;
+  readonly W: Float64Array;
+  readonly b: Float64Array;
+  readonly dW: Float64Array;
+  readonly db: Float64Array;
+  readonly parameters: readonly Parameter[];
+  private output: Float64Array = new Float64Array(0);
+  private inputGradient: Float64Array = new Float64Array(0);
+
+  /** Creates the layer with Glorot/Xavier uniform weights drawn from `random` (row by row) and zero bias. */
+  constructor(readonly inputs: number, readonly outputs: number, private readonly kernels: Kernels, random: Random) {
+    this.W = new Float64Array(inputs * outputs);
+    const bound = xavierBound(inputs, outputs);
+    for (let i = 0; i < this.W.length; i++) this.W[i] = bound * (2 * random.next() - 1);
+    this.b = new Float64Array(outputs);
+    this.dW = new Float64Array(inputs * outputs);
+    this.db = new Float64Array(outputs);
+    this.parameters = [
+      { name: 'W', value: this.W, gradient: this.dW },
+      { name: 'b', value: this.b, gradient: this.db },
+    ];
+  }
+
+  forward(x: Float64Array, rows: number): Float64Array {
+    this.output = sized(this.output, rows * this.outputs);
+    this.kernels.matmul(x, this.W, this.output, rows, this.inputs, this.outputs);
+    this.kernels.addRowVector(this.output, this.b, rows, this.outputs);
+    return this.output;
+  }
+
+  /** dx = dy·Wᵀ, dW = xᵀ·dy, db = the column sums of dy (the bias is added to every row, so its gradient sums over rows). */
+  backward(x: Float64Array, dy: Float64Array, rows: number): Float64Array {
+    this.inputGradient = sized(this.inputGradient, rows * this.inputs);
+    this.kernels.matmulTransposeA(x, dy, this.dW, rows, this.inputs, this.outputs);
+    this.kernels.columnSums(dy, this.db, rows, this.outputs);
+    this.kernels.matmulTransposeB(dy, this.W, this.inputGradient, rows, this.outputs, this.inputs);
+    return this.inputGradient;
+  }
+}

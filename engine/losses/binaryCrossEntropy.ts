@@ -1,0 +1,39 @@
+// Binary cross-entropy and its gradient, kept finite when a prediction reaches exactly 0 or 1; pure, any process.
+
+/**
+ * Predictions are clamped to [ε, 1 − ε] with ε = 1e-12 before the logarithm and in the gradient, so a sigmoid
+ * that saturates to exactly 0 or 1 gives a large but finite loss (at most −ln ε ≈ 27.6 per element) instead of
+ * Infinity or NaN. Inside (ε, 1 − ε), which is where any gradient check evaluates, the clamp changes nothing.
+ */
+export const BCE_EPSILON = 1e-12;
+
+function clampPrediction(p: number): number {
+  return p < BCE_EPSILON ? BCE_EPSILON : p > 1 - BCE_EPSILON ? 1 - BCE_EPSILON : p;
+}
+
+/** The loss of one prediction p for target y: −(y·ln p + (1 − y)·ln(1 − p)). */
+export function binaryCrossEntropyOf(y: number, p: number): number {
+  const q = clampPrediction(p);
+  return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
+}
+
+/** The mean of the elementwise loss over the first `length` values (what the exercise reports per minibatch). */
+export function meanBinaryCrossEntropy(targets: Float64Array, predictions: Float64Array, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += binaryCrossEntropyOf(targets[i], predictions[i]);
+  return sum / length;
+}
+
+/**
+ * Writes scale · ∂(Σ loss)/∂p, i.e. scale · (−y/p + (1 − y)/(1 − p)), into `gradient`.
+ * scale = 1 is the exercise's summed loss; scale = 1 / batch size is the mean over samples.
+ */
+export function binaryCrossEntropyGradient(
+  targets: Float64Array, predictions: Float64Array, gradient: Float64Array, length: number, scale: number,
+): void {
+  for (let i = 0; i < length; i++) {
+    const y = targets[i];
+    const q = clampPrediction(predictions[i]);
+    gradient[i] = scale * (-y / q + (1 - y) / (1 - q));
+  }
+}

@@ -1,0 +1,73 @@
+// Shape validation of a NetworkSpec, alone and against a data set, with messages that name the layer; pure, any process.
+import type { NetworkSpec } from '../spec.js';
+
+/** One problem with a spec: a sentence for the user and the field it belongs to (e.g. "spec.layers.2"). */
+export interface SpecIssue {
+  message: string;
+  field: string;
+}
+
+/** What a data set asks of a network: its input width and the width its targets have. */
+export interface DataShape {
+  name: string;
+  inputs: number;
+  outputs: number;
+}
+
+/** The width each layer gives, or the issues that stop the layers from fitting together. Layers are named 1-based. */
+export function traceWidths(spec: NetworkSpec): { widths: number[]; issues: SpecIssue[] } {
+  const widths: number[] = [];
+  const issues: SpecIssue[] = [];
+  let width = spec.input;
+  spec.layers.forEach((layer, index) => {
+    if (layer.type === 'linear') {
+      if (layer.inputs !== undefined && layer.inputs !== width) {
+        const source = index === 0 ? 'the network input gives' : `layer ${index} (${spec.layers[index - 1]!.type}) gives`;
+        issues.push({
+          message: `layer ${index + 1} (linear) expects ${layer.inputs} inputs but ${source} ${width}`,
+          field: `spec.layers.${index}`,
+        });
+      }
+      width = layer.units;
+    }
+    widths.push(width);
+  });
+  return { widths, issues };
+}
+
+/** Every issue of `spec` on its own (empty when its shapes fit). */
+export function validateSpec(spec: NetworkSpec): SpecIssue[] {
+  return traceWidths(spec).issues;
+}
+
+/**
+ * Every issue of `spec` for training on `data` with binary cross-entropy: the shapes must fit, the input width
+ * must be the data's, the output width the data's target width, and the last layer a sigmoid (outputs in (0, 1)).
+ */
+export function validateSpecForData(spec: NetworkSpec, data: DataShape): SpecIssue[] {
+  const { widths, issues } = traceWidths(spec);
+  if (spec.input !== data.inputs) {
+    issues.unshift({ message: `the network takes ${spec.input} inputs but ${data.name} has ${data.inputs} features`, field: 'spec.input' });
+  }
+  const last = spec.layers.length - 1;
+  const outputWidth = widths[last]!;
+  if (issues.length === 0 && outputWidth !== data.outputs) {
+    const what = data.outputs === 1 ? '1 output (the probability of the positive class)' : `${data.outputs} outputs (one per class)`;
+    issues.push({ message: `${data.name} needs ${what} but the network gives ${outputWidth}`, field: `spec.layers.${last}` });
+  }
+  if (spec.layers[last]!.type !== 'sigmoid') {
+    issues.push({
+      message: `layer ${last + 1} (${spec.layers[last]!.type}) must be a sigmoid: binary cross-entropy needs outputs between 0 and 1`,
+      field: `spec.layers.${last}`,
+    });
+  }
+  return issues;
+}
+
+/** Thrown when a network is built from a spec that does not fit; carries every issue found. */
+export class NetworkSpecError extends Error {
+  constructor(readonly issues: SpecIssue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'NetworkSpecError';
+  }
+}

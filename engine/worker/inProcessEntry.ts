@@ -1,0 +1,9 @@
+// Engine entry for running the engine inside the current Node process (tests, the CLI): the service with the asset reader wired in.
+import { readAssetText } from '../data/assetFiles.js';
+import type { EngineEvent } from '../protocol.js';
+import { createEngineService, type EngineService, type EngineServiceOptions } from './engineService.js';
+
+/** An engine service in this process that reads the data files from the assets folder. */
+export function createInProcessEngine(emit: (event: EngineEvent) => void, options: Omit<EngineServiceOptions, 'readAsset'> = {}): EngineService {
+  return createEngineService(emit, { ...options, readAsset: readAssetText });
+}

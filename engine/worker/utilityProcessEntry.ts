@@ -1,0 +1,44 @@
+// Engine entry for Electron's utilityProcess: the parent sends a MessagePortMain (event.ports[0]) and the engine speaks on that port. Does not import electron.
+import { readAssetText } from '../data/assetFiles.js';
+import type { EngineEvent } from '../protocol.js';
+import { createEngineService, type EngineService } from './engineService.js';
+
+/** The parts of Electron's MessagePortMain this entry uses. */
+interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: EngineEvent): void;
+  start(): void;
+  close(): void;
+}
+
+/** The parts of Electron's process.parentPort this entry uses. */
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (!parentPort) {
+  process.stderr.write('the engine utility process entry must be started with Electron\'s utilityProcess.fork\n');
+  process.exit(2);
+}
+
+/** Each port (one per renderer load) gets its own service; a new port replaces the old one, whose runs stop. */
+function serveOnPortsFrom(parent: ParentPortLike): void {
+  let current: { port: PortLike; service: EngineService } | undefined;
+  parent.on('message', (event) => {
+    const port = event.ports[0];
+    if (!port) return; // only ports come this way; requests arrive on the port
+    if (current) {
+      current.service.dispose();
+      current.port.close();
+    }
+    const service = createEngineService((engineEvent) => port.postMessage(engineEvent), { readAsset: readAssetText });
+    port.on('message', (message) => service.receive(message.data));
+    port.on('close', () => service.dispose());
+    port.start();
+    current = { port, service };
+  });
+}
+
+serveOnPortsFrom(parentPort);

@@ -1,0 +1,146 @@
+// `backprop-lab train` run as a user runs it: the bin script in a separate Node process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNetwork } from '../../engine/network/network.js';
+import { createRandom } from '../../engine/random.js';
+import type { WeightsDocument } from '../../engine/export/weightsJson.js';
+import { runCli } from '../../cli/runCli.js';
+import { ensureBuilt, REPOSITORY } from '../engine/support/ensureBuilt.js';
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(REPOSITORY, 'bin/backprop-lab.js'), ...args], { encoding: 'utf8', cwd: REPOSITORY });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+const folders: string[] = [];
+const freshFolder = () => { const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-')); folders.push(folder); return folder; };
+
+beforeAll(() => ensureBuilt());
+afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+
+describe('backprop-lab train', () => {
+  it('prints one JSON object whose history lists every epoch with --json', () => {
+    const { status, stdout } = cli('train', '--epochs', '2', '--json');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.history).toHaveLength(2);
+    expect(Object.keys(report.history[0])).toEqual(['epoch', 'train_loss', 'train_accuracy', 'test_loss', 'test_accuracy']);
+    expect(report.history.map((row: { epoch: number }) => row.epoch)).toEqual([1, 2]);
+    expect(report).toMatchObject({ data: 'digits-binary', net: 'linear:32,relu,linear:1,sigmoid', reason: 'completed', train_size: 898 });
+    expect(report.hyperparameters).toEqual({ epochs: 2, learning_rate: 0.01, batch_size: 10, reduction: 'sum', train_fraction: 0.5, seed: 1 });
+  });
+
+  it('gives the same numbers for the same seed and other numbers for another seed', () => {
+    const run = (seed: string) => JSON.parse(cli('train', '--net', 'linear:1,sigmoid', '--epochs', '1', '--seed', seed, '--json').stdout).history;
+    expect(run('3')).toEqual(run('3'));
+    expect(run('3')).not.toEqual(run('4'));
+  });
+
+  it('writes metrics.csv, metrics.json, weights.json and weights.npz with --out, leaving no temporary files', () => {
+    const folder = freshFolder();
+    const netFile = join(folder, 'net.json');
+    const spec = { input: 64, layers: [{ type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 10 }, { type: 'sigmoid' }] };
+    spawnSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(netFile)}, ${JSON.stringify(JSON.stringify(spec))})`]);
+    const out = join(folder, 'run');
+    const { status, stdout } = cli('train', '--data', 'digits', '--net', netFile, '--epochs', '2', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toContain('final test accuracy');
+    expect(readdirSync(out).sort()).toEqual(['metrics.csv', 'metrics.json', 'weights.json', 'weights.npz']);
+    const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('epoch,train_loss,train_accuracy,test_loss,test_accuracy');
+    expect(csv).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(2);
+    const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
+    expect(weights.spec).toEqual(spec);
+    expect(weights.layers.map((layer) => [layer.index, layer.W.length, layer.W[0]!.length, layer.b.length])).toEqual([[0, 64, 8, 8], [2, 8, 10, 10]]);
+  });
+
+  it.skipIf(!hasNumpy)(`writes a weights.npz that NumPy loads and whose forward pass matches the engine's${hasNumpy ? '' : ' (skipped: python3 with NumPy is not installed)'}`, () => {
+    const out = join(freshFolder(), 'run');
+    expect(cli('train', '--epochs', '1', '--out', out).status).toBe(0);
+    const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
+    const random = createRandom(12);
+    const x = Float64Array.from({ length: 3 * 64 }, () => random.next() * 4 - 2);
+    const network = buildNetwork(weights.spec, createRandom(0));
+    for (const layer of weights.layers) {
+      const linear = network.layers[layer.index]!.parameters;
+      linear[0]!.value.set(layer.W.flat());
+      linear[1]!.value.set(layer.b);
+    }
+    const expected = Array.from(network.forward(x, 3));
+    const script = [
+      'import json, sys, numpy as np',
+      'z = np.load(sys.argv[1])',
+      'x = np.array(json.loads(sys.stdin.read())).reshape(3, 64)',
+      'assert z["layer0_W"].shape == (64, 32) and z["layer0_W"].dtype == np.float64 and z["layer2_b"].shape == (1,), z.files',
+      'h = np.maximum(0, x @ z["layer0_W"] + z["layer0_b"])',
+      'print(json.dumps((1 / (1 + np.exp(-(h @ z["layer2_W"] + z["layer2_b"])))).ravel().tolist()))',
+    ].join('\n');
+    const python = spawnSync('python3', ['-c', script, join(out, 'weights.npz')], { input: JSON.stringify(Array.from(x)), encoding: 'utf8' });
+    expect(python.stderr).toBe('');
+    const fromNumpy = JSON.parse(python.stdout) as number[];
+    fromNumpy.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1e-12));
+  });
+
+  it('exits non-zero with the message when the run diverges', () => {
+    const { status, stderr } = cli('train', '--lr', '1e300', '--epochs', '2');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^backprop-lab train: the loss became NaN in epoch 1, minibatch \d+ of the training phase/);
+  });
+
+  it.each([
+    [['--lr', '-1'], '--lr: learning rate must be a positive number'],
+    [['--lr', 'fast'], '--lr: "fast" is not a number'],
+    [['--data', 'mnist'], '--data: unknown data set "mnist"; known: digits-binary, digits'],
+    [['--net', 'linear:32,relu,linear:2,sigmoid'], '--net: digits-binary needs 1 output (the probability of the positive class) but the network gives 2'],
+    [['--net', 'linear:32,tanh,linear:1,sigmoid'], '--net: layer 2 "tanh": unknown layer type'],
+    [['--net', 'missing.json'], '--net missing.json: no such file'],
+    [['--batch', '0'], '--batch: minibatch size must be a positive whole number'],
+    [['--batch', '1000'], '--batch: the minibatch size 1000 is larger than the training set (898 samples)'],
+    [['--reduction', 'max'], '--reduction: must be sum or mean'],
+    [['--epochs', '-2'], '--epochs: epochs must be a whole number, 0 or more'],
+    [['--colour'], "Unknown option '--colour'"],
+  ])('rejects %j with one line on stderr and exit status 2', async (args, message) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const status = await runCli(['train', ...args], { out: (line) => out.push(line), err: (line) => err.push(line) });
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(message);
+    expect(err[0]).not.toContain('\n');
+  });
+
+  it('exits with status 2 and one line without a stack trace when run as a command with a bad argument', () => {
+    const { status, stdout, stderr } = cli('train', '--lr', '-1');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('backprop-lab train: --lr: learning rate must be a positive number\n');
+  });
+
+  it('explains its options with --help and exits 0', () => {
+    const { status, stdout } = cli('train', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('--net SPEC');
+    expect(stdout).toContain('--reduction MODE');
+  });
+
+  it('names an unknown command', () => {
+    const { status, stderr } = cli('fly');
+    expect(status).toBe(2);
+    expect(stderr.trim()).toBe('backprop-lab fly: unknown command "fly"; known: train (see backprop-lab --help)');
+  });
+
+  it('replaces files from an earlier run in the same folder', () => {
+    const out = join(freshFolder(), 'run');
+    cli('train', '--epochs', '1', '--out', out);
+    cli('train', '--epochs', '3', '--out', out);
+    expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(3);
+    expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
+    expect(readdirSync(out)).toHaveLength(4);
+  });
+});

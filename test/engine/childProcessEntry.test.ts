@@ -1,0 +1,43 @@
+// The engine as a real Node child process (the browser host's way): requests over IPC with advanced serialisation.
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXERCISE_HYPERPARAMETERS, type EngineEvent } from '../../engine/protocol.js';
+import { ensureBuilt, REPOSITORY } from './support/ensureBuilt.js';
+import { createEventLog, isError, isFinished } from './support/eventLog.js';
+
+describe('the child process entry', () => {
+  let child: ChildProcess;
+  const log = createEventLog();
+
+  beforeAll(() => {
+    ensureBuilt();
+    child = fork(join(REPOSITORY, 'dist/engine/worker/childProcessEntry.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (message) => log.push(message as EngineEvent));
+  });
+
+  afterAll(() => {
+    child.kill();
+  });
+
+  it('trains and sends the weights back as Float64Arrays', async () => {
+    child.send({
+      type: 'train.start', runId: 'child', dataSet: 'digits-binary',
+      spec: { input: 64, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
+      hyper: { ...EXERCISE_HYPERPARAMETERS, epochs: 2 },
+    });
+    const finished = await log.next(isFinished('child'));
+    expect(finished.reason).toBe('completed');
+    expect(finished.history).toHaveLength(2);
+    expect(finished.weights.layers[0]!.W).toBeInstanceOf(Float64Array);
+    expect(finished.weights.layers[0]!.W).toHaveLength(64);
+  });
+
+  it('answers a malformed message with an error event and keeps running', async () => {
+    child.send({ type: 'train.start', runId: 'bad' });
+    const error = await log.next(isError);
+    expect(error.runId).toBe('bad');
+    expect(error.message).toMatch(/^bad request/);
+    expect(child.exitCode).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+// One test suite for any implementation of the numeric kernels: each result is compared with a naive reference.
+import { describe, expect, it } from 'vitest';
+import type { Kernels } from '../../../engine/kernels/kernels.js';
+import { createRandom } from '../../../engine/random.js';
+
+function randomMatrix(length: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length }, () => random.next() * 4 - 2);
+}
+
+/** out[i][j] = Σ_p A(i, p) · B(p, j), with accessors so every transposed variant is checked against the same loop. */
+function reference(m: number, k: number, n: number, a: (i: number, p: number) => number, b: (p: number, j: number) => number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let p = 0; p < k; p++) sum += a(i, p) * b(p, j);
+    out[i * n + j] = sum;
+  }
+  return out;
+}
+
+function expectClose(actual: Float64Array, expected: Float64Array): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(1e-12);
+}
+
+/** Registers the kernel tests for `kernels` under `name`. */
+export function describeKernels(name: string, kernels: Kernels): void {
+  describe(`${name} kernels`, () => {
+    const [m, k, n] = [3, 5, 7];
+
+    it('multiplies x·W like the textbook triple loop', () => {
+      const a = randomMatrix(m * k, 1);
+      const b = randomMatrix(k * n, 2);
+      const out = new Float64Array(m * n).fill(99);
+      kernels.matmul(a, b, out, m, k, n);
+      expectClose(out, reference(m, k, n, (i, p) => a[i * k + p]!, (p, j) => b[p * n + j]!));
+    });
+
+    it('multiplies dy·Wᵀ without forming the transpose', () => {
+      const dy = randomMatrix(m * n, 3);
+      const w = randomMatrix(k * n, 4);
+      const out = new Float64Array(m * k).fill(99);
+      kernels.matmulTransposeB(dy, w, out, m, n, k);
+      expectClose(out, reference(m, n, k, (i, p) => dy[i * n + p]!, (p, j) => w[j * n + p]!));
+    });
+
+    it('multiplies xᵀ·dy without forming the transpose', () => {
+      const x = randomMatrix(m * k, 5);
+      const dy = randomMatrix(m * n, 6);
+      const out = new Float64Array(k * n).fill(99);
+      kernels.matmulTransposeA(x, dy, out, m, k, n);
+      expectClose(out, reference(k, m, n, (i, p) => x[p * k + i]!, (p, j) => dy[p * n + j]!));
+    });
+
+    it('adds a row vector to every row and sums columns', () => {
+      const a = randomMatrix(m * n, 7);
+      const row = randomMatrix(n, 8);
+      const added = a.slice();
+      kernels.addRowVector(added, row, m, n);
+      expectClose(added, a.map((value, i) => value + row[i % n]!));
+      const sums = new Float64Array(n).fill(99);
+      kernels.columnSums(a, sums, m, n);
+      expectClose(sums, Float64Array.from({ length: n }, (_, j) => a[j]! + a[n + j]! + a[2 * n + j]!));
+    });
+
+    it('maps ReLU and sigmoid elementwise, with their backward passes', () => {
+      const x = Float64Array.from([-3, -0.5, 0, 0.5, 3, -800, 800]);
+      const dy = Float64Array.from([1, 2, 3, 4, 5, 6, 7]);
+      const out = new Float64Array(x.length);
+      const dx = new Float64Array(x.length);
+      kernels.relu(x, out, x.length);
+      expectClose(out, x.map((v) => Math.max(0, v)));
+      kernels.reluBackward(x, dy, dx, x.length);
+      expectClose(dx, Float64Array.from([0, 0, 0, 4, 5, 0, 7]));
+      kernels.sigmoid(x, out, x.length);
+      expectClose(out, x.map((v) => 1 / (1 + Math.exp(-v))));
+      kernels.sigmoidBackward(out, dy, dx, x.length);
+      expectClose(dx, out.map((y, i) => dy[i]! * y * (1 - y)));
+    });
+
+    it('adds a scaled vector in place', () => {
+      const target = Float64Array.from([1, 2, 3]);
+      kernels.addScaled(target, Float64Array.from([10, 20, 30]), -0.5, 3);
+      expectClose(target, Float64Array.from([-4, -8, -12]));
+    });
+  });
+}
