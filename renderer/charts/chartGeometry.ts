@@ -1,0 +1,87 @@
+// Pure geometry of a line chart — D3 scales, SVG path strings and ticks for fixed data; no DOM, so it runs in any process.
+import { format, line, scaleLinear } from 'd3';
+
+export interface Margin { top: number; right: number; bottom: number; left: number }
+/** The chart's outer size in pixels and the margin kept for title, legend, ticks and axis labels. */
+export interface ChartFrame { width: number; height: number; margin: Margin }
+export interface Point { x: number; y: number }
+export interface SeriesInput { key: string; label: string; points: readonly Point[] }
+/** A tick: its data value, its text, and its offset in pixels along the axis from the plot's origin corner. */
+export interface Tick { value: number; label: string; offset: number }
+export interface PlottedPoint extends Point { cx: number; cy: number }
+export interface PlottedSeries { key: string; label: string; path: string; points: PlottedPoint[] }
+
+export interface LineChartGeometry {
+  innerWidth: number;
+  innerHeight: number;
+  yDomain: [number, number];
+  xTicks: Tick[];
+  yTicks: Tick[];
+  series: PlottedSeries[];
+}
+
+export interface LineChartInput {
+  frame: ChartFrame;
+  xDomain: [number, number];
+  yDomain: [number, number];
+  series: readonly SeriesInput[];
+  xTickCount?: number;
+  yTickCount?: number;
+  /** Only whole-number x ticks (epochs). */
+  integerX?: boolean;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The x extent of a learning curve: from 0 to the run's planned epochs (or further, should more arrive). */
+export function epochDomain(plannedEpochs: number, lastEpoch: number): [number, number] {
+  return [0, Math.max(1, plannedEpochs, lastEpoch)];
+}
+
+/** A loss axis from 0 to the largest finite loss seen (0..1 before any data). */
+export function lossDomain(values: readonly number[]): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  const top = finite.length ? Math.max(...finite) : 1;
+  return [0, top > 0 ? top : 1];
+}
+
+/** An accuracy axis ending at 1 and starting at the tenth below the lowest accuracy seen (0..1 before any data). */
+export function accuracyDomain(values: readonly number[]): [number, number] {
+  const finite = values.filter(Number.isFinite);
+  if (!finite.length) return [0, 1];
+  const low = Math.floor(Math.min(...finite) * 10) / 10;
+  return [Math.max(0, Math.min(low, 0.9)), 1];
+}
+
+/** Computes where everything in a line chart goes: scales, ticks, one path and its points per series. */
+export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
+  const { frame, xTickCount = 8, yTickCount = 5 } = input;
+  const innerWidth = Math.max(0, frame.width - frame.margin.left - frame.margin.right);
+  const innerHeight = Math.max(0, frame.height - frame.margin.top - frame.margin.bottom);
+  const x = scaleLinear().domain(input.xDomain).range([0, innerWidth]);
+  const y = scaleLinear().domain(input.yDomain).nice(yTickCount).range([innerHeight, 0]);
+
+  const xValues = x.ticks(xTickCount).filter((v) => !input.integerX || Number.isInteger(v));
+  const xFormat = input.integerX ? format(',d') : x.tickFormat(xTickCount);
+  const yFormat = y.tickFormat(yTickCount);
+  const xTicks = xValues.map((value) => ({ value, label: xFormat(value), offset: round2(x(value)) }));
+  const yTicks = y.ticks(yTickCount).map((value) => ({ value, label: yFormat(value), offset: round2(y(value)) }));
+
+  const path = line<Point>()
+    .defined((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
+    .x((p) => x(p.x))
+    .y((p) => y(p.y))
+    .digits(2);
+
+  const series = input.series.map((s) => ({
+    key: s.key,
+    label: s.label,
+    path: path(s.points) ?? '',
+    points: s.points
+      .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
+      .map((p) => ({ x: p.x, y: p.y, cx: round2(x(p.x)), cy: round2(y(p.y)) })),
+  }));
+
+  const [y0, y1] = y.domain();
+  return { innerWidth, innerHeight, yDomain: [y0 ?? 0, y1 ?? 1], xTicks, yTicks, series };
+}

@@ -1,0 +1,89 @@
+// One training run as seen by the renderer: a pure reducer over engine events and host status (no DOM, no runes).
+import type { EngineEvent, EngineStatus, EpochMetrics, FinishReason } from '../../engine/protocol.js';
+import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
+
+/** idle: nothing run yet; starting: request sent; running: epochs arriving; stopping: stop sent; then finished or failed. */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'stopping' | 'finished' | 'failed';
+
+export interface RunState {
+  runId: string | null;
+  phase: RunPhase;
+  plannedEpochs: number;
+  history: EpochMetrics[];
+  sizes: { train: number; test: number; parameters: number } | null;
+  finish: { reason: FinishReason; message: string } | null;
+  /** Why the run failed (engine error or engine crash). */
+  failure: string | null;
+  /** Engine errors that name a form field, shown at that field. */
+  fieldErrors: FieldErrors;
+  /** Problems not tied to this run: unreadable messages, errors for no run. */
+  notices: string[];
+}
+
+export const IDLE_RUN: RunState = {
+  runId: null, phase: 'idle', plannedEpochs: 0, history: [], sizes: null, finish: null, failure: null, fieldErrors: {}, notices: [],
+};
+
+/** True while the engine works on the run (Train is off, Stop is on). */
+export function isActive(phase: RunPhase): boolean {
+  return phase === 'starting' || phase === 'running' || phase === 'stopping';
+}
+
+/** A fresh run whose train.start has just been sent. */
+export function beginRun(runId: string, plannedEpochs: number): RunState {
+  return { ...IDLE_RUN, runId, phase: 'starting', plannedEpochs };
+}
+
+export function markStopping(state: RunState): RunState {
+  return isActive(state.phase) ? { ...state, phase: 'stopping' } : state;
+}
+
+/** Marks the run failed with a sentence for the user. */
+export function failRun(state: RunState, message: string): RunState {
+  return isActive(state.phase) ? { ...state, phase: 'failed', failure: message } : state;
+}
+
+/** Keeps a problem visible that does not belong to the run (the newest five). */
+export function addNotice(state: RunState, message: string): RunState {
+  return { ...state, notices: [...state.notices, message].slice(-5) };
+}
+
+export function clearFieldError(state: RunState, field: keyof FieldErrors): RunState {
+  if (!(field in state.fieldErrors)) return state;
+  const fieldErrors = { ...state.fieldErrors };
+  delete fieldErrors[field];
+  return { ...state, fieldErrors };
+}
+
+/** Applies one validated engine event; events of other runs, or after this run ended, change nothing. */
+export function applyEngineEvent(state: RunState, event: EngineEvent): RunState {
+  if (event.type === 'error' && event.runId === undefined) return addNotice(state, `Engine: ${event.message}`);
+  if (event.runId !== state.runId || !isActive(state.phase)) return state;
+  switch (event.type) {
+    case 'train.started':
+      return {
+        ...state,
+        phase: state.phase === 'stopping' ? 'stopping' : 'running',
+        sizes: { train: event.trainSize, test: event.testSize, parameters: event.parameterCount },
+      };
+    case 'train.epoch':
+      return {
+        ...state,
+        phase: state.phase === 'stopping' ? 'stopping' : 'running',
+        history: [...state.history.filter((m) => m.epoch !== event.metrics.epoch), event.metrics],
+      };
+    case 'train.finished':
+      return { ...state, phase: 'finished', history: event.history, finish: { reason: event.reason, message: event.message } };
+    case 'error': {
+      const field = event.field === undefined ? undefined : formFieldOf(event.field);
+      const fieldErrors = field ? { ...state.fieldErrors, [field]: event.message } : state.fieldErrors;
+      return { ...state, phase: 'failed', failure: event.message, fieldErrors };
+    }
+  }
+}
+
+/** A crashed engine fails the run in flight; `ready` needs no change here (the session tracks it). */
+export function applyEngineStatus(state: RunState, status: EngineStatus): RunState {
+  if (status.state !== 'crashed') return state;
+  return failRun(state, status.message);
+}

@@ -1,0 +1,90 @@
+// The renderer's run reducer (plain Node) fed with the events of the real engine running in this process.
+import { describe, expect, it } from 'vitest';
+import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type TrainStart } from '../../engine/protocol.js';
+import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
+import { presetById } from '../../renderer/training/presets.js';
+import {
+  IDLE_RUN, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, markStopping, type RunState,
+} from '../../renderer/training/runState.js';
+
+/** Runs one request through an in-process engine, feeding every event to the reducer until `done` says the run is over. */
+function drive(request: TrainStart, react: (state: RunState, send: (data: unknown) => void) => RunState = (s) => s): Promise<{ state: RunState; events: EngineEvent[] }> {
+  return new Promise((resolve) => {
+    const events: EngineEvent[] = [];
+    let state = beginRun(request.runId, request.hyper.epochs);
+    const engine = createInProcessEngine((event) => {
+      events.push(event);
+      state = react(applyEngineEvent(state, event), (data) => engine.receive(data));
+      if (state.phase === 'finished' || state.phase === 'failed') {
+        engine.dispose();
+        resolve({ state, events });
+      }
+    });
+    engine.receive(request);
+  });
+}
+
+const exerciseRun = (runId: string, hyper: Partial<TrainStart['hyper']> = {}): TrainStart => ({
+  type: 'train.start', runId, spec: presetById('64-32-relu-1-sigmoid').spec, dataSet: 'digits-binary', hyper: { ...EXERCISE_HYPERPARAMETERS, ...hyper },
+});
+
+describe('run state driven by the engine', () => {
+  it('collects one history entry per epoch and ends finished with the engine\'s history', async () => {
+    const seenLengths: number[] = [];
+    const { state, events } = await drive(exerciseRun('three-epochs', { epochs: 3 }), (s) => { seenLengths.push(s.history.length); return s; });
+    expect(state.phase).toBe('finished');
+    expect(state.finish?.reason).toBe('completed');
+    expect(state.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
+    expect(state.sizes!.train + state.sizes!.test).toBe(1797);
+    expect(state.sizes!.parameters).toBe(64 * 32 + 32 + 33);
+    expect(seenLengths).toEqual([0, 1, 2, 3, 3]);
+    const finished = events.at(-1);
+    expect(finished?.type === 'train.finished' && finished.history).toEqual(state.history);
+  });
+
+  it('ends stopped after the user stops a long run', async () => {
+    let stopSent = false;
+    const { state } = await drive(exerciseRun('stopped', { epochs: 10_000 }), (s, send) => {
+      if (s.history.length === 2 && !stopSent) {
+        stopSent = true;
+        send({ type: 'train.stop', runId: 'stopped' });
+        return markStopping(s);
+      }
+      return s;
+    });
+    expect(state.phase).toBe('finished');
+    expect(state.finish?.reason).toBe('stopped');
+    expect(state.history.length).toBeGreaterThanOrEqual(2);
+    expect(state.history.length).toBeLessThan(10_000);
+  });
+
+  it('puts an engine error that names a field at that field and fails the run', async () => {
+    const { state } = await drive(exerciseRun('too-big', { batchSize: 5000 }));
+    expect(state.phase).toBe('failed');
+    expect(state.fieldErrors.batchSize).toMatch(/minibatch size 5000/);
+    expect(state.failure).toBe(state.fieldErrors.batchSize);
+    expect(clearFieldError(state, 'batchSize').fieldErrors).toEqual({});
+  });
+});
+
+describe('run state', () => {
+  it('ignores events of another run', () => {
+    const state = beginRun('mine', 5);
+    const other = applyEngineEvent(state, { type: 'train.started', runId: 'theirs', trainSize: 1, testSize: 1, parameterCount: 1 });
+    expect(other).toBe(state);
+  });
+
+  it('keeps an error for no run as a notice without touching the run', () => {
+    const state = applyEngineEvent(beginRun('mine', 5), { type: 'error', message: 'bad request: type: invalid' });
+    expect(state.phase).toBe('starting');
+    expect(state.notices).toEqual(['Engine: bad request: type: invalid']);
+  });
+
+  it('fails the run in flight when the engine crashes, and leaves a finished or idle run alone', () => {
+    const crashed = applyEngineStatus(beginRun('mine', 5), { state: 'crashed', message: 'the engine process exited' });
+    expect(crashed.phase).toBe('failed');
+    expect(crashed.failure).toMatch(/the engine process exited/);
+    expect(applyEngineStatus(IDLE_RUN, { state: 'crashed', message: 'gone' })).toBe(IDLE_RUN);
+    expect(applyEngineStatus(crashed, { state: 'ready' })).toBe(crashed);
+  });
+});
