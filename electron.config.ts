@@ -1,0 +1,30 @@
+// electron-builder configuration for Backprop Lab (build tooling; `npm run dist` passes it with --config).
+import type { Configuration } from 'electron-builder';
+
+const config: Configuration = {
+  appId: 'org.backproplab.app',
+  productName: 'Backprop Lab',
+  copyright: 'Copyright © Backprop Lab contributors',
+  directories: { output: 'release', buildResources: 'assets' },
+  // The compiled main process, preload, engine and renderer; production dependencies (zod, fflate, …) are added
+  // from node_modules by electron-builder itself. Source maps stay out of the package.
+  files: ['dist/**/*', '!dist/**/*.map', 'package.json'],
+  asar: true,
+  // The engine reads its data sets at run time from BACKPROP_LAB_ASSETS: packaged, that is resources/assets,
+  // a plain folder beside app.asar (main/appPaths.ts points the utility process at it).
+  extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*.csv', 'icon.png'] }],
+  icon: 'assets/icon.png',
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Education',
+    maintainer: 'Backprop Lab contributors',
+    synopsis: 'Learn and check how neural networks learn',
+  },
+  deb: { packageCategory: 'education' },
+  mac: { target: 'dmg', category: 'public.app-category.education' },
+  dmg: { title: 'Backprop Lab' },
+  win: { target: 'nsis' },
+  nsis: { oneClick: false, allowToChangeInstallationDirectory: true },
+};
+
+export default config;

@@ -1,0 +1,16 @@
+// Electron main process entry: the app is the list of modules enabled below, each one concern (main process).
+import { enableModules } from './appModule.js';
+import { applicationMenu } from './applicationMenu.js';
+import { resolveAppPaths } from './appPaths.js';
+import { engineHost } from './engineHost.js';
+import { mainWindow } from './mainWindow.js';
+import { securityRestrictions } from './security.js';
+
+const paths = resolveAppPaths();
+
+enableModules([
+  securityRestrictions(),
+  applicationMenu(),
+  engineHost(paths),
+  mainWindow(paths),
+]);

@@ -1,0 +1,73 @@
+// Preload (renderer process, isolated world, sandboxed): exposes the LabHost as `window.lab` over the engine port main hands it.
+// A sandboxed preload can require only 'electron' and a few built-ins, so everything else here is `import type`;
+// events are validated by the renderer, requests by the engine.
+import electron = require('electron');
+import type { EngineEvent, EngineRequest, EngineStatus, LabHost } from '../engine/protocol.js';
+import type { IpcChannels } from './ipcChannels.js';
+
+/** The same names as main/ipcChannels.ts; the type makes the compiler hold them equal. */
+const CHANNELS: IpcChannels = { engineConnect: 'engine-connect', enginePort: 'engine-port', engineStatus: 'engine-status' };
+
+/** The part of the DOM MessagePort used here (the Node build that compiles this file has no DOM types). */
+interface EnginePort {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+
+/** Builds the host: requests wait in a queue until the first port arrives, and again between a crash and the fresh engine. */
+function createElectronLabHost(): LabHost {
+  const eventListeners = new Set<(event: EngineEvent) => void>();
+  const statusListeners = new Set<(status: EngineStatus) => void>();
+  const waitingRequests: EngineRequest[] = [];
+  let port: EnginePort | null = null;
+  let lastStatus: EngineStatus | null = null;
+
+  const notify = <T,>(listeners: Set<(value: T) => void>, value: T) => {
+    for (const listener of listeners) {
+      try { listener(value); } catch (error) { console.error('Backprop Lab: a listener failed', error); }
+    }
+  };
+
+  electron.ipcRenderer.on(CHANNELS.enginePort, (event) => {
+    const received = event.ports[0] as unknown as EnginePort | undefined;
+    if (!received) return;
+    port?.close();
+    port = received;
+    port.onmessage = (message) => notify(eventListeners, message.data as EngineEvent);
+    for (const request of waitingRequests.splice(0)) port.postMessage(request);
+  });
+
+  // Main sends 'crashed' before the fresh engine's port and 'ready' after it (one IPC pipe keeps that order).
+  electron.ipcRenderer.on(CHANNELS.engineStatus, (_event, status: EngineStatus) => {
+    if (status.state === 'crashed') {
+      port?.close();
+      port = null;
+    }
+    lastStatus = status;
+    notify(statusListeners, status);
+  });
+
+  electron.ipcRenderer.send(CHANNELS.engineConnect);
+
+  return {
+    kind: 'electron',
+    send(request) {
+      if (port) port.postMessage(request);
+      else waitingRequests.push(request);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => { eventListeners.delete(listener); };
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      // The page's scripts may subscribe after main's first status arrived: a new listener hears the current one.
+      const current = lastStatus;
+      if (current) queueMicrotask(() => { if (statusListeners.has(listener)) listener(current); });
+      return () => { statusListeners.delete(listener); };
+    },
+  };
+}
+
+electron.contextBridge.exposeInMainWorld('lab', createElectronLabHost());

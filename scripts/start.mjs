@@ -1,0 +1,153 @@
+// `npm start` (Node): builds what is missing or stale, then opens the desktop app; where the Electron runtime
+// cannot be had (not installed and its download fails), says so in one line and serves the lab in the browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fromRoot = (...parts) => join(root, ...parts);
+const require = createRequire(import.meta.url);
+const forwardedArgs = process.argv.slice(2);
+
+/** How long the one-time download of the Electron runtime may take before the browser is used instead. */
+const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+/** After this long, a still-running download is announced, so a slow network does not look like a hang. */
+const DOWNLOAD_NOTICE_MS = 3_000;
+
+/** The newest modification time among the files under the given paths (folders searched recursively). */
+function newestTime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const info = statSync(path);
+    if (info.isDirectory()) {
+      for (const name of readdirSync(path)) if (name !== 'node_modules') visit(join(path, name));
+    } else newest = Math.max(newest, info.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/** True when any output is missing or older than any of its sources. */
+function isStale(outputs, sources) {
+  const newestSource = newestTime(sources);
+  return outputs.some((output) => !existsSync(output) || statSync(output).mtimeMs < newestSource);
+}
+
+/** Runs a package's own command-line script with this Node, its output on stderr; exits if it fails. */
+function build(what, script, args) {
+  process.stderr.write(`Building ${what}…\n`);
+  const result = spawnSync(process.execPath, [fromRoot('node_modules', ...script), ...args], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) {
+    process.stderr.write(`Building ${what} failed.\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function buildWhatIsStale() {
+  const configs = ['package.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
+  const rendererSources = [fromRoot('renderer'), fromRoot('engine'), fromRoot('vite.config.ts'), ...configs];
+  if (isStale([fromRoot('dist', 'renderer', 'index.html')], rendererSources)) {
+    build('the renderer', ['vite', 'bin', 'vite.js'], ['build', '--logLevel', 'warn']);
+  }
+  const nodeSources = ['engine', 'host', 'cli', 'main', 'tsconfig.node.json'].map((name) => fromRoot(name));
+  const nodeOutputs = [
+    fromRoot('dist', 'main', 'index.js'),
+    fromRoot('dist', 'main', 'preload.cjs'),
+    fromRoot('dist', 'engine', 'worker', 'utilityProcessEntry.js'),
+    fromRoot('dist', 'host', 'webHost.js'),
+  ];
+  if (isStale(nodeOutputs, [...nodeSources, ...configs])) {
+    build('the main process, the engine and the host', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
+  }
+}
+
+/** The Electron executable if it is already installed. Never calls require('electron') otherwise: that would download. */
+function installedElectron() {
+  const packageDir = dirname(require.resolve('electron/package.json'));
+  const pathFile = join(packageDir, 'path.txt');
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    if (!existsSync(pathFile)) return undefined;
+    if (!existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))) return undefined;
+  }
+  try {
+    return require('electron');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs the electron package's own installer once; resolves to the executable, or to the reason it failed. */
+function installElectron() {
+  const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [installer], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    const notice = setTimeout(() => process.stderr.write('Downloading the Electron runtime (once)…\n'), DOWNLOAD_NOTICE_MS);
+    const deadline = setTimeout(() => child.kill(), DOWNLOAD_TIMEOUT_MS);
+    const finish = (outcome) => { clearTimeout(notice); clearTimeout(deadline); resolve(outcome); };
+    child.on('error', (error) => finish({ reason: error.message }));
+    child.on('exit', (code, signal) => {
+      const executable = code === 0 ? installedElectron() : undefined;
+      if (executable) return finish({ executable });
+      if (signal) return finish({ reason: 'the download took too long' });
+      finish({ reason: firstErrorLine(stderr) });
+    });
+  });
+}
+
+/** "TypeError: fetch failed\n    at …" → "fetch failed". */
+function firstErrorLine(text) {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? 'unknown error';
+  return line.replace(/^(\w*Error|Error):\s*/, '');
+}
+
+/** Runs a child with our stdio, passes Ctrl-C and termination on to it, and exits as it exits; `onStartFailure` if it cannot start. */
+function runInForeground(command, args, { env = process.env, onStartFailure = (error) => { throw error; } } = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  let failedToStart = false;
+  const forward = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
+  child.on('error', (error) => {
+    failedToStart = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, forward);
+    onStartFailure(error);
+  });
+  child.on('exit', (code, signal) => { if (!failedToStart) process.exit(code ?? (signal ? 1 : 0)); });
+}
+
+/** The browser host prints the address to open; its output passes through as it is. */
+function serveInBrowser(why) {
+  process.stderr.write(`${why}; serving the lab in the browser instead.\n`);
+  runInForeground(process.execPath, [fromRoot('dist', 'host', 'webHost.js'), ...forwardedArgs], {
+    onStartFailure: (error) => { process.stderr.write(`The browser host cannot start: ${error.message}\n`); process.exit(1); },
+  });
+}
+
+function hasDisplay() {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+buildWhatIsStale();
+
+if (!hasDisplay()) {
+  serveInBrowser('No display to open the desktop app on (neither DISPLAY nor WAYLAND_DISPLAY is set)');
+} else {
+  let executable = installedElectron();
+  if (!executable) {
+    const outcome = await installElectron();
+    if (outcome.executable) executable = outcome.executable;
+    else serveInBrowser(`The Electron runtime is not installed and cannot be downloaded (${outcome.reason})`);
+  }
+  if (executable) {
+    const env = { ...process.env };
+    delete env.ELECTRON_RUN_AS_NODE;
+    runInForeground(executable, ['.', ...forwardedArgs], {
+      env,
+      onStartFailure: (error) => serveInBrowser(`The Electron runtime cannot start (${error.message})`),
+    });
+  }
+}
