@@ -1,0 +1,98 @@
+// Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol.ts, restarted if it dies.
+// Requests are validated here, before they reach the engine; events go back in the wire codec's envelope.
+import { fork, type ChildProcess } from 'node:child_process';
+import { parseRequest, type EngineEvent, type EngineStatus } from '../engine/protocol.js';
+import { decodeWire, encodeWire, type HostEnvelope } from '../engine/wire.js';
+
+/** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
+function restartDelayMs(crashesInARow: number): number {
+  return crashesInARow <= 1 ? 0 : Math.min(5000, 250 * 2 ** (crashesInARow - 2));
+}
+
+/** Bridges one WebSocket connection to its own engine child process. */
+export class EngineBridge {
+  readonly #enginePath: string;
+  readonly #sendFrame: (text: string) => void;
+  #child: ChildProcess | undefined;
+  #crashesInARow = 0;
+  #restartTimer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  /** Starts an engine at once; `sendFrame` delivers a text frame to the renderer. */
+  constructor(enginePath: string, sendFrame: (text: string) => void) {
+    this.#enginePath = enginePath;
+    this.#sendFrame = sendFrame;
+    this.#startEngine();
+  }
+
+  /** Handles one frame from the renderer: a request, checked before the engine sees it. */
+  receiveFrame(data: Buffer | string, isBinary: boolean): void {
+    if (isBinary) return this.#sendEvent({ type: 'error', message: 'bad request: binary frames are not understood; send the request as JSON text' });
+    let message: unknown;
+    try {
+      message = decodeWire(data.toString());
+    } catch (error) {
+      return this.#sendEvent({ type: 'error', message: `bad request: not valid JSON (${(error as Error).message})` });
+    }
+    const parsed = parseRequest(message);
+    if (!parsed.ok) return this.#sendEvent(parsed.error);
+    const child = this.#child;
+    const runId = parsed.request.runId;
+    if (!child?.connected) return this.#sendEvent({ type: 'error', runId, message: 'the engine is restarting; try again in a moment' });
+    child.send(parsed.request, (error) => {
+      if (error) this.#sendEvent({ type: 'error', runId, message: `the request did not reach the engine: ${error.message}` });
+    });
+  }
+
+  /** Stops the engine for good (the WebSocket closed, or the host is shutting down); resolves once its process has exited. */
+  close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#restartTimer);
+    const child = this.#child;
+    this.#child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill();
+    return exited;
+  }
+
+  #startEngine(): void {
+    // The child's stdout goes to our stderr: the host's stdout carries only the line with its address.
+    const child = fork(this.#enginePath, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    this.#child = child;
+    child.stdout?.pipe(process.stderr);
+    child.on('spawn', () => this.#sendStatus({ state: 'ready' }));
+    child.on('message', (event: EngineEvent) => {
+      this.#crashesInARow = 0;
+      this.#sendEvent(event);
+    });
+    child.on('error', (error) => process.stderr.write(`engine process: ${error.message}\n`));
+    child.on('exit', (code, signal) => {
+      if (this.#closed || this.#child !== child) return;
+      this.#child = undefined;
+      this.#crashesInARow++;
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      this.#sendStatus({ state: 'crashed', message: `The engine process ${how}; any run in progress has failed. Starting a fresh engine.` });
+      this.#restartTimer = setTimeout(() => this.#startEngine(), restartDelayMs(this.#crashesInARow));
+    });
+  }
+
+  #sendEvent(event: EngineEvent): void {
+    this.#sendEnvelope({ kind: 'event', event });
+  }
+
+  #sendStatus(status: EngineStatus): void {
+    this.#sendEnvelope({ kind: 'status', status });
+  }
+
+  #sendEnvelope(envelope: HostEnvelope): void {
+    if (this.#closed) return;
+    let text: string;
+    try {
+      text = encodeWire(envelope);
+    } catch (error) {
+      text = encodeWire({ kind: 'event', event: { type: 'error', message: `the engine sent a message that cannot travel: ${(error as Error).message}` } });
+    }
+    this.#sendFrame(text);
+  }
+}

@@ -1,0 +1,72 @@
+// Browser host (Node): serves the built renderer's files — GET and HEAD only, never outside its folder.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The MIME type a file is served with, from its extension. */
+export function mimeTypeOf(path: string): string {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a request path to a file inside `root`, or undefined when it would leave the folder or is malformed.
+ * `/` means `index.html`. Percent-escapes are decoded before the check, so `..%2f` cannot slip past it.
+ */
+export function resolveInside(root: string, requestPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split('?')[0]!.split('#')[0]!);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return undefined;
+  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  const base = resolve(root);
+  const file = resolve(base, `.${relative}`);
+  return file.startsWith(base + sep) ? file : undefined;
+}
+
+/** Answers one request from the files under `root`, with the given extra headers on every response. */
+export async function serveStaticFile(request: IncomingMessage, response: ServerResponse, root: string, headers: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
+    return;
+  }
+  const file = resolveInside(root, request.url ?? '/');
+  if (!file) {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad path\n');
+    return;
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': mimeTypeOf(file), 'Content-Length': String(info.size), 'Cache-Control': 'no-cache' });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(file).on('error', () => response.destroy()).pipe(response);
+}

@@ -1,0 +1,34 @@
+// Playwright: `e2e` drives Debian's Chromium against the browser host; `electron` drives the desktop app where its binary exists.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  outputDir: 'test-results',
+  reporter: [['list']],
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  projects: [
+    {
+      name: 'e2e',
+      testDir: 'test/e2e',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          // Debian's Chromium, never a downloaded one; without the networking flags it keeps trying to reach the internet.
+          executablePath: '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+        screenshot: 'only-on-failure',
+        trace: 'off',
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/electron',
+    },
+  ],
+});

@@ -1,0 +1,97 @@
+// Renderer: the browser host's side of the LabHost — a WebSocket to the loopback server, which bridges it to an engine process.
+import { EngineEventSchema, describeIssue, type EngineEvent, type EngineRequest, type EngineStatus, type LabHost } from '../../engine/protocol.js';
+import { decodeWire, encodeWire } from '../../engine/wire.js';
+
+/** Waits before reconnecting grow 250 ms, 500 ms, 1 s, … up to 5 s. */
+function reconnectDelayMs(attempt: number): number {
+  return Math.min(5000, 250 * 2 ** attempt);
+}
+
+/** ws: for http:, wss: for https:, same host, port and path. */
+export function toWebSocketUrl(url: URL): string {
+  const socketUrl = new URL(url.href);
+  socketUrl.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  socketUrl.hash = '';
+  return socketUrl.href;
+}
+
+/**
+ * Connects to the browser host's engine endpoint (an http(s) URL, usually `<page>/engine`).
+ * Requests sent before the socket opens, or while it reconnects, wait in order and go out once it is open.
+ * A dropped connection is reported as a crashed engine, and `ready` follows when the server has a fresh one.
+ */
+export function createBrowserHost(url: URL): LabHost {
+  const address = toWebSocketUrl(url);
+  const eventListeners = new Set<(event: EngineEvent) => void>();
+  const statusListeners = new Set<(status: EngineStatus) => void>();
+  const waiting: string[] = [];
+  const connection = { socket: undefined as WebSocket | undefined, attempt: 0, reportedLoss: false };
+
+  const emitEvent = (event: EngineEvent): void => eventListeners.forEach((listener) => listener(event));
+  const emitStatus = (status: EngineStatus): void => statusListeners.forEach((listener) => listener(status));
+
+  function receive(text: string): void {
+    let envelope: unknown;
+    try {
+      envelope = decodeWire(text);
+    } catch (error) {
+      emitEvent({ type: 'error', message: `a message from the lab's server could not be read: ${(error as Error).message}` });
+      return;
+    }
+    const { kind, event, status } = (envelope ?? {}) as { kind?: unknown; event?: unknown; status?: unknown };
+    if (kind === 'status' && isEngineStatus(status)) {
+      if (status.state === 'ready') connection.reportedLoss = false;
+      emitStatus(status);
+    } else if (kind === 'event') {
+      const parsed = EngineEventSchema.safeParse(event);
+      emitEvent(parsed.success ? parsed.data : { type: 'error', message: `a bad event from the engine: ${describeIssue(parsed.error).message}` });
+    } else {
+      emitEvent({ type: 'error', message: "a message from the lab's server had an unknown form" });
+    }
+  }
+
+  function connect(): void {
+    const socket = new WebSocket(address);
+    connection.socket = socket;
+    socket.onopen = () => {
+      connection.attempt = 0;
+      while (waiting.length > 0 && socket.readyState === WebSocket.OPEN) socket.send(waiting.shift()!);
+    };
+    socket.onmessage = (message: MessageEvent) => {
+      if (typeof message.data === 'string') receive(message.data);
+    };
+    socket.onclose = () => {
+      connection.socket = undefined;
+      if (!connection.reportedLoss) {
+        connection.reportedLoss = true;
+        emitStatus({ state: 'crashed', message: "Lost the connection to the lab's engine; any run in progress has failed. Reconnecting…" });
+      }
+      setTimeout(connect, reconnectDelayMs(connection.attempt++));
+    };
+  }
+
+  connect();
+  return {
+    kind: 'browser',
+    send(request: EngineRequest): void {
+      const text = encodeWire(request);
+      const socket = connection.socket;
+      if (socket?.readyState === WebSocket.OPEN) socket.send(text);
+      else waiting.push(text);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+  };
+}
+
+function isEngineStatus(value: unknown): value is EngineStatus {
+  if (typeof value !== 'object' || value === null) return false;
+  const { state, message } = value as { state?: unknown; message?: unknown };
+  return state === 'ready' || (state === 'crashed' && typeof message === 'string');
+}

@@ -1,0 +1,94 @@
+// `npm test` (Node): the one test command — build, typecheck, Vitest, Playwright in Chromium, Playwright with Electron —
+// streaming each step's output, then a summary whose last line is "N passed, N failed" (", N skipped" when any were).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const reports = mkdtempSync(join(tmpdir(), 'backprop-lab-test-'));
+
+/** `npm run <script>` with the npm that runs us (npm sets npm_execpath), else the npm on the PATH. */
+function npmRun(script) {
+  const npm = process.env.npm_execpath;
+  return npm && /\.[cm]?js$/.test(npm)
+    ? [process.execPath, [npm, 'run', '--silent', script]]
+    : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script]];
+}
+
+const vitestReport = join(reports, 'vitest.json');
+const playwrightReport = (project) => join(reports, `playwright-${project}.json`);
+const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
+
+/** Reads Vitest's JSON report (Jest's format) as counts. */
+function vitestCounts(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+}
+
+/** Reads Playwright's JSON report as counts; a flaky test passed on a retry. */
+function playwrightCounts(file) {
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+const playwrightStep = (project) => ({
+  name: `Playwright (${project})`,
+  command: [process.execPath, [playwrightCli, 'test', `--project=${project}`, '--reporter=list,json']],
+  env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport(project) },
+  report: playwrightReport(project),
+  count: playwrightCounts,
+});
+
+const steps = [
+  { name: 'build', command: npmRun('build') },
+  { name: 'typecheck', command: npmRun('typecheck') },
+  {
+    name: 'Vitest',
+    command: [process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
+    report: vitestReport,
+    count: vitestCounts,
+  },
+  playwrightStep('e2e'),
+  playwrightStep('electron'),
+];
+
+const results = [];
+for (const step of steps) {
+  console.log(`\n━━ ${step.name} ━━`);
+  const [command, args] = step.command;
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...step.env } });
+  const exitCode = run.status ?? 1;
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  let note = '';
+  if (step.report && existsSync(step.report)) {
+    try {
+      counts = step.count(step.report);
+    } catch (error) {
+      note = `its report could not be read (${error.message})`;
+    }
+  } else if (step.report) {
+    note = 'it wrote no report';
+  }
+  // A step that failed without a failing test to show for it (a build error, a file that did not load) counts as one failure.
+  if (exitCode !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    note ||= `exited with code ${exitCode}${run.error ? ` (${run.error.message})` : ''}`;
+  }
+  results.push({ name: step.name, exitCode, counts, note });
+}
+rmSync(reports, { recursive: true, force: true });
+
+const describe = ({ passed, failed, skipped }) => `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+console.log('\n━━ summary ━━');
+for (const { name, exitCode, counts, note } of results) {
+  const verdict = exitCode === 0 ? 'ok    ' : 'FAILED';
+  const detail = steps.find((s) => s.name === name).report ? describe(counts) : '';
+  console.log(`${verdict}  ${name.padEnd(22)} ${detail}${note ? `${detail ? '; ' : ''}${note}` : ''}`);
+}
+const total = results.reduce((sum, { counts }) => ({
+  passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped,
+}), { passed: 0, failed: 0, skipped: 0 });
+console.log(describe(total));
+process.exitCode = results.some((r) => r.exitCode !== 0) ? 1 : 0;

@@ -1,0 +1,128 @@
+// End to end (Chromium against the browser host): the Training lab used as a person would — train, watch the curves, stop, bad input.
+import type { Page } from '@playwright/test';
+import { expect, test } from './labFixture.js';
+
+const EXERCISE_PRESET = '64-32-ReLU-1-Sigmoid';
+
+/** Opens the lab and goes to the Training view through the navigation. */
+async function openTraining(page: Page, labUrl: string): Promise<void> {
+  await page.goto(labUrl);
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Training/ }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+}
+
+/**
+ * Records, in the page, every distinct number of points the loss chart shows while a run is drawn: each DOM
+ * change is seen, however fast the run is, so the test sees epochs arrive one by one without timing anything.
+ */
+async function recordLossPointCounts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { lossPointCounts: number[] }).lossPointCounts = seen;
+    const count = () => document.querySelectorAll('svg[aria-label="Loss per epoch"] .point').length;
+    new MutationObserver(() => {
+      const now = count();
+      if (seen.at(-1) !== now) seen.push(now);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/** Reads a displayed accuracy, written as a percentage ("97.2%") or a fraction ("0.972"), as a fraction. */
+function accuracyIn(text: string): number {
+  const percent = /(\d+(?:\.\d+)?)\s*%/.exec(text);
+  if (percent) return Number(percent[1]) / 100;
+  const fraction = /\b(0?\.\d+|1(?:\.0+)?)\b/.exec(text);
+  if (!fraction) throw new Error(`no accuracy in ${JSON.stringify(text)}`);
+  return Number(fraction[1]);
+}
+
+test('trains the exercise network and shows the learning curves growing epoch by epoch, then the final accuracy', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('digits-binary');
+  await page.getByLabel('Network preset').selectOption({ label: EXERCISE_PRESET });
+  await page.getByLabel('Epochs').fill('25');
+  await page.getByLabel('Learning rate').fill('0.01');
+  await page.getByLabel('Minibatch size').fill('10');
+  await page.getByLabel('Seed').fill('1');
+
+  const lossChart = page.getByRole('img', { name: 'Loss per epoch' });
+  const accuracyChart = page.getByRole('img', { name: 'Accuracy per epoch' });
+  await expect(lossChart.locator('.point')).toHaveCount(0);
+  await recordLossPointCounts(page);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  // Two observations from outside the page: some points, then more.
+  await expect.poll(() => lossChart.locator('.point').count()).toBeGreaterThan(0);
+  const firstSeen = await lossChart.locator('.point').count();
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toBeVisible();
+
+  const finalAccuracy = page.getByTestId('final-accuracy');
+  await expect(finalAccuracy).toBeVisible({ timeout: 90_000 });
+  const finalCount = await lossChart.locator('.point').count();
+  expect(finalCount).toBeGreaterThanOrEqual(firstSeen);
+  expect(finalCount).toBe(2 * 25); // one point per epoch on the train line and on the test line
+
+  // Seen from inside the page: the point count rose step by step, never all at once, and never fell.
+  const counts = await page.evaluate(() => (window as unknown as { lossPointCounts: number[] }).lossPointCounts);
+  expect(counts.length).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeGreaterThan(counts[i - 1]!);
+  expect(counts.at(-1)).toBe(finalCount);
+
+  await expect(lossChart.locator('.line-train')).toHaveCount(1);
+  await expect(lossChart.locator('.line-test')).toHaveCount(1);
+  await expect(accuracyChart.locator('.point')).toHaveCount(2 * 25);
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveJSProperty('value', 25);
+
+  const accuracy = accuracyIn((await finalAccuracy.textContent()) ?? '');
+  expect(accuracy).toBeGreaterThanOrEqual(0.9);
+  expect(accuracy).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: testInfo.outputPath('training-finished.png'), fullPage: true });
+});
+
+test('shows a message at the learning-rate field when the learning rate is not a positive number', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  const learningRate = page.getByLabel('Learning rate');
+  await learningRate.fill('-1');
+  await expect(learningRate).toHaveAttribute('aria-invalid', 'true');
+  await expect(learningRate).toHaveAccessibleDescription(/learning rate/i);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+
+  await learningRate.fill('');
+  await expect(learningRate).toHaveAccessibleDescription(/learning rate/i);
+  await page.screenshot({ path: testInfo.outputPath('bad-learning-rate.png') });
+
+  await learningRate.fill('0.01');
+  await expect(learningRate).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+});
+
+// A step of 1e6 is not enough: the sigmoid saturates, the clamped cross-entropy stays finite, and the run just fails to learn.
+// A step of 1e200 overflows the weights within a few minibatches, so the loss turns NaN and the engine stops the run.
+test('stops with the divergence message when a huge learning rate sends the loss to NaN', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  await page.getByLabel('Network preset').selectOption({ label: EXERCISE_PRESET });
+  await page.getByLabel('Learning rate').fill('1e200');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const result = page.getByTestId('final-accuracy');
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  await expect(result).toContainText(/diverged/i);
+  await page.screenshot({ path: testInfo.outputPath('diverged.png') });
+});
+
+test('the Stop button ends a long run before its last epoch', async ({ page, labUrl }, testInfo) => {
+  const epochs = 100_000;
+  await openTraining(page, labUrl);
+  await page.getByLabel('Epochs').fill(String(epochs));
+  const lossChart = page.getByRole('img', { name: 'Loss per epoch' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => lossChart.locator('.point').count()).toBeGreaterThanOrEqual(2 * 2);
+
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  const result = page.getByTestId('final-accuracy');
+  await expect(result).toBeVisible();
+  await expect(result).toContainText(/stopped/i);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  const points = await lossChart.locator('.point').count();
+  expect(points).toBeLessThan(2 * epochs);
+  await page.screenshot({ path: testInfo.outputPath('stopped.png') });
+});

@@ -1,0 +1,65 @@
+// Test helper (Node): a WebSocket to the browser host's engine endpoint that decodes envelopes and waits for the ones a test expects.
+import WebSocket from 'ws';
+import type { EngineRequest } from '../../engine/protocol.js';
+import { decodeWire, encodeWire, type HostEnvelope } from '../../engine/wire.js';
+
+export interface LabSocket {
+  /** Every envelope received so far, in order. */
+  readonly received: HostEnvelope[];
+  /** Resolves with the first envelope (received before or after the call, not yet taken) that matches. */
+  next(matches: (envelope: HostEnvelope) => boolean): Promise<HostEnvelope>;
+  send(request: EngineRequest | unknown): void;
+  sendRaw(text: string): void;
+  close(): void;
+}
+
+/** Opens a socket to `ws://…/engine` with the given Origin header; rejects if the server refuses the upgrade. */
+export function openLabSocket(pageUrl: string, origin: string | undefined): Promise<LabSocket> {
+  const address = new URL('engine', pageUrl.replace(/^http/, 'ws')).href;
+  const socket = new WebSocket(address, origin === undefined ? {} : { origin });
+  const received: HostEnvelope[] = [];
+  const taken = new Set<number>();
+  const waiters: { matches: (envelope: HostEnvelope) => boolean; resolve: (envelope: HostEnvelope) => void }[] = [];
+
+  const offer = (index: number): void => {
+    const waiter = waiters.find((w) => w.matches(received[index]!));
+    if (!waiter) return;
+    taken.add(index);
+    waiters.splice(waiters.indexOf(waiter), 1);
+    waiter.resolve(received[index]!);
+  };
+  socket.on('message', (data) => {
+    received.push(decodeWire(data.toString()) as HostEnvelope);
+    offer(received.length - 1);
+  });
+
+  const labSocket: LabSocket = {
+    received,
+    next: (matches) => new Promise((resolve) => {
+      const index = received.findIndex((envelope, i) => !taken.has(i) && matches(envelope));
+      if (index >= 0) {
+        taken.add(index);
+        resolve(received[index]!);
+      } else waiters.push({ matches, resolve });
+    }),
+    send: (request) => socket.send(encodeWire(request)),
+    sendRaw: (text) => socket.send(text),
+    close: () => socket.close(),
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve(labSocket));
+    socket.once('unexpected-response', (request, response) => {
+      reject(new Error(`upgrade refused with HTTP ${response.statusCode}`));
+      request.destroy();
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** Matches a status envelope of the given state. */
+export const isStatus = (state: 'ready' | 'crashed') => (envelope: HostEnvelope): boolean =>
+  envelope.kind === 'status' && envelope.status.state === state;
+
+/** Matches an event envelope of the given type (and run, if given). */
+export const isEvent = (type: string, runId?: string) => (envelope: HostEnvelope): boolean =>
+  envelope.kind === 'event' && envelope.event.type === type && (runId === undefined || envelope.event.runId === runId);
