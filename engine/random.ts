@@ -49,3 +49,10 @@ export function permutation(random: Random, n: number): Int32Array {
   }
   return order;
 }
+
+/** A standard normal number by the Box–Muller transform (two uniform draws per number, so the stream stays simple). */
+export function standardNormal(random: Random): number {
+  const u = 1 - random.next(); // in (0, 1], so the logarithm is finite
+  const v = random.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}

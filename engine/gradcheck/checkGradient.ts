@@ -1,11 +1,22 @@
-// Finite-difference gradient checking, reported like scipy's check_grad plus a relative error; pure, any process.
+// Finite-difference gradient checking, reported like scipy's check_grad plus a relative error and the worst entry; pure, any process.
+
+/** A check passes when its relative error is below this. */
+export const GRADCHECK_THRESHOLD = 1e-6;
+/** The central-difference step used when none is given. */
+export const GRADCHECK_EPSILON = 1e-6;
+/** Guards the relative error's denominator when both gradients are zero. */
+const TINY = 1e-300;
 
 /** The outcome of comparing an analytic gradient with central differences. */
 export interface GradientCheck {
   /** ‖g − g_num‖₂, what scipy.optimize.check_grad returns. */
   error: number;
-  /** ‖g − g_num‖₂ / max(‖g‖₂, ‖g_num‖₂); 0 when both are zero. Independent of the function's scale. */
+  /** ‖g − g_num‖₂ / max(‖g‖₂ + ‖g_num‖₂, tiny): independent of the function's scale; 0 when both are zero. */
   relativeError: number;
+  /** The entry where |g − g_num| is largest. */
+  worst: { index: number; analytic: number; numerical: number };
+  /** relativeError < the threshold (GRADCHECK_THRESHOLD unless given). */
+  ok: boolean;
   analytic: Float64Array;
   numerical: Float64Array;
 }
@@ -14,7 +25,7 @@ export interface GradientCheck {
  * The central-difference gradient (f(x + ε·e_i) − f(x − ε·e_i)) / 2ε of `f` at `x`, one coordinate at a time.
  * `x` is perturbed in place and restored exactly.
  */
-export function numericalGradient(f: (x: Float64Array) => number, x: Float64Array, epsilon = 1e-6): Float64Array {
+export function numericalGradient(f: (x: Float64Array) => number, x: Float64Array, epsilon = GRADCHECK_EPSILON): Float64Array {
   const gradient = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const original = x[i]!;
@@ -34,17 +45,33 @@ function norm(values: Float64Array): number {
   return Math.sqrt(sum);
 }
 
-/** Compares `gradient(x)` with the central-difference gradient of `f` at `x`. */
-export function checkGradient(
-  f: (x: Float64Array) => number, gradient: (x: Float64Array) => Float64Array, x: Float64Array, epsilon = 1e-6,
-): GradientCheck {
-  const analytic = Float64Array.from(gradient(x));
-  const numerical = numericalGradient(f, x, epsilon);
+/** Compares an analytic gradient with a numerical one. */
+export function compareGradients(analytic: Float64Array, numerical: Float64Array, threshold = GRADCHECK_THRESHOLD): GradientCheck {
   if (analytic.length !== numerical.length) {
     throw new Error(`the gradient has ${analytic.length} values but the point has ${numerical.length}`);
   }
   const difference = analytic.map((value, i) => value - numerical[i]!);
+  let worstIndex = 0;
+  difference.forEach((value, i) => { if (Math.abs(value) > Math.abs(difference[worstIndex]!)) worstIndex = i; });
   const error = norm(difference);
-  const scale = Math.max(norm(analytic), norm(numerical));
-  return { error, relativeError: scale === 0 ? 0 : error / scale, analytic, numerical };
+  const relativeError = error === 0 ? 0 : error / Math.max(norm(analytic) + norm(numerical), TINY);
+  return {
+    error, relativeError, ok: relativeError < threshold,
+    worst: { index: worstIndex, analytic: analytic[worstIndex] ?? 0, numerical: numerical[worstIndex] ?? 0 },
+    analytic, numerical,
+  };
+}
+
+/** Compares `gradient(x)` (copied at once) with the central-difference gradient of `f` at `x`. */
+export function checkGradient(
+  f: (x: Float64Array) => number, gradient: (x: Float64Array) => Float64Array, x: Float64Array,
+  epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+): GradientCheck {
+  const analytic = Float64Array.from(gradient(x));
+  return compareGradients(analytic, numericalGradient(f, x, epsilon), threshold);
+}
+
+/** One check with the name of what was checked (e.g. "dW", "layer 3 db"). */
+export interface NamedCheck extends GradientCheck {
+  name: string;
 }

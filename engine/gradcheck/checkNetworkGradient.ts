@@ -1,42 +1,36 @@
-// Gradient checks of a whole network's parameters under binary cross-entropy; pure, any process.
-import { binaryCrossEntropyGradient, binaryCrossEntropyOf } from '../losses/binaryCrossEntropy.js';
+// Gradient checks of a whole network under its loss: every parameter array and the input; pure, any process.
+import { createLoss, defaultLossFor } from '../losses/createLoss.js';
+import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
-import { checkGradient, type GradientCheck } from './checkGradient.js';
-
-/** One check per parameter array, named like "layer 1 W" (layers counted from 1). */
-export interface ParameterCheck extends GradientCheck {
-  name: string;
-}
+import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
 
 /**
- * Checks the backward pass of `network` for the summed BCE loss of `rows` samples: for every parameter array,
- * the gradient from backward against central differences of the loss.
+ * Checks the backward pass of `network` for the summed `loss` (default: the usual one for its last layer) of `rows`
+ * samples: for every parameter array ("layer 1 dW", "layer 1 db", … layers counted from 1), then the input ("dx"),
+ * the gradient from backward against central differences of the loss. A fused loss is differentiated through the
+ * softmax's forward while backward bypasses it, so the check covers the fusion too.
  */
-export function checkNetworkGradient(network: Network, x: Float64Array, targets: Float64Array, rows: number, epsilon = 1e-6): ParameterCheck[] {
-  const length = rows * network.outputs;
-  const loss = (): number => {
-    const predictions = network.forward(x, rows);
-    let sum = 0;
-    for (let i = 0; i < length; i++) sum += binaryCrossEntropyOf(targets[i]!, predictions[i]!);
-    return sum;
+export function checkNetworkGradient(
+  network: Network, x: Float64Array, targets: Float64Array, rows: number,
+  loss: Loss = createLoss(defaultLossFor(network.spec)), epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+): NamedCheck[] {
+  const width = network.outputs;
+  const last = network.layers.length - 1;
+  const lossInput = (output: Float64Array): Float64Array => (loss.fusedLayers === 1 ? network.inputOf(last) : output);
+  const total = (point: Float64Array): number => loss.total(targets, lossInput(network.forward(point, rows)), rows, width);
+  const outputGradient = new Float64Array(rows * width);
+  const backward = (point: Float64Array): Float64Array => {
+    const input = lossInput(network.forward(point, rows));
+    loss.gradient(targets, input, outputGradient, rows, width, 1);
+    return network.backward(outputGradient, rows, loss.fusedLayers);
   };
-  const outputGradient = new Float64Array(length);
-  const checks: ParameterCheck[] = [];
+  const checks: NamedCheck[] = [];
   network.layers.forEach((layer, index) => {
     for (const parameter of layer.parameters) {
-      const check = checkGradient(
-        () => loss(),
-        () => {
-          const predictions = network.forward(x, rows);
-          binaryCrossEntropyGradient(targets, predictions, outputGradient, length, 1);
-          network.backward(outputGradient, rows);
-          return parameter.gradient;
-        },
-        parameter.value,
-        epsilon,
-      );
-      checks.push({ name: `layer ${index + 1} ${parameter.name}`, ...check });
+      const check = checkGradient(() => total(x), () => { backward(x); return parameter.gradient; }, parameter.value, epsilon, threshold);
+      checks.push({ name: `layer ${index + 1} d${parameter.name}`, ...check });
     }
   });
+  checks.push({ name: 'dx', ...checkGradient(total, backward, x, epsilon, threshold) });
   return checks;
 }

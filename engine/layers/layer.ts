@@ -1,9 +1,12 @@
 // What every layer of a sequential network is: forward beside backward, with its own reusable buffers; pure, any process.
 import type { LayerType } from '../spec.js';
 
-/** A trainable array and the gradient of the loss with respect to it (same length). */
+/**
+ * A trainable array and the gradient of the loss with respect to it (same length). Optimizers work on any list
+ * of these, so a name is any label ("W", "b", or "xy" for a point on a 2D surface).
+ */
 export interface Parameter {
-  readonly name: 'W' | 'b';
+  readonly name: string;
   readonly value: Float64Array;
   readonly gradient: Float64Array;
 }
@@ -23,6 +26,8 @@ export interface Layer {
   backward(x: Float64Array, dy: Float64Array, rows: number): Float64Array;
   /** The trainable parameters (none for activations). */
   readonly parameters: readonly Parameter[];
+  /** Switches between training and evaluation behaviour (only layers that differ, such as dropout, have it). */
+  setTraining?(on: boolean): void;
 }
 
 /** Returns `buffer` if it holds exactly `length` values, else a new zeroed one. */

@@ -1,12 +1,11 @@
-// The fully connected layer y = x·W + b, its Glorot/Xavier initialisation and its backward pass; pure, any process.
+// The fully connected layer y = x·W + b, its initialisation and its backward pass; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import type { Random } from '../random.js';
+import type { InitScheme } from '../spec.js';
+import { initialiseWeights } from './initialisation.js';
 import { sized, type Layer, type Parameter } from './layer.js';
 
-/** Glorot/Xavier uniform bound: W ~ U(−a, a) with a = √(6 / (n_in + n_out)). */
-export function xavierBound(inputs: number, outputs: number): number {
-  return Math.sqrt(6 / (inputs + outputs));
-}
+export { xavierBound } from './initialisation.js';
 
 /** A Linear layer; W is row-major inputs×outputs, b has `outputs` values. */
 export class Linear implements Layer {
@@ -16,14 +15,13 @@ export class Linear implements Layer {
   readonly dW: Float64Array;
   readonly db: Float64Array;
   readonly parameters: readonly Parameter[];
-  private output: Float64Array = new Float64Array(0);
-  private inputGradient: Float64Array = new Float64Array(0);
+  protected output: Float64Array = new Float64Array(0);
+  protected inputGradient: Float64Array = new Float64Array(0);
 
-  /** Creates the layer with Glorot/Xavier uniform weights drawn from `random` (row by row) and zero bias. */
-  constructor(readonly inputs: number, readonly outputs: number, private readonly kernels: Kernels, random: Random) {
+  /** Creates the layer with weights drawn from `random` by `init` (default Glorot/Xavier uniform, row by row) and zero bias. */
+  constructor(readonly inputs: number, readonly outputs: number, protected readonly kernels: Kernels, random: Random, readonly init: InitScheme = 'xavier') {
     this.W = new Float64Array(inputs * outputs);
-    const bound = xavierBound(inputs, outputs);
-    for (let i = 0; i < this.W.length; i++) this.W[i] = bound * (2 * random.next() - 1);
+    initialiseWeights(this.W, inputs, outputs, init, random);
     this.b = new Float64Array(outputs);
     this.dW = new Float64Array(inputs * outputs);
     this.db = new Float64Array(outputs);

@@ -7,10 +7,10 @@ export class Sigmoid implements Layer {
   readonly type = 'sigmoid' as const;
   readonly parameters = [] as const;
   readonly outputs: number;
-  private output: Float64Array = new Float64Array(0);
-  private inputGradient: Float64Array = new Float64Array(0);
+  protected output: Float64Array = new Float64Array(0);
+  protected inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number, private readonly kernels: Kernels) {
+  constructor(readonly inputs: number, protected readonly kernels: Kernels) {
     this.outputs = inputs;
   }
 

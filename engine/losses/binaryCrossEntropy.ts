@@ -1,4 +1,5 @@
 // Binary cross-entropy and its gradient, kept finite when a prediction reaches exactly 0 or 1; pure, any process.
+import type { Loss } from './loss.js';
 
 /**
  * Predictions are clamped to [ε, 1 − ε] with ε = 1e-12 before the logarithm and in the gradient, so a sigmoid
@@ -17,11 +18,16 @@ export function binaryCrossEntropyOf(y: number, p: number): number {
   return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
 }
 
+/** The sum of the elementwise loss over the first `length` values (the exercise's summed loss). */
+export function sumBinaryCrossEntropy(targets: Float64Array, predictions: Float64Array, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += binaryCrossEntropyOf(targets[i]!, predictions[i]!);
+  return sum;
+}
+
 /** The mean of the elementwise loss over the first `length` values (what the exercise reports per minibatch). */
 export function meanBinaryCrossEntropy(targets: Float64Array, predictions: Float64Array, length: number): number {
-  let sum = 0;
-  for (let i = 0; i < length; i++) sum += binaryCrossEntropyOf(targets[i], predictions[i]);
-  return sum / length;
+  return sumBinaryCrossEntropy(targets, predictions, length) / length;
 }
 
 /**
@@ -32,8 +38,18 @@ export function binaryCrossEntropyGradient(
   targets: Float64Array, predictions: Float64Array, gradient: Float64Array, length: number, scale: number,
 ): void {
   for (let i = 0; i < length; i++) {
-    const y = targets[i];
-    const q = clampPrediction(predictions[i]);
+    const y = targets[i]!;
+    const q = clampPrediction(predictions[i]!);
     gradient[i] = scale * (-y / q + (1 - y) / (1 - q));
   }
 }
+
+/** Binary cross-entropy on outputs in (0, 1), e.g. after a sigmoid. */
+export const binaryCrossEntropy: Loss = {
+  name: 'bce',
+  fusedLayers: 0,
+  reported: (targets, input, rows, width) => meanBinaryCrossEntropy(targets, input, rows * width),
+  total: (targets, input, rows, width) => sumBinaryCrossEntropy(targets, input, rows * width),
+  gradient: (targets, input, gradient, rows, width, scale) => binaryCrossEntropyGradient(targets, input, gradient, rows * width, scale),
+  guessingLoss: () => Math.LN2,
+};

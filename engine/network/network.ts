@@ -1,12 +1,16 @@
-// A sequential network built from a NetworkSpec: forward, backward, its parameters and trained weights; pure, any process.
+// A sequential network built from a NetworkSpec: forward, backward, training mode, its parameters and trained weights; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import { plainKernels } from '../kernels/plainKernels.js';
+import { Dropout } from '../layers/dropout.js';
 import type { Layer, Parameter } from '../layers/layer.js';
+import { LeakyRelu } from '../layers/leakyRelu.js';
 import { Linear } from '../layers/linear.js';
 import { Relu } from '../layers/relu.js';
 import { Sigmoid } from '../layers/sigmoid.js';
-import type { Random } from '../random.js';
-import type { NetworkSpec, TrainedWeights } from '../spec.js';
+import { Softmax } from '../layers/softmax.js';
+import { Tanh } from '../layers/tanh.js';
+import { createRandom, type Random } from '../random.js';
+import type { LayerSpec, NetworkSpec, TrainedWeights } from '../spec.js';
 import { NetworkSpecError, traceWidths } from './validateSpec.js';
 
 /** Layers in order; keeps each layer's input from the last forward pass for the backward pass. */
@@ -24,6 +28,16 @@ export class Network {
   get inputs(): number { return this.spec.input; }
   get outputs(): number { return this.layers[this.layers.length - 1]!.outputs; }
 
+  /** The Linear layers in spec order. */
+  get linearLayers(): Linear[] {
+    return this.layers.filter((layer): layer is Linear => layer instanceof Linear);
+  }
+
+  /** Training mode (dropout draws masks) or evaluation mode (dropout passes values through; the default). */
+  setTraining(on: boolean): void {
+    for (const layer of this.layers) layer.setTraining?.(on);
+  }
+
   /** Runs `rows` samples (row-major rows×inputs) through every layer; returns the last layer's output buffer. */
   forward(x: Float64Array, rows: number): Float64Array {
     let activation = x;
@@ -34,13 +48,21 @@ export class Network {
     return activation;
   }
 
-  /** Backpropagates dLoss/dOutput through the layers of the last forward pass, filling every parameter's gradient. */
-  backward(outputGradient: Float64Array, rows: number): Float64Array {
-    let gradient = outputGradient;
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      gradient = this.layers[i]!.backward(this.layerInputs[i]!, gradient, rows);
+  /** The input the layer at `index` received in the last forward pass (for index = layers.length − 1 with a fused loss: the logits). */
+  inputOf(index: number): Float64Array {
+    return this.layerInputs[index]!;
+  }
+
+  /**
+   * Backpropagates a gradient through the layers of the last forward pass, filling every parameter's gradient.
+   * With `skipLast` = 1 the gradient is with respect to the last layer's input, whose backward is bypassed (a fused loss).
+   */
+  backward(gradient: Float64Array, rows: number, skipLast: 0 | 1 = 0): Float64Array {
+    let current = gradient;
+    for (let i = this.layers.length - 1 - skipLast; i >= 0; i--) {
+      current = this.layers[i]!.backward(this.layerInputs[i]!, current, rows);
     }
-    return gradient;
+    return current;
   }
 
   /** A copy of the Linear layers' parameters, indexed by their place in `spec.layers`. */
@@ -51,33 +73,47 @@ export class Network {
         layers.push({ index, inputs: layer.inputs, units: layer.outputs, W: layer.W.slice(), b: layer.b.slice() });
       }
     });
-    return { spec: structuredCloneSpec(this.spec), layers };
+    return { spec: cloneSpec(this.spec), layers };
   }
 }
 
-function structuredCloneSpec(spec: NetworkSpec): NetworkSpec {
+function cloneSpec(spec: NetworkSpec): NetworkSpec {
   return { input: spec.input, layers: spec.layers.map((layer) => ({ ...layer })) };
 }
 
+/** Builds one layer of a spec (`random` initialises Linear weights and drives dropout masks). */
+export type LayerFactory = (spec: LayerSpec, inputs: number, kernels: Kernels, random: Random, dropoutRandom: Random) => Layer;
+
+/** The layers a spec names, as training uses them. */
+export const buildLayer: LayerFactory = (spec, inputs, kernels, random, dropoutRandom) => {
+  switch (spec.type) {
+    case 'linear': return new Linear(inputs, spec.units, kernels, random, spec.init ?? 'xavier');
+    case 'relu': return new Relu(inputs, kernels);
+    case 'leaky_relu': return new LeakyRelu(inputs, spec.alpha);
+    case 'sigmoid': return new Sigmoid(inputs, kernels);
+    case 'tanh': return new Tanh(inputs);
+    case 'softmax': return new Softmax(inputs);
+    case 'dropout': return new Dropout(inputs, spec.rate, dropoutRandom);
+  }
+};
+
 /**
- * Builds a network from `spec`, initialising Linear layers in order from `random`.
+ * Builds a network from `spec`, initialising Linear layers in order from `random`. Dropout masks come from a
+ * generator seeded by one more draw from `random` after the initialisation, so a run stays reproducible and
+ * networks without dropout draw exactly what they always drew. `layerFactory` lets a gradient check swap layers.
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
-export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = plainKernels): Network {
+export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = plainKernels, layerFactory: LayerFactory = buildLayer): Network {
   const { issues } = traceWidths(spec);
   if (issues.length > 0) throw new NetworkSpecError(issues);
+  let dropoutRandom: Random | undefined;
+  const lazyDropoutRandom: Random = { next: () => (dropoutRandom ??= createRandom(0)).next() };
   let width = spec.input;
   const layers = spec.layers.map((layerSpec): Layer => {
-    const inputs = width;
-    switch (layerSpec.type) {
-      case 'linear':
-        width = layerSpec.units;
-        return new Linear(inputs, layerSpec.units, kernels, random);
-      case 'relu':
-        return new Relu(inputs, kernels);
-      case 'sigmoid':
-        return new Sigmoid(inputs, kernels);
-    }
+    const layer = layerFactory(layerSpec, width, kernels, random, lazyDropoutRandom);
+    width = layer.outputs;
+    return layer;
   });
+  if (spec.layers.some((layer) => layer.type === 'dropout')) dropoutRandom = createRandom(Math.floor(random.next() * 2 ** 32));
   return new Network(spec, layers);
 }

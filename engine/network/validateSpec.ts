@@ -1,4 +1,6 @@
 // Shape validation of a NetworkSpec, alone and against a data set, with messages that name the layer; pure, any process.
+import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import type { LossName } from '../protocol.js';
 import type { NetworkSpec } from '../spec.js';
 
 /** One problem with a spec: a sentence for the user and the field it belongs to (e.g. "spec.layers.2"). */
@@ -41,10 +43,11 @@ export function validateSpec(spec: NetworkSpec): SpecIssue[] {
 }
 
 /**
- * Every issue of `spec` for training on `data` with binary cross-entropy: the shapes must fit, the input width
- * must be the data's, the output width the data's target width, and the last layer a sigmoid (outputs in (0, 1)).
+ * Every issue of `spec` for training on `data` with `loss` (default: the usual loss for its last layer, see
+ * defaultLossFor): the shapes must fit, the input width must be the data's, the output width the data's target
+ * width, and the loss must suit the last layer (see validateLoss).
  */
-export function validateSpecForData(spec: NetworkSpec, data: DataShape): SpecIssue[] {
+export function validateSpecForData(spec: NetworkSpec, data: DataShape, loss?: LossName): SpecIssue[] {
   const { widths, issues } = traceWidths(spec);
   if (spec.input !== data.inputs) {
     issues.unshift({ message: `the network takes ${spec.input} inputs but ${data.name} has ${data.inputs} features`, field: 'spec.input' });
@@ -55,12 +58,7 @@ export function validateSpecForData(spec: NetworkSpec, data: DataShape): SpecIss
     const what = data.outputs === 1 ? '1 output (the probability of the positive class)' : `${data.outputs} outputs (one per class)`;
     issues.push({ message: `${data.name} needs ${what} but the network gives ${outputWidth}`, field: `spec.layers.${last}` });
   }
-  if (spec.layers[last]!.type !== 'sigmoid') {
-    issues.push({
-      message: `layer ${last + 1} (${spec.layers[last]!.type}) must be a sigmoid: binary cross-entropy needs outputs between 0 and 1`,
-      field: `spec.layers.${last}`,
-    });
-  }
+  issues.push(...validateLoss(spec, loss ?? defaultLossFor(spec), loss !== undefined, outputWidth));
   return issues;
 }
 

@@ -1,19 +1,10 @@
-// Plain stochastic gradient descent: value −= learning rate · gradient; pure, any process.
-import type { Kernels } from '../kernels/kernels.js';
-import type { Parameter } from '../layers/layer.js';
+// Plain stochastic gradient descent: value −= step · gradient; pure, any process.
+import { Optimizer } from './optimizer.js';
 
-/** An optimizer updates parameters in place from their gradients. */
-export interface Optimizer {
-  step(parameters: readonly Parameter[]): void;
-}
-
-/** Plain SGD with a fixed learning rate. */
-export function createSgd(learningRate: number, kernels: Kernels): Optimizer {
-  return {
-    step(parameters) {
-      for (const parameter of parameters) {
-        kernels.addScaled(parameter.value, parameter.gradient, -learningRate, parameter.value.length);
-      }
-    },
-  };
+/** value += (−step) · gradient, written so that with decay 1 it equals the exercise's update bit for bit. */
+export class Sgd extends Optimizer {
+  protected update(_index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
+    const scale = -stepSize;
+    for (let i = 0; i < value.length; i++) value[i] += scale * gradient[i]!;
+  }
 }

@@ -1,22 +1,40 @@
-// Minibatch training as the exercise's `fit` does it, time-sliced so the host stays responsive; pure, any process.
+// Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
 import type { PreparedData, Samples } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { plainKernels } from '../kernels/plainKernels.js';
-import { binaryCrossEntropyGradient, meanBinaryCrossEntropy } from '../losses/binaryCrossEntropy.js';
+import { createLoss, defaultLossFor } from '../losses/createLoss.js';
 import type { Network } from '../network/network.js';
-import { createSgd } from '../optimizers/sgd.js';
+import { flattenParameters } from '../network/parameters.js';
+import { createOptimizer } from '../optimizers/createOptimizer.js';
 import type { EpochMetrics, FinishReason, Hyperparameters } from '../protocol.js';
+import { BatchLossBuffer } from './batchLosses.js';
+import { learningRateWarning } from './learningRateWarning.js';
+import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
+
+/** The hyperparameters the loop uses; the rest (split, seed, normalisation) shaped the data and the network before. */
+export type TrainingHyperparameters = Pick<Hyperparameters, 'epochs' | 'learningRate' | 'batchSize' | 'reduction'>
+  & Partial<Pick<Hyperparameters, 'loss' | 'optimizer' | 'decay' | 'weightDecay'>>;
 
 export interface TrainingOptions {
   network: Network;
-  data: PreparedData;
-  hyper: Pick<Hyperparameters, 'epochs' | 'learningRate' | 'batchSize' | 'reduction'>;
+  data: Pick<PreparedData, 'inputs' | 'outputs' | 'train' | 'test'>;
+  hyper: TrainingHyperparameters;
   kernels?: Kernels;
   /** Called after each epoch with its metrics (epochs count from 1). */
   onEpoch?: (metrics: EpochMetrics) => void;
+  /** Receives the training minibatches' losses (counted from 1 over the run) a few times a second, and at the end. */
+  onBatches?: (firstBatch: number, losses: Float64Array) => void;
+  /** How often onBatches is called at most, in milliseconds (default 250). */
+  batchIntervalMilliseconds?: number;
+  /** Pause, resume and stop from outside. */
+  control?: TrainingControl;
   /** Asked after every yield and at every epoch's end; true ends the run with reason 'stopped'. */
   shouldStop?: () => boolean;
+  /** Told when the loop really parks on a pause and when it runs again. */
+  onStateChange?: (state: 'paused' | 'running') => void;
+  /** Keep the flattened parameters (see flattenParameters) before training and after each epoch. */
+  recordPath?: boolean;
   /** Gives the host a turn; called at least every `sliceMilliseconds` of work. */
   yieldToEventLoop?: () => Promise<void>;
   sliceMilliseconds?: number;
@@ -27,6 +45,8 @@ export interface TrainingOutcome {
   /** A sentence for the user. */
   message: string;
   history: EpochMetrics[];
+  /** With recordPath: the flattened parameters before training and after each finished epoch. */
+  parameterPath?: Float64Array[];
 }
 
 /** The fraction of the batch's predictions that are right: (y > 0.5) == (p > 0.5) per element for one output, argmax per row for several. */
@@ -49,6 +69,18 @@ export function batchAccuracy(targets: Float64Array, predictions: Float64Array, 
   return correct / rows;
 }
 
+/** Samples of the batch with an output saturated at the wrong end: |y − p| within 1e-9 of 1. */
+function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
+  let count = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < outputs; j++) {
+      const i = r * outputs + j;
+      if (Math.abs(targets[i]! - predictions[i]!) > 1 - 1e-9) { count++; break; }
+    }
+  }
+  return count;
+}
+
 function copyBatch(samples: Samples, step: number, batchSize: number, inputs: number, outputs: number, x: Float64Array, y: Float64Array): void {
   const featureStart = step * batchSize * inputs;
   for (let i = 0; i < x.length; i++) x[i] = samples.features[featureStart + i]!;
@@ -58,71 +90,101 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
 
 /**
  * Trains `network` on `data` like the exercise's `fit`: each epoch runs the training phase over the
- * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase;
- * a phase's loss and accuracy are the means of the per-minibatch means. With reduction 'sum' the gradient is
- * that of the summed elementwise loss (the exercise); with 'mean' it is divided by the batch size.
- * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite.
+ * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
+ * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
+ * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
+ * 'mean' it is divided by the batch size. Weight decay λ adds λ·W to every Linear layer's weight gradient (not the
+ * biases); the reported losses are the data loss alone, without the penalty, so runs with different λ compare.
+ * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
+ * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
 export async function train(options: TrainingOptions): Promise<TrainingOutcome> {
-  const { network, data, hyper } = options;
+  const { network, data, hyper, control } = options;
   const kernels = options.kernels ?? plainKernels;
   const giveTurn = options.yieldToEventLoop ?? defaultYield;
-  const shouldStop = options.shouldStop ?? (() => false);
+  const stopRequested = (): boolean => (options.shouldStop?.() ?? false) || (control?.isStopRequested ?? false);
   const slice = options.sliceMilliseconds ?? 15;
   const { inputs, outputs } = data;
   const batch = hyper.batchSize;
+  const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
+  const last = network.layers.length - 1;
   const x = new Float64Array(batch * inputs);
   const y = new Float64Array(batch * outputs);
-  const outputGradient = new Float64Array(batch * outputs);
+  const lossGradient = new Float64Array(batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
-  const optimizer = createSgd(hyper.learningRate, kernels);
-  const parameters = network.parameters;
+  const weightDecay = hyper.weightDecay ?? 0;
+  const linearLayers = network.linearLayers;
+  const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters);
+  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
   const history: EpochMetrics[] = [];
+  const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
+  let confidentlyWrong = 0;
   let sliceStart = Date.now();
 
-  const stopped = (): TrainingOutcome => ({ reason: 'stopped', message: `stopped after ${history.length} of ${hyper.epochs} epochs`, history });
+  const finish = (reason: FinishReason, message: string): TrainingOutcome => {
+    batches.flush(Date.now());
+    network.setTraining(false);
+    return parameterPath ? { reason, message, history, parameterPath } : { reason, message, history };
+  };
+  const stopped = (): TrainingOutcome => finish('stopped', `stopped after ${history.length} of ${hyper.epochs} epochs`);
+  /** Gives the host a turn and waits out a pause; true when the run should stop. */
+  const takeTurn = async (): Promise<boolean> => {
+    await giveTurn();
+    if (control?.isPaused && !stopRequested()) {
+      batches.flush(Date.now());
+      options.onStateChange?.('paused');
+      await control.whenResumed();
+      if (!stopRequested()) options.onStateChange?.('running');
+    }
+    sliceStart = Date.now();
+    return stopRequested();
+  };
 
+  if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
     for (const phase of ['train', 'test'] as const) {
       const samples = data[phase];
       const steps = Math.floor(samples.size / batch);
+      const training = phase === 'train';
+      network.setTraining(training);
       let lossSum = 0;
       let accuracySum = 0;
+      let wrongRows = 0;
       for (let step = 0; step < steps; step++) {
         copyBatch(samples, step, batch, inputs, outputs, x, y);
         const predictions = network.forward(x, batch);
-        const loss = meanBinaryCrossEntropy(y, predictions, batch * outputs);
-        if (!Number.isFinite(loss)) {
-          return {
-            reason: 'diverged',
-            message: `the loss became ${loss} in epoch ${epoch}, minibatch ${step + 1} of the ${phase === 'train' ? 'training' : 'test'} phase; try a smaller learning rate`,
-            history,
-          };
+        const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
+        const value = loss.reported(y, lossInput, batch, outputs);
+        if (!Number.isFinite(value)) {
+          return finish('diverged', `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`);
         }
-        lossSum += loss;
+        lossSum += value;
         accuracySum += batchAccuracy(y, predictions, batch, outputs);
-        if (phase === 'train') {
-          binaryCrossEntropyGradient(y, predictions, outputGradient, batch * outputs, gradientScale);
-          network.backward(outputGradient, batch);
-          optimizer.step(parameters);
+        if (training) {
+          wrongRows += confidentlyWrongRows(y, predictions, batch, outputs);
+          loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
+          network.backward(lossGradient, batch, loss.fusedLayers);
+          if (weightDecay > 0) {
+            for (const layer of linearLayers) kernels.addScaled(layer.dW, layer.W, weightDecay, layer.W.length);
+          }
+          optimizer.step();
         }
-        if (Date.now() - sliceStart >= slice) {
-          await giveTurn();
-          sliceStart = Date.now();
-          if (shouldStop()) return stopped();
-        }
+        const now = Date.now();
+        if (training) batches.add(value, now);
+        if (now - sliceStart >= slice && await takeTurn()) return stopped();
       }
       means[phase] = [lossSum / steps, accuracySum / steps];
+      if (training) confidentlyWrong = wrongRows / (steps * batch);
     }
     const metrics: EpochMetrics = {
       epoch, trainLoss: means.train[0]!, trainAccuracy: means.train[1]!, testLoss: means.test[0]!, testAccuracy: means.test[1]!,
     };
     history.push(metrics);
+    parameterPath?.push(flattenParameters(network));
     options.onEpoch?.(metrics);
-    await giveTurn();
-    sliceStart = Date.now();
-    if (shouldStop() && epoch < hyper.epochs) return stopped();
+    if (await takeTurn() && epoch < hyper.epochs) return stopped();
   }
-  return { reason: 'completed', message: `completed ${hyper.epochs} epochs`, history };
+  const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong });
+  return finish('completed', warning ? `completed ${hyper.epochs} epochs, but ${warning}` : `completed ${hyper.epochs} epochs`);
 }

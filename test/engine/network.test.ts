@@ -21,7 +21,7 @@ describe('a sequential network', () => {
     const x = Float64Array.from({ length: rows * 4 }, () => random.next() * 4 - 2);
     const targets = Float64Array.from([1, 0, 0, 1, 1, 1]);
     const checks = checkNetworkGradient(network, x, targets, rows);
-    expect(checks.map((check) => check.name)).toEqual(['layer 1 W', 'layer 1 b', 'layer 3 W', 'layer 3 b', 'layer 5 W', 'layer 5 b']);
+    expect(checks.map((check) => check.name)).toEqual(['layer 1 dW', 'layer 1 db', 'layer 3 dW', 'layer 3 db', 'layer 5 dW', 'layer 5 db', 'dx']);
     for (const check of checks) expect(check.relativeError, check.name).toBeLessThan(1e-6);
   });
 
@@ -77,10 +77,12 @@ describe('shape validation', () => {
       .toBe('digits-binary needs 1 output (the probability of the positive class) but the network gives 10');
   });
 
-  it('rejects an input width that is not the data set\'s, and a last layer that is not a sigmoid', () => {
+  it('rejects an input width that is not the data set\'s, and a last layer that cannot serve binary cross-entropy', () => {
     expect(validateSpecForData({ input: 8, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] }, digitsBinary)[0])
       .toEqual({ message: 'the network takes 8 inputs but digits-binary has 64 features', field: 'spec.input' });
-    expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary))
-      .toContainEqual({ message: 'layer 1 (linear) must be a sigmoid: binary cross-entropy needs outputs between 0 and 1', field: 'spec.layers.0' });
+    expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary, 'bce'))
+      .toContainEqual({ message: 'binary cross-entropy needs outputs between 0 and 1 (a sigmoid as the last layer), but the last is layer 1 (linear)', field: 'hyper.loss' });
+    // Without a chosen loss a linear output trains with mean squared error.
+    expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary)).toEqual([]);
   });
 });

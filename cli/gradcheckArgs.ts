@@ -1,0 +1,120 @@
+// Parses and checks the options of `backprop-lab gradcheck` into a gradient check request, and its help text (Node, the CLI process).
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  describeIssue, GradcheckVariantSchema, LOSS_NAMES, type GradcheckRun, type GradcheckSubject, type GradcheckVariant, type LossName,
+} from '../engine/protocol.js';
+import { NetworkSpecSchema, type NetworkSpec } from '../engine/spec.js';
+import { parseSpecText } from '../engine/specText.js';
+import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { UsageError } from './usageError.js';
+
+export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
+
+Checks a backward pass against central differences, as the exercise does with scipy's check_grad, on seeded
+random inputs; prints per gradient the error ‖g − g_num‖₂ (what check_grad returns) and the relative error
+‖g − g_num‖ / (‖g‖ + ‖g_num‖); a check is OK when the relative error is below 1e-6.
+
+subjects (one of):
+  --layer LAYER       one layer in the short form: linear:UNITS[:INIT], relu, leaky_relu[:ALPHA], sigmoid, tanh,
+                      softmax, dropout:RATE; checks dx, and dW and db for linear
+      --inputs N      the layer's input width, default 5
+  --loss LOSS         bce, cce or mse alone: its gradient w.r.t. its input (for cce: the logits of the fused softmax)
+      --width N       values per sample, default 4
+  --net SPEC          a whole network: a NetworkSpec JSON file or the short form, e.g. linear:32,relu,linear:1,sigmoid;
+                      checks every dW and db and the input; --loss then picks its loss (default: cce after a softmax,
+                      bce after a sigmoid, else mse)
+      --input N       the network's input width for the short form, default 8
+
+options:
+  --rows N            samples in the batch, default 3
+  --variant NAME      correct (default), or one of the exercise's wrong backward passes: exercise-db
+                      (db = sum(dy) / len(dy)) or exercise-sigmoid-grad (grad_h = sigmoid_grad(grad_y_hat))
+  --seed N            seed of the random inputs and weights, default 1
+  --epsilon E         central-difference step, default 1e-6
+  --json              print the report as one JSON object
+  -h, --help          show this help
+
+exit status: 0 when every check is OK, 1 when one fails, 2 for bad arguments`;
+
+export interface GradcheckSettings {
+  help: boolean;
+  json: boolean;
+  /** A short description of the subject for the table's heading. */
+  title: string;
+  request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>;
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
+  const value = toNumber(flag, text, fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`${flag}: must be a positive whole number`);
+  return value;
+}
+
+function readNetwork(net: string, input: number): NetworkSpec {
+  if (!net.endsWith('.json') && !existsSync(net)) {
+    try {
+      return parseSpecText(net, input);
+    } catch (error) {
+      throw new UsageError(`--net: ${(error as Error).message}`);
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(net, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`--net ${net}: ${reason}`);
+  }
+  if (typeof json === 'object' && json !== null && !('input' in json)) json = { ...json, input };
+  const parsed = NetworkSpecSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`--net ${net}: not a NetworkSpec: ${describeIssue(parsed.error).message}`);
+  return parsed.data;
+}
+
+function readLayer(text: string, inputs: number) {
+  if (text.includes(',')) throw new UsageError('--layer: give one layer (use --net for several)');
+  try {
+    return parseSpecText(text, inputs).layers[0]!;
+  } catch (error) {
+    throw new UsageError(`--layer: ${(error as Error).message.replace(/^layer 1 /, '')}`);
+  }
+}
+
+/** Parses `gradcheck`'s arguments; every problem is a UsageError naming the option. */
+export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
+  const values = parseOptions(argv, {
+    layer: { type: 'string' }, inputs: { type: 'string' }, loss: { type: 'string' }, width: { type: 'string' },
+    net: { type: 'string' }, input: { type: 'string' }, rows: { type: 'string' }, variant: { type: 'string' },
+    seed: { type: 'string' }, epsilon: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  });
+  const help = values.help ?? false;
+  const json = values.json ?? false;
+  const rows = positiveInteger('--rows', values.rows, 3);
+  if (rows > 256) throw new UsageError('--rows: at most 256');
+  const seed = toNumber('--seed', values.seed, 1);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new UsageError('--seed: must be a whole number from 0 to 2^32-1');
+  const epsilon = toNumber('--epsilon', values.epsilon);
+  if (epsilon !== undefined && !(epsilon > 0 && Number.isFinite(epsilon))) throw new UsageError('--epsilon: must be a positive number');
+  const variant: GradcheckVariant = toChoice('--variant', values.variant, GradcheckVariantSchema.options) ?? 'correct';
+  const loss: LossName | undefined = toChoice('--loss', values.loss, LOSS_NAMES);
+  const subjects = [values.layer !== undefined, values.net !== undefined, values.loss !== undefined && values.net === undefined].filter(Boolean).length;
+  if (subjects !== 1 && !help) {
+    throw new UsageError(subjects === 0 ? 'say what to check: --layer LAYER, --loss LOSS or --net SPEC' : 'check one subject at a time: --layer, --loss alone, or --net (with an optional --loss)');
+  }
+  let subject: GradcheckSubject;
+  let title: string;
+  if (values.layer !== undefined) {
+    const inputs = positiveInteger('--inputs', values.inputs, 5);
+    subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, rows };
+    title = `layer ${values.layer} (${inputs} inputs, ${rows} rows)`;
+  } else if (values.net !== undefined) {
+    const spec = readNetwork(values.net, positiveInteger('--input', values.input, 8));
+    subject = { kind: 'network', spec, rows, ...(loss ? { loss } : {}) };
+    title = `network ${values.net} (${spec.input} inputs, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
+  } else {
+    const width = positiveInteger('--width', values.width, 4);
+    subject = { kind: 'loss', loss: loss ?? 'bce', width, rows };
+    title = `loss ${loss} (width ${width}, ${rows} rows)`;
+  }
+  return { help, json, title, request: { subject, variant, seed, ...(epsilon !== undefined ? { epsilon } : {}) } };
+}

@@ -1,0 +1,41 @@
+// The optimizers' base: it owns the parameters, the step size and its decay, and step(); subclasses only compute an update; pure, any process.
+import type { Parameter } from '../layers/layer.js';
+
+/**
+ * Updates a fixed list of parameters in place from their gradients. Before each update the step size is multiplied
+ * by `decay`, exactly as the exercise's `step_size = step_size * decay` inside its loop (so the first update already
+ * uses learningRate · decay). State buffers are allocated once, in the constructor: a step allocates nothing.
+ */
+export abstract class Optimizer {
+  /** The step size the last update used (the learning rate before the first). */
+  stepSize: number;
+  /** Updates made so far. */
+  steps = 0;
+
+  constructor(readonly parameters: readonly Parameter[], readonly learningRate: number, readonly decay = 1) {
+    this.stepSize = learningRate;
+  }
+
+  /** Decays the step size, then updates every parameter from its current gradient. */
+  step(): void {
+    this.stepSize *= this.decay;
+    this.steps++;
+    for (let i = 0; i < this.parameters.length; i++) {
+      const parameter = this.parameters[i]!;
+      this.update(i, parameter.value, parameter.gradient, this.stepSize);
+    }
+  }
+
+  /** Sets every parameter's gradient to zero. */
+  zeroGradients(): void {
+    for (const parameter of this.parameters) parameter.gradient.fill(0);
+  }
+
+  /** Updates `value` (the parameter at `index`) in place from `gradient` with this step's size. */
+  protected abstract update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void;
+}
+
+/** One zeroed buffer per parameter, the same length as its value (an optimizer's state). */
+export function stateLike(parameters: readonly Parameter[]): Float64Array[] {
+  return parameters.map((parameter) => new Float64Array(parameter.value.length));
+}

@@ -1,0 +1,130 @@
+// Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
+import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import { countParameters } from '../network/countParameters.js';
+import { sameSpec, weightsMismatch, loadTrainedWeights } from '../network/loadWeights.js';
+import { buildNetwork } from '../network/network.js';
+import { validateSpec, validateSpecForData, type SpecIssue } from '../network/validateSpec.js';
+import { resolveOptimizerConfig } from '../optimizers/createOptimizer.js';
+import type { z } from 'zod';
+import type { TrainPauseSchema, TrainResumeSchema, TrainStart, TrainStop } from '../protocol.js';
+import { deriveRandom } from '../random.js';
+import { train } from '../training/train.js';
+import { TrainingControl } from '../training/trainingControl.js';
+import type { EngineContext } from './engineContext.js';
+
+/** A recorded parameter path is refused when parameterCount × (epochs + 1) exceeds this many values (40 MB). */
+export const MAX_PATH_VALUES = 5_000_000;
+
+export type TrainingRequest = TrainStart | TrainStop | z.infer<typeof TrainPauseSchema> | z.infer<typeof TrainResumeSchema>;
+
+export interface TrainingHandler {
+  /** Starts, stops, pauses or resumes a run; resolves when a started run has finished (or was refused). */
+  handle(request: TrainingRequest): Promise<void>;
+  /** Stops every run. */
+  dispose(): void;
+}
+
+/** Why the data of a run cannot give full minibatches, if so. */
+export function checkBatchSize(data: PreparedData, batchSize: number): SpecIssue | undefined {
+  const smaller = Math.min(data.train.size, data.test.size);
+  if (batchSize <= smaller) return undefined;
+  const which = data.train.size <= data.test.size ? 'training' : 'test';
+  return { field: 'hyper.batchSize', message: `the minibatch size ${batchSize} is larger than the ${which} set (${smaller} samples)` };
+}
+
+/** Problems found before any data is loaded: the spec's shapes, the loss against the last layer, the path's size, the initial weights' spec. */
+function checkRequest(request: TrainStart): SpecIssue | undefined {
+  const { spec, hyper } = request;
+  const shapeIssue = validateSpec(spec)[0];
+  if (shapeIssue) return shapeIssue;
+  const lossIssue = validateLoss(spec, hyper.loss ?? defaultLossFor(spec), hyper.loss !== undefined)[0];
+  if (lossIssue) return lossIssue;
+  if (request.recordPath) {
+    const values = countParameters(spec) * (hyper.epochs + 1);
+    if (values > MAX_PATH_VALUES) {
+      return { field: 'recordPath', message: `recording the parameter path would keep ${values} values (${countParameters(spec)} parameters × ${hyper.epochs + 1}); at most ${MAX_PATH_VALUES} are kept — use fewer epochs or a smaller network` };
+    }
+  }
+  if (request.initialWeights && !sameSpec(request.initialWeights.spec, spec)) {
+    return { field: 'initialWeights', message: 'the initial weights belong to another network: their spec differs from this run\'s' };
+  }
+  return undefined;
+}
+
+/**
+ * Creates the handler of the train.* requests. Runs are independent and may overlap (each has its own id); a start
+ * whose runId is already running is answered with an error. Stop, pause and resume for a run that is not running are
+ * ignored (it may have just finished).
+ */
+export function createTrainingHandler(ctx: EngineContext): TrainingHandler {
+  const running = new Map<string, TrainingControl>();
+
+  async function run(request: TrainStart, control: TrainingControl): Promise<void> {
+    const { runId, spec, dataSet, hyper } = request;
+    const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
+    const early = checkRequest(request);
+    if (early) return fail(early);
+    let data: PreparedData;
+    try {
+      data = await ctx.loadData(dataSet, { trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: hyper.normalisation });
+    } catch (error) {
+      return fail({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    const dataIssue = validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0]
+      ?? checkBatchSize(data, hyper.batchSize);
+    if (dataIssue) return fail(dataIssue);
+    const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);
+    if (request.initialWeights) {
+      const problem = weightsMismatch(network, request.initialWeights);
+      if (problem) return fail({ field: 'initialWeights', message: problem });
+      loadTrainedWeights(network, request.initialWeights);
+    }
+    ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
+    const outcome = await train({
+      network, data, hyper, kernels: ctx.kernels, control,
+      recordPath: request.recordPath ?? false,
+      onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
+      onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
+      onStateChange: (state) => ctx.send({ type: 'train.state', runId, state }),
+      shouldStop: () => ctx.isDisposed(),
+      ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
+    });
+    ctx.send({
+      type: 'train.finished', runId, reason: outcome.reason, message: outcome.message, history: outcome.history,
+      weights: network.trainedWeights(),
+      settings: {
+        seed: hyper.seed, loss: hyper.loss ?? defaultLossFor(spec), optimizer: resolveOptimizerConfig(hyper.optimizer), normalisation: data.normalisation,
+      },
+      ...(outcome.parameterPath ? { parameterPath: outcome.parameterPath } : {}),
+    });
+  }
+
+  return {
+    async handle(request) {
+      if (request.type !== 'train.start') {
+        const control = running.get(request.runId);
+        if (!control) return;
+        if (request.type === 'train.stop') control.stop();
+        else if (request.type === 'train.pause') control.pause();
+        else control.resume();
+        return;
+      }
+      if (running.has(request.runId)) {
+        return ctx.send({ type: 'error', runId: request.runId, message: `a run with id ${JSON.stringify(request.runId)} is already running`, field: 'runId' });
+      }
+      const control = new TrainingControl();
+      running.set(request.runId, control);
+      try {
+        await run(request, control);
+      } catch (error) {
+        ctx.send({ type: 'error', runId: request.runId, message: `the run failed: ${error instanceof Error ? error.message : String(error)}` });
+      } finally {
+        running.delete(request.runId);
+      }
+    },
+    dispose() {
+      for (const control of running.values()) control.stop();
+    },
+  };
+}
