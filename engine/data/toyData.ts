@@ -1,8 +1,8 @@
 // Seeded generators of 2D toy classification data (circles, XOR, spiral, two gaussians, moons); pure, any process.
-import type { Random } from '../random.js';
+import { TOY_DATA_NAMES, type ToyDataName } from '../protocol.js';
+import { standardNormal, type Random } from '../random.js';
 
-export const TOY_DATA_NAMES = ['circles', 'xor', 'spiral', 'gaussians', 'moons'] as const;
-export type ToyDataName = (typeof TOY_DATA_NAMES)[number];
+export { TOY_DATA_NAMES, type ToyDataName };
 
 /** Two-class points: `features` is row-major size×2, `labels` 0 or 1. */
 export interface ToyData {
@@ -43,7 +43,7 @@ const placers: Record<ToyDataName, Placer> = {
   },
   gaussians: (_i, _n, label, random) => {
     const centre = label === 1 ? 0.5 : -0.5;
-    return [centre + 0.25 * gaussian(random), centre + 0.25 * gaussian(random)];
+    return [centre + 0.25 * standardNormal(random), centre + 0.25 * standardNormal(random)];
   },
   // sklearn's make_moons: an upper arc (class 0) and a lower arc shifted right (class 1), centred on the origin.
   moons: (i, n, label) => {
@@ -67,8 +67,8 @@ export function generateToyData(name: ToyDataName, size: number, noise: number, 
   for (let label = 0; label < 2; label++) {
     for (let i = 0; i < perClass[label]!; i++, row++) {
       const [x, y] = placers[name](i, perClass[label]!, label, random);
-      features[row * 2] = x + (noise > 0 ? noise * gaussian(random) : 0);
-      features[row * 2 + 1] = y + (noise > 0 ? noise * gaussian(random) : 0);
+      features[row * 2] = x + (noise > 0 ? noise * standardNormal(random) : 0);
+      features[row * 2 + 1] = y + (noise > 0 ? noise * standardNormal(random) : 0);
       labels[row] = label;
     }
   }

@@ -1,7 +1,7 @@
 // Tests the 2D toy data generators: shapes, the geometry each promises, determinism and bad input.
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../engine/random.js';
-import { TOY_DATA_NAMES, generateToyData, gaussian } from '../../../engine/data/toyData.js';
+import { createRandom, standardNormal } from '../../../engine/random.js';
+import { TOY_DATA_NAMES, generateToyData } from '../../../engine/data/toyData.js';
 
 describe('generateToyData', () => {
   for (const name of TOY_DATA_NAMES) {
@@ -34,7 +34,7 @@ describe('generateToyData', () => {
 
   it('gaussian draws have mean about 0 and variance about 1', () => {
     const random = createRandom(11);
-    const draws = Array.from({ length: 20000 }, () => gaussian(random));
+    const draws = Array.from({ length: 20000 }, () => standardNormal(random));
     const mean = draws.reduce((s, v) => s + v, 0) / draws.length;
     const variance = draws.reduce((s, v) => s + (v - mean) ** 2, 0) / draws.length;
     expect(Math.abs(mean)).toBeLessThan(0.03);
