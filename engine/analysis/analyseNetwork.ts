@@ -1,0 +1,46 @@
+// Everything the analysis view shows about a trained network on its test set, gathered in one report; pure, any process.
+import type { PreparedData } from '../data/dataSets.js';
+import type { Kernels } from '../kernels/kernels.js';
+import { plainKernels } from '../kernels/plainKernels.js';
+import { createLoss, defaultLossFor } from '../losses/createLoss.js';
+import type { AnalysisReport } from '../protocol.js';
+import type { TrainedWeights } from '../spec.js';
+import { confusionMatrix } from './confusionMatrix.js';
+import { firstLayerImages } from './firstLayerImages.js';
+import { layerActivations } from './layerActivations.js';
+import { collapseLinearRuns } from './linearCollapse.js';
+import { networkFromWeights } from './networkFromWeights.js';
+import { predictSamples } from './predictions.js';
+import { inputSaliency } from './saliency.js';
+
+export type Analysis = Omit<AnalysisReport, 'type' | 'requestId'>;
+
+/**
+ * Analyses `weights` on the test set of `data` (which they must fit): the confusion matrix and per-sample predictions,
+ * the test sample `sampleIndex` traced through every layer with its saliency under the network's default loss, the
+ * first layer's weights as images, and the linear collapse.
+ * @throws RangeError when sampleIndex is not an index into the test set.
+ */
+export function analyseNetwork(weights: TrainedWeights, data: PreparedData, sampleIndex = 0, kernels: Kernels = plainKernels): Analysis {
+  const { test, inputs, outputs } = data;
+  if (sampleIndex >= test.size) throw new RangeError(`sample ${sampleIndex} does not exist: the test set has ${test.size} samples (0 to ${test.size - 1})`);
+  const network = networkFromWeights(weights, kernels);
+  const predictions = predictSamples(network, test);
+  const features = test.features.slice(sampleIndex * inputs, (sampleIndex + 1) * inputs);
+  const target = test.targets.slice(sampleIndex * outputs, (sampleIndex + 1) * outputs);
+  const images = firstLayerImages(weights);
+  return {
+    classes: data.classes,
+    confusion: confusionMatrix(predictions.truth, predictions.predicted, data.classes.length),
+    predictions,
+    sample: {
+      index: sampleIndex,
+      features,
+      truth: test.labels[sampleIndex]!,
+      layers: layerActivations(network, features),
+      saliency: inputSaliency(network, createLoss(defaultLossFor(weights.spec)), features, target),
+    },
+    ...(images ? { firstLayerImages: images } : {}),
+    linearCollapse: collapseLinearRuns(weights, kernels),
+  };
+}

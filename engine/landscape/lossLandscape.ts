@@ -1,0 +1,122 @@
+// The loss over a 2D slice θ + α·δ + β·η through trained weights, on a grid, with batched forwards and reused buffers; pure, any process.
+import type { Samples } from '../data/dataSets.js';
+import type { Kernels } from '../kernels/kernels.js';
+import { plainKernels } from '../kernels/plainKernels.js';
+import { Linear } from '../layers/linear.js';
+import type { Loss } from '../losses/loss.js';
+import type { Network } from '../network/network.js';
+import { flattenParameters, loadParameters } from '../network/parameters.js';
+import { yieldToEventLoop as defaultYield } from '../training/yieldToEventLoop.js';
+
+export interface LandscapeOptions {
+  /** The network at the trained weights θ; its parameters are moved over the grid and restored to θ at the end. */
+  network: Network;
+  /** The samples the loss is averaged over (the training set). */
+  samples: Samples;
+  loss: Loss;
+  /** The two directions, in the layout of flattenParameters. */
+  delta: Float64Array;
+  eta: Float64Array;
+  resolution: number;
+  /** α and β run over −span..span. */
+  span: number;
+  kernels?: Kernels;
+  /** Gives the host a turn; called after every row of the grid and whenever a row runs longer than `sliceMilliseconds`. */
+  yieldToEventLoop?: () => Promise<void>;
+  sliceMilliseconds?: number;
+  /** Asked after each yield; true abandons the grid (the result is then undefined). */
+  shouldStop?: () => boolean;
+}
+
+export interface LandscapeValues {
+  alpha: Float64Array;
+  beta: Float64Array;
+  /** values[j * resolution + i]: the loss at (alpha[i], beta[j]). */
+  values: Float64Array;
+}
+
+/** `resolution` evenly spaced values from −span to span; with an odd resolution the middle one is exactly 0. */
+export function sliceCoordinates(resolution: number, span: number): Float64Array {
+  const last = resolution - 1;
+  return Float64Array.from({ length: resolution }, (_, i) => (span * (2 * i - last)) / last);
+}
+
+/**
+ * The loss (the figure training reports for a batch: a mean over the samples) of the whole sample set in one batch, in
+ * evaluation mode, at each grid point θ + α_i·δ + β_j·η. When the network starts with a Linear layer, its product is
+ * split as X·(W + αD + βE) = X·W + α·X·D + β·X·E, computed once, so each point costs one pass through the rest of the
+ * network; at α = β = 0 this is exactly the plain forward pass. Buffers are sized once.
+ */
+export async function evaluateLossLandscape(options: LandscapeOptions): Promise<LandscapeValues | undefined> {
+  const { network, samples, loss, delta, eta, resolution, span } = options;
+  const kernels = options.kernels ?? plainKernels;
+  const giveTurn = options.yieldToEventLoop ?? defaultYield;
+  const shouldStop = options.shouldStop ?? (() => false);
+  const slice = options.sliceMilliseconds ?? 15;
+  const rows = samples.size;
+  const width = network.outputs;
+  const layers = network.layers;
+  const lastComputed = layers.length - loss.fusedLayers; // layers [0, lastComputed) give the loss's input
+
+  network.setTraining(false);
+  const theta = flattenParameters(network);
+  const point = new Float64Array(theta.length);
+  const coordinates = sliceCoordinates(resolution, span);
+  const values = new Float64Array(resolution * resolution);
+
+  const first = layers[0];
+  const split = first instanceof Linear ? splitFirstLayer(first, samples.features, rows, delta, eta, kernels) : undefined;
+
+  const lossAt = (alpha: number, beta: number): number => {
+    for (let i = 0; i < theta.length; i++) point[i] = theta[i]! + alpha * delta[i]! + beta * eta[i]!;
+    loadParameters(network, point);
+    let activation: Float64Array = samples.features;
+    let start = 0;
+    if (split) {
+      const { XW, XD, XE, output } = split;
+      for (let i = 0; i < output.length; i++) output[i] = XW[i]! + alpha * XD[i]! + beta * XE[i]!;
+      kernels.addRowVector(output, (first as Linear).b, rows, (first as Linear).outputs);
+      activation = output;
+      start = 1;
+    }
+    for (let i = start; i < lastComputed; i++) activation = layers[i]!.forward(activation, rows);
+    return loss.reported(samples.targets, activation, rows, width);
+  };
+
+  try {
+    let sliceStart = Date.now();
+    for (let j = 0; j < resolution; j++) {
+      for (let i = 0; i < resolution; i++) {
+        values[j * resolution + i] = lossAt(coordinates[i]!, coordinates[j]!);
+        if (Date.now() - sliceStart >= slice && i < resolution - 1) {
+          await giveTurn();
+          sliceStart = Date.now();
+          if (shouldStop()) return undefined;
+        }
+      }
+      await giveTurn();
+      sliceStart = Date.now();
+      if (shouldStop()) return undefined;
+    }
+  } finally {
+    loadParameters(network, theta);
+  }
+  return { alpha: coordinates, beta: coordinates.slice(), values };
+}
+
+/** X·W, X·D and X·E for the first Linear layer (D, E: the directions' entries for its W), and the buffer their sum goes to. */
+function splitFirstLayer(layer: Linear, x: Float64Array, rows: number, delta: Float64Array, eta: Float64Array, kernels: Kernels) {
+  const { inputs, outputs } = layer;
+  const product = (W: Float64Array) => {
+    const out = new Float64Array(rows * outputs);
+    kernels.matmul(x, W, out, rows, inputs, outputs);
+    return out;
+  };
+  // The first layer's W comes first in the flattened layout.
+  return {
+    XW: product(layer.W),
+    XD: product(delta.subarray(0, layer.W.length)),
+    XE: product(eta.subarray(0, layer.W.length)),
+    output: new Float64Array(rows * outputs),
+  };
+}

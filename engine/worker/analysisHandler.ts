@@ -1,0 +1,47 @@
+// Answers analysis.run: a trained network analysed on the test set of the data it was trained on; pure, runs in the engine process.
+import { analyseNetwork } from '../analysis/analyseNetwork.js';
+import { networkFromWeights } from '../analysis/networkFromWeights.js';
+import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
+import type { PreparedData } from '../data/dataSets.js';
+import type { Network } from '../network/network.js';
+import type { AnalysisReport, AnalysisRun, ErrorEvent, LandscapeRun } from '../protocol.js';
+import type { EngineContext } from './engineContext.js';
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Loads the request's data (the same source, split and normalisation as the run) and rebuilds its network from the
+ * weights, or answers an error naming `data` or `weights`.
+ */
+export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, context: EngineContext): Promise<{ data: PreparedData; network: Network } | ErrorEvent> {
+  const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
+  const { dataSet, trainFraction, seed, normalisation } = request.data;
+  let data: PreparedData;
+  try {
+    data = await context.loadData(dataSet, { trainFraction, seed, normalisation });
+  } catch (error) {
+    return fail('data', `cannot load the data: ${messageOf(error)}`);
+  }
+  const mismatch = weightsMismatchForData(request.weights, data);
+  if (mismatch) return fail('weights', mismatch);
+  try {
+    return { data, network: networkFromWeights(request.weights, context.kernels) };
+  } catch (error) {
+    return fail('weights', messageOf(error));
+  }
+}
+
+/** The confusion matrix, predictions, one sample traced with its saliency, first-layer images and the linear collapse. */
+export async function handleAnalysis(request: AnalysisRun, context: EngineContext): Promise<AnalysisReport | ErrorEvent> {
+  const loaded = await loadTrainedNetwork(request, context);
+  if ('type' in loaded) return loaded;
+  const { data } = loaded;
+  const sampleIndex = request.sampleIndex ?? 0;
+  if (sampleIndex >= data.test.size) {
+    return {
+      type: 'error', requestId: request.requestId, field: 'sampleIndex',
+      message: `there is no test sample ${sampleIndex}: the test set has ${data.test.size} samples (0 to ${data.test.size - 1})`,
+    };
+  }
+  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(request.weights, data, sampleIndex, context.kernels) };
+}
