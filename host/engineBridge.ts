@@ -1,7 +1,7 @@
 // Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol.ts, restarted if it dies.
 // Requests are validated here, before they reach the engine; events go back in the wire codec's envelope.
 import { fork, type ChildProcess } from 'node:child_process';
-import { parseRequest, type EngineEvent, type EngineStatus } from '../engine/protocol.js';
+import { parseRequest, requestIds, type EngineEvent, type EngineStatus } from '../engine/protocol.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../engine/wire.js';
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
@@ -37,10 +37,10 @@ export class EngineBridge {
     const parsed = parseRequest(message);
     if (!parsed.ok) return this.#sendEvent(parsed.error);
     const child = this.#child;
-    const runId = parsed.request.runId;
-    if (!child?.connected) return this.#sendEvent({ type: 'error', runId, message: 'the engine is restarting; try again in a moment' });
+    const ids = requestIds(parsed.request);
+    if (!child?.connected) return this.#sendEvent({ type: 'error', ...ids, message: 'the engine is restarting; try again in a moment' });
     child.send(parsed.request, (error) => {
-      if (error) this.#sendEvent({ type: 'error', runId, message: `the request did not reach the engine: ${error.message}` });
+      if (error) this.#sendEvent({ type: 'error', ...ids, message: `the request did not reach the engine: ${error.message}` });
     });
   }
 

@@ -18,7 +18,9 @@ export interface NetworkSummary {
   totalParameters: number;
 }
 
-const ACTIVATION_NAMES = { relu: 'ReLU', sigmoid: 'Sigmoid' } as const;
+const LAYER_NAMES = {
+  relu: 'ReLU', leaky_relu: 'Leaky ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh', softmax: 'Softmax', dropout: 'Dropout',
+} as const;
 
 /** Walks the layers in order; a Linear layer maps its inputs to `units` outputs with a weight matrix and a bias. */
 export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
@@ -33,7 +35,7 @@ export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
         parameterFormula: `${inputs} × ${layer.units} + ${layer.units}`,
       };
     }
-    return { index, name: ACTIVATION_NAMES[layer.type], inputs, outputs: inputs, parameters: 0, parameterFormula: '' };
+    return { index, name: LAYER_NAMES[layer.type], inputs, outputs: inputs, parameters: 0, parameterFormula: '' };
   });
   return { input: spec.input, rows, totalParameters: rows.reduce((sum, row) => sum + row.parameters, 0) };
 }

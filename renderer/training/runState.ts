@@ -57,8 +57,8 @@ export function clearFieldError(state: RunState, field: keyof FieldErrors): RunS
 
 /** Applies one validated engine event; events of other runs, or after this run ended, change nothing. */
 export function applyEngineEvent(state: RunState, event: EngineEvent): RunState {
-  if (event.type === 'error' && event.runId === undefined) return addNotice(state, `Engine: ${event.message}`);
-  if (event.runId !== state.runId || !isActive(state.phase)) return state;
+  if (event.type === 'error' && event.runId === undefined) return event.requestId === undefined ? addNotice(state, `Engine: ${event.message}`) : state;
+  if (!('runId' in event) || event.runId !== state.runId || !isActive(state.phase)) return state;
   switch (event.type) {
     case 'train.started':
       return {
@@ -79,6 +79,8 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
       const fieldErrors = field ? { ...state.fieldErrors, [field]: event.message } : state.fieldErrors;
       return { ...state, phase: 'failed', failure: event.message, fieldErrors };
     }
+    default:
+      return state; // batch losses and pause states are not shown by this view
   }
 }
 

@@ -32,7 +32,9 @@ describe('the engine service', () => {
     const { log, service } = engine();
     service.receive(exerciseStart('run-1', { epochs: 3 }));
     const finished = await log.next(isFinished('run-1'));
-    expect(log.events.map((event) => event.type)).toEqual(['train.started', 'train.epoch', 'train.epoch', 'train.epoch', 'train.finished']);
+    expect(log.events.map((event) => event.type).filter((type) => type !== 'train.batches')).toEqual(['train.started', 'train.epoch', 'train.epoch', 'train.epoch', 'train.finished']);
+    const batches = log.events.flatMap((event) => (event.type === 'train.batches' ? [event] : []));
+    expect(batches.reduce((count, event) => count + event.losses.length, 0)).toBe(3 * Math.floor(898 / 10));
     expect(log.events[0]).toEqual({ type: 'train.started', runId: 'run-1', trainSize: 898, testSize: 899, parameterCount: 2113 });
     expect(finished.reason).toBe('completed');
     expect(finished.history.map((m) => m.epoch)).toEqual([1, 2, 3]);

@@ -62,4 +62,4 @@ export const isStatus = (state: 'ready' | 'crashed') => (envelope: HostEnvelope)
 
 /** Matches an event envelope of the given type (and run, if given). */
 export const isEvent = (type: string, runId?: string) => (envelope: HostEnvelope): boolean =>
-  envelope.kind === 'event' && envelope.event.type === type && (runId === undefined || envelope.event.runId === runId);
+  envelope.kind === 'event' && envelope.event.type === type && (runId === undefined || ('runId' in envelope.event && envelope.event.runId === runId));

@@ -1,0 +1,26 @@
+// Answers engine.describe: the functions, surfaces, data sets, optimizers and layer types this engine offers; pure.
+import { DATA_SET_INFO } from '../data/dataSets.js';
+import { ACTIVATIONS, LOSSES } from '../functions/catalog.js';
+import { DATA_SET_NAMES, OPTIMIZER_KINDS, TOY_DATA_NAMES, type Catalog } from '../protocol.js';
+import { LAYER_TYPES } from '../spec.js';
+import { SURFACES } from '../surfaces/catalog.js';
+
+/** Everything a lab needs to fill its menus. */
+export function describeEngine(request: { requestId: string }): Catalog {
+  return {
+    type: 'engine.catalog',
+    requestId: request.requestId,
+    functions: [
+      ...ACTIVATIONS.map((f) => ({ id: f.id, name: f.name, formula: f.formula, kind: 'activation' as const, domain: f.domain, kinks: f.kinks })),
+      ...LOSSES.map((f) => ({ id: f.id, name: f.name, formula: f.formula, kind: 'loss' as const, domain: f.domain, kinks: f.kinks })),
+    ],
+    surfaces: SURFACES.map((s) => ({ id: s.id, name: s.name, formula: s.formula, bounds: s.bounds, start: s.start, minima: s.minima })),
+    dataSets: DATA_SET_NAMES.map((name) => {
+      const info = DATA_SET_INFO[name];
+      return { name, description: info.description, inputs: info.inputs, classes: info.classes, size: info.size };
+    }),
+    toyDataSets: [...TOY_DATA_NAMES],
+    optimizers: [...OPTIMIZER_KINDS],
+    layerTypes: [...LAYER_TYPES],
+  };
+}

@@ -1,0 +1,15 @@
+// What every request handler of the engine service is given: a way to answer, data loading, kernels; pure, any process.
+import type { PrepareOptions, PreparedData } from '../data/dataSets.js';
+import type { Kernels } from '../kernels/kernels.js';
+import type { DataSource, EngineEvent } from '../protocol.js';
+
+export interface EngineContext {
+  /** Emits an event to whoever sent the requests (nothing after the service is disposed). */
+  send(event: EngineEvent): void;
+  /** Loads and prepares a data source; rejects with a message naming the row and column of a bad CSV cell. */
+  loadData(source: DataSource, options: PrepareOptions): Promise<PreparedData>;
+  kernels: Kernels;
+  /** Gives the host's event loop a turn during long work. */
+  yieldToEventLoop?: (() => Promise<void>) | undefined;
+  isDisposed(): boolean;
+}

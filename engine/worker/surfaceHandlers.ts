@@ -1,0 +1,40 @@
+// Answers surface.evaluate (a contour grid) and surface.descend (an optimizer's path); pure.
+import type { ErrorEvent, SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol.js';
+import type { Surface } from '../surfaces/catalog.js';
+import { descend } from '../surfaces/descend.js';
+import { ExpressionError } from '../surfaces/expression.js';
+import { evaluateGrid } from '../surfaces/grid.js';
+import { resolveSurface } from '../surfaces/userSurface.js';
+
+/** The surface a request names, or an error event pointing at the column of a typing mistake. */
+function surfaceOf(request: SurfaceEvaluate | SurfaceDescend, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
+  try {
+    return resolveSurface(request.surface, bounds);
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    return { type: 'error', requestId: request.requestId, field: 'surface', column: error.column, message: error.message };
+  }
+}
+
+const isError = (value: Surface | ErrorEvent): value is ErrorEvent => 'type' in value && value.type === 'error';
+
+export function handleSurfaceEvaluate(request: SurfaceEvaluate): SurfaceGridEvent | ErrorEvent {
+  const surface = surfaceOf(request, request.bounds);
+  if (isError(surface)) return surface;
+  const bounds = request.bounds ?? surface.bounds;
+  const grid = evaluateGrid(surface, bounds, request.nx, request.ny);
+  if (!Number.isFinite(grid.min)) {
+    return { type: 'error', requestId: request.requestId, field: 'surface', message: 'the function has no finite value anywhere in this window' };
+  }
+  return { type: 'surface.grid', requestId: request.requestId, surface: request.surface, name: surface.name, bounds, nx: grid.nx, ny: grid.ny, values: grid.values, min: grid.min, max: grid.max };
+}
+
+export function handleSurfaceDescend(request: SurfaceDescend): SurfacePath | ErrorEvent {
+  const surface = surfaceOf(request);
+  if (isError(surface)) return surface;
+  if (!Number.isFinite(surface.value(request.start.x, request.start.y))) {
+    return { type: 'error', requestId: request.requestId, field: 'start', message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})` };
+  }
+  const path = descend(surface, request.start, request);
+  return { type: 'surface.path', requestId: request.requestId, x: path.x, y: path.y, f: path.f, ...(path.diverged ? { diverged: path.diverged } : {}) };
+}
