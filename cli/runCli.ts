@@ -1,6 +1,8 @@
 // Dispatches a command line and turns every failure into one line and an exit status (Node, the CLI process).
+import { descendCommand } from './descendCommand.js';
+import { gradcheckCommand } from './gradcheckCommand.js';
 import { trainCommand, type Output } from './trainCommand.js';
-import { UsageError } from './trainArgs.js';
+import { UsageError } from './usageError.js';
 import { MAIN_USAGE } from './usage.js';
 
 /** Runs `backprop-lab` with `argv` (without node and the script); resolves to the exit status. */
@@ -12,7 +14,9 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'train') return await trainCommand(rest, output);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; known: train (see backprop-lab --help)`);
+    if (command === 'gradcheck') return await gradcheckCommand(rest, output);
+    if (command === 'descend') return await descendCommand(rest, output);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; known: train, gradcheck, descend (see backprop-lab --help)`);
   } catch (error) {
     if (error instanceof UsageError) {
       output.err(`backprop-lab${command && command !== '--help' ? ` ${command}` : ''}: ${error.message}`);

@@ -1,5 +1,5 @@
 // The report of a training run as the CLI prints it with --json and saves it as metrics.json (Node, the CLI process).
-import type { EpochMetrics, FinishReason, Hyperparameters } from '../engine/protocol.js';
+import type { EpochMetrics, FinishReason, Hyperparameters, TrainFinished } from '../engine/protocol.js';
 import type { NetworkSpec } from '../engine/spec.js';
 import { formatSpecText } from '../engine/specText.js';
 
@@ -16,7 +16,10 @@ export interface RunReport {
   data: string;
   net: string;
   spec: NetworkSpec;
-  hyperparameters: { epochs: number; learning_rate: number; batch_size: number; reduction: string; train_fraction: number; seed: number };
+  hyperparameters: {
+    epochs: number; learning_rate: number; batch_size: number; reduction: string; train_fraction: number; seed: number;
+    loss: string; optimizer: TrainFinished['settings']['optimizer']; decay: number; weight_decay: number; normalisation: string;
+  };
   train_size: number;
   test_size: number;
   parameter_count: number;
@@ -29,24 +32,26 @@ export function toEpochRow(m: EpochMetrics): EpochRow {
   return { epoch: m.epoch, train_loss: m.trainLoss, train_accuracy: m.trainAccuracy, test_loss: m.testLoss, test_accuracy: m.testAccuracy };
 }
 
+/** The report of a finished run, with the settings the engine really used (defaults filled in). */
 export function buildRunReport(input: {
-  dataSet: string; spec: NetworkSpec; hyper: Hyperparameters; trainSize: number; testSize: number; parameterCount: number;
-  reason: FinishReason; message: string; history: readonly EpochMetrics[];
+  dataName: string; spec: NetworkSpec; hyper: Hyperparameters; trainSize: number; testSize: number; parameterCount: number; finished: TrainFinished;
 }): RunReport {
-  const { hyper } = input;
+  const { hyper, finished } = input;
   return {
-    data: input.dataSet,
+    data: input.dataName,
     net: formatSpecText(input.spec),
     spec: input.spec,
     hyperparameters: {
       epochs: hyper.epochs, learning_rate: hyper.learningRate, batch_size: hyper.batchSize,
-      reduction: hyper.reduction, train_fraction: hyper.trainFraction, seed: hyper.seed,
+      reduction: hyper.reduction, train_fraction: hyper.trainFraction, seed: finished.settings.seed,
+      loss: finished.settings.loss, optimizer: finished.settings.optimizer, decay: hyper.decay ?? 1,
+      weight_decay: hyper.weightDecay ?? 0, normalisation: finished.settings.normalisation,
     },
     train_size: input.trainSize,
     test_size: input.testSize,
     parameter_count: input.parameterCount,
-    reason: input.reason,
-    message: input.message,
-    history: input.history.map(toEpochRow),
+    reason: finished.reason,
+    message: finished.message,
+    history: finished.history.map(toEpochRow),
   };
 }

@@ -1,23 +1,25 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { DATA_SET_INFO } from '../engine/data/dataSets.js';
-import { validateSpecForData } from '../engine/network/validateSpec.js';
+import { decodeWeightsNpz, fromWeightsDocument } from '../engine/export/readWeights.js';
 import {
-  DATA_SET_NAMES, DataSetNameSchema, describeIssue, EXERCISE_HYPERPARAMETERS, HyperparametersSchema,
-  type DataSetName, type Hyperparameters,
+  describeIssue, EXERCISE_HYPERPARAMETERS, HyperparametersSchema, LOSS_NAMES, NormalisationSchema, OPTIMIZER_KINDS,
+  type DataSource, type Hyperparameters,
 } from '../engine/protocol.js';
-import { NetworkSpecSchema, type NetworkSpec } from '../engine/spec.js';
+import { INIT_SCHEMES, NetworkSpecSchema, type NetworkSpec, type TrainedWeights } from '../engine/spec.js';
 import { parseSpecText } from '../engine/specText.js';
+import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
+import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { UsageError } from './usageError.js';
 
-/** A problem with the command line, reported in one line with exit status 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface TrainSettings {
-  help: boolean;
   spec: NetworkSpec;
-  dataSet: DataSetName;
+  dataSet: DataSource;
+  /** How the data set is named in messages and reports. */
+  dataName: string;
   hyper: Hyperparameters;
+  initialWeights: TrainedWeights | undefined;
   out: string | undefined;
   json: boolean;
 }
@@ -25,21 +27,22 @@ export interface TrainSettings {
 /** Which option each engine field comes from, to name it in messages. */
 export const FLAG_OF_FIELD: Record<string, string> = {
   'hyper.epochs': '--epochs', 'hyper.learningRate': '--lr', 'hyper.batchSize': '--batch', 'hyper.seed': '--seed',
-  'hyper.reduction': '--reduction', 'hyper.trainFraction': '--split', dataSet: '--data',
+  'hyper.reduction': '--reduction', 'hyper.trainFraction': '--split', 'hyper.loss': '--loss', 'hyper.optimizer': '--optimizer',
+  'hyper.decay': '--decay', 'hyper.weightDecay': '--weight-decay', 'hyper.normalisation': '--normalise', dataSet: '--data',
+  initialWeights: '--init-from',
 };
 
-/** The option a field path belongs to: "spec…" is --net. */
+/** The option a field path belongs to: "spec…" is --net, "hyper.optimizer.momentum" is --momentum. */
 export function flagOfField(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
-  return field.startsWith('spec') ? '--net' : FLAG_OF_FIELD[field];
+  if (field.startsWith('spec')) return '--net';
+  if (field.startsWith('hyper.optimizer.')) return `--${field.slice('hyper.optimizer.'.length)}`;
+  if (field.startsWith('dataSet')) return '--data';
+  return FLAG_OF_FIELD[field];
 }
 
-function defaultNet(dataSet: DataSetName): string {
-  return `linear:32,relu,linear:${DATA_SET_INFO[dataSet].outputs},sigmoid`;
-}
-
-function readSpec(net: string, dataSet: DataSetName): NetworkSpec {
-  const inputs = DATA_SET_INFO[dataSet].inputs;
+/** Reads --net: a NetworkSpec JSON file (its input width may be left out) or the short form. */
+export function readSpec(net: string, inputs: number): NetworkSpec {
   const looksLikeFile = net.endsWith('.json') || existsSync(net);
   if (!looksLikeFile) {
     try {
@@ -55,58 +58,59 @@ function readSpec(net: string, dataSet: DataSetName): NetworkSpec {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(`--net ${net}: ${reason}`);
   }
-  // A spec file may leave out the input width: it is the data's.
   if (typeof json === 'object' && json !== null && !('input' in json)) json = { ...json, input: inputs };
   const parsed = NetworkSpecSchema.safeParse(json);
   if (!parsed.success) throw new UsageError(`--net ${net}: not a NetworkSpec: ${describeIssue(parsed.error).message}`);
   return parsed.data;
 }
 
-function toNumber(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value)) throw new UsageError(`${flag}: ${JSON.stringify(text)} is not a number`);
-  return value;
-}
-
-const VALUE_OPTIONS = new Set(['--net', '--data', '--epochs', '--lr', '--batch', '--seed', '--reduction', '--split', '--out']);
-
-/** Joins "--lr -1" into "--lr=-1", so a negative number reaches the range check instead of looking like an option. */
-function joinNegativeValues(argv: string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const next = argv[i + 1];
-    if (VALUE_OPTIONS.has(argv[i]!) && next !== undefined && /^-\d|^-\.\d|^-Infinity$/.test(next)) {
-      joined.push(`${argv[i]}=${next}`);
-      i++;
-    } else {
-      joined.push(argv[i]!);
-    }
+/** Reads --init-from: weights.json carries its network; a .npz is read for the network --net (or the default) describes. */
+function readInitialWeights(file: string, spec: NetworkSpec | undefined, shape: DataShape): TrainedWeights {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`--init-from ${file}: ${reason}`);
   }
-  return joined;
+  try {
+    if (file.toLowerCase().endsWith('.npz')) return decodeWeightsNpz(new Uint8Array(bytes), spec ?? readSpec(defaultNet(shape), shape.inputs));
+    const weights = fromWeightsDocument(JSON.parse(bytes.toString('utf8')));
+    if (spec && JSON.stringify(spec) !== JSON.stringify(weights.spec)) {
+      throw new Error('its network differs from --net; leave --net out to continue the saved network');
+    }
+    return weights;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--init-from ${file}: ${(error as Error).message}`);
+  }
 }
+
+const OPTIONS = {
+  net: { type: 'string' }, data: { type: 'string' }, 'label-column': { type: 'string' }, 'toy-size': { type: 'string' }, noise: { type: 'string' },
+  normalise: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' },
+  reduction: { type: 'string' }, split: { type: 'string' }, loss: { type: 'string' }, optimizer: { type: 'string' },
+  momentum: { type: 'string' }, beta1: { type: 'string' }, beta2: { type: 'string' }, rho: { type: 'string' }, decay: { type: 'string' },
+  'weight-decay': { type: 'string' }, init: { type: 'string' }, 'init-from': { type: 'string' }, out: { type: 'string' },
+  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export function parseTrainArgs(argv: string[]): TrainSettings {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: joinNegativeValues(argv),
-      strict: true,
-      allowPositionals: false,
-      options: {
-        net: { type: 'string' }, data: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' },
-        batch: { type: 'string' }, seed: { type: 'string' }, reduction: { type: 'string' }, split: { type: 'string' },
-        out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]!);
-  }
-  const dataSetResult = DataSetNameSchema.safeParse(values.data ?? 'digits-binary');
-  if (!dataSetResult.success) throw new UsageError(`--data: unknown data set ${JSON.stringify(values.data)}; known: ${DATA_SET_NAMES.join(', ')}`);
-  const dataSet = dataSetResult.data;
+  const values = parseOptions(argv, OPTIONS);
+  const { source, shape } = parseDataArgs({
+    data: values.data, labelColumn: values['label-column'], toySize: toNumber('--toy-size', values['toy-size']), noise: toNumber('--noise', values.noise),
+  });
+  const kind = toChoice('--optimizer', values.optimizer, OPTIMIZER_KINDS);
+  const constants = {
+    momentum: toNumber('--momentum', values.momentum), beta1: toNumber('--beta1', values.beta1),
+    beta2: toNumber('--beta2', values.beta2), rho: toNumber('--rho', values.rho),
+  };
+  const setConstants = Object.fromEntries(Object.entries(constants).filter(([, v]) => v !== undefined));
+  if (!kind && Object.keys(setConstants).length > 0) throw new UsageError(`--${Object.keys(setConstants)[0]}: give --optimizer too`);
   const defaults = EXERCISE_HYPERPARAMETERS;
+  const normalisation = values.normalise === undefined ? undefined : NormalisationSchema.safeParse(values.normalise);
+  if (normalisation && !normalisation.success) throw new UsageError(`--normalise: ${JSON.stringify(values.normalise)} is not one of none, global, standardize`);
   const hyperResult = HyperparametersSchema.safeParse({
     epochs: toNumber('--epochs', values.epochs, defaults.epochs),
     learningRate: toNumber('--lr', values.lr, defaults.learningRate),
@@ -114,6 +118,11 @@ export function parseTrainArgs(argv: string[]): TrainSettings {
     reduction: values.reduction ?? defaults.reduction,
     trainFraction: toNumber('--split', values.split, defaults.trainFraction),
     seed: toNumber('--seed', values.seed, defaults.seed),
+    ...(values.loss !== undefined ? { loss: toChoice('--loss', values.loss, LOSS_NAMES) } : {}),
+    ...(kind ? { optimizer: { kind, ...setConstants } } : {}),
+    ...(values.decay !== undefined ? { decay: toNumber('--decay', values.decay) } : {}),
+    ...(values['weight-decay'] !== undefined ? { weightDecay: toNumber('--weight-decay', values['weight-decay']) } : {}),
+    ...(normalisation ? { normalisation: normalisation.data } : {}),
   });
   if (!hyperResult.success) {
     const issue = hyperResult.error.issues[0]!;
@@ -121,10 +130,13 @@ export function parseTrainArgs(argv: string[]): TrainSettings {
     const message = issue.path[0] === 'reduction' ? 'must be sum or mean' : issue.message;
     throw new UsageError(`${flagOfField(field) ?? field}: ${message}`);
   }
-  const spec = readSpec(values.net ?? defaultNet(dataSet), dataSet);
-  const info = DATA_SET_INFO[dataSet];
-  const specIssue = validateSpecForData(spec, { name: dataSet, inputs: info.inputs, outputs: info.outputs })[0];
-  if (specIssue) throw new UsageError(`--net: ${specIssue.message}`);
+  const init = toChoice('--init', values.init, INIT_SCHEMES);
+  let spec = values.net === undefined ? undefined : readSpec(values.net, shape.inputs);
+  const initialWeights = values['init-from'] === undefined ? undefined : readInitialWeights(values['init-from'], spec, shape);
+  spec = initialWeights?.spec ?? spec ?? readSpec(defaultNet(shape), shape.inputs);
+  if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');
+  if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
-  return { help: values.help ?? false, spec, dataSet, hyper: hyperResult.data, out: values.out, json: values.json ?? false };
+  const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
+  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
 }

@@ -1,5 +1,5 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
-import type { EngineEvent, TrainFinished, TrainStarted } from '../engine/protocol.js';
+import type { EngineEvent, TrainFinished, TrainStart, TrainStarted } from '../engine/protocol.js';
 import { formatSpecText } from '../engine/specText.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
 import { buildRunReport } from './runReport.js';
@@ -18,6 +18,28 @@ function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): stri
   return `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
 }
 
+/** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
+function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<{ started: TrainStarted; finished: TrainFinished }> {
+  return new Promise((resolve, reject) => {
+    let started: TrainStarted | undefined;
+    const finish = (): void => { process.off('SIGINT', interrupt); engine.dispose(); };
+    const engine = createInProcessEngine((event) => {
+      onEvent(event);
+      if (event.type === 'train.started') started = event;
+      else if (event.type === 'train.finished') { finish(); resolve({ started: started!, finished: event }); }
+      else if (event.type === 'error') {
+        finish();
+        const flag = flagOfField(event.field);
+        const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
+        reject(new UsageError(flag ? `${flag}: ${message}` : message));
+      }
+    });
+    const interrupt = (): void => engine.receive({ type: 'train.stop', runId: request.runId });
+    process.on('SIGINT', interrupt);
+    engine.receive(request);
+  });
+}
+
 /** Runs the command; resolves to the exit status. */
 export async function trainCommand(argv: string[], output: Output): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -25,56 +47,33 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     return 0;
   }
   const settings = parseTrainArgs(argv);
-  const runId = 'cli';
-  const finished = await new Promise<{ started: TrainStarted; finished: TrainFinished }>((resolve, reject) => {
-    let started: TrainStarted | undefined;
-    const engine = createInProcessEngine((event) => {
-      switch (event.type) {
-        case 'train.started':
-          started = event;
-          if (!settings.json) {
-            output.out(`training ${formatSpecText(settings.spec)} on ${settings.dataSet}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`);
-          }
-          break;
-        case 'train.epoch':
-          if (!settings.json) output.out(formatEpoch(event));
-          break;
-        case 'train.finished':
-          process.off('SIGINT', interrupt);
-          engine.dispose();
-          resolve({ started: started!, finished: event });
-          break;
-        case 'error': {
-          process.off('SIGINT', interrupt);
-          engine.dispose();
-          const flag = flagOfField(event.field);
-          const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
-          reject(new UsageError(flag ? `${flag}: ${message}` : message));
-          break;
-        }
-      }
-    });
-    const interrupt = (): void => engine.receive({ type: 'train.stop', runId });
-    process.on('SIGINT', interrupt);
-    engine.receive({ type: 'train.start', runId, spec: settings.spec, dataSet: settings.dataSet, hyper: settings.hyper });
+  const request: TrainStart = {
+    type: 'train.start', runId: 'cli', spec: settings.spec, dataSet: settings.dataSet, hyper: settings.hyper,
+    ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
+  };
+  const { started, finished } = await runEngine(request, (event) => {
+    if (settings.json) return;
+    if (event.type === 'train.started') {
+      output.out(`training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`);
+    } else if (event.type === 'train.epoch') {
+      output.out(formatEpoch(event));
+    }
   });
-
-  const { started, finished: result } = finished;
   const report = buildRunReport({
-    dataSet: settings.dataSet, spec: settings.spec, hyper: settings.hyper,
-    trainSize: started.trainSize, testSize: started.testSize, parameterCount: started.parameterCount,
-    reason: result.reason, message: result.message, history: result.history,
+    dataName: settings.dataName, spec: settings.spec, hyper: settings.hyper,
+    trainSize: started.trainSize, testSize: started.testSize, parameterCount: started.parameterCount, finished,
   });
   if (settings.out !== undefined) {
-    const paths = writeRunFiles(settings.out, report, result.history, result.weights);
+    const paths = writeRunFiles(settings.out, report, finished);
     if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
   }
   if (settings.json) output.out(JSON.stringify(report));
-  if (result.reason === 'completed') {
-    const last = result.history[result.history.length - 1];
+  if (finished.reason === 'completed') {
+    const last = finished.history.at(-1);
     if (!settings.json && last) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
+    else if (!settings.json) output.out(finished.message);
     return 0;
   }
-  output.err(`backprop-lab train: ${result.message}`);
+  output.err(`backprop-lab train: ${finished.message}`);
   return 1;
 }

@@ -5,29 +5,73 @@ export const MAIN_USAGE = `backprop-lab — train and check small neural network
 usage: backprop-lab <command> [options]
 
 commands:
-  train     train a network on a data set; print or save its learning curves and weights
+  train       train a network on a data set; print or save its learning curves, weights and model
+  gradcheck   check a layer's, a loss's or a network's backward pass against central differences
+  descend     run an optimizer on a 2D surface and print its path
 
 run "backprop-lab <command> --help" for a command's options`;
 
 export const TRAIN_USAGE = `usage: backprop-lab train [options]
 
-Trains a network with minibatch SGD as the exercise does and reports, per epoch, the train and test loss
-(binary cross-entropy) and accuracy.
+Trains a network with minibatch gradient descent as the exercise does and reports, per epoch, the train and
+test loss and accuracy.
 
-options:
-  --net SPEC          the network: a NetworkSpec JSON file, or the short form, e.g.
-                      linear:32,relu,linear:1,sigmoid (the input width comes from the data)
-                      default: linear:32,relu,linear:1,sigmoid (64-32-ReLU-1-Sigmoid); for --data digits,
-                      linear:32,relu,linear:10,sigmoid
-  --data NAME         digits-binary (digit < 5, 1 output) or digits (10 classes, 10 outputs); default digits-binary
-  --epochs N          default 25
-  --lr RATE           learning rate, default 0.01
-  --batch N           minibatch size, default 10
-  --seed N            seed of the split and the initialisation (0 .. 2^32-1), default 1
-  --reduction MODE    sum (the exercise: gradients summed over a minibatch) or mean; default sum
+network:
+  --net SPEC          a NetworkSpec JSON file, or the short form, e.g. linear:32,relu,linear:1,sigmoid
+                      (layers: linear:UNITS[:xavier|he|exercise], relu, leaky_relu[:ALPHA], sigmoid, tanh,
+                      softmax, dropout:RATE; the input width comes from the data). Default: 32 ReLU units,
+                      then linear:1,sigmoid for two classes or linear:K,softmax for K classes
+  --init SCHEME       initialisation of every linear layer: xavier (default), he, or exercise (its
+                      too-small scale sqrt(6/(n_in*n_out)))
+  --init-from FILE    start from saved weights: a weights.json (it carries its network) or a weights.npz
+                      (for the network --net gives); with --epochs 0 the file's weights are written again
+
+data:
+  --data NAME         digits-binary (digit < 5, the exercise), digits (10 classes), iris, wine,
+                      breast-cancer, toy:NAME (circles, xor, spiral, gaussians, moons) or a CSV file
+                      (a header row, numeric features, a label column); default digits-binary
+  --label-column COL  the CSV file's label column (default: the last)
+  --toy-size N        points of a toy data set (default 400)
+  --noise SD          noise of a toy data set (default 0.1)
+  --normalise MODE    none, global (the mean and std of all values, as the exercise) or standardize (per
+                      feature, from the training rows); default global for the digits, else standardize
   --split FRACTION    the share of samples used for training, default 0.5
-  --out DIR           write metrics.csv, metrics.json, weights.json and weights.npz into DIR
+
+training:
+  --epochs N          default 25 (0 writes the initial weights)
+  --lr RATE           learning rate (step size), default 0.01
+  --batch N           minibatch size, default 10
+  --reduction MODE    sum (the exercise: gradients summed over a minibatch) or mean; default sum
+  --loss NAME         bce, cce or mse; default cce after a softmax, bce after a sigmoid, else mse
+  --optimizer NAME    sgd (default), momentum, nesterov, rmsprop or adam
+  --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants (defaults 0.9, 0.9, 0.9, 0.999)
+  --decay D           the step size is multiplied by D before each update (the exercise's decay); default 1
+  --weight-decay L    L2 penalty on the weights, default 0
+  --seed N            seed of the split, the initialisation and dropout (0 .. 2^32-1), default 1
+
+output:
+  --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, model.onnx,
+                      learning-curves.svg and learning-curves.png into DIR
   --json              print one JSON object (with "history") instead of the table
   -h, --help          show this help
 
 exit status: 0 when the run completes, 1 when it diverges or is interrupted, 2 for bad arguments`;
+
+export const DESCEND_USAGE = `usage: backprop-lab descend [options]
+
+Runs gradient descent (or another optimizer) on a function of x and y from a start point, as the
+exercise's optimize_f does, and prints the path and the value reached.
+
+options:
+  --surface F         exercise (x^2 + y^2 + x*(y + 2) + cos(3*x), the default), rosenbrock, beale,
+                      himmelblau, saddle, bowl, or an expression in x and y, e.g. "sin(x)*cos(y) + x^2/10"
+  --x X, --y Y        the start point, default 3, 2
+  --lr STEP           the step size, default 0.1
+  --steps N           default 10
+  --decay D           the step size is multiplied by D before each step, default 1
+  --optimizer NAME    sgd (default), momentum, nesterov, rmsprop or adam
+  --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants
+  --json              print one JSON object: the final x, y, f and the path
+  -h, --help          show this help
+
+exit status: 0 on success, 1 when the path left the finite numbers, 2 for bad arguments`;

@@ -3,20 +3,36 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { metricsToCsv } from '../engine/export/metricsCsv.js';
 import { encodeWeightsNpz } from '../engine/export/npz.js';
-import { toWeightsDocument } from '../engine/export/weightsJson.js';
-import type { EpochMetrics } from '../engine/protocol.js';
-import type { TrainedWeights } from '../engine/spec.js';
+import { encodeOnnxModel } from '../engine/export/onnx.js';
+import { weightsJsonText } from '../engine/export/weightsJson.js';
+import type { LossName, TrainFinished } from '../engine/protocol.js';
+import { learningCurvesSvg } from '../plots/learningCurvesSvg.js';
 import { writeFileAtomically } from './atomicWrite.js';
+import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
+import { productVersion } from './version.js';
 
-/** Writes metrics.csv, metrics.json, weights.json and weights.npz into `folder` (created if needed); returns their paths. */
-export function writeRunFiles(folder: string, report: RunReport, history: readonly EpochMetrics[], weights: TrainedWeights): string[] {
+const LOSS_LABELS: Record<LossName, string> = { bce: 'Binary cross-entropy', cce: 'Categorical cross-entropy', mse: 'Mean squared error' };
+
+/**
+ * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
+ * into `folder` (created if needed); returns their paths.
+ */
+export function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): string[] {
   mkdirSync(folder, { recursive: true });
+  const svg = learningCurvesSvg(finished.history, {
+    lossLabel: LOSS_LABELS[finished.settings.loss],
+    caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${finished.message}`,
+    plannedEpochs: report.hyperparameters.epochs,
+  });
   const files: [string, string | Uint8Array][] = [
-    ['metrics.csv', metricsToCsv(history)],
+    ['metrics.csv', metricsToCsv(finished.history)],
     ['metrics.json', JSON.stringify(report, null, 2) + '\n'],
-    ['weights.json', JSON.stringify(toWeightsDocument(weights)) + '\n'],
-    ['weights.npz', encodeWeightsNpz(weights)],
+    ['weights.json', weightsJsonText(finished.weights)],
+    ['weights.npz', encodeWeightsNpz(finished.weights)],
+    ['model.onnx', encodeOnnxModel(finished.weights, productVersion())],
+    ['learning-curves.svg', svg],
+    ['learning-curves.png', renderPng(svg)],
   ];
   return files.map(([name, contents]) => {
     const path = join(folder, name);

@@ -1,4 +1,4 @@
-// Pure geometry of a line chart — D3 scales, SVG path strings and ticks for fixed data; no DOM, so it runs in any process.
+// Pure geometry of a line chart — D3 scales, SVG path strings and ticks for fixed data; no DOM: the renderer draws it live and the exports write it to files.
 import { format, line, scaleLinear } from 'd3';
 
 export interface Margin { top: number; right: number; bottom: number; left: number }

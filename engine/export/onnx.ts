@@ -95,7 +95,11 @@ function nodeFor(layer: LayerSpec, index: number, input: string, output: string)
   switch (layer.type) {
     case 'linear': return { opType: 'Gemm', inputs: [input, `layer${index}_W`, `layer${index}_b`], output };
     case 'relu': return { opType: 'Relu', inputs: [input], output };
+    case 'leaky_relu': return { opType: 'LeakyRelu', inputs: [input], output, attributes: [{ name: 'alpha', float: layer.alpha ?? 0.01 }] };
     case 'sigmoid': return { opType: 'Sigmoid', inputs: [input], output };
+    case 'tanh': return { opType: 'Tanh', inputs: [input], output };
+    case 'softmax': return { opType: 'Softmax', inputs: [input], output, attributes: [{ name: 'axis', int: -1 }] };
+    case 'dropout': return { opType: 'Identity', inputs: [input], output }; // dropout is the identity at inference
   }
 }
 

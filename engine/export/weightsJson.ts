@@ -24,3 +24,21 @@ export function toWeightsDocument(weights: TrainedWeights): WeightsDocument {
     })),
   };
 }
+
+/** A number as JSON text that parses back to the same double: like JSON.stringify, but −0 stays −0 (and NaN or ±∞, which JSON cannot hold, become null). */
+function numberText(value: number): string {
+  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+}
+
+/**
+ * The weights.json text. Every number reads back bit for bit (JavaScript prints the shortest text that round-trips a
+ * double, and −0 is kept); a non-finite value is written as null, which the reader refuses with a clear message.
+ */
+export function weightsJsonText(weights: TrainedWeights): string {
+  const document = toWeightsDocument(weights);
+  const layers = document.layers.map((layer) => {
+    const rows = layer.W.map((row) => `[${row.map(numberText).join(',')}]`).join(',');
+    return `{"index":${layer.index},"inputs":${layer.inputs},"units":${layer.units},"W":[${rows}],"b":[${layer.b.map(numberText).join(',')}]}`;
+  });
+  return `{"format":"backprop-lab-weights","version":1,"spec":${JSON.stringify(document.spec)},"layers":[${layers.join(',')}]}\n`;
+}

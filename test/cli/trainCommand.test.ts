@@ -31,7 +31,10 @@ describe('backprop-lab train', () => {
     expect(Object.keys(report.history[0])).toEqual(['epoch', 'train_loss', 'train_accuracy', 'test_loss', 'test_accuracy']);
     expect(report.history.map((row: { epoch: number }) => row.epoch)).toEqual([1, 2]);
     expect(report).toMatchObject({ data: 'digits-binary', net: 'linear:32,relu,linear:1,sigmoid', reason: 'completed', train_size: 898 });
-    expect(report.hyperparameters).toEqual({ epochs: 2, learning_rate: 0.01, batch_size: 10, reduction: 'sum', train_fraction: 0.5, seed: 1 });
+    expect(report.hyperparameters).toEqual({
+      epochs: 2, learning_rate: 0.01, batch_size: 10, reduction: 'sum', train_fraction: 0.5, seed: 1,
+      loss: 'bce', optimizer: { kind: 'sgd' }, decay: 1, weight_decay: 0, normalisation: 'global',
+    });
   });
 
   it('gives the same numbers for the same seed and other numbers for another seed', () => {
@@ -40,7 +43,7 @@ describe('backprop-lab train', () => {
     expect(run('3')).not.toEqual(run('4'));
   });
 
-  it('writes metrics.csv, metrics.json, weights.json and weights.npz with --out, leaving no temporary files', () => {
+  it('writes the metrics, the weights, the ONNX model and the learning curves with --out, leaving no temporary files', () => {
     const folder = freshFolder();
     const netFile = join(folder, 'net.json');
     const spec = { input: 64, layers: [{ type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 10 }, { type: 'sigmoid' }] };
@@ -49,7 +52,7 @@ describe('backprop-lab train', () => {
     const { status, stdout } = cli('train', '--data', 'digits', '--net', netFile, '--epochs', '2', '--out', out);
     expect(status).toBe(0);
     expect(stdout).toContain('final test accuracy');
-    expect(readdirSync(out).sort()).toEqual(['metrics.csv', 'metrics.json', 'weights.json', 'weights.npz']);
+    expect(readdirSync(out).sort()).toEqual(['learning-curves.png', 'learning-curves.svg', 'metrics.csv', 'metrics.json', 'model.onnx', 'weights.json', 'weights.npz']);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('epoch,train_loss,train_accuracy,test_loss,test_accuracy');
     expect(csv).toHaveLength(3);
@@ -95,9 +98,9 @@ describe('backprop-lab train', () => {
   it.each([
     [['--lr', '-1'], '--lr: learning rate must be a positive number'],
     [['--lr', 'fast'], '--lr: "fast" is not a number'],
-    [['--data', 'mnist'], '--data: unknown data set "mnist"; known: digits-binary, digits'],
+    [['--data', 'mnist'], '--data: unknown data set "mnist"; known: digits-binary, digits, iris, wine, breast-cancer, toy:NAME'],
     [['--net', 'linear:32,relu,linear:2,sigmoid'], '--net: digits-binary needs 1 output (the probability of the positive class) but the network gives 2'],
-    [['--net', 'linear:32,tanh,linear:1,sigmoid'], '--net: layer 2 "tanh": unknown layer type'],
+    [['--net', 'linear:32,swish,linear:1,sigmoid'], '--net: layer 2 "swish": unknown layer type'],
     [['--net', 'missing.json'], '--net missing.json: no such file'],
     [['--batch', '0'], '--batch: minibatch size must be a positive whole number'],
     [['--batch', '1000'], '--batch: the minibatch size 1000 is larger than the training set (898 samples)'],
@@ -132,7 +135,7 @@ describe('backprop-lab train', () => {
   it('names an unknown command', () => {
     const { status, stderr } = cli('fly');
     expect(status).toBe(2);
-    expect(stderr.trim()).toBe('backprop-lab fly: unknown command "fly"; known: train (see backprop-lab --help)');
+    expect(stderr.trim()).toBe('backprop-lab fly: unknown command "fly"; known: train, gradcheck, descend (see backprop-lab --help)');
   });
 
   it('replaces files from an earlier run in the same folder', () => {
@@ -141,6 +144,6 @@ describe('backprop-lab train', () => {
     cli('train', '--epochs', '3', '--out', out);
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(3);
     expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
-    expect(readdirSync(out)).toHaveLength(4);
+    expect(readdirSync(out)).toHaveLength(7);
   });
 });

@@ -34,7 +34,20 @@ function referenceForward(weights: TrainedWeights, x: Float64Array, rows: number
       }
       current = out; width = p.units;
     } else if (layer.type === 'relu') current = current.map((v) => Math.max(0, v));
-    else current = current.map((v) => 1 / (1 + Math.exp(-v)));
+    else if (layer.type === 'leaky_relu') current = current.map((v) => (v > 0 ? v : (layer.alpha ?? 0.01) * v));
+    else if (layer.type === 'sigmoid') current = current.map((v) => 1 / (1 + Math.exp(-v)));
+    else if (layer.type === 'tanh') current = current.map(Math.tanh);
+    else if (layer.type === 'softmax') {
+      const out = new Float64Array(current.length);
+      for (let r = 0; r < rows; r++) {
+        const row = current.subarray(r * width, (r + 1) * width);
+        const max = Math.max(...row);
+        const exps = row.map((v) => Math.exp(v - max));
+        const sum = exps.reduce((a, b) => a + b, 0);
+        exps.forEach((e, j) => { out[r * width + j] = e / sum; });
+      }
+      current = out;
+    }
   });
   return current;
 }
@@ -44,6 +57,7 @@ describe('encodeOnnxModel', () => {
     ['64-32-ReLU-1-Sigmoid', { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }],
     ['64-32-16-8-1 with ReLUs', { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }],
     ['4-3 linear only', { input: 4, layers: [{ type: 'linear', units: 3 }] }],
+    ['64-16-tanh-dropout-12-leaky-10-softmax', { input: 64, layers: [{ type: 'linear', units: 16 }, { type: 'tanh' }, { type: 'dropout', rate: 0.5 }, { type: 'linear', units: 12 }, { type: 'leaky_relu', alpha: 0.25 }, { type: 'linear', units: 10 }, { type: 'softmax' }] }],
   ];
   for (const [name, spec] of specs) {
     it(`gives a model ONNX Runtime runs with the same outputs to 1e-12: ${name}`, async () => {
