@@ -1,11 +1,10 @@
 // Parses and checks the options of `backprop-lab gradcheck` into a gradient check request, and its help text (Node, the CLI process).
-import { existsSync, readFileSync } from 'node:fs';
 import {
-  describeIssue, GradcheckVariantSchema, LOSS_NAMES, type GradcheckRun, type GradcheckSubject, type GradcheckVariant, type LossName,
+  GradcheckVariantSchema, LOSS_NAMES, type GradcheckRun, type GradcheckSubject, type GradcheckVariant, type LossName,
 } from '../engine/protocol.js';
-import { NetworkSpecSchema, type NetworkSpec } from '../engine/spec.js';
 import { parseSpecText } from '../engine/specText.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { readSpec } from './readSpec.js';
 import { UsageError } from './usageError.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
@@ -50,27 +49,6 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
   return value;
 }
 
-function readNetwork(net: string, input: number): NetworkSpec {
-  if (!net.endsWith('.json') && !existsSync(net)) {
-    try {
-      return parseSpecText(net, input);
-    } catch (error) {
-      throw new UsageError(`--net: ${(error as Error).message}`);
-    }
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(net, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`--net ${net}: ${reason}`);
-  }
-  if (typeof json === 'object' && json !== null && !('input' in json)) json = { ...json, input };
-  const parsed = NetworkSpecSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--net ${net}: not a NetworkSpec: ${describeIssue(parsed.error).message}`);
-  return parsed.data;
-}
-
 function readLayer(text: string, inputs: number) {
   if (text.includes(',')) throw new UsageError('--layer: give one layer (use --net for several)');
   try {
@@ -108,7 +86,7 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, rows };
     title = `layer ${values.layer} (${inputs} inputs, ${rows} rows)`;
   } else if (values.net !== undefined) {
-    const spec = readNetwork(values.net, positiveInteger('--input', values.input, 8));
+    const spec = readSpec(values.net, positiveInteger('--input', values.input, 8));
     subject = { kind: 'network', spec, rows, ...(loss ? { loss } : {}) };
     title = `network ${values.net} (${spec.input} inputs, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
   } else {

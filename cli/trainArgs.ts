@@ -1,13 +1,13 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { decodeWeightsNpz, fromWeightsDocument } from '../engine/export/readWeights.js';
 import {
-  describeIssue, EXERCISE_HYPERPARAMETERS, HyperparametersSchema, LOSS_NAMES, NormalisationSchema, OPTIMIZER_KINDS,
+  EXERCISE_HYPERPARAMETERS, HyperparametersSchema, LOSS_NAMES, NormalisationSchema, OPTIMIZER_KINDS,
   type DataSource, type Hyperparameters,
 } from '../engine/protocol.js';
-import { INIT_SCHEMES, NetworkSpecSchema, type NetworkSpec, type TrainedWeights } from '../engine/spec.js';
-import { parseSpecText } from '../engine/specText.js';
+import { INIT_SCHEMES, type NetworkSpec, type TrainedWeights } from '../engine/spec.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
+import { readSpec } from './readSpec.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { UsageError } from './usageError.js';
 
@@ -39,29 +39,6 @@ export function flagOfField(field: string | undefined): string | undefined {
   if (field.startsWith('hyper.optimizer.')) return `--${field.slice('hyper.optimizer.'.length)}`;
   if (field.startsWith('dataSet')) return '--data';
   return FLAG_OF_FIELD[field];
-}
-
-/** Reads --net: a NetworkSpec JSON file (its input width may be left out) or the short form. */
-export function readSpec(net: string, inputs: number): NetworkSpec {
-  const looksLikeFile = net.endsWith('.json') || existsSync(net);
-  if (!looksLikeFile) {
-    try {
-      return parseSpecText(net, inputs);
-    } catch (error) {
-      throw new UsageError(`--net: ${(error as Error).message}`);
-    }
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(net, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`--net ${net}: ${reason}`);
-  }
-  if (typeof json === 'object' && json !== null && !('input' in json)) json = { ...json, input: inputs };
-  const parsed = NetworkSpecSchema.safeParse(json);
-  if (!parsed.success) throw new UsageError(`--net ${net}: not a NetworkSpec: ${describeIssue(parsed.error).message}`);
-  return parsed.data;
 }
 
 /** Reads --init-from: weights.json carries its network; a .npz is read for the network --net (or the default) describes. */

@@ -1,13 +1,11 @@
 // `npm start` (Node): builds what is missing or stale, then opens the desktop app; where the Electron runtime
 // cannot be had (not installed and its download fails), says so in one line and serves the lab in the browser.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildWhatIsStale, fromRoot, root } from './buildIfStale.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const fromRoot = (...parts) => join(root, ...parts);
 const require = createRequire(import.meta.url);
 const forwardedArgs = process.argv.slice(2);
 
@@ -15,54 +13,6 @@ const forwardedArgs = process.argv.slice(2);
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 /** After this long, a still-running download is announced, so a slow network does not look like a hang. */
 const DOWNLOAD_NOTICE_MS = 3_000;
-
-/** The newest modification time among the files under the given paths (folders searched recursively). */
-function newestTime(paths) {
-  let newest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const info = statSync(path);
-    if (info.isDirectory()) {
-      for (const name of readdirSync(path)) if (name !== 'node_modules') visit(join(path, name));
-    } else newest = Math.max(newest, info.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
-
-/** True when any output is missing or older than any of its sources. */
-function isStale(outputs, sources) {
-  const newestSource = newestTime(sources);
-  return outputs.some((output) => !existsSync(output) || statSync(output).mtimeMs < newestSource);
-}
-
-/** Runs a package's own command-line script with this Node, its output on stderr; exits if it fails. */
-function build(what, script, args) {
-  process.stderr.write(`Building ${what}…\n`);
-  const result = spawnSync(process.execPath, [fromRoot('node_modules', ...script), ...args], { cwd: root, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) {
-    process.stderr.write(`Building ${what} failed.\n`);
-    process.exit(result.status ?? 1);
-  }
-}
-
-function buildWhatIsStale() {
-  const configs = ['package.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
-  const rendererSources = [fromRoot('renderer'), fromRoot('engine'), fromRoot('vite.config.ts'), ...configs];
-  if (isStale([fromRoot('dist', 'renderer', 'index.html')], rendererSources)) {
-    build('the renderer', ['vite', 'bin', 'vite.js'], ['build', '--logLevel', 'warn']);
-  }
-  const nodeSources = ['engine', 'host', 'cli', 'main', 'tsconfig.node.json'].map((name) => fromRoot(name));
-  const nodeOutputs = [
-    fromRoot('dist', 'main', 'index.js'),
-    fromRoot('dist', 'main', 'preload.cjs'),
-    fromRoot('dist', 'engine', 'worker', 'utilityProcessEntry.js'),
-    fromRoot('dist', 'host', 'webHost.js'),
-  ];
-  if (isStale(nodeOutputs, [...nodeSources, ...configs])) {
-    build('the main process, the engine and the host', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
-  }
-}
 
 /** The Electron executable if it is already installed. Never calls require('electron') otherwise: that would download. */
 function installedElectron() {

@@ -53,7 +53,7 @@ describe('training controls', () => {
     const control = new TrainingControl();
     control.pause();
     const states: string[] = [];
-    const pending = run({ control, onStateChange: (state) => states.push(state) });
+    const pending = run({ control, sliceMilliseconds: 0, onStateChange: (state) => states.push(state) });
     while (states.length === 0) await new Promise((r) => setTimeout(r, 5));
     control.stop();
     const { outcome } = await pending;
