@@ -1,7 +1,7 @@
 // Everything the analysis view shows about a trained network on its test set, gathered in one report; pure, any process.
 import type { PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss, defaultLossFor } from '../losses/createLoss.js';
 import type { AnalysisReport } from '../protocol.js';
 import type { TrainedWeights } from '../spec.js';
@@ -21,7 +21,7 @@ export type Analysis = Omit<AnalysisReport, 'type' | 'requestId'>;
  * first layer's weights as images, and the linear collapse.
  * @throws RangeError when sampleIndex is not an index into the test set.
  */
-export function analyseNetwork(weights: TrainedWeights, data: PreparedData, sampleIndex = 0, kernels: Kernels = plainKernels): Analysis {
+export function analyseNetwork(weights: TrainedWeights, data: PreparedData, sampleIndex = 0, kernels: Kernels = defaultKernels): Analysis {
   const { test, inputs, outputs } = data;
   if (sampleIndex >= test.size) throw new RangeError(`sample ${sampleIndex} does not exist: the test set has ${test.size} samples (0 to ${test.size - 1})`);
   const network = networkFromWeights(weights, kernels);

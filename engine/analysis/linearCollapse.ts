@@ -1,6 +1,6 @@
 // The "linear collapse": consecutive Linear layers with no nonlinearity between them equal one Linear layer; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import type { LayerType, LinearParameters, TrainedWeights } from '../spec.js';
 
 /** A run of Linear layers (spec indices `from`..`to`, both Linear) and the single inputs×units layer y = x·W + b it equals. */
@@ -40,7 +40,7 @@ function linearRuns(weights: TrainedWeights): LinearParameters[][] {
  * as in evaluation), the one Linear layer it equals: x·W1 + b1 then ·W2 + b2 is x·(W1·W2) + (b1·W2 + b2), and so on
  * along the run. So 64-32-1 without a ReLU is a 64-1 model.
  */
-export function collapseLinearRuns(weights: TrainedWeights, kernels: Kernels = plainKernels): CollapsedRun[] {
+export function collapseLinearRuns(weights: TrainedWeights, kernels: Kernels = defaultKernels): CollapsedRun[] {
   return linearRuns(weights).map((run) => {
     const first = run[0]!;
     let W = first.W.slice();

@@ -1,6 +1,6 @@
 // A gradient check as the protocol asks for it: a layer, a loss or a network on seeded random data, correct or broken; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { Dropout } from '../layers/dropout.js';
 import { createLoss, defaultLossFor, validateLoss } from '../losses/createLoss.js';
 import { buildNetwork } from '../network/network.js';
@@ -114,7 +114,7 @@ function checkNetworkSubject(subject: Extract<GradcheckSubject, { kind: 'network
  * A broken variant swaps in the exercise's wrong layer; it is an error for a subject without that layer type.
  * @throws GradcheckInputError naming the field at fault.
  */
-export function runGradcheck(request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>, kernels: Kernels = plainKernels): GradcheckResult {
+export function runGradcheck(request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>, kernels: Kernels = defaultKernels): GradcheckResult {
   const variant = request.variant ?? 'correct';
   const epsilon = request.epsilon ?? GRADCHECK_EPSILON;
   const { subject, seed } = request;

@@ -1,7 +1,7 @@
 // The loss over a 2D slice θ + α·δ + β·η through trained weights, on a grid, with batched forwards and reused buffers; pure, any process.
 import type { Samples } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { Linear } from '../layers/linear.js';
 import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
@@ -49,7 +49,7 @@ export function sliceCoordinates(resolution: number, span: number): Float64Array
  */
 export async function evaluateLossLandscape(options: LandscapeOptions): Promise<LandscapeValues | undefined> {
   const { network, samples, loss, delta, eta, resolution, span } = options;
-  const kernels = options.kernels ?? plainKernels;
+  const kernels = options.kernels ?? defaultKernels;
   const giveTurn = options.yieldToEventLoop ?? defaultYield;
   const shouldStop = options.shouldStop ?? (() => false);
   const slice = options.sliceMilliseconds ?? 15;

@@ -23,7 +23,11 @@ export interface Layer {
   readonly inputs: number;
   readonly outputs: number;
   forward(x: Float64Array, rows: number): Float64Array;
-  backward(x: Float64Array, dy: Float64Array, rows: number): Float64Array;
+  /**
+   * With `inputGradient` false the layer may skip computing dx (the network's first layer in training, whose dx
+   * nobody reads); the returned buffer is then not meaningful.
+   */
+  backward(x: Float64Array, dy: Float64Array, rows: number, inputGradient?: boolean): Float64Array;
   /** The trainable parameters (none for activations). */
   readonly parameters: readonly Parameter[];
   /** Switches between training and evaluation behaviour (only layers that differ, such as dropout, have it). */

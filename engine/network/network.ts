@@ -1,6 +1,6 @@
 // A sequential network built from a NetworkSpec: forward, backward, training mode, its parameters and trained weights; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { Dropout } from '../layers/dropout.js';
 import type { Layer, Parameter } from '../layers/layer.js';
 import { LeakyRelu } from '../layers/leakyRelu.js';
@@ -12,6 +12,9 @@ import { Tanh } from '../layers/tanh.js';
 import { createRandom, type Random } from '../random.js';
 import type { LayerSpec, NetworkSpec, TrainedWeights } from '../spec.js';
 import { NetworkSpecError, traceWidths } from './validateSpec.js';
+
+/** What backward returns when the input gradient was not asked for (zero-length, so nothing can be written to it). */
+const NO_GRADIENT = new Float64Array(0);
 
 /** Layers in order; keeps each layer's input from the last forward pass for the backward pass. */
 export class Network {
@@ -56,13 +59,15 @@ export class Network {
   /**
    * Backpropagates a gradient through the layers of the last forward pass, filling every parameter's gradient.
    * With `skipLast` = 1 the gradient is with respect to the last layer's input, whose backward is bypassed (a fused loss).
+   * Returns the gradient with respect to the network's input; with `inputGradient` false (training, which does not need
+   * it) the first layer skips computing it and an empty array is returned.
    */
-  backward(gradient: Float64Array, rows: number, skipLast: 0 | 1 = 0): Float64Array {
+  backward(gradient: Float64Array, rows: number, skipLast: 0 | 1 = 0, inputGradient = true): Float64Array {
     let current = gradient;
     for (let i = this.layers.length - 1 - skipLast; i >= 0; i--) {
-      current = this.layers[i]!.backward(this.layerInputs[i]!, current, rows);
+      current = this.layers[i]!.backward(this.layerInputs[i]!, current, rows, i > 0 || inputGradient);
     }
-    return current;
+    return inputGradient ? current : NO_GRADIENT;
   }
 
   /** A copy of the Linear layers' parameters, indexed by their place in `spec.layers`. */
@@ -103,7 +108,7 @@ export const buildLayer: LayerFactory = (spec, inputs, kernels, random, dropoutR
  * networks without dropout draw exactly what they always drew. `layerFactory` lets a gradient check swap layers.
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
-export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = plainKernels, layerFactory: LayerFactory = buildLayer): Network {
+export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = defaultKernels, layerFactory: LayerFactory = buildLayer): Network {
   const { issues } = traceWidths(spec);
   if (issues.length > 0) throw new NetworkSpecError(issues);
   let dropoutRandom: Random | undefined;

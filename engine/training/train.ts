@@ -1,7 +1,7 @@
 // Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
 import type { PreparedData, Samples } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss, defaultLossFor } from '../losses/createLoss.js';
 import type { Network } from '../network/network.js';
 import { flattenParameters } from '../network/parameters.js';
@@ -100,7 +100,7 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
  */
 export async function train(options: TrainingOptions): Promise<TrainingOutcome> {
   const { network, data, hyper, control } = options;
-  const kernels = options.kernels ?? plainKernels;
+  const kernels = options.kernels ?? defaultKernels;
   const giveTurn = options.yieldToEventLoop ?? defaultYield;
   const stopRequested = (): boolean => (options.shouldStop?.() ?? false) || (control?.isStopRequested ?? false);
   const slice = options.sliceMilliseconds ?? 15;
@@ -164,7 +164,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         if (training) {
           wrongRows += confidentlyWrongRows(y, predictions, batch, outputs);
           loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
-          network.backward(lossGradient, batch, loss.fusedLayers);
+          network.backward(lossGradient, batch, loss.fusedLayers, false);
           if (weightDecay > 0) {
             for (const layer of linearLayers) kernels.addScaled(layer.dW, layer.W, weightDecay, layer.W.length);
           }

@@ -1,7 +1,7 @@
 // The engine behind the protocol: validates each request and hands it to the handler of its family; pure, runs in the engine process (or in-process).
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
-import { plainKernels } from '../kernels/plainKernels.js';
+import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '../protocol.js';
 import { handleAnalysis } from './analysisHandler.js';
 import { describeEngine } from './describeHandler.js';
@@ -37,7 +37,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const context: EngineContext = {
     send: (event) => { if (!disposed) emit(event); },
     loadData: createDataLoader(options.readAsset),
-    kernels: options.kernels ?? plainKernels,
+    kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed: () => disposed,
   };

@@ -28,8 +28,11 @@ function expectClose(actual: Float64Array, expected: Float64Array): void {
 export function describeKernels(name: string, kernels: Kernels): void {
   describe(`${name} kernels`, () => {
     const [m, k, n] = [3, 5, 7];
+    // Shapes that reach every tile and every edge of a blocked implementation: odd and even rows, widths below,
+    // at and above a tile, and the exercise's 10×64·64×32.
+    const shapes: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [2, 4, 4], [9, 13, 6], [10, 64, 32], [7, 3, 1]];
 
-    it('multiplies x·W like the textbook triple loop', () => {
+    it.each(shapes)('multiplies x·W like the textbook triple loop (%i×%i·%i-wide)', (m, k, n) => {
       const a = randomMatrix(m * k, 1);
       const b = randomMatrix(k * n, 2);
       const out = new Float64Array(m * n).fill(99);
@@ -37,7 +40,7 @@ export function describeKernels(name: string, kernels: Kernels): void {
       expectClose(out, reference(m, k, n, (i, p) => a[i * k + p]!, (p, j) => b[p * n + j]!));
     });
 
-    it('multiplies dy·Wᵀ without forming the transpose', () => {
+    it.each(shapes)('multiplies dy·Wᵀ without forming the transpose (%i×%i, %i rows of W)', (m, n, k) => {
       const dy = randomMatrix(m * n, 3);
       const w = randomMatrix(k * n, 4);
       const out = new Float64Array(m * k).fill(99);
@@ -45,12 +48,18 @@ export function describeKernels(name: string, kernels: Kernels): void {
       expectClose(out, reference(m, n, k, (i, p) => dy[i * n + p]!, (p, j) => w[j * n + p]!));
     });
 
-    it('multiplies xᵀ·dy without forming the transpose', () => {
+    it.each(shapes)('multiplies xᵀ·dy without forming the transpose (%i rows, %i and %i wide)', (m, k, n) => {
       const x = randomMatrix(m * k, 5);
       const dy = randomMatrix(m * n, 6);
       const out = new Float64Array(k * n).fill(99);
       kernels.matmulTransposeA(x, dy, out, m, k, n);
       expectClose(out, reference(k, m, n, (i, p) => x[p * k + i]!, (p, j) => dy[p * n + j]!));
+    });
+
+    it('writes only inside the product, leaving the rest of a larger buffer alone', () => {
+      const out = new Float64Array(3 * 7 + 5).fill(99);
+      kernels.matmul(randomMatrix(15, 1), randomMatrix(35, 2), out, 3, 5, 7);
+      expect(Array.from(out.subarray(21))).toEqual([99, 99, 99, 99, 99]);
     });
 
     it('adds a row vector to every row and sums columns', () => {

@@ -1,0 +1,106 @@
+# The exercise's NumPy network and fit loop (its Linear, ReLU, Sigmoid, Net, fit; db corrected), timed on the same
+# digits task, so `npm run bench` can compare the lab's engine with it. Prints one JSON line per network.
+import json, sys, time
+import numpy as np
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+class Linear:
+    def __init__(self, n_in, n_out):
+        a = np.sqrt(6 / (n_in + n_out))
+        self.W = np.random.uniform(-a, a, size=(n_in, n_out))
+        self.b = np.zeros((n_out,))
+    def forward(self, x):
+        return np.dot(x, self.W) + self.b
+    def backward(self, x, dy):
+        dx = np.dot(dy, np.transpose(self.W))
+        self.dW = np.dot(np.transpose(x), dy)
+        self.db = np.sum(dy, axis=0)
+        return dx
+    def step(self, step_size):
+        self.W = self.W - self.dW * step_size
+        self.b = self.b - self.db * step_size
+
+class Sigmoid:
+    def forward(self, x):
+        return sigmoid(x)
+    def backward(self, x, dy):
+        s = sigmoid(x)
+        return dy * (s * (1 - s))
+    def step(self, step_size):
+        pass
+
+class ReLU:
+    def forward(self, x):
+        return np.maximum(0, x)
+    def backward(self, x, dy):
+        return np.multiply(dy, np.int64(x > 0))
+    def step(self, step_size):
+        pass
+
+class Net:
+    def __init__(self, layers):
+        self.layers = layers
+    def forward(self, x):
+        trace = []
+        for layer in self.layers:
+            y = layer.forward(x)
+            trace.append((layer, x))
+            x = y
+        return y, trace
+    def backward(self, trace, dy):
+        for layer, x in trace[::-1]:
+            dy = layer.backward(x, dy)
+    def step(self, learning_rate):
+        for layer in self.layers:
+            layer.step(learning_rate)
+
+def bce_loss(y, y_hat):
+    return -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+def bce_loss_grad(y, y_hat):
+    return (-y) / y_hat + (1 - y) / (1 - y_hat)
+
+def fit(net, x, y, epochs, learning_rate, mb_size):
+    accuracy = 0.0
+    for epoch in range(epochs):
+        for phase in ('train', 'test'):
+            steps = x[phase].shape[0] // mb_size
+            accuracy = 0.0
+            for step in range(steps):
+                x_mb = x[phase][(step * mb_size):((step + 1) * mb_size)]
+                y_mb = y[phase][(step * mb_size):((step + 1) * mb_size), None]
+                pred_y, trace = net.forward(x_mb)
+                accuracy += np.mean((y_mb > 0.5) == (pred_y > 0.5))
+                if phase == 'train':
+                    net.backward(trace, bce_loss_grad(y_mb, pred_y))
+                    net.step(learning_rate)
+            accuracy /= steps
+    return accuracy
+
+def main():
+    digits_csv, epochs = sys.argv[1], int(sys.argv[2])
+    table = np.loadtxt(digits_csv, delimiter=',', skiprows=1)
+    digits_x, digits_y = table[:, :64], (table[:, 64] < 5).astype(float)
+    digits_x = (digits_x - np.mean(digits_x)) / np.std(digits_x)
+    np.random.seed(1)
+    idxs = np.random.permutation(digits_x.shape[0])
+    n_train = int(digits_x.shape[0] * 0.5)
+    x = {'train': digits_x[idxs[:n_train]], 'test': digits_x[idxs[n_train:]]}
+    y = {'train': digits_y[idxs[:n_train]], 'test': digits_y[idxs[n_train:]]}
+    nets = {
+        '64-32-ReLU-1-Sigmoid': lambda: [Linear(64, 32), ReLU(), Linear(32, 1), Sigmoid()],
+        '64-32-1-Sigmoid': lambda: [Linear(64, 32), Linear(32, 1), Sigmoid()],
+        '64-1-Sigmoid': lambda: [Linear(64, 1), Sigmoid()],
+        '64-32-16-8-1 (ReLUs)': lambda: [Linear(64, 32), ReLU(), Linear(32, 16), ReLU(), Linear(16, 8), ReLU(), Linear(8, 1), Sigmoid()],
+    }
+    for name, layers in nets.items():
+        net = Net(layers())
+        started = time.perf_counter()
+        accuracy = fit(net, x, y, epochs, 0.01, 10)
+        seconds = time.perf_counter() - started
+        print(json.dumps({'network': name, 'epochs_per_second': epochs / seconds, 'test_accuracy': accuracy}))
+
+if __name__ == '__main__':
+    main()
