@@ -33,9 +33,19 @@ export interface LineChartInput {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** The x extent of a learning curve: from 0 to the run's planned epochs (or further, should more arrive). */
+/** Runs up to this many epochs show their whole planned length from the start. */
+export const WHOLE_RUN_EPOCHS = 200;
+
+/**
+ * The x extent of a learning curve. A run of up to WHOLE_RUN_EPOCHS planned epochs spans them all from the start, so the
+ * curve visibly grows across the chart; a longer run spans the next power-of-two multiple of 100 above the epochs
+ * done so far (at most the planned epochs), so its points are never squeezed against the left edge.
+ */
 export function epochDomain(plannedEpochs: number, lastEpoch: number): [number, number] {
-  return [0, Math.max(1, plannedEpochs, lastEpoch)];
+  if (plannedEpochs <= WHOLE_RUN_EPOCHS) return [0, Math.max(1, plannedEpochs, lastEpoch)];
+  let end = 100;
+  while (end < lastEpoch * 1.1 && end < plannedEpochs) end *= 2;
+  return [0, Math.max(lastEpoch, Math.min(end, plannedEpochs))];
 }
 
 /** A loss axis from 0 to the largest finite loss seen (0..1 before any data). */

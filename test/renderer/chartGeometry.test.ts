@@ -56,6 +56,13 @@ describe('axis domains', () => {
     expect(epochDomain(0, 0)).toEqual([0, 1]);
   });
 
+  it('lets a very long run\'s epoch axis grow with the epochs done, up to the planned ones', () => {
+    expect(epochDomain(100000, 9)).toEqual([0, 100]);
+    expect(epochDomain(100000, 95)).toEqual([0, 200]);
+    expect(epochDomain(100000, 1000)).toEqual([0, 1600]);
+    expect(epochDomain(300, 290)).toEqual([0, 300]);
+  });
+
   it('starts the loss axis at 0 and ignores values that are not finite', () => {
     expect(lossDomain([0.4, 0.2, Number.POSITIVE_INFINITY])).toEqual([0, 0.4]);
     expect(lossDomain([])).toEqual([0, 1]);
