@@ -223,6 +223,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
 ]);
 export type TrainStart = z.infer<typeof TrainStartSchema>;
 export type TrainStop = z.infer<typeof TrainStopSchema>;
+export type TrainPause = z.infer<typeof TrainPauseSchema>;
+export type TrainResume = z.infer<typeof TrainResumeSchema>;
 export type FunctionsSample = z.infer<typeof FunctionsSampleSchema>;
 export type SurfaceEvaluate = z.infer<typeof SurfaceEvaluateSchema>;
 export type SurfaceDescend = z.infer<typeof SurfaceDescendSchema>;

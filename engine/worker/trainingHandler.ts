@@ -6,8 +6,7 @@ import { sameSpec, weightsMismatch, loadTrainedWeights } from '../network/loadWe
 import { buildNetwork } from '../network/network.js';
 import { validateSpec, validateSpecForData, type SpecIssue } from '../network/validateSpec.js';
 import { resolveOptimizerConfig } from '../optimizers/createOptimizer.js';
-import type { z } from 'zod';
-import type { TrainPauseSchema, TrainResumeSchema, TrainStart, TrainStop } from '../protocol.js';
+import type { TrainPause, TrainResume, TrainStart, TrainStop } from '../protocol.js';
 import { deriveRandom } from '../random.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
@@ -16,7 +15,7 @@ import type { EngineContext } from './engineContext.js';
 /** A recorded parameter path is refused when parameterCount × (epochs + 1) exceeds this many values (40 MB). */
 export const MAX_PATH_VALUES = 5_000_000;
 
-export type TrainingRequest = TrainStart | TrainStop | z.infer<typeof TrainPauseSchema> | z.infer<typeof TrainResumeSchema>;
+export type TrainingRequest = TrainStart | TrainStop | TrainPause | TrainResume;
 
 export interface TrainingHandler {
   /** Starts, stops, pauses or resumes a run; resolves when a started run has finished (or was refused). */
