@@ -1,0 +1,68 @@
+// The gradient-check part of the Gradient lab as a runes class (renderer): the form's values, the engine's report, and errors at their fields.
+import type { GradcheckReport, GradcheckRun } from '../../engine/protocol.js';
+import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
+import { buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, type ChoiceField, gradcheckFieldOf, type GradcheckErrors, type GradcheckField, type GradcheckFormValues, type GradcheckRequest } from './gradcheckSubject.js';
+
+/** A report with the request it answers, so the table can say what was checked. */
+export interface CheckedReport {
+  report: GradcheckReport;
+  request: GradcheckRequest;
+}
+
+export class GradcheckSession {
+  readonly #requests: EngineRequests;
+  values = $state<GradcheckFormValues>({ ...DEFAULT_GRADCHECK_VALUES });
+  result = $state<CheckedReport | null>(null);
+  running = $state(false);
+  /** An engine failure not about one field (a crash): shown with a retry button. */
+  failure = $state<string | null>(null);
+  #engineErrors = $state<GradcheckErrors>({});
+  #build = $derived(buildGradcheckRequest(this.values));
+
+  constructor(requests: EngineRequests) {
+    this.#requests = requests;
+  }
+
+  /** The form's own messages first, else what the engine said about a field. */
+  get errors(): GradcheckErrors {
+    return { ...this.#engineErrors, ...(this.#build.ok ? {} : this.#build.errors) };
+  }
+
+  get canCheck(): boolean {
+    return this.#build.ok && !this.running;
+  }
+
+  /** Sets a field chosen from a list (the select offers only valid values). */
+  choose(field: ChoiceField, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    this.edited(field);
+  }
+
+  /** Forgets the engine's message about a field once the user edits it; a change of subject also clears one about the variant. */
+  edited(field: GradcheckField): void {
+    const subjectChanged = field === 'kind' || field === 'layerType' || field === 'presetId';
+    this.#engineErrors = Object.fromEntries(
+      Object.entries(this.#engineErrors).filter(([key]) => key !== field && !(subjectChanged && key === 'variant')),
+    );
+  }
+
+  /** Asks the engine to run the check the form describes. */
+  async check(): Promise<void> {
+    const build = this.#build;
+    if (!build.ok || this.running) return;
+    this.running = true;
+    this.failure = null;
+    this.#engineErrors = {};
+    try {
+      const ask: Omit<GradcheckRun, 'requestId'> = { type: 'gradcheck.run', ...build.request };
+      const report = await this.#requests.ask(ask, 'gradcheck.report');
+      this.result = { report, request: build.request };
+    } catch (error) {
+      const field = error instanceof EngineAnswerError && error.field ? gradcheckFieldOf(error.field) : undefined;
+      if (field) this.#engineErrors = { [field]: (error as Error).message };
+      else this.failure = `The check did not run: ${(error as Error).message}`;
+    } finally {
+      this.running = false;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// Building a gradcheck.run request from the form (plain Node): layers, losses, the exercise's networks, and messages per field.
+import { describe, expect, it } from 'vitest';
+import { GradcheckRunSchema } from '../../../engine/protocol.js';
+import {
+  buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, gradcheckFieldOf, NETWORK_CHOICES, networkShortForm, type GradcheckFormValues,
+} from '../../../renderer/gradients/gradcheckSubject.js';
+
+const form = (changes: Partial<GradcheckFormValues>): GradcheckFormValues => ({ ...DEFAULT_GRADCHECK_VALUES, ...changes });
+
+function requestOf(values: GradcheckFormValues) {
+  const build = buildGradcheckRequest(values);
+  if (!build.ok) throw new Error(JSON.stringify(build.errors));
+  return build.request;
+}
+
+describe('buildGradcheckRequest', () => {
+  it('builds the exercise\'s linear layer check, which the protocol accepts', () => {
+    const request = requestOf(form({ units: 4, inputs: 5, rows: 3, variant: 'exercise-db' }));
+    expect(request).toEqual({ subject: { kind: 'layer', layer: { type: 'linear', units: 4 }, inputs: 5, rows: 3 }, variant: 'exercise-db', seed: 1, epsilon: 1e-6 });
+    expect(GradcheckRunSchema.safeParse({ type: 'gradcheck.run', requestId: 'r', ...request }).success).toBe(true);
+  });
+
+  it('gives leaky ReLU its alpha and dropout its rate, and other layers no options', () => {
+    expect(requestOf(form({ layerType: 'leaky_relu', alpha: 0.1 })).subject).toMatchObject({ layer: { type: 'leaky_relu', alpha: 0.1 } });
+    expect(requestOf(form({ layerType: 'dropout', rate: 0.25 })).subject).toMatchObject({ layer: { type: 'dropout', rate: 0.25 } });
+    expect(requestOf(form({ layerType: 'tanh' })).subject).toMatchObject({ layer: { type: 'tanh' } });
+  });
+
+  it('builds a loss subject with its width', () => {
+    expect(requestOf(form({ kind: 'loss', loss: 'cce', width: 3 })).subject).toEqual({ kind: 'loss', loss: 'cce', width: 3, rows: 3 });
+  });
+
+  it('builds a network subject as a NetworkSpec object from the preset, not from text', () => {
+    const subject = requestOf(form({ kind: 'network', presetId: '64-32-relu-1-sigmoid' })).subject;
+    expect(subject).toEqual({
+      kind: 'network', rows: 3,
+      spec: { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
+    });
+    expect(subject.kind === 'network' && subject.spec).not.toBe(NETWORK_CHOICES[0]!.spec); // a copy: the request can't change the preset
+  });
+
+  it('says at the units field when units are not a whole number, and keeps every other value', () => {
+    const values = form({ units: 2.5 });
+    const build = buildGradcheckRequest(values);
+    expect(build).toEqual({ ok: false, errors: { units: 'The units must be a positive whole number' } });
+    expect(values.units).toBe(2.5);
+  });
+
+  it('names each empty or wrong field', () => {
+    const build = buildGradcheckRequest(form({ inputs: null, rows: 0, seed: -1, epsilon: 0 }));
+    expect(build.ok).toBe(false);
+    if (build.ok) return;
+    expect(build.errors).toEqual({
+      inputs: 'Enter a number for the inputs',
+      rows: 'The rows must be a positive whole number',
+      seed: 'The seed must be a whole number from 0 to 2^32 − 1',
+      epsilon: 'Epsilon must be a positive number',
+    });
+  });
+
+  it('refuses categorical cross-entropy on a single value and a dropout rate of 1', () => {
+    expect(buildGradcheckRequest(form({ kind: 'loss', loss: 'cce', width: 1 }))).toMatchObject({ ok: false, errors: { width: expect.stringContaining('2 or more') } });
+    expect(buildGradcheckRequest(form({ layerType: 'dropout', rate: 1 }))).toMatchObject({ ok: false, errors: { rate: expect.stringContaining('below 1') } });
+  });
+});
+
+describe('NETWORK_CHOICES', () => {
+  it('names the exercise\'s networks in the short form with their input width', () => {
+    expect(NETWORK_CHOICES.map((c) => c.label)).toContain('linear:32,relu,linear:1,sigmoid (input 64)');
+    expect(networkShortForm({ input: 2, layers: [{ type: 'leaky_relu', alpha: 0.2 }, { type: 'dropout', rate: 0.5 }] })).toBe('leaky_relu:0.2,dropout:0.5');
+  });
+});
+
+describe('gradcheckFieldOf', () => {
+  it('routes the engine\'s field paths to the form\'s fields', () => {
+    expect(gradcheckFieldOf('variant')).toBe('variant');
+    expect(gradcheckFieldOf('subject.width')).toBe('width');
+    expect(gradcheckFieldOf('subject.layer.units')).toBe('units');
+    expect(gradcheckFieldOf('subject.layer')).toBe('layerType');
+    expect(gradcheckFieldOf('subject.spec.layers.2')).toBe('presetId');
+    expect(gradcheckFieldOf('subject.loss')).toBe('loss');
+    expect(gradcheckFieldOf('somewhere')).toBeUndefined();
+  });
+});
