@@ -1,4 +1,4 @@
-// The five labs of Backprop Lab, in the order the navigation lists them (renderer); only Training is built in this version.
+// The five labs of Backprop Lab, in the order the navigation lists them (renderer); those not built yet say what they will offer.
 export type LabId = 'optimizer' | 'gradients' | 'builder' | 'training' | 'export';
 
 export interface LabEntry {
@@ -13,22 +13,14 @@ export interface LabEntry {
 
 export const LABS: readonly LabEntry[] = [
   {
-    id: 'optimizer', title: 'Optimizer', built: false,
+    id: 'optimizer', title: 'Optimizer', built: true,
     summary: 'Gradient descent on a 2D surface, drawn over its contour plot.',
-    plans: [
-      "Contours of the exercise's f(x, y) = x² + y² + x(y + 2) + cos 3x, classic test functions, or a function you type",
-      'Click to pick a start point; set step size, steps, decay and optimizer',
-      'The path over the contours and the learning curve f(x_t) beside it; several optimizers on one plot',
-    ],
+    plans: [],
   },
   {
-    id: 'gradients', title: 'Gradients', built: false,
+    id: 'gradients', title: 'Gradients', built: true,
     summary: 'Activations and losses with their symbolic and numerical derivatives, and gradient checks.',
-    plans: [
-      'Each activation and loss beside its derivative, symbolic and by finite differences',
-      'The finite-difference error as epsilon changes: truncation against round-off',
-      "Per-layer gradient checks (dx, dW, db) with OK/ERROR, and what a wrong backward pass looks like when the check catches it",
-    ],
+    plans: [],
   },
   {
     id: 'builder', title: 'Network builder', built: false,
