@@ -217,9 +217,17 @@ export const LandscapeRunSchema = z.object({
   directionSeed: z.number().int().nonnegative().max(2 ** 32 - 1),
 }).strict();
 
+/** Checks a network as a builder edits it: each layer's shape and parameter count, and every problem (with the data set's, if given). */
+export const SpecCheckSchema = z.object({
+  type: z.literal('spec.check'), requestId,
+  spec: NetworkSpecSchema,
+  dataSet: DataSourceSchema.optional(),
+  loss: LossNameSchema.optional(),
+}).strict();
+
 export const RequestSchema = z.discriminatedUnion('type', [
   TrainStartSchema, TrainStopSchema, TrainPauseSchema, TrainResumeSchema, DescribeSchema, FunctionsSampleSchema,
-  SurfaceEvaluateSchema, SurfaceDescendSchema, GradcheckRunSchema, AnalysisRunSchema, LandscapeRunSchema,
+  SurfaceEvaluateSchema, SurfaceDescendSchema, GradcheckRunSchema, AnalysisRunSchema, LandscapeRunSchema, SpecCheckSchema,
 ]);
 export type TrainStart = z.infer<typeof TrainStartSchema>;
 export type TrainStop = z.infer<typeof TrainStopSchema>;
@@ -231,6 +239,7 @@ export type SurfaceDescend = z.infer<typeof SurfaceDescendSchema>;
 export type GradcheckRun = z.infer<typeof GradcheckRunSchema>;
 export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
 export type LandscapeRun = z.infer<typeof LandscapeRunSchema>;
+export type SpecCheck = z.infer<typeof SpecCheckSchema>;
 export type EngineRequest = z.infer<typeof RequestSchema>;
 
 // ---- events: engine → renderer ----------------------------------------------------------------
@@ -353,6 +362,16 @@ export const LandscapeGridSchema = z.object({
   path: z.object({ alpha: f64, beta: f64 }).strict().optional(),
 }).strict();
 
+/** A network's layers as they fit together: widths, parameter counts, and every problem with the field it belongs to. */
+export const SpecReportSchema = z.object({
+  type: z.literal('spec.report'), requestId: z.string(),
+  layers: z.array(z.object({ index: z.number().int(), type: z.string(), inputs: z.number().int(), outputs: z.number().int(), parameters: z.number().int() }).strict()),
+  parameterCount: z.number().int(),
+  /** The loss training would use (the request's, or the default for the last layer). */
+  loss: LossNameSchema,
+  issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
+}).strict();
+
 /**
  * Something went wrong with a request. `field` names the input at fault (e.g. "hyper.learningRate", "spec.layers.2",
  * "surface") when there is one; `column` points into a typed expression.
@@ -368,7 +387,7 @@ export const ErrorEventSchema = z.object({
 
 export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainStartedSchema, TrainEpochSchema, TrainBatchesSchema, TrainStateSchema, TrainFinishedSchema, CatalogSchema, FunctionSamplesSchema,
-  SurfaceGridSchema, SurfacePathSchema, GradcheckReportSchema, AnalysisReportSchema, LandscapeGridSchema, ErrorEventSchema,
+  SurfaceGridSchema, SurfacePathSchema, GradcheckReportSchema, AnalysisReportSchema, LandscapeGridSchema, SpecReportSchema, ErrorEventSchema,
 ]);
 export type TrainStarted = z.infer<typeof TrainStartedSchema>;
 export type TrainEpoch = z.infer<typeof TrainEpochSchema>;
@@ -381,6 +400,7 @@ export type SurfacePath = z.infer<typeof SurfacePathSchema>;
 export type GradcheckReport = z.infer<typeof GradcheckReportSchema>;
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
 export type LandscapeGrid = z.infer<typeof LandscapeGridSchema>;
+export type SpecReport = z.infer<typeof SpecReportSchema>;
 export type ErrorEvent = z.infer<typeof ErrorEventSchema>;
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 

@@ -9,6 +9,7 @@ import type { EngineContext } from './engineContext.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { handleLandscape } from './landscapeHandler.js';
+import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
 import { createTrainingHandler } from './trainingHandler.js';
 
@@ -53,6 +54,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       case 'gradcheck.run': return context.send(handleGradcheck(request));
       case 'analysis.run': return context.send(await handleAnalysis(request, context));
       case 'landscape.run': return context.send(await handleLandscape(request, context));
+      case 'spec.check': return context.send(await handleSpecCheck(request, context));
     }
   }
 

@@ -1,0 +1,32 @@
+// Answers spec.check: every layer's shape and parameter count, and every problem with the network (and its data set); pure.
+import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import { traceWidths, validateSpecForData, type SpecIssue } from '../network/validateSpec.js';
+import type { SpecCheck, SpecReport } from '../protocol.js';
+import type { EngineContext } from './engineContext.js';
+
+/** The layers' shapes, the loss, and the issues: the spec's own, the loss's, and (when a data set is named) the data's. */
+export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineContext, 'loadData'>): Promise<SpecReport> {
+  const { spec } = request;
+  const { widths, issues } = traceWidths(spec);
+  const layers = spec.layers.map((layer, index) => {
+    const inputs = index === 0 ? spec.input : widths[index - 1]!;
+    const outputs = widths[index]!;
+    return { index, type: layer.type, inputs, outputs, parameters: layer.type === 'linear' ? inputs * outputs + outputs : 0 };
+  });
+  const loss = request.loss ?? defaultLossFor(spec);
+  const all: SpecIssue[] = [...issues];
+  if (all.length === 0) all.push(...validateLoss(spec, loss, request.loss !== undefined));
+  if (all.length === 0 && request.dataSet !== undefined) {
+    try {
+      const data = await context.loadData(request.dataSet, { trainFraction: 0.5, seed: 1 });
+      all.push(...validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, request.loss));
+    } catch (error) {
+      all.push({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  const unique = all.filter((issue, i) => all.findIndex((other) => other.message === issue.message) === i);
+  return {
+    type: 'spec.report', requestId: request.requestId, layers,
+    parameterCount: layers.reduce((sum, layer) => sum + layer.parameters, 0), loss, issues: unique,
+  };
+}

@@ -1,0 +1,19 @@
+// What the renderer keeps of a finished training run (renderer): enough to analyse it, overlay it, and export it later.
+import type { DataSource, EpochMetrics, FinishReason, Hyperparameters, TrainFinished } from '../../engine/protocol.js';
+import type { NetworkSpec, TrainedWeights } from '../../engine/spec.js';
+
+export interface FinishedRun {
+  runId: string;
+  /** A short name for legends, e.g. "64-32-ReLU-1-Sigmoid, lr 0.01, seed 1". */
+  label: string;
+  spec: NetworkSpec;
+  dataSet: DataSource;
+  hyper: Hyperparameters;
+  reason: FinishReason;
+  message: string;
+  history: EpochMetrics[];
+  weights: TrainedWeights;
+  settings: TrainFinished['settings'];
+  /** The flattened parameters before training and after each epoch, when the run recorded them. */
+  parameterPath?: Float64Array[] | undefined;
+}

@@ -1,0 +1,34 @@
+// Tests spec.check through the engine's protocol: shapes, parameter counts, the loss, and every problem with its field.
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent, EngineRequest, SpecReport } from '../../../engine/protocol.js';
+import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+
+function check(request: Record<string, unknown>): Promise<SpecReport> {
+  return new Promise((resolve, reject) => {
+    const engine = createInProcessEngine((event: EngineEvent) => {
+      engine.dispose();
+      if (event.type === 'spec.report') resolve(event); else reject(new Error(JSON.stringify(event)));
+    });
+    engine.receive({ type: 'spec.check', requestId: 'c', ...request } as EngineRequest);
+  });
+}
+
+describe('spec.check', () => {
+  it('gives each layer\'s shape and parameters for the exercise network, with no issues for digits-binary', async () => {
+    const report = await check({ spec: { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }, dataSet: 'digits-binary' });
+    expect(report.layers.map((l) => [l.type, l.inputs, l.outputs, l.parameters])).toEqual([['linear', 64, 32, 2080], ['relu', 32, 32, 0], ['linear', 32, 1, 33], ['sigmoid', 1, 1, 0]]);
+    expect(report.parameterCount).toBe(2113);
+    expect(report.loss).toBe('bce');
+    expect(report.issues).toEqual([]);
+  });
+
+  it('names the layer whose declared inputs do not fit', async () => {
+    const report = await check({ spec: { input: 64, layers: [{ type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', inputs: 32, units: 1 }, { type: 'sigmoid' }] } });
+    expect(report.issues).toEqual([{ field: 'spec.layers.2', message: 'layer 3 (linear) expects 32 inputs but layer 2 (relu) gives 16' }]);
+  });
+
+  it('says when the network does not fit the data set', async () => {
+    const report = await check({ spec: { input: 64, layers: [{ type: 'linear', units: 3 }, { type: 'softmax' }] }, dataSet: 'iris' });
+    expect(report.issues).toEqual([{ field: 'spec.input', message: 'the network takes 64 inputs but iris has 4 features' }]);
+  });
+});
