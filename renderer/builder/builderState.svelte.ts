@@ -1,0 +1,224 @@
+// The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
+import type { Catalog, DataSetName, SpecReport } from '../../engine/protocol.js';
+import type { InitScheme, LayerType, NetworkSpec } from '../../engine/spec.js';
+import type { EngineRequests } from '../host/engineRequests.js';
+import type { NetworkDraft } from '../shell/networkDraft.svelte.js';
+import { NETWORK_PRESETS } from '../training/presets.js';
+import { buildSpec, type BuildResult } from './buildSpec.js';
+import { cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
+import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
+import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
+
+/** An engine answer with what it answers: the cards (by id) that were its layers, the network and the data set. */
+export interface CheckedNetwork {
+  cardIds: number[];
+  specJson: string;
+  dataSet: DataSetName;
+  report: SpecReport;
+}
+
+type DataSetInfo = Catalog['dataSets'][number];
+
+/** New values for some of a card's settings. */
+export type CardPatch = Partial<{ units: number | null; inputs: number | null; init: InitScheme; alpha: number | null; rate: number | null }>;
+
+/** Waits this long after an edit before asking, so typing "128" asks once, not three times. */
+const CHECK_DELAY_MS = 120;
+
+/** The preset whose network is exactly `spec`, if any. */
+function presetNamed(spec: NetworkSpec): string | undefined {
+  const json = JSON.stringify(spec);
+  return NETWORK_PRESETS.find((preset) => JSON.stringify(preset.spec) === json)?.name;
+}
+
+export class BuilderState {
+  readonly #requests: EngineRequests;
+  readonly #draft: NetworkDraft;
+  input = $state<number | null>(64);
+  cards = $state<LayerCard[]>([]);
+  dataSet = $state<DataSetName>('digits-binary');
+  /** The latest engine answer (possibly for an earlier edit). */
+  checked = $state<CheckedNetwork | null>(null);
+  /** An answer is awaited. */
+  checking = $state(false);
+  /** Why the engine could not check (e.g. it crashed): shown with a retry button. */
+  failure = $state<string | null>(null);
+  /** A sentence for screen readers after an edit ("Added Linear as layer 3"). */
+  announcement = $state('');
+  /** What the engine says about each data set (for hints), once it has answered. */
+  dataSets = $state<DataSetInfo[]>([]);
+  #nextId = 1;
+  #asked = 0;
+
+  readonly build: BuildResult = $derived(buildSpec(this.input, this.cards));
+
+  constructor(requests: EngineRequests, draft: NetworkDraft) {
+    this.#requests = requests;
+    this.#draft = draft;
+    const work = draft.work;
+    if (work) {
+      this.input = work.input;
+      this.cards = work.cards;
+      this.dataSet = work.dataSet;
+      this.#nextId = Math.max(0, ...work.cards.map((card) => card.id)) + 1;
+    } else {
+      this.#load(draft.spec);
+    }
+  }
+
+  /** The answer for exactly the network and data set on screen now (not an earlier edit). */
+  get current(): boolean {
+    const checked = this.checked;
+    return this.build.ok && checked !== null && checked.specJson === JSON.stringify(this.build.spec) && checked.dataSet === this.dataSet;
+  }
+
+  /** The engine's messages placed at their cards, the input, the data set, or the network. */
+  get issues(): PlacedIssues {
+    const checked = this.checked;
+    return checked ? placeIssues(checked.report.issues, checked.cardIds) : { cards: {}, input: [], dataSet: [], network: [] };
+  }
+
+  /** Every message of the latest answer with where it is shown ("layer 3", "the input width"), in the engine's order. */
+  get issueList(): { message: string; where: string }[] {
+    const checked = this.checked;
+    if (!checked) return [];
+    return checked.report.issues.map((issue) => {
+      const place = placeOf(issue.field, checked.cardIds.length);
+      if (place.at !== 'layer') return { message: issue.message, where: describePlace(place) };
+      const now = this.cards.findIndex((card) => card.id === checked.cardIds[place.index]);
+      return { message: issue.message, where: now >= 0 ? describePlace({ at: 'layer', index: now }) : 'a removed layer' };
+    });
+  }
+
+  /** The name of the preset the cards hold unchanged, if they do. */
+  get presetName(): string | undefined {
+    return this.build.ok ? presetNamed(this.build.spec) : undefined;
+  }
+
+  /** The checked shape of the card with `id`, if the latest answer has it. */
+  shapeOf(id: number): SpecReport['layers'][number] | undefined {
+    const checked = this.checked;
+    const index = checked ? checked.cardIds.indexOf(id) : -1;
+    return index >= 0 ? checked!.report.layers[index] : undefined;
+  }
+
+  /** The network is valid, checked and sent to the draft: Training can train it. */
+  get trainable(): boolean {
+    return this.current && this.checked!.report.issues.length === 0;
+  }
+
+  get dataSetInfo(): DataSetInfo | undefined {
+    return this.dataSets.find((info) => info.name === this.dataSet);
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+
+  add(type: LayerType): void {
+    this.insert(type, this.cards.length);
+  }
+
+  insert(type: LayerType, index: number): void {
+    const card = newCard(type, this.#nextId++);
+    this.cards = insertAt(this.cards, index, card);
+    this.announcement = `Added ${layerName(type)} as layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+  }
+
+  /** Drags the card at `from` to before position `before` (length: the end). */
+  moveTo(from: number, before: number): void {
+    const card = this.cards[from];
+    if (!card) return;
+    this.cards = moveBefore(this.cards, from, before);
+    this.#announceMove(card);
+  }
+
+  moveBy(index: number, step: -1 | 1): void {
+    const card = this.cards[index];
+    if (!card) return;
+    this.cards = moveBy(this.cards, index, step);
+    this.#announceMove(card);
+  }
+
+  remove(index: number): void {
+    const card = this.cards[index];
+    if (!card) return;
+    this.cards = removeAt(this.cards, index);
+    this.announcement = `Removed layer ${index + 1} (${layerName(card.type)}); ${this.cards.length} layers left`;
+  }
+
+  /** Changes settings of the card with `id` (a linear layer's units, a dropout rate, …). */
+  edit(id: number, patch: CardPatch): void {
+    this.cards = this.cards.map((card) => (card.id === id ? ({ ...card, ...patch } as LayerCard) : card));
+  }
+
+  loadPreset(id: string): void {
+    const preset = NETWORK_PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    this.#load(preset.spec);
+    this.announcement = `Loaded ${preset.name}: ${preset.spec.layers.length} layers`;
+  }
+
+  #load(spec: NetworkSpec): void {
+    this.input = spec.input;
+    this.cards = cardsOf(spec, this.#nextId);
+    this.#nextId += spec.layers.length;
+  }
+
+  #announceMove(card: LayerCard): void {
+    this.announcement = `Moved ${layerName(card.type)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+  }
+
+  // ---- the engine ----------------------------------------------------------------------------
+
+  /** Asks the engine about the network on screen after a short pause; returns the function that cancels the wait. */
+  scheduleCheck(): () => void {
+    // Both are read here so that an effect calling this runs again when either changes.
+    const build = this.build;
+    const dataSet = this.dataSet;
+    if (!build.ok || !dataSet) return () => {};
+    const timer = setTimeout(() => void this.check(), CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }
+
+  /** Asks the engine to check the network on screen; an answer to an earlier edit that arrives late is ignored. */
+  async check(): Promise<void> {
+    const build = this.build;
+    if (!build.ok) return;
+    const asked = ++this.#asked;
+    const cardIds = this.cards.map((card) => card.id);
+    const dataSet = this.dataSet;
+    const spec = $state.snapshot(build.spec) as NetworkSpec;
+    this.checking = true;
+    try {
+      const report = await this.#requests.ask({ type: 'spec.check', spec, dataSet }, 'spec.report');
+      if (asked !== this.#asked) return;
+      this.checked = { cardIds, specJson: JSON.stringify(spec), dataSet, report };
+      this.failure = null;
+      if (report.issues.length === 0) this.#draft.set(spec, presetNamed(spec));
+    } catch (error) {
+      if (asked !== this.#asked) return;
+      this.failure = `The engine could not check the network: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (asked === this.#asked) this.checking = false;
+    }
+  }
+
+  /** Asks once what the engine knows about each data set (inputs and classes, for the hint under the select). */
+  async loadDataSets(): Promise<void> {
+    try {
+      const catalog = await this.#requests.ask({ type: 'engine.describe' }, 'engine.catalog');
+      this.dataSets = catalog.dataSets;
+    } catch {
+      // Only hints are lost: the check itself names any data set problem.
+    }
+  }
+
+  /** The edits as they are, for the draft to keep while another lab is shown. */
+  work(): BuilderWork {
+    return {
+      input: this.input,
+      cards: $state.snapshot(this.cards) as LayerCard[],
+      dataSet: this.dataSet,
+      draftSpec: JSON.stringify(this.#draft.spec),
+    };
+  }
+}
