@@ -12,6 +12,8 @@ export default defineConfig({
     {
       name: 'e2e',
       testDir: 'test/e2e',
+      // Each project keeps its own folder: a run of one project clears only its own screenshots.
+      outputDir: 'test-results/e2e',
       use: {
         browserName: 'chromium',
         headless: true,
@@ -29,6 +31,7 @@ export default defineConfig({
     {
       name: 'electron',
       testDir: 'test/electron',
+      outputDir: 'test-results/electron',
     },
   ],
 });

@@ -23,17 +23,13 @@ export const LABS: readonly LabEntry[] = [
     plans: [],
   },
   {
-    id: 'builder', title: 'Network builder', built: false,
+    id: 'builder', title: 'Network builder', built: true,
     summary: 'Build a network from layers and see where shapes fit.',
-    plans: [
-      'Drag layers from a palette into a sequence',
-      "Each layer's shape and parameter count, and a clear message where shapes do not fit",
-      "The exercise's four architectures as presets",
-    ],
+    plans: [],
   },
   {
     id: 'training', title: 'Training', built: true,
-    summary: 'Train a network on the digits data and watch the learning curves live.',
+    summary: 'Train a network on any data set with any optimizer, watch its curves live, compare runs and look inside the trained network.',
     plans: [],
   },
   {

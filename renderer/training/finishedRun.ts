@@ -17,3 +17,30 @@ export interface FinishedRun {
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
 }
+
+/** What the renderer knows of a run when it starts it. */
+export interface StartedRun {
+  runId: string;
+  label: string;
+  spec: NetworkSpec;
+  dataSet: DataSource;
+  hyper: Hyperparameters;
+}
+
+/** The record of a run: what it was started with and what the engine reported at its end. */
+export function finishedRunOf(started: StartedRun, event: TrainFinished): FinishedRun {
+  return {
+    ...started,
+    reason: event.reason,
+    message: event.message,
+    history: event.history,
+    weights: event.weights,
+    settings: event.settings,
+    parameterPath: event.parameterPath,
+  };
+}
+
+/** The last epoch's test accuracy, if any epoch finished. */
+export function finalTestAccuracy(run: Pick<FinishedRun, 'history'>): number | undefined {
+  return run.history.at(-1)?.testAccuracy;
+}

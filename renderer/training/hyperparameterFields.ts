@@ -1,35 +1,94 @@
 // The Training form's fields: validates them with the protocol's HyperparametersSchema and routes engine errors to a field (renderer).
-import { HyperparametersSchema, type Hyperparameters, type Reduction } from '../../engine/protocol.js';
+import {
+  HyperparametersSchema,
+  type Hyperparameters, type LossName, type Normalisation, type OptimizerConfig, type OptimizerKind, type Reduction,
+} from '../../engine/protocol.js';
 
 /** Every input of the Training form a message can be shown at. */
-export type FormField = 'dataSet' | 'spec' | 'epochs' | 'learningRate' | 'batchSize' | 'seed' | 'reduction';
+export type FormField =
+  | 'dataSet' | 'toySize' | 'toyNoise' | 'csvFile' | 'labelColumn' | 'normalisation' | 'trainFraction'
+  | 'spec' | 'loss' | 'optimizer' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon' | 'decay' | 'weightDecay'
+  | 'epochs' | 'learningRate' | 'batchSize' | 'seed' | 'reduction';
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-/** What the number inputs hold: a number, or null while a field is empty or not a number. */
+/** The optimizer's constants as typed; only those its kind uses are checked and sent. */
+export interface OptimizerInput {
+  kind: OptimizerKind;
+  momentum: number | null;
+  rho: number | null;
+  beta1: number | null;
+  beta2: number | null;
+  epsilon: number | null;
+}
+
+/** The usual constants, shown in the fields until the user changes them. */
+export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
+
+/** Which constants each optimizer uses. */
+export const OPTIMIZER_CONSTANTS: Record<OptimizerKind, readonly (keyof typeof OPTIMIZER_DEFAULTS)[]> = {
+  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
+};
+
+/** What the inputs hold: a number, or null while a field is empty or not a number. The optional ones default as the engine does. */
 export interface HyperparameterInput {
   epochs: number | null;
   learningRate: number | null;
   batchSize: number | null;
   seed: number | null;
   reduction: Reduction;
+  /** 'default': the loss that fits the last layer. */
+  loss?: LossName | 'default';
+  optimizer?: OptimizerInput;
+  decay?: number | null;
+  weightDecay?: number | null;
+  /** 'default': global for the digits, standardize otherwise. */
+  normalisation?: Normalisation | 'default';
 }
 
-const NOUNS: Record<'epochs' | 'learningRate' | 'batchSize' | 'seed', string> = {
-  epochs: 'epochs', learningRate: 'learning rate', batchSize: 'minibatch size', seed: 'seed',
-};
+const NOUNS = {
+  epochs: 'epochs', learningRate: 'learning rate', batchSize: 'minibatch size', seed: 'seed', trainFraction: 'train fraction',
+  decay: 'decay', weightDecay: 'weight decay', momentum: 'momentum', rho: 'rho', beta1: 'beta1', beta2: 'beta2', epsilon: 'epsilon',
+} as const;
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const missing = (value: number | null | undefined): boolean => value === null || Number.isNaN(value);
 
 export type Validation = { ok: true; value: Hyperparameters; errors: FieldErrors } | { ok: false; errors: FieldErrors };
 
-/** Checks the form's values with the same schema the engine uses; each message is keyed by the field at fault. */
-export function validateHyperparameters(input: HyperparameterInput, trainFraction: number): Validation {
+/** The optimizer as the protocol writes it: plain SGD is left out, and only the constants its kind uses are sent. */
+function optimizerConfig(input: OptimizerInput): OptimizerConfig | undefined {
+  if (input.kind === 'sgd') return undefined;
+  const config: Record<string, unknown> = { kind: input.kind };
+  for (const name of OPTIMIZER_CONSTANTS[input.kind]) config[name] = input[name];
+  return config as OptimizerConfig;
+}
+
+/**
+ * Checks the form's values with the same schema the engine uses; each message is keyed by the field at fault.
+ * Settings left at the engine's defaults (SGD, decay 1, weight decay 0, the default loss and normalisation) are not sent.
+ */
+export function validateHyperparameters(input: HyperparameterInput, trainFraction: number | null): Validation {
   const errors: FieldErrors = {};
-  for (const key of Object.keys(NOUNS) as (keyof typeof NOUNS)[]) {
-    const value = input[key];
-    if (value === null || Number.isNaN(value)) errors[key] = `Enter a number for the ${NOUNS[key]}`;
+  const numbers: Partial<Record<keyof typeof NOUNS, number | null | undefined>> = {
+    epochs: input.epochs, learningRate: input.learningRate, batchSize: input.batchSize, seed: input.seed, trainFraction,
+    decay: input.decay, weightDecay: input.weightDecay,
+  };
+  for (const name of input.optimizer ? OPTIMIZER_CONSTANTS[input.optimizer.kind] : []) numbers[name] = input.optimizer![name];
+  for (const [key, value] of Object.entries(numbers) as [keyof typeof NOUNS, number | null | undefined][]) {
+    if (value !== undefined && missing(value)) errors[key] = `Enter a number for the ${NOUNS[key]}`;
   }
-  const result = HyperparametersSchema.safeParse({ ...input, trainFraction });
+
+  const optimizer = input.optimizer ? optimizerConfig(input.optimizer) : undefined;
+  const candidate = {
+    epochs: input.epochs, learningRate: input.learningRate, batchSize: input.batchSize, reduction: input.reduction,
+    trainFraction, seed: input.seed,
+    ...(input.loss && input.loss !== 'default' ? { loss: input.loss } : {}),
+    ...(optimizer ? { optimizer } : {}),
+    ...(input.decay !== undefined && input.decay !== 1 ? { decay: input.decay } : {}),
+    ...(input.weightDecay !== undefined && input.weightDecay !== 0 ? { weightDecay: input.weightDecay } : {}),
+    ...(input.normalisation && input.normalisation !== 'default' ? { normalisation: input.normalisation } : {}),
+  };
+  const result = HyperparametersSchema.safeParse(candidate);
   if (result.success && !Object.keys(errors).length) return { ok: true, value: result.data, errors };
   for (const issue of result.success ? [] : result.error.issues) {
     const field = formFieldOf(issue.path.map(String).join('.'));
@@ -38,17 +97,22 @@ export function validateHyperparameters(input: HyperparameterInput, trainFractio
   return { ok: false, errors };
 }
 
+const HYPER_FIELDS = new Set<string>([
+  'epochs', 'learningRate', 'batchSize', 'seed', 'reduction', 'trainFraction', 'loss', 'decay', 'weightDecay', 'normalisation',
+]);
+const OPTIMIZER_FIELDS = new Set<string>(['momentum', 'rho', 'beta1', 'beta2', 'epsilon']);
+const DATA_FIELDS: Record<string, FormField> = { size: 'toySize', noise: 'toyNoise', labelColumn: 'labelColumn', text: 'csvFile', fileName: 'csvFile' };
+
 /**
  * The form field an engine error names, if any: "learningRate" or "hyper.learningRate" → learningRate,
- * "dataSet" → dataSet, "spec.layers.2" → spec (the network preset).
+ * "hyper.optimizer.beta1" → beta1, "dataSet" → dataSet, "dataSet.size" → toySize, "spec.layers.2" → spec (the network).
  */
 export function formFieldOf(path: string): FormField | undefined {
   const segments = path.split('.');
-  const head = segments[0] === 'hyper' ? segments[1] : segments[0];
-  switch (head) {
-    case 'dataSet': case 'spec': case 'epochs': case 'learningRate': case 'batchSize': case 'seed': case 'reduction':
-      return head;
-    default:
-      return undefined;
-  }
+  const [head, next] = segments[0] === 'hyper' ? [segments[1], segments[2]] : [segments[0], segments[1]];
+  if (head === undefined) return undefined;
+  if (head === 'spec') return 'spec';
+  if (head === 'dataSet') return (next && DATA_FIELDS[next]) || 'dataSet';
+  if (head === 'optimizer') return next && OPTIMIZER_FIELDS.has(next) ? (next as FormField) : 'optimizer';
+  return HYPER_FIELDS.has(head) ? (head as FormField) : undefined;
 }

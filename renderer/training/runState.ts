@@ -1,5 +1,6 @@
 // One training run as seen by the renderer: a pure reducer over engine events and host status (no DOM, no runes).
 import type { EngineEvent, EngineStatus, EpochMetrics, FinishReason } from '../../engine/protocol.js';
+import { EMPTY_BATCH_LOSSES, appendBatchLosses, type BatchLossSeries } from './batchLossSeries.js';
 import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
 
 /** idle: nothing run yet; starting: request sent; running: epochs arriving; stopping: stop sent; then finished or failed. */
@@ -10,6 +11,10 @@ export interface RunState {
   phase: RunPhase;
   plannedEpochs: number;
   history: EpochMetrics[];
+  /** The training loss of every minibatch so far, thinned for drawing. */
+  batches: BatchLossSeries;
+  /** The engine said the run waits for resume (train.state). */
+  paused: boolean;
   sizes: { train: number; test: number; parameters: number } | null;
   finish: { reason: FinishReason; message: string } | null;
   /** Why the run failed (engine error or engine crash). */
@@ -21,7 +26,7 @@ export interface RunState {
 }
 
 export const IDLE_RUN: RunState = {
-  runId: null, phase: 'idle', plannedEpochs: 0, history: [], sizes: null, finish: null, failure: null, fieldErrors: {}, notices: [],
+  runId: null, phase: 'idle', plannedEpochs: 0, history: [], batches: EMPTY_BATCH_LOSSES, paused: false, sizes: null, finish: null, failure: null, fieldErrors: {}, notices: [],
 };
 
 /** True while the engine works on the run (Train is off, Stop is on). */
@@ -40,7 +45,7 @@ export function markStopping(state: RunState): RunState {
 
 /** Marks the run failed with a sentence for the user. */
 export function failRun(state: RunState, message: string): RunState {
-  return isActive(state.phase) ? { ...state, phase: 'failed', failure: message } : state;
+  return isActive(state.phase) ? { ...state, phase: 'failed', paused: false, failure: message } : state;
 }
 
 /** Keeps a problem visible that does not belong to the run (the newest five). */
@@ -72,15 +77,19 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
         phase: state.phase === 'stopping' ? 'stopping' : 'running',
         history: [...state.history.filter((m) => m.epoch !== event.metrics.epoch), event.metrics],
       };
+    case 'train.batches':
+      return { ...state, batches: appendBatchLosses(state.batches, event.firstBatch, event.losses) };
+    case 'train.state':
+      return { ...state, paused: event.state === 'paused' };
     case 'train.finished':
-      return { ...state, phase: 'finished', history: event.history, finish: { reason: event.reason, message: event.message } };
+      return { ...state, phase: 'finished', paused: false, history: event.history, finish: { reason: event.reason, message: event.message } };
     case 'error': {
       const field = event.field === undefined ? undefined : formFieldOf(event.field);
       const fieldErrors = field ? { ...state.fieldErrors, [field]: event.message } : state.fieldErrors;
-      return { ...state, phase: 'failed', failure: event.message, fieldErrors };
+      return { ...state, phase: 'failed', paused: false, failure: event.message, fieldErrors };
     }
     default:
-      return state; // batch losses and pause states are not shown by this view
+      return state;
   }
 }
 

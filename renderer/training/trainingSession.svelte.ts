@@ -1,19 +1,36 @@
-// The Training view's live state (renderer): one run at a time against the LabHost, as a runes class over the pure runState reducer.
-import { EngineEventSchema, type DataSetName, type EngineStatus, type Hyperparameters, type LabHost } from '../../engine/protocol.js';
-import type { NetworkSpec } from '../../engine/spec.js';
-import type { FormField } from './hyperparameterFields.js';
+// The Training view's live state (renderer): the form, one run at a time against the LabHost, and the finished runs, as runes classes.
+import { EngineEventSchema, type EngineEvent, type EngineStatus, type LabHost, type LossName, type SpecCheck } from '../../engine/protocol.js';
+import type { EngineRequests } from '../host/engineRequests.js';
+import { finishedRunOf, type StartedRun } from './finishedRun.js';
+import { formFieldOf, type FieldErrors, type FormField } from './hyperparameterFields.js';
+import { RunHistory } from './runHistory.svelte.js';
 import {
   IDLE_RUN, addNotice, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, failRun, isActive, markStopping, type RunState,
 } from './runState.js';
+import { lossOf, type TrainPlan } from './trainPlan.js';
+import { TrainingForm } from './trainingForm.svelte.js';
 
 /** unknown: no status heard yet (assumed usable); ready: an engine listens; crashed: a fresh one is starting. */
 export type EngineState = 'unknown' | 'ready' | 'crashed';
 
+/** The network and data spec.check is asked about. */
+export type CheckSubject = Omit<SpecCheck, 'type' | 'requestId'>;
+
 export class TrainingSession {
   readonly #host: LabHost;
+  /** Kept here, not in the view, so the form and the finished runs survive switching labs. */
+  readonly form = new TrainingForm();
+  readonly history = new RunHistory();
   #run = $state<RunState>(IDLE_RUN);
   #engine = $state<EngineState>('unknown');
+  #checkErrors = $state<FieldErrors>({});
+  #runLoss = $state<LossName | null>(null);
+  #started: StartedRun | null = null;
+  /** Events applied since the view last drew: published together, at most every DRAW_INTERVAL_MS. */
+  #unpublished: RunState | null = null;
+  #publishTimer: ReturnType<typeof setTimeout> | undefined;
   #runsStarted = 0;
+  #checks = 0;
 
   #active = $derived(isActive(this.#run.phase));
   #latest = $derived(this.#run.history.at(-1));
@@ -23,14 +40,22 @@ export class TrainingSession {
   }
 
   get run(): RunState { return this.#run; }
+  /** The run with every event received so far, drawn or not. */
+  get #current(): RunState { return this.#unpublished ?? this.#run; }
   get engine(): EngineState { return this.#engine; }
   get hostKind(): LabHost['kind'] { return this.#host.kind; }
   get active(): boolean { return this.#active; }
   get canTrain(): boolean { return !this.#active && this.#engine !== 'crashed'; }
   get canStop(): boolean { return this.#run.phase === 'starting' || this.#run.phase === 'running'; }
+  get canPause(): boolean { return this.#run.phase === 'running' && !this.#run.paused; }
+  get paused(): boolean { return this.#active && this.#run.paused; }
   /** The last epoch's metrics, if any epoch finished. */
   get latest() { return this.#latest; }
   get epochsDone(): number { return this.#latest?.epoch ?? 0; }
+  /** The loss the current run trains (null before the first run). */
+  get runLoss(): LossName | null { return this.#runLoss; }
+  /** What the engine's spec.check found wrong with the form's network and data, by field. */
+  get checkErrors(): FieldErrors { return this.#checkErrors; }
 
   /** Listens to the host's events and status; returns the function that stops listening. */
   connect(): () => void {
@@ -40,51 +65,123 @@ export class TrainingSession {
   }
 
   /** Sends train.start for a new run; events of any earlier run are ignored from now on. */
-  start(spec: NetworkSpec, dataSet: DataSetName, hyper: Hyperparameters): void {
+  start(plan: TrainPlan): void {
     if (!this.canTrain) return;
     this.#runsStarted += 1;
     const runId = `run-${this.#runsStarted}-${randomSuffix()}`;
-    this.#run = beginRun(runId, hyper.epochs);
-    try {
-      this.#host.send({ type: 'train.start', runId, spec, dataSet, hyper });
-    } catch (error) {
-      this.#run = failRun(this.#run, `Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.#publishNow(beginRun(runId, plan.hyper.epochs));
+    this.#started = { runId, label: plan.label, spec: plan.spec, dataSet: plan.dataSet, hyper: plan.hyper };
+    this.#runLoss = lossOf(plan.spec, plan.hyper.loss);
+    this.history.show(null);
+    this.#send({ type: 'train.start', runId, spec: plan.spec, dataSet: plan.dataSet, hyper: plan.hyper, recordPath: plan.recordPath });
   }
 
   stop(): void {
     const runId = this.#run.runId;
     if (!this.canStop || runId === null) return;
-    this.#run = markStopping(this.#run);
-    try {
-      this.#host.send({ type: 'train.stop', runId });
-    } catch (error) {
-      this.#run = failRun(this.#run, `Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.#publishNow(markStopping(this.#current));
+    this.#send({ type: 'train.stop', runId });
+  }
+
+  /** Asks the engine to pause the run; the view shows "Paused" when the engine says so (train.state). */
+  pause(): void {
+    if (this.canPause && this.#run.runId) this.#send({ type: 'train.pause', runId: this.#run.runId });
+  }
+
+  resume(): void {
+    if (this.paused && this.#run.runId) this.#send({ type: 'train.resume', runId: this.#run.runId });
   }
 
   /** Forgets the engine's message at a field once the user edits it. */
   clearFieldError(field: FormField): void {
-    this.#run = clearFieldError(this.#run, field);
+    this.#publishNow(clearFieldError(this.#current, field));
+  }
+
+  /** Asks the engine for its data sets' shapes, once; a failure leaves a notice and is retried on the next call. */
+  async loadCatalog(requests: EngineRequests): Promise<void> {
+    if (this.form.catalog) return;
+    try {
+      this.form.catalog = (await requests.ask({ type: 'engine.describe' }, 'engine.catalog')).dataSets;
+      this.form.fitNetworkToData();
+    } catch (error) {
+      this.#publishNow(addNotice(this.#current, `Could not read the engine's data sets: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  /** Checks the network against the data with spec.check; only the latest check's answer is kept. */
+  async check(requests: EngineRequests, subject: CheckSubject): Promise<void> {
+    const serial = ++this.#checks;
+    let errors: FieldErrors = {};
+    try {
+      const report = await requests.ask({ type: 'spec.check', ...subject }, 'spec.report');
+      for (const issue of report.issues) {
+        const field = formFieldOf(issue.field) ?? 'spec';
+        errors[field] ??= capitalize(issue.message);
+      }
+    } catch {
+      errors = {}; // an engine that cannot check now still answers train.start with the same messages
+    }
+    if (serial === this.#checks) this.#checkErrors = errors;
+  }
+
+  #send(request: Parameters<LabHost['send']>[0]): void {
+    try {
+      this.#host.send(request);
+    } catch (error) {
+      this.#publishNow(failRun(this.#current, `Could not reach the engine: ${error instanceof Error ? error.message : String(error)}`));
+    }
   }
 
   // Whatever the host delivers is checked against the protocol before it is trusted: a bad message is shown, not thrown.
   #receive(raw: unknown): void {
     const parsed = EngineEventSchema.safeParse(raw);
     if (parsed.success) {
-      this.#run = applyEngineEvent(this.#run, parsed.data);
+      const before = this.#current;
+      const after = applyEngineEvent(before, parsed.data);
+      if (after === before) return;
+      // Epochs and minibatch losses can arrive hundreds of times a second: the view redraws at most every
+      // DRAW_INTERVAL_MS; anything else (start, pause, the end, an error) is shown at once.
+      const type = parsed.data.type;
+      if (type === 'train.epoch' || type === 'train.batches') this.#publishSoon(after);
+      else this.#publishNow(after);
+      if (isActive(before.phase)) this.#keepIfFinished(parsed.data);
       return;
     }
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
-    this.#run = addNotice(this.#run, `The engine sent a message the lab could not read (${where}${issue?.message ?? 'invalid'}).`);
+    this.#publishNow(addNotice(this.#current, `The engine sent a message the lab could not read (${where}${issue?.message ?? 'invalid'}).`));
+  }
+
+  #publishSoon(state: RunState): void {
+    this.#unpublished = state;
+    this.#publishTimer ??= setTimeout(() => this.#publishNow(this.#current), DRAW_INTERVAL_MS);
+  }
+
+  #publishNow(state: RunState): void {
+    clearTimeout(this.#publishTimer);
+    this.#publishTimer = undefined;
+    this.#unpublished = null;
+    this.#run = state;
+  }
+
+  #keepIfFinished(event: EngineEvent): void {
+    const started = this.#started;
+    if (event.type !== 'train.finished' || !started || event.runId !== started.runId) return;
+    this.history.add(finishedRunOf(started, event));
+    this.history.show(started.runId);
+    this.#started = null;
   }
 
   #status(status: EngineStatus): void {
     this.#engine = status.state;
-    this.#run = applyEngineStatus(this.#run, status);
+    this.#publishNow(applyEngineStatus(this.#current, status));
   }
 }
+
+/** How often a fast run's curves are redrawn at most (milliseconds). */
+const DRAW_INTERVAL_MS = 40;
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function randomSuffix(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));

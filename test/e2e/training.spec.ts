@@ -1,4 +1,5 @@
 // End to end (Chromium against the browser host): the Training lab used as a person would — train, watch the curves, stop, bad input.
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './labFixture.js';
 
@@ -125,4 +126,112 @@ test('the Stop button ends a long run before its last epoch', async ({ page, lab
   const points = await lossChart.locator('.point').count();
   expect(points).toBeLessThan(2 * epochs);
   await page.screenshot({ path: testInfo.outputPath('stopped.png') });
+});
+
+test('trains iris with the network offered for it and shows the final accuracy', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('iris');
+  const network = page.getByLabel('Network preset');
+  await expect(network.locator('option:checked')).toHaveText('For iris: 4-32-ReLU-3-Softmax');
+  await expect(network).not.toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Epochs').fill('40');
+  await page.getByLabel('Optimizer').selectOption('adam');
+  await expect(page.getByLabel('Beta 1')).toHaveValue('0.9');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const result = page.getByTestId('final-accuracy');
+  await expect(result).toContainText(/completed 40 epochs/i, { timeout: 60_000 });
+  expect(accuracyIn((await result.textContent()) ?? '')).toBeGreaterThanOrEqual(0.8);
+  await expect(page.getByRole('img', { name: 'Loss per minibatch' }).locator('.line-batch')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Run history' }).getByRole('listitem')).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('iris.png'), fullPage: true });
+});
+
+test('pauses a long run, which then stays put, and resumes it', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  await page.getByLabel('Epochs').fill('100000');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: 'Training progress' });
+  await expect.poll(() => progress.evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThanOrEqual(2);
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
+  const atPause = await progress.evaluate((p: HTMLProgressElement) => p.value);
+  await page.waitForTimeout(1500);
+  expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(atPause);
+  await page.screenshot({ path: testInfo.outputPath('paused.png') });
+
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect(page.getByText('Paused', { exact: true })).toBeHidden();
+  await expect.poll(() => progress.evaluate((p: HTMLProgressElement) => p.value)).toBeGreaterThan(atPause);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/stopped/i);
+});
+
+/** Two well separated classes in two features: 40 rows. */
+function smallCsv(): string {
+  const rows = ['width,height,kind'];
+  for (let i = 0; i < 20; i++) rows.push(`${(1 + (i % 5) * 0.1).toFixed(1)},${(2 + (i % 4) * 0.1).toFixed(1)},small`);
+  for (let i = 0; i < 20; i++) rows.push(`${(5 + (i % 5) * 0.1).toFixed(1)},${(6 + (i % 4) * 0.1).toFixed(1)},large`);
+  return `${rows.join('\n')}\n`;
+}
+
+test('trains on a CSV file the user picks, with its label column', async ({ page, labUrl }, testInfo) => {
+  const file = testInfo.outputPath('sizes.csv');
+  await writeFile(file, smallCsv());
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('csv');
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await expect(page.getByLabel('CSV file')).toHaveAccessibleDescription(/40 rows, 2 feature columns, 2 classes/);
+  await expect(page.getByLabel('Label column')).toHaveValue('kind');
+  await expect(page.getByLabel('Network preset').locator('option:checked')).toHaveText('For sizes.csv: 2-32-ReLU-1-Sigmoid');
+  await page.getByLabel('Epochs').fill('10');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const result = page.getByTestId('final-accuracy');
+  await expect(result).toContainText(/completed 10 epochs/i);
+  expect(accuracyIn((await result.textContent()) ?? '')).toBeGreaterThanOrEqual(0.9);
+  await page.screenshot({ path: testInfo.outputPath('csv.png'), fullPage: true });
+});
+
+test('shows the row and column of a CSV cell that is not a number at the file field', async ({ page, labUrl }, testInfo) => {
+  const file = testInfo.outputPath('bad.csv');
+  await writeFile(file, smallCsv().replace('\n1.1,2.1,small', '\n1.1,oops,small'));
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('csv');
+  const field = page.getByLabel('CSV file');
+  await field.setInputFiles(file);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/row 3, column 2 \(height\): "oops" is not a number/);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByText(/^Run failed:.*row 3, column 2/)).toBeVisible();
+  await expect(field).toHaveAccessibleDescription(/row 3, column 2/);
+  await field.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('bad-csv.png') });
+});
+
+test('overlays two finished runs on the epoch curves, each named in the legend', async ({ page, labUrl }, testInfo) => {
+  await openTraining(page, labUrl);
+  await page.getByLabel('Epochs').fill('8');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 8 epochs/i);
+  await page.getByLabel('Network preset').selectOption({ label: '64-1-Sigmoid' });
+  await page.getByLabel('Epochs').fill('12');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 12 epochs/i);
+
+  const history = page.getByRole('region', { name: 'Run history' });
+  await expect(history.getByRole('listitem')).toHaveCount(2);
+  for (const box of await history.getByRole('checkbox', { name: /^Overlay/ }).all()) await box.check();
+  const legend = page.getByRole('list', { name: 'Runs overlaid' }).getByRole('listitem');
+  await expect(legend).toHaveCount(2);
+  await expect(legend.nth(0)).toContainText('64-32-ReLU-1-Sigmoid');
+  await expect(legend.nth(1)).toContainText('64-1-Sigmoid');
+  await expect(page.getByRole('img', { name: 'Loss per epoch' }).locator('.line-overlay')).toHaveCount(4);
+  await expect(page.getByRole('img', { name: 'Loss per epoch' }).locator('.point')).toHaveCount(2 * 12);
+  await page.screenshot({ path: testInfo.outputPath('overlay-1280.png'), fullPage: true });
+
+  await history.getByRole('button', { name: 'Delete run #1' }).click();
+  await expect(legend).toHaveCount(1);
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.screenshot({ path: testInfo.outputPath('overlay-700.png'), fullPage: true });
 });

@@ -59,6 +59,30 @@ describe('run state driven by the engine', () => {
     expect(state.history.length).toBeLessThan(10_000);
   });
 
+  it('collects every minibatch\'s loss, and is paused between the engine\'s paused and running states', async () => {
+    const pausedSeen: boolean[] = [];
+    let pauseSent = false;
+    let resumeSent = false;
+    const { state } = await drive(exerciseRun('paused', { epochs: 3 }), (s, send) => {
+      pausedSeen.push(s.paused);
+      if (s.history.length === 1 && !pauseSent) {
+        pauseSent = true;
+        send({ type: 'train.pause', runId: 'paused' });
+      } else if (s.paused && !resumeSent) {
+        resumeSent = true;
+        send({ type: 'train.resume', runId: 'paused' });
+      }
+      return s;
+    });
+    expect(state.phase).toBe('finished');
+    expect(state.finish?.reason).toBe('completed');
+    expect(pausedSeen).toContain(true);
+    expect(state.paused).toBe(false);
+    // 898 training samples in minibatches of 10: 89 full minibatches per epoch.
+    expect(state.batches.lastBatch).toBe(3 * 89);
+    expect(state.batches.buckets).toHaveLength(3 * 89);
+  });
+
   it('puts an engine error that names a field at that field and fails the run', async () => {
     const { state } = await drive(exerciseRun('too-big', { batchSize: 5000 }));
     expect(state.phase).toBe('failed');

@@ -1,0 +1,114 @@
+// The Training form's data choice (renderer): a shipped data set, a toy generator or a CSV file, its shape, and the DataSource sent.
+import {
+  DATA_SET_NAMES, TOY_DATA_NAMES, ToyDataSourceSchema,
+  type Catalog, type DataSetName, type DataSource, type Normalisation, type ToyDataName,
+} from '../../engine/protocol.js';
+import type { CsvPreview } from './csvPreview.js';
+import type { FieldErrors } from './hyperparameterFields.js';
+
+/** The value of the "Data set" menu for a CSV file. */
+export const CSV_CHOICE = 'csv';
+const TOY_PREFIX = 'toy:';
+
+export const SHIPPED_LABELS: Record<DataSetName, string> = {
+  'digits-binary': 'Digits 0–4 vs 5–9',
+  digits: 'Digits 0–9',
+  iris: 'Iris (3 species)',
+  wine: 'Wine (3 cultivars)',
+  'breast-cancer': 'Breast cancer (malignant or benign)',
+};
+const TOY_LABELS: Record<ToyDataName, string> = {
+  circles: 'Circles', xor: 'XOR', spiral: 'Spiral', gaussians: 'Two Gaussians', moons: 'Moons',
+};
+
+/** The menu's entries, grouped as the menu shows them. */
+export const DATA_MENU = {
+  shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: SHIPPED_LABELS[name] })),
+  toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_LABELS[name]} (2D toy)` })),
+  csv: { value: CSV_CHOICE, label: 'Your CSV file…' },
+};
+
+export type DataKind = 'shipped' | 'toy' | 'csv';
+
+export function dataKindOf(choice: string): DataKind {
+  if (choice === CSV_CHOICE) return 'csv';
+  return choice.startsWith(TOY_PREFIX) ? 'toy' : 'shipped';
+}
+
+/** What the form holds about the data. */
+export interface DataInput {
+  choice: string;
+  toySize: number | null;
+  toyNoise: number | null;
+  csv: { fileName: string; text: string } | null;
+  labelColumn: string | null;
+}
+
+/** A network's view of a data set: how many features it reads and how many classes it tells apart. */
+export interface DataShape {
+  name: string;
+  inputs: number;
+  classes: number;
+}
+
+/** The width a network's output must have: one probability for two classes, else one per class. */
+export function outputsFor(shape: DataShape): number {
+  return shape.classes === 2 ? 1 : shape.classes;
+}
+
+/** A short name for labels: "iris", "toy moons", the CSV file's name. */
+export function dataName(input: Pick<DataInput, 'choice' | 'csv'>): string {
+  const kind = dataKindOf(input.choice);
+  if (kind === 'csv') return input.csv?.fileName ?? 'CSV file';
+  return kind === 'toy' ? `toy ${input.choice.slice(TOY_PREFIX.length)}` : input.choice;
+}
+
+/** The data's shape: shipped sets from the engine's catalog, toys are 2D two-class, a CSV from its preview. */
+export function dataShapeOf(
+  input: Pick<DataInput, 'choice' | 'csv'>, catalog: Catalog['dataSets'] | null, preview: CsvPreview | null,
+): DataShape | null {
+  const name = dataName(input);
+  switch (dataKindOf(input.choice)) {
+    case 'toy': return { name, inputs: 2, classes: 2 };
+    case 'csv': return preview ? { name, inputs: preview.header.length - 1, classes: preview.classes } : null;
+    case 'shipped': {
+      const info = catalog?.find((d) => d.name === input.choice);
+      return info ? { name, inputs: info.inputs, classes: info.classes.length } : null;
+    }
+  }
+}
+
+/** The engine's default normalisation for the data (the protocol's rule): global for the digits, standardize otherwise. */
+export function defaultNormalisation(choice: string): Normalisation {
+  return choice === 'digits' || choice === 'digits-binary' ? 'global' : 'standardize';
+}
+
+export type DataValidation = { ok: true; source: DataSource; errors: FieldErrors } | { ok: false; errors: FieldErrors };
+
+/** The DataSource to send, or the messages of the data fields at fault. */
+export function dataSourceOf(input: DataInput): DataValidation {
+  const kind = dataKindOf(input.choice);
+  if (kind === 'shipped') {
+    return (DATA_SET_NAMES as readonly string[]).includes(input.choice)
+      ? { ok: true, source: input.choice as DataSetName, errors: {} }
+      : { ok: false, errors: { dataSet: `Unknown data set ${JSON.stringify(input.choice)}` } };
+  }
+  if (kind === 'csv') {
+    if (!input.csv) return { ok: false, errors: { csvFile: 'Choose a CSV file' } };
+    return {
+      ok: true, errors: {},
+      source: { kind: 'csv', fileName: input.csv.fileName, text: input.csv.text, ...(input.labelColumn ? { labelColumn: input.labelColumn } : {}) },
+    };
+  }
+  const errors: FieldErrors = {};
+  if (input.toySize === null || Number.isNaN(input.toySize)) errors.toySize = 'Enter a number for the size';
+  if (input.toyNoise === null || Number.isNaN(input.toyNoise)) errors.toyNoise = 'Enter a number for the noise';
+  const parsed = ToyDataSourceSchema.safeParse({ kind: 'toy', name: input.choice.slice(TOY_PREFIX.length), size: input.toySize, noise: input.toyNoise });
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = issue.path[0] === 'size' ? 'toySize' : issue.path[0] === 'noise' ? 'toyNoise' : 'dataSet';
+    errors[field] ??= capitalize(issue.message);
+  }
+  return parsed.success && !Object.keys(errors).length ? { ok: true, source: parsed.data, errors } : { ok: false, errors };
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,55 @@
+// Operations on the list of finished runs (renderer): add, delete, overlay on the curves, each run with its own colour; pure.
+import { format } from 'd3';
+import type { Hyperparameters } from '../../engine/protocol.js';
+import type { FinishedRun } from './finishedRun.js';
+
+export interface HistoryEntry {
+  run: FinishedRun;
+  /** 1, 2, … in the order runs finished; never reused, so a colour stays with its run. */
+  serial: number;
+  colour: string;
+  /** Drawn over the epoch curves. */
+  overlaid: boolean;
+}
+
+/** Colours for overlaid runs, apart from the current run's train blue and test orange. */
+export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
+
+export function runColour(serial: number): string {
+  return RUN_COLOURS[(serial - 1) % RUN_COLOURS.length]!;
+}
+
+const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam' } as const;
+const number = format('~g');
+
+/** "iris · 4-32-ReLU-3-Softmax · Adam lr 0.01 · 25 epochs · seed 1". */
+export function runLabel(dataName: string, networkName: string, hyper: Hyperparameters): string {
+  const optimizer = OPTIMIZER_NAMES[hyper.optimizer?.kind ?? 'sgd'];
+  return `${dataName} · ${networkName} · ${optimizer} lr ${number(hyper.learningRate)} · ${hyper.epochs} epoch${hyper.epochs === 1 ? '' : 's'} · seed ${hyper.seed}`;
+}
+
+/** The next serial number to give. */
+export function nextSerial(entries: readonly HistoryEntry[]): number {
+  return entries.reduce((max, e) => Math.max(max, e.serial), 0) + 1;
+}
+
+/**
+ * Appends a run (newest last) with the next serial, its colour, and its label led by "#serial"; a run already listed is
+ * not added twice.
+ */
+export function addRun(entries: readonly HistoryEntry[], run: FinishedRun, serial = nextSerial(entries)): HistoryEntry[] {
+  if (entries.some((e) => e.run.runId === run.runId)) return [...entries];
+  return [...entries, { run: { ...run, label: `#${serial} ${run.label}` }, serial, colour: runColour(serial), overlaid: false }];
+}
+
+export function deleteRun(entries: readonly HistoryEntry[], runId: string): HistoryEntry[] {
+  return entries.filter((e) => e.run.runId !== runId);
+}
+
+export function setOverlaid(entries: readonly HistoryEntry[], runId: string, overlaid: boolean): HistoryEntry[] {
+  return entries.map((e) => (e.run.runId === runId ? { ...e, overlaid } : e));
+}
+
+export function overlaidRuns(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  return entries.filter((e) => e.overlaid);
+}
