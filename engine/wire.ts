@@ -20,7 +20,11 @@ const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** Encodes a message as the text of one WebSocket frame. Throws on values the wire cannot carry exactly. */
 export function encodeWire(message: unknown): string {
-  return JSON.stringify(message, function replace(this: unknown, _key: string, value: unknown): unknown {
+  return JSON.stringify(message, function replace(this: unknown, key: string, given: unknown): unknown {
+    // JSON.stringify applies toJSON before the replacer sees a value (Node's Buffer turns into {type, data}):
+    // take the holder's own value, so every typed array, Buffer included, travels as bytes.
+    const own = (this as Record<string, unknown>)[key];
+    const value = ArrayBuffer.isView(own) ? own : given;
     if (typeof value === 'number') return encodeNumber(value);
     if (typeof value !== 'object' || value === null) return value;
     if (ArrayBuffer.isView(value)) return encodeTypedArray(value);

@@ -111,7 +111,8 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   const { spec } = weights;
   const byIndex = new Map(weights.layers.map((p) => [p.index, p]));
   let width = spec.input;
-  const w = protobuf.Writer.create();
+  // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
+  const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
   writeString(w, Field.ModelProducerName, 'Backprop Lab');
   writeString(w, Field.ModelProducerVersion, producerVersion);

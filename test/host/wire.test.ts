@@ -86,3 +86,11 @@ describe('wire codec', () => {
     expect(() => decodeWire('{"$f64":"AAAA"}')).toThrow(/whole Float64Array/);
   });
 });
+
+describe('wire: bytes from Node', () => {
+  it('carries a Node Buffer as its bytes, not as Buffer.toJSON()', () => {
+    const decoded = decodeWire(encodeWire({ bytes: Buffer.from([1, 2, 255]) })) as { bytes: unknown };
+    expect(decoded.bytes).toBeInstanceOf(Uint8Array);
+    expect(Array.from(decoded.bytes as Uint8Array)).toEqual([1, 2, 255]);
+  });
+});
