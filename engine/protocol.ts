@@ -104,6 +104,16 @@ export const EXERCISE_HYPERPARAMETERS: Hyperparameters = {
   epochs: 25, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 1,
 };
 
+/** One epoch's metrics, defined as the exercise defines them (means over the full minibatches of each phase). */
+export const EpochMetricsSchema = z.object({
+  epoch: z.number().int().positive(),
+  trainLoss: z.number(),
+  trainAccuracy: z.number(),
+  testLoss: z.number(),
+  testAccuracy: z.number(),
+}).strict();
+export type EpochMetrics = z.infer<typeof EpochMetricsSchema>;
+
 // ---- requests: renderer → engine --------------------------------------------------------------
 
 const runId = z.string().min(1);
@@ -225,9 +235,22 @@ export const SpecCheckSchema = z.object({
   loss: LossNameSchema.optional(),
 }).strict();
 
+/** The files the engine writes for a trained network or a run (plots are drawn by the renderer from plots/). */
+export const EXPORT_FORMATS = ['weights.json', 'weights.npz', 'model.onnx', 'metrics.csv'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`. */
+export const ExportBuildSchema = z.object({
+  type: z.literal('export.build'), requestId,
+  format: ExportFormatSchema,
+  weights: TrainedWeightsSchema.optional(),
+  history: z.array(EpochMetricsSchema).optional(),
+}).strict();
+
 export const RequestSchema = z.discriminatedUnion('type', [
   TrainStartSchema, TrainStopSchema, TrainPauseSchema, TrainResumeSchema, DescribeSchema, FunctionsSampleSchema,
-  SurfaceEvaluateSchema, SurfaceDescendSchema, GradcheckRunSchema, AnalysisRunSchema, LandscapeRunSchema, SpecCheckSchema,
+  SurfaceEvaluateSchema, SurfaceDescendSchema, GradcheckRunSchema, AnalysisRunSchema, LandscapeRunSchema, SpecCheckSchema, ExportBuildSchema,
 ]);
 export type TrainStart = z.infer<typeof TrainStartSchema>;
 export type TrainStop = z.infer<typeof TrainStopSchema>;
@@ -240,19 +263,11 @@ export type GradcheckRun = z.infer<typeof GradcheckRunSchema>;
 export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
 export type LandscapeRun = z.infer<typeof LandscapeRunSchema>;
 export type SpecCheck = z.infer<typeof SpecCheckSchema>;
+export type ExportBuild = z.infer<typeof ExportBuildSchema>;
 export type EngineRequest = z.infer<typeof RequestSchema>;
 
 // ---- events: engine → renderer ----------------------------------------------------------------
 
-/** One epoch's metrics, defined as the exercise defines them (means over the full minibatches of each phase). */
-export const EpochMetricsSchema = z.object({
-  epoch: z.number().int().positive(),
-  trainLoss: z.number(),
-  trainAccuracy: z.number(),
-  testLoss: z.number(),
-  testAccuracy: z.number(),
-}).strict();
-export type EpochMetrics = z.infer<typeof EpochMetricsSchema>;
 
 export const TrainStartedSchema = z.object({
   type: z.literal('train.started'),
@@ -372,6 +387,13 @@ export const SpecReportSchema = z.object({
   issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
 }).strict();
 
+/** One export file: its usual name, its media type and its bytes. */
+export const ExportFileSchema = z.object({
+  type: z.literal('export.file'), requestId: z.string(),
+  fileName: z.string(), mime: z.string(),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected a Uint8Array' }),
+}).strict();
+
 /**
  * Something went wrong with a request. `field` names the input at fault (e.g. "hyper.learningRate", "spec.layers.2",
  * "surface") when there is one; `column` points into a typed expression.
@@ -387,7 +409,7 @@ export const ErrorEventSchema = z.object({
 
 export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainStartedSchema, TrainEpochSchema, TrainBatchesSchema, TrainStateSchema, TrainFinishedSchema, CatalogSchema, FunctionSamplesSchema,
-  SurfaceGridSchema, SurfacePathSchema, GradcheckReportSchema, AnalysisReportSchema, LandscapeGridSchema, SpecReportSchema, ErrorEventSchema,
+  SurfaceGridSchema, SurfacePathSchema, GradcheckReportSchema, AnalysisReportSchema, LandscapeGridSchema, SpecReportSchema, ExportFileSchema, ErrorEventSchema,
 ]);
 export type TrainStarted = z.infer<typeof TrainStartedSchema>;
 export type TrainEpoch = z.infer<typeof TrainEpochSchema>;
@@ -401,6 +423,7 @@ export type GradcheckReport = z.infer<typeof GradcheckReportSchema>;
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
 export type LandscapeGrid = z.infer<typeof LandscapeGridSchema>;
 export type SpecReport = z.infer<typeof SpecReportSchema>;
+export type ExportFile = z.infer<typeof ExportFileSchema>;
 export type ErrorEvent = z.infer<typeof ErrorEventSchema>;
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 
@@ -422,7 +445,21 @@ export interface LabHost {
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Subscribes to the engine process's status; returns the unsubscribe function. */
   onStatus(listener: (status: EngineStatus) => void): () => void;
+  /**
+   * Saves a file the user asked for. The desktop app asks where (a save dialog) and writes it atomically (a temporary
+   * file, then a rename); the browser hands it to the browser's downloads.
+   */
+  saveFile(file: SaveFileRequest): Promise<SaveFileResult>;
 }
+
+/** A file to save: the name to suggest, its media type, its bytes. */
+export interface SaveFileRequest { suggestedName: string; mime: string; bytes: Uint8Array }
+
+/** saved: written (where: a path, or "downloads"); cancelled: the user closed the dialog; failed: why, in a sentence. */
+export type SaveFileResult = { state: 'saved'; where: string } | { state: 'cancelled' } | { state: 'failed'; message: string };
+
+/** The largest file a renderer may ask a host to save (the project file of a big run history stays well below). */
+export const MAX_SAVE_BYTES = 256 * 1024 * 1024;
 
 type Issue = z.core.$ZodIssue;
 

@@ -6,6 +6,7 @@ import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '
 import { handleAnalysis } from './analysisHandler.js';
 import { describeEngine } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
+import { handleExportBuild } from './exportHandler.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { handleLandscape } from './landscapeHandler.js';
@@ -55,6 +56,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       case 'analysis.run': return context.send(await handleAnalysis(request, context));
       case 'landscape.run': return context.send(await handleLandscape(request, context));
       case 'spec.check': return context.send(await handleSpecCheck(request, context));
+      case 'export.build': return context.send(handleExportBuild(request));
     }
   }
 

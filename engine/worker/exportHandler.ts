@@ -1,0 +1,25 @@
+// Answers export.build: the bytes of weights.json, weights.npz, model.onnx or metrics.csv, for the host to save; pure.
+import { metricsToCsv } from '../export/metricsCsv.js';
+import { encodeWeightsNpz } from '../export/npz.js';
+import { encodeOnnxModel } from '../export/onnx.js';
+import { utf8Bytes } from '../export/utf8.js';
+import { weightsJsonText } from '../export/weightsJson.js';
+import type { ErrorEvent, ExportBuild, ExportFile } from '../protocol.js';
+
+/** The producer version written into ONNX models built by the engine process. */
+const PRODUCER = 'Backprop Lab';
+
+export function handleExportBuild(request: ExportBuild): ExportFile | ErrorEvent {
+  const { requestId, format, weights, history } = request;
+  const file = (mime: string, bytes: Uint8Array): ExportFile => ({ type: 'export.file', requestId, fileName: format, mime, bytes });
+  if (format === 'metrics.csv') {
+    if (!history) return { type: 'error', requestId, field: 'history', message: 'metrics.csv needs the run\'s history' };
+    return file('text/csv', utf8Bytes(metricsToCsv(history)));
+  }
+  if (!weights) return { type: 'error', requestId, field: 'weights', message: `${format} needs trained weights` };
+  switch (format) {
+    case 'weights.json': return file('application/json', utf8Bytes(weightsJsonText(weights)));
+    case 'weights.npz': return file('application/zip', encodeWeightsNpz(weights));
+    case 'model.onnx': return file('application/octet-stream', encodeOnnxModel(weights, PRODUCER));
+  }
+}
