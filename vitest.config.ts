@@ -1,9 +1,9 @@
-// Vitest: the plain-Node suites (engine, CLI, hosts) and the renderer's pure chart code.
+// Vitest: the plain-Node suites (engine, CLI, hosts, main's Electron-free parts) and the renderer's pure chart code.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/host/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/plots/**/*.test.ts'],
+    include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/host/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/plots/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

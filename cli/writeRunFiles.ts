@@ -7,7 +7,7 @@ import { encodeOnnxModel } from '../engine/export/onnx.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
 import type { LossName, TrainFinished } from '../engine/protocol.js';
 import { learningCurvesSvg } from '../plots/learningCurvesSvg.js';
-import { writeFileAtomically } from './atomicWrite.js';
+import { writeFileAtomically } from '../main/atomicWrite.js';
 import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';

@@ -4,13 +4,12 @@
 // goes renderer ⇄ engine over the port; relaying it through main would copy each message twice and let a busy
 // main process stall the UI. Main only hands out ports and reports the engine's status (ready / crashed).
 import { app, ipcMain, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { EngineStatus } from '../engine/protocol.js';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
 import { startEngineProcess, type EngineProcess } from './engineProcess.js';
 import { IPC_CHANNELS } from './ipcChannels.js';
+import { isOurRenderer } from './senderCheck.js';
 
 /** Forks the engine at start, gives each page load a fresh port to it, and restarts it after a crash. */
 export function engineHost(paths: AppPaths): AppModule {
@@ -53,15 +52,4 @@ export function engineHost(paths: AppPaths): AppModule {
       app.on('will-quit', () => engine?.stop());
     },
   };
-}
-
-/** Only the main frame of our own renderer page may ask for a port. */
-function isOurRenderer(event: IpcMainEvent, rendererIndex: string): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame !== event.sender.mainFrame) return false;
-  const url = new URL(frame.url);
-  if (url.protocol !== 'file:') return false;
-  url.hash = '';
-  url.search = '';
-  return path.resolve(fileURLToPath(url)) === path.resolve(rendererIndex);
 }

@@ -3,6 +3,7 @@ import { enableModules } from './appModule.js';
 import { applicationMenu } from './applicationMenu.js';
 import { resolveAppPaths } from './appPaths.js';
 import { engineHost } from './engineHost.js';
+import { fileSaver } from './fileSaver.js';
 import { mainWindow } from './mainWindow.js';
 import { securityRestrictions } from './security.js';
 
@@ -12,5 +13,6 @@ enableModules([
   securityRestrictions(),
   applicationMenu(),
   engineHost(paths),
+  fileSaver(paths),
   mainWindow(paths),
 ]);

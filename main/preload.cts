@@ -1,12 +1,14 @@
 // Preload (renderer process, isolated world, sandboxed): exposes the LabHost as `window.lab` over the engine port main hands it.
 // A sandboxed preload can require only 'electron' and a few built-ins, so everything else here is `import type`;
-// events are validated by the renderer, requests by the engine.
+// events are validated by the renderer, requests by the engine, files to save by main.
 import electron = require('electron');
-import type { EngineEvent, EngineRequest, EngineStatus, LabHost } from '../engine/protocol.js';
+import type { EngineEvent, EngineRequest, EngineStatus, LabHost, SaveFileResult } from '../engine/protocol.js';
 import type { IpcChannels } from './ipcChannels.js';
 
 /** The same names as main/ipcChannels.ts; the type makes the compiler hold them equal. */
-const CHANNELS: IpcChannels = { engineConnect: 'engine-connect', enginePort: 'engine-port', engineStatus: 'engine-status' };
+const CHANNELS: IpcChannels = {
+  engineConnect: 'engine-connect', enginePort: 'engine-port', engineStatus: 'engine-status', saveFile: 'save-file',
+};
 
 /** The part of the DOM MessagePort used here (the Node build that compiles this file has no DOM types). */
 interface EnginePort {
@@ -66,6 +68,15 @@ function createElectronLabHost(): LabHost {
       const current = lastStatus;
       if (current) queueMicrotask(() => { if (statusListeners.has(listener)) listener(current); });
       return () => { statusListeners.delete(listener); };
+    },
+    // The bytes arrive here as contextBridge's copy and cross to main as IPC's copy; main checks every field itself.
+    async saveFile(file) {
+      const { suggestedName, mime, bytes } = (file ?? {}) as Partial<typeof file>;
+      try {
+        return await (electron.ipcRenderer.invoke(CHANNELS.saveFile, { suggestedName, mime, bytes }) as Promise<SaveFileResult>);
+      } catch (error) {
+        return { state: 'failed', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 // Renderer: the browser host's side of the LabHost — a WebSocket to the loopback server, which bridges it to an engine process.
 import { EngineEventSchema, describeIssue, type EngineEvent, type EngineRequest, type EngineStatus, type LabHost } from '../../engine/protocol.js';
 import { decodeWire, encodeWire } from '../../engine/wire.js';
+import { downloadFile } from './downloadFile.js';
 
 /** Waits before reconnecting grow 250 ms, 500 ms, 1 s, … up to 5 s. */
 function reconnectDelayMs(attempt: number): number {
@@ -19,6 +20,7 @@ export function toWebSocketUrl(url: URL): string {
  * Connects to the browser host's engine endpoint (an http(s) URL, usually `<page>/engine`).
  * Requests sent before the socket opens, or while it reconnects, wait in order and go out once it is open.
  * A dropped connection is reported as a crashed engine, and `ready` follows when the server has a fresh one.
+ * Files to save go to the browser's downloads.
  */
 export function createBrowserHost(url: URL): LabHost {
   const address = toWebSocketUrl(url);
@@ -87,6 +89,7 @@ export function createBrowserHost(url: URL): LabHost {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
     },
+    saveFile: (file) => Promise.resolve(downloadFile(file)),
   };
 }
 

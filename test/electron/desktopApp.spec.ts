@@ -1,8 +1,10 @@
-// Electron (Playwright's Electron support, test runner): the desktop app's locked-down window, a run trained through
-// the UI with the engine in its utility process, and recovery after that process is killed. Skips where Electron is absent.
+// Electron (Playwright's Electron support, test runner): the desktop app's locked-down window, saving files through a
+// (stubbed) save dialog, a run trained through the UI with the engine in its utility process, and recovery after that
+// process is killed. Skips where Electron is absent.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_SERVICE_NAME } from '../../main/engineServiceName.js';
@@ -110,17 +112,119 @@ test('gives the page window.lab as the Electron host and nothing of Node', async
   const globals = await page.evaluate(() => ({
     lab: typeof (window as LabWindow).lab,
     kind: (window as LabWindow).lab?.kind,
-    functions: ['send', 'onEvent', 'onStatus'].map((name) => typeof (window as unknown as Record<string, Record<string, unknown>>)['lab']?.[name]),
+    functions: ['send', 'onEvent', 'onStatus', 'saveFile'].map((name) => typeof (window as unknown as Record<string, Record<string, unknown>>)['lab']?.[name]),
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (globalThis as unknown as { process?: unknown }).process,
   }));
-  expect(globals).toEqual({ lab: 'object', kind: 'electron', functions: ['function', 'function', 'function'], require: 'undefined', process: 'undefined' });
+  expect(globals).toEqual({
+    lab: 'object', kind: 'electron', functions: ['function', 'function', 'function', 'function'], require: 'undefined', process: 'undefined',
+  });
 });
 
 test('refuses to open a new window from the page', async () => {
   const opened = await page.evaluate(() => window.open('https://example.org/') === null);
   expect(opened).toBe(true);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+});
+
+/** What the stubbed save dialog was asked: whether it had the window as parent, and its options. */
+interface DialogCall { parentIsWindow: boolean; defaultPath: string; filters: { name: string; extensions: string[] }[]; properties: string[] }
+
+/** Replaces dialog.showSaveDialog in main: it answers `filePath` (or a cancel when null) and records each call. */
+async function stubSaveDialog(filePath: string | null): Promise<void> {
+  await app.evaluate(({ dialog, BrowserWindow }, answer) => {
+    const state = globalThis as unknown as { saveDialogCalls: unknown[]; originalShowSaveDialog?: typeof dialog.showSaveDialog };
+    state.originalShowSaveDialog ??= dialog.showSaveDialog;
+    state.saveDialogCalls = [];
+    dialog.showSaveDialog = (async (...args: unknown[]) => {
+      const options = args.at(-1) as Electron.SaveDialogOptions;
+      state.saveDialogCalls.push({
+        parentIsWindow: args.length === 2 && args[0] instanceof BrowserWindow,
+        defaultPath: options.defaultPath, filters: options.filters, properties: options.properties,
+      });
+      return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
+    }) as typeof dialog.showSaveDialog;
+  }, filePath);
+}
+
+const dialogCalls = () => app.evaluate(() => (globalThis as unknown as { saveDialogCalls: DialogCall[] }).saveDialogCalls);
+
+/** Asks window.lab to save `text` as bytes under `suggestedName`. */
+function saveText(suggestedName: string, text: string) {
+  return page.evaluate(([name, contents]) => (window as LabWindow).lab!.saveFile({
+    suggestedName: name!, mime: 'application/json', bytes: new TextEncoder().encode(contents),
+  }), [suggestedName, text]);
+}
+
+test.describe('saving a file through window.lab.saveFile', () => {
+  let folder: string;
+  test.beforeAll(() => { folder = mkdtempSync(path.join(tmpdir(), 'backprop-lab-save-')); });
+  test.afterAll(async () => {
+    await app.evaluate(({ dialog }) => {
+      const state = globalThis as unknown as { originalShowSaveDialog?: typeof dialog.showSaveDialog };
+      if (state.originalShowSaveDialog) dialog.showSaveDialog = state.originalShowSaveDialog;
+    });
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('asks where with a save dialog on the window (a safe name in Documents, a filter for its type) and writes the bytes there', async () => {
+    const target = path.join(folder, 'chosen.json');
+    await stubSaveDialog(target);
+    expect(await saveText('../../somewhere/else/run-1-weights.json', '{"layers":[]}\n')).toEqual({ state: 'saved', where: target });
+    expect(readFileSync(target, 'utf8')).toBe('{"layers":[]}\n');
+    const documents = await app.evaluate(({ app: electronApp }) => electronApp.getPath('documents'));
+    expect(await dialogCalls()).toEqual([{
+      parentIsWindow: true,
+      defaultPath: path.join(documents, 'run-1-weights.json'),
+      filters: [{ name: 'JSON file', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    }]);
+  });
+
+  test('replaces an existing file whole, leaves no temporary file, and opens the next dialog in the same folder', async () => {
+    const target = path.join(folder, 'metrics.csv');
+    writeFileSync(target, 'old contents that are longer than the new ones\n');
+    await stubSaveDialog(target);
+    expect(await saveText('metrics.csv', 'epoch\n1\n')).toEqual({ state: 'saved', where: target });
+    expect(readFileSync(target, 'utf8')).toBe('epoch\n1\n');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await dialogCalls())[0]!.defaultPath).toBe(path.join(folder, 'metrics.csv'));
+  });
+
+  test('answers cancelled when the dialog is closed, and writes nothing', async () => {
+    const before = readdirSync(folder).sort();
+    await stubSaveDialog(null);
+    expect(await saveText('model.onnx', 'x')).toEqual({ state: 'cancelled' });
+    expect(readdirSync(folder).sort()).toEqual(before);
+  });
+
+  test('answers failed in a sentence when the place cannot be written, and leaves what was there whole', async () => {
+    const target = path.join(folder, 'a-folder.json');
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'inside.txt'), 'kept');
+    await stubSaveDialog(target);
+    const result = await saveText('a-folder.json', '{}');
+    expect(result).toEqual({ state: 'failed', message: expect.stringMatching(/^Could not save a-folder\.json: .+\.$/) });
+    expect(readFileSync(path.join(target, 'inside.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('refuses a request that is not a name, a media type and bytes, without opening a dialog', async () => {
+    await stubSaveDialog(path.join(folder, 'never.json'));
+    const results = await page.evaluate(async () => {
+      const lab = (window as LabWindow).lab!;
+      const ask = (file: unknown) => lab.saveFile(file as Parameters<typeof lab.saveFile>[0]);
+      return Promise.all([
+        ask({ suggestedName: 'a.json', mime: 'application/json', bytes: [1, 2, 3] }),
+        ask({ suggestedName: 42, mime: 'application/json', bytes: new Uint8Array(1) }),
+        ask({ suggestedName: 'a.json', bytes: new Uint8Array(1) }),
+        ask(null),
+      ]);
+    });
+    for (const result of results) expect(result).toEqual({ state: 'failed', message: expect.stringMatching(/^Could not save: .+\.$/) });
+    expect(await dialogCalls()).toEqual([]);
+    expect(existsSync(path.join(folder, 'never.json'))).toBe(false);
+  });
 });
 
 test('trains the exercise network for three epochs from the Training view and shows the final accuracy', async () => {

@@ -14,6 +14,7 @@ function inProcessHost() {
     send: (request) => engine.receive(request),
     onEvent: (listener) => { eventListeners.add(listener); return () => eventListeners.delete(listener); },
     onStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
+    saveFile: async () => ({ state: 'cancelled' }),
   };
   const crash = (message: string) => { for (const listener of statusListeners) listener({ state: 'crashed', message }); };
   return { host, crash, dispose: () => engine.dispose() };
