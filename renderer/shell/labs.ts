@@ -33,12 +33,8 @@ export const LABS: readonly LabEntry[] = [
     plans: [],
   },
   {
-    id: 'export', title: 'Export', built: false,
-    summary: 'Take every result with you as files.',
-    plans: [
-      'Trained weights as JSON, NumPy .npz and ONNX',
-      'Every plot as SVG and PNG, metrics as CSV',
-      'The whole lab state as a project file that opens again later',
-    ],
+    id: 'export', title: 'Export', built: true,
+    summary: 'Take every result with you as files: weights, metrics, plots, and the whole lab as a project.',
+    plans: [],
   },
 ];

@@ -21,6 +21,13 @@ export class RunHistory {
     this.#entries = addRun(this.#entries, run, this.#serials);
   }
 
+  /** Replaces every run with `runs` (oldest first), numbered again from #1; nothing is shown. For opening a project. */
+  replaceAll(runs: readonly FinishedRun[]): void {
+    this.#serials = 0;
+    this.#entries = runs.reduce<HistoryEntry[]>((entries, run) => addRun(entries, run, ++this.#serials), []);
+    this.#shownId = null;
+  }
+
   delete(runId: string): void {
     this.#entries = deleteRun(this.#entries, runId);
     if (this.#shownId === runId) this.#shownId = null;
