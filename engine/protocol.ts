@@ -1,6 +1,7 @@
 // The one typed protocol between the renderer, the hosts (Electron main, browser host) and the engine process.
 // Every side that receives a message validates it with these schemas before trusting it.
 import { z } from 'zod';
+import { MAX_CSV_CHARS, tooLargeMessage } from './limits.js';
 import { LayerSpecSchema, NetworkSpecSchema, TrainedWeightsSchema } from './spec.js';
 
 // ---- data ------------------------------------------------------------------------------------------
@@ -25,12 +26,25 @@ export const ToyDataSourceSchema = z.object({
 export const CsvDataSourceSchema = z.object({
   kind: z.literal('csv'),
   fileName: z.string().min(1),
-  text: z.string().max(64 * 1024 * 1024, 'the CSV file is larger than 64 MB'),
+  text: z.string().max(MAX_CSV_CHARS, {
+    error: (issue) => tooLargeMessage('the CSV file', typeof issue.input === 'string' ? issue.input.length : MAX_CSV_CHARS + 1, MAX_CSV_CHARS),
+  }),
+  labelColumn: z.string().min(1).optional(),
+}).strict();
+
+/**
+ * A CSV file the engine has already read, named by `table`: the SHA-256 of its text's UTF-8 bytes in lowercase hex.
+ * An engine that no longer has it answers an error with code "unknown-table"; the text is then sent again.
+ */
+export const CsvTableSourceSchema = z.object({
+  kind: z.literal('csv'),
+  fileName: z.string().min(1),
+  table: z.string().regex(/^[0-9a-f]{64}$/, 'a table is named by the SHA-256 of its text, 64 lowercase hex digits'),
   labelColumn: z.string().min(1).optional(),
 }).strict();
 
 /** Where a run's samples come from: a shipped data set by name, a toy generator, or a CSV file. */
-export const DataSourceSchema = z.union([DataSetNameSchema, ToyDataSourceSchema, CsvDataSourceSchema], {
+export const DataSourceSchema = z.union([DataSetNameSchema, ToyDataSourceSchema, CsvDataSourceSchema, CsvTableSourceSchema], {
   error: (issue) => typeof issue.input === 'string'
     ? `unknown data set ${JSON.stringify(issue.input)}; known: ${DATA_SET_NAMES.join(', ')}`
     : `a data set is one of ${DATA_SET_NAMES.join(', ')}, a toy data set or a CSV file`,
@@ -38,6 +52,7 @@ export const DataSourceSchema = z.union([DataSetNameSchema, ToyDataSourceSchema,
 export type DataSource = z.infer<typeof DataSourceSchema>;
 export type ToyDataSource = z.infer<typeof ToyDataSourceSchema>;
 export type CsvDataSource = z.infer<typeof CsvDataSourceSchema>;
+export type CsvTableSource = z.infer<typeof CsvTableSourceSchema>;
 
 /** none; global: minus the mean and over the std of all values (the exercise); standardize: per feature, from the training rows. */
 export const NormalisationSchema = z.enum(['none', 'global', 'standardize']);
@@ -207,7 +222,10 @@ const AnalysedDataSchema = z.object({
 /** Confusion matrix, predictions, one sample's activations and saliency, first-layer images, linear collapse. */
 export const AnalysisRunSchema = z.object({
   type: z.literal('analysis.run'), requestId,
-  weights: TrainedWeightsSchema,
+  /** The finished run whose weights the engine keeps; without `weights` an engine that no longer has them answers code "unknown-run". */
+  runId: runId.optional(),
+  /** The trained weights, sent when the engine does not have the run (kept under `runId` when one is given). */
+  weights: TrainedWeightsSchema.optional(),
   data: AnalysedDataSchema,
   /** Which test sample to trace through the network (index into the test set). */
   sampleIndex: z.number().int().nonnegative().optional(),
@@ -216,7 +234,9 @@ export const AnalysisRunSchema = z.object({
 /** The loss over a 2D slice through the weights along two filter-normalised random directions (Li et al., 2018). */
 export const LandscapeRunSchema = z.object({
   type: z.literal('landscape.run'), requestId,
-  weights: TrainedWeightsSchema,
+  /** As in analysis.run: the finished run the engine keeps, whose recorded path is used when `path` is not sent. */
+  runId: runId.optional(),
+  weights: TrainedWeightsSchema.optional(),
   data: AnalysedDataSchema,
   loss: LossNameSchema.optional(),
   /** Flattened parameters per epoch (from a run with recordPath) to project onto the slice. */
@@ -244,6 +264,8 @@ export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 export const ExportBuildSchema = z.object({
   type: z.literal('export.build'), requestId,
   format: ExportFormatSchema,
+  /** As in analysis.run: the finished run whose weights the engine keeps. */
+  runId: runId.optional(),
   weights: TrainedWeightsSchema.optional(),
   history: z.array(EpochMetricsSchema).optional(),
 }).strict();
@@ -395,8 +417,16 @@ export const ExportFileSchema = z.object({
 }).strict();
 
 /**
+ * What a program may do about an error: unknown-table and unknown-run mean the engine no longer has a CSV table or a
+ * run's weights (it restarted, or let them go) and the request should be sent again with them; too-large means the
+ * message exceeded a size limit (the connection stays open).
+ */
+export const ERROR_CODES = ['unknown-table', 'unknown-run', 'too-large'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
  * Something went wrong with a request. `field` names the input at fault (e.g. "hyper.learningRate", "spec.layers.2",
- * "surface") when there is one; `column` points into a typed expression.
+ * "surface") when there is one; `column` points into a typed expression; `code` is set when a program can act on it.
  */
 export const ErrorEventSchema = z.object({
   type: z.literal('error'),
@@ -405,6 +435,7 @@ export const ErrorEventSchema = z.object({
   message: z.string(),
   field: z.string().optional(),
   column: z.number().int().positive().optional(),
+  code: z.enum(ERROR_CODES).optional(),
 }).strict();
 
 export const EngineEventSchema = z.discriminatedUnion('type', [
@@ -488,13 +519,13 @@ export function parseRequest(data: unknown): { ok: true; request: EngineRequest 
   const result = RequestSchema.safeParse(data);
   if (result.success) return { ok: true, request: result.data };
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const runId = typeof record.runId === 'string' ? record.runId : undefined;
   const requestId = typeof record.requestId === 'string' ? record.requestId : undefined;
+  const runId = requestId === undefined && typeof record.runId === 'string' ? record.runId : undefined;
   const { message, field } = describeIssue(result.error);
   return { ok: false, error: { type: 'error', runId, requestId, message: `bad request: ${message}`, field } };
 }
 
 /** The id an answer to `request` carries: a training request's runId, any other request's requestId. */
 export function requestIds(request: EngineRequest): { runId?: string; requestId?: string } {
-  return 'runId' in request ? { runId: request.runId } : { requestId: request.requestId };
+  return 'requestId' in request ? { requestId: request.requestId } : { runId: request.runId };
 }

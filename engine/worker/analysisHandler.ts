@@ -6,6 +6,7 @@ import type { PreparedData } from '../data/dataSets.js';
 import type { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun, ErrorEvent, LandscapeRun } from '../protocol.js';
 import type { EngineContext } from './engineContext.js';
+import type { WithWeights } from './resolveReferences.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -13,7 +14,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * Loads the request's data (the same source, split and normalisation as the run) and rebuilds its network from the
  * weights, or answers an error naming `data` or `weights`.
  */
-export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, context: EngineContext): Promise<{ data: PreparedData; network: Network } | ErrorEvent> {
+export async function loadTrainedNetwork(request: WithWeights<AnalysisRun | LandscapeRun>, context: EngineContext): Promise<{ data: PreparedData; network: Network } | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const { dataSet, trainFraction, seed, normalisation } = request.data;
   let data: PreparedData;
@@ -32,7 +33,7 @@ export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, co
 }
 
 /** The confusion matrix, predictions, one sample traced with its saliency, first-layer images and the linear collapse. */
-export async function handleAnalysis(request: AnalysisRun, context: EngineContext): Promise<AnalysisReport | ErrorEvent> {
+export async function handleAnalysis(request: WithWeights<AnalysisRun>, context: EngineContext): Promise<AnalysisReport | ErrorEvent> {
   const loaded = await loadTrainedNetwork(request, context);
   if ('type' in loaded) return loaded;
   const { data } = loaded;

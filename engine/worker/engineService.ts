@@ -1,8 +1,10 @@
 // The engine behind the protocol: validates each request and hands it to the handler of its family; pure, runs in the engine process (or in-process).
+import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
+import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '../protocol.js';
+import { parseRequest, requestIds, type EngineEvent } from '../protocol.js';
 import { handleAnalysis } from './analysisHandler.js';
 import { describeEngine } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
@@ -10,6 +12,8 @@ import { handleExportBuild } from './exportHandler.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { handleLandscape } from './landscapeHandler.js';
+import { resolveReferences, type ResolvedRequest } from './resolveReferences.js';
+import { RUN_STORE_LIMITS, RunStore } from './runStore.js';
 import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
 import { createTrainingHandler } from './trainingHandler.js';
@@ -20,6 +24,8 @@ export interface EngineServiceOptions {
   /** Gives the host's event loop a turn during training (default: setImmediate, else setTimeout 0). */
   yieldToEventLoop?: () => Promise<void>;
   kernels?: Kernels;
+  /** How many parsed CSV tables, and how many finished runs, the engine keeps (defaults: TABLE_CACHE_LIMITS, RUN_STORE_LIMITS). */
+  keep?: { tables?: CacheLimits; runs?: CacheLimits };
 }
 
 export interface EngineService {
@@ -32,20 +38,24 @@ export interface EngineService {
 /**
  * Creates the engine service. Training runs are independent and may overlap (each has its own id; they share the
  * process by taking turns every few milliseconds). Every other request is answered by one event with its requestId,
- * or an `error` event that names the field at fault.
+ * or an `error` event that names the field at fault. The service keeps the CSV tables it has read (by the hash of
+ * their text) and its finished runs (by run id), so later requests may name them instead of sending them again.
  */
 export function createEngineService(emit: (event: EngineEvent) => void, options: EngineServiceOptions = {}): EngineService {
   let disposed = false;
+  const tables = createCsvTables(options.keep?.tables ?? TABLE_CACHE_LIMITS);
+  const runs = new RunStore(options.keep?.runs ?? RUN_STORE_LIMITS);
   const context: EngineContext = {
     send: (event) => { if (!disposed) emit(event); },
-    loadData: createDataLoader(options.readAsset),
+    loadData: createDataLoader(options.readAsset, tables),
+    runs,
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed: () => disposed,
   };
   const training = createTrainingHandler(context);
 
-  async function dispatch(request: EngineRequest): Promise<void> {
+  async function dispatch(request: ResolvedRequest): Promise<void> {
     switch (request.type) {
       case 'train.start': case 'train.stop': case 'train.pause': case 'train.resume': return training.handle(request);
       case 'engine.describe': return context.send(describeEngine(request));
@@ -65,7 +75,9 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       if (disposed) return;
       const parsed = parseRequest(data);
       if (!parsed.ok) return context.send(parsed.error);
-      const request = parsed.request;
+      const resolved = resolveReferences(parsed.request, { tables, runs });
+      if ('error' in resolved) return context.send(resolved.error);
+      const request = resolved.request;
       dispatch(request).catch((error: unknown) => {
         context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
       });

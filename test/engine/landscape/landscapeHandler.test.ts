@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent, ErrorEvent, LandscapeGrid, LandscapeRun, TrainFinished } from '../../../engine/protocol.js';
 import { handleLandscape } from '../../../engine/worker/landscapeHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import type { WithWeights } from '../../../engine/worker/resolveReferences.js';
 import { engineContext } from '../analysis/trainedDigits.js';
 import { createEventLog, isFinished } from '../support/eventLog.js';
 
@@ -22,11 +23,11 @@ describe('landscape.run', () => {
     engine.dispose();
   });
 
-  const request = (extra: Partial<LandscapeRun> = {}): LandscapeRun => ({
+  const request = (extra: Partial<LandscapeRun> = {}): WithWeights<LandscapeRun> => ({
     type: 'landscape.run', requestId: 'l1', weights: finished.weights, data, resolution: 5, span: 1, directionSeed: 1, ...extra,
   });
 
-  async function errorOf(landscape: LandscapeRun): Promise<ErrorEvent> {
+  async function errorOf(landscape: WithWeights<LandscapeRun>): Promise<ErrorEvent> {
     const answer = await handleLandscape(landscape, engineContext());
     if (answer.type !== 'error') throw new Error('expected an error event');
     return answer;

@@ -7,13 +7,14 @@ import { buildNetwork } from '../../../engine/network/network.js';
 import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type TrainStart } from '../../../engine/protocol.js';
 import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
+import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandler } from '../../../engine/worker/trainingHandler.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
   let disposed = false;
   const handler = createTrainingHandler({
-    send: (event) => events.push(event), loadData: createDataLoader(readAssetText), kernels: plainKernels, isDisposed: () => disposed,
+    send: (event) => events.push(event), loadData: createDataLoader(readAssetText), kernels: plainKernels, runs: new RunStore(), isDisposed: () => disposed,
   });
   return { events, handler, dispose: () => { disposed = true; handler.dispose(); } };
 }
