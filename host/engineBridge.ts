@@ -1,6 +1,8 @@
 // Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol.ts, restarted if it dies.
 // Requests are validated here, before they reach the engine; events go back in the wire codec's envelope.
 import { fork, type ChildProcess } from 'node:child_process';
+import { MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from '../engine/limits.js';
+import { oversizeFrame, withinEventLimit } from '../engine/messageLimits.js';
 import { parseRequest, requestIds, type EngineEvent, type EngineStatus } from '../engine/protocol.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../engine/wire.js';
 
@@ -28,9 +30,12 @@ export class EngineBridge {
   /** Handles one frame from the renderer: a request, checked before the engine sees it. */
   receiveFrame(data: Buffer | string, isBinary: boolean): void {
     if (isBinary) return this.#sendEvent({ type: 'error', message: 'bad request: binary frames are not understood; send the request as JSON text' });
+    const text = data.toString();
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (bytes > MAX_REQUEST_BYTES) return this.#sendEvent(oversizeFrame(text, bytes));
     let message: unknown;
     try {
-      message = decodeWire(data.toString());
+      message = decodeWire(text);
     } catch (error) {
       return this.#sendEvent({ type: 'error', message: `bad request: not valid JSON (${(error as Error).message})` });
     }
@@ -93,6 +98,8 @@ export class EngineBridge {
     } catch (error) {
       text = encodeWire({ kind: 'event', event: { type: 'error', message: `the engine sent a message that cannot travel: ${(error as Error).message}` } });
     }
+    const bytes = Buffer.byteLength(text);
+    if (envelope.kind === 'event' && bytes > MAX_EVENT_BYTES) text = encodeWire({ kind: 'event', event: withinEventLimit(envelope.event, bytes) });
     this.#sendFrame(text);
   }
 }
