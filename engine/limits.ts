@@ -20,11 +20,14 @@ export const MAX_EVENT_BYTES = 200 * MIB;
 /** The browser host's WebSocket frame limit: above MAX_REQUEST_BYTES, so a request a little too large is answered, not cut off. */
 export const WEBSOCKET_MAX_PAYLOAD = MAX_REQUEST_BYTES + 16 * MIB;
 
-/** "70.2 MB", "64 MB", "512 KB": a size as a message shows it (1 MB = 1024 × 1024 bytes, as the limits are written). */
+/**
+ * "70.2 MB", "64 MB", "512 KB": a size as a message shows it (1 MB = 1024 × 1024 bytes, as the limits are written),
+ * rounded up, so a size over a limit never reads as the limit itself.
+ */
 export function formatSize(bytes: number): string {
-  if (bytes < MIB) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  const megabytes = bytes / MIB;
-  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+  if (bytes < MIB) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  const tenths = Math.ceil((bytes / MIB) * 10);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }
 
 /** "the CSV file is 70.2 MB; the lab takes at most 64 MB". */

@@ -118,7 +118,7 @@ describe('the sparing host', () => {
     host.send({ type: 'train.start', runId: 'big', spec, dataSet: { ...csv, text: huge }, hyper });
     await expect.poll(() => events.length).toBe(1);
     expect(events[0]).toEqual({
-      type: 'error', runId: 'big', code: 'too-large', field: 'dataSet.text', message: 'the CSV file is 67.1 MB; the lab takes at most 64 MB',
+      type: 'error', runId: 'big', code: 'too-large', field: 'dataSet.text', message: 'the CSV file is 67.2 MB; the lab takes at most 64 MB',
     });
     expect(inner.sent).toEqual([]);
     inner.dispose();
