@@ -1,6 +1,6 @@
 // The analysis of one finished run as a runes class (renderer): the engine's report, the traced sample, and the images of the misclassified samples.
 import { SvelteMap } from 'svelte/reactivity';
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
 import type { FinishedRun } from '../training/finishedRun.js';
 import { analysisAsk } from './analysisRequest.js';

@@ -1,5 +1,5 @@
 // The loss landscape of one finished run as a runes class (renderer): asked for on demand, at a chosen span, with the run's path.
-import type { LandscapeGrid } from '../../engine/protocol.js';
+import type { LandscapeGrid } from '../../engine/protocol/landscape.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { FinishedRun } from '../training/finishedRun.js';
 import { landscapeAsk } from './analysisRequest.js';

@@ -1,5 +1,7 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
-import type { Catalog, DataSetName, SpecReport } from '../../engine/protocol.js';
+import type { DataSetName } from '../../engine/data/dataSetNames.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { SpecReport } from '../../engine/protocol/specCheck.js';
 import type { InitScheme, LayerType, NetworkSpec } from '../../engine/spec.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { NetworkDraft } from '../shell/networkDraft.svelte.js';

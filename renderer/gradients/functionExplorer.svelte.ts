@@ -1,5 +1,6 @@
 // The functions part of the Gradient lab as a runes class (renderer): the catalog, the chosen function, epsilon and the point, and the engine's samples.
-import type { Catalog, FunctionSamples, FunctionsSample } from '../../engine/protocol.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { FunctionSamples, FunctionsSample } from '../../engine/protocol/functions.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
 import { defaultAt } from './functionSeries.js';
 

@@ -1,5 +1,6 @@
 // The Optimizer lab's state as a runes class (renderer): the engine's surfaces, the chosen surface and its grid, the paths on the plot.
-import type { Catalog, SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol/surfaces.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
 import { descentFieldOf, type DescentErrors, type DescentField, type DescentSettings } from './descentFields.js';
 import { DescentForm } from './descentForm.svelte.js';

@@ -1,5 +1,8 @@
 // The Training view's live state (renderer): the form, one run at a time against the LabHost, and the finished runs, as runes classes.
-import { EngineEventSchema, type EngineEvent, type EngineStatus, type LabHost, type LossName, type SpecCheck } from '../../engine/protocol.js';
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { EngineEventSchema, type EngineEvent } from '../../engine/protocol/index.js';
+import type { SpecCheck } from '../../engine/protocol/specCheck.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import { finishedRunOf, type StartedRun } from './finishedRun.js';
 import { formFieldOf, type FieldErrors, type FormField } from './hyperparameterFields.js';
