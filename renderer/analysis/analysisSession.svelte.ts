@@ -2,7 +2,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 import { analysisAsk } from './analysisRequest.js';
 
 export type TracedSample = AnalysisReport['sample'];

@@ -3,7 +3,7 @@ import type { GradcheckVariant } from '../../engine/gradcheck/gradcheckVariants.
 import type { LossName } from '../../engine/losses/lossNames.js';
 import { GradcheckRunSchema, type GradcheckRun, type GradcheckSubject } from '../../engine/protocol/gradcheck.js';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
-import { NETWORK_PRESETS } from '../training/presets.js';
+import { NETWORK_PRESETS } from '../models/networkPresets.js';
 
 export type SubjectKind = GradcheckSubject['kind'];
 

@@ -9,7 +9,7 @@ import { dataName, dataSourceOf, type DataInput } from './dataChoice.js';
 import { validateHyperparameters, type FieldErrors, type HyperparameterInput } from './hyperparameterFields.js';
 import type { NetworkOption } from './networkChoice.js';
 import { summarizeNetwork } from './networkSummary.js';
-import { runLabel } from './runHistory.js';
+import { runLabel } from '../models/runHistory.js';
 
 export interface TrainPlan {
   spec: NetworkSpec;

@@ -9,7 +9,7 @@ import { previewCsv, type CsvPreview } from './csvPreview.js';
 import { dataKindOf, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
 import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
 import { fittingChoice, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
-import { NETWORK_PRESETS } from './presets.js';
+import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildTrainPlan, lossOf, type PlanResult } from './trainPlan.js';
 
 export class TrainingForm {

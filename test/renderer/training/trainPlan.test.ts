@@ -9,7 +9,7 @@ import { type HyperparameterInput } from '../../../renderer/training/hyperparame
 import {
   BUILDER_CHOICE, DATA_DEFAULT_CHOICE, defaultNetworkFor, fitsData, fittingChoice, networkOption, networkOptions,
 } from '../../../renderer/training/networkChoice.js';
-import { presetById } from '../../../renderer/training/presets.js';
+import { presetById } from '../../../renderer/models/networkPresets.js';
 import { MAX_PATH_VALUES } from '../../../engine/limits.js';
 import { buildTrainPlan, shouldRecordPath } from '../../../renderer/training/trainPlan.js';
 
