@@ -1,13 +1,19 @@
-// The size limits of what crosses a process boundary, defined once for the engine, both hosts and the renderer; pure, any process.
+// The lab's size limits, each defined once for the engine, the hosts, the renderer and the CLI; pure, any process.
 
 const MIB = 1024 * 1024;
 
-/** The longest CSV text a data source may carry (in characters; shown as "64 MB"). */
+/** The engine keeps a parameter path of at most this many values (parameters × (epochs + 1), 40 MB); larger runs are refused one. */
+export const MAX_PATH_VALUES = 5_000_000;
+
+/** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;
+
+/** The largest file a renderer may ask a host to save (the project file of a big run history stays well below). */
+export const MAX_SAVE_BYTES = 256 * MIB;
 
 /**
  * The largest request, measured as the wire codec encodes it (UTF-8 JSON): a CSV of MAX_CSV_CHARS characters, even one
- * whose every character takes three bytes, plus the rest of the message (weights and a recorded path re-sent).
+ * whose every character takes three bytes, plus the rest of the message (weights and a recorded path sent again).
  */
 export const MAX_REQUEST_BYTES = 3 * MAX_CSV_CHARS + 16 * MIB;
 

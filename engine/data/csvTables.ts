@@ -1,6 +1,6 @@
 // The CSV tables an engine has read, kept by the SHA-256 of their text so a file is sent and parsed once; pure, any process.
 import { LruCache, type CacheLimits } from '../lruCache.js';
-import type { CsvDataSource, CsvTableSource } from '../protocol.js';
+import type { CsvDataSource, CsvTableSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { sha256Hex } from './sha256.js';
 

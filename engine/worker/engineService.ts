@@ -4,7 +4,7 @@ import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { parseRequest, requestIds, type EngineEvent } from '../protocol.js';
+import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
 import { describeEngine } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';

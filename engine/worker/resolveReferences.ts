@@ -1,6 +1,11 @@
 // Fills in what a request names instead of sending — a kept CSV table, a kept run's weights and path — before its handler runs; pure.
 import type { CsvTables } from '../data/csvTables.js';
-import { requestIds, type AnalysisRun, type CsvTableSource, type DataSource, type EngineRequest, type ErrorEvent, type ExportBuild, type LandscapeRun } from '../protocol.js';
+import type { CsvTableSource, DataSource } from '../data/dataSource.js';
+import type { AnalysisRun } from '../protocol/analysis.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { ExportBuild } from '../protocol/export.js';
+import { requestIds, type EngineRequest } from '../protocol/index.js';
+import type { LandscapeRun } from '../protocol/landscape.js';
 import type { TrainedWeights } from '../spec.js';
 import type { RunStore } from './runStore.js';
 

@@ -1,7 +1,7 @@
 // Engine entry for Electron's utilityProcess: the parent sends a MessagePortMain (event.ports[0]) and the engine speaks on that port. Does not import electron.
 import { readAssetText } from '../data/assetFiles.js';
-import { oversizeRequest, withinEventLimit } from '../messageLimits.js';
-import type { EngineEvent } from '../protocol.js';
+import { oversizeRequest, withinEventLimit } from '../../contract/messageLimits.js';
+import type { EngineEvent } from '../protocol/index.js';
 import { createEngineService, type EngineService } from './engineService.js';
 
 /** The parts of Electron's MessagePortMain this entry uses. */

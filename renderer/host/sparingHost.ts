@@ -1,7 +1,10 @@
 // Renderer: a LabHost over any host that sends the engine a CSV's text and a run's weights only when it does not have them yet,
 // sends them again when it answers that it no longer has them, and refuses a request too large for the lab before it leaves.
-import { oversizeRequest } from '../../engine/messageLimits.js';
-import { requestIds, type DataSource, type EngineEvent, type EngineRequest, type ErrorEvent, type LabHost } from '../../engine/protocol.js';
+import type { LabHost } from '../../contract/labHost.js';
+import { oversizeRequest } from '../../contract/messageLimits.js';
+import type { DataSource } from '../../engine/data/dataSource.js';
+import type { ErrorEvent } from '../../engine/protocol/errors.js';
+import { requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
 
 /** The SHA-256 of a text's UTF-8 bytes in lowercase hex, or undefined where it cannot be computed (no WebCrypto). */
 export type TextDigest = (text: string) => Promise<string | undefined>;

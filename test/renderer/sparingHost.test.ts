@@ -2,7 +2,9 @@
 // again only when the engine says it no longer has them, and a request too large is refused at its field before it leaves.
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../engine/data/sha256.js';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type EngineRequest, type EngineStatus, type LabHost } from '../../engine/protocol.js';
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
 import type { EngineService } from '../../engine/worker/engineService.js';
 import { EngineRequests } from '../../renderer/host/engineRequests.js';

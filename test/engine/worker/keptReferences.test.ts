@@ -1,7 +1,9 @@
 // Requests that name what the engine keeps — a CSV table by hash, a finished run by id — instead of sending it again; pure, in-process.
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../engine/data/sha256.js';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type TrainStart } from '../../../engine/protocol.js';
+import type { EngineEvent } from '../../../engine/protocol/index.js';
+import type { TrainStart } from '../../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import type { EngineServiceOptions } from '../../../engine/worker/engineService.js';
 import { createEventLog, isFinished } from '../support/eventLog.js';

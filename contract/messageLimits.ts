@@ -1,6 +1,7 @@
 // Holds messages to the size limits and words the refusal with the limit and the size, at the field at fault; pure, any process.
-import { MAX_CSV_CHARS, MAX_EVENT_BYTES, MAX_REQUEST_BYTES, tooLargeMessage } from './limits.js';
-import type { EngineEvent, ErrorEvent } from './protocol.js';
+import { MAX_CSV_CHARS, MAX_EVENT_BYTES, MAX_REQUEST_BYTES, tooLargeMessage } from '../engine/limits.js';
+import type { ErrorEvent } from '../engine/protocol/errors.js';
+import type { EngineEvent } from '../engine/protocol/index.js';
 import { wireSize } from './wire.js';
 
 /** The ids an answer to a (possibly malformed) request carries: its requestId, else its runId. */

@@ -1,8 +1,8 @@
 // The size limits and how a refusal words them: sizes rounded up, and the largest request holding the largest CSV the protocol takes.
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_CHARS, MAX_REQUEST_BYTES, WEBSOCKET_MAX_PAYLOAD, formatSize, tooLargeMessage } from '../../engine/limits.js';
-import { largestField, oversizeFrame, oversizeRequest, withinEventLimit } from '../../engine/messageLimits.js';
-import { parseRequest } from '../../engine/protocol.js';
+import { largestField, oversizeFrame, oversizeRequest, withinEventLimit } from '../../contract/messageLimits.js';
+import { parseRequest } from '../../engine/protocol/index.js';
 
 const MB = 1024 * 1024;
 
