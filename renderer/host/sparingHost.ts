@@ -18,7 +18,7 @@ export const webCryptoSha256: TextDigest = async (text) => {
 };
 
 /** How many CSV texts' hashes are remembered (each is computed once per text). */
-const HASHES_KEPT = 8;
+const HASHES_KEPT = 4;
 
 type CsvText = Extract<DataSource, { text: string }>;
 

@@ -222,6 +222,18 @@ test('trains on a 10 MB CSV file the user picks, sending its text to the engine 
   await page.screenshot({ path: testInfo.outputPath('csv-10mb.png') });
 });
 
+test('refuses a CSV file larger than the lab takes at the file field, naming the limit and its size', async ({ page, labUrl }, testInfo) => {
+  const file = testInfo.outputPath('huge.csv');
+  await writeFile(file, `a,b\n${'1,0\n'.repeat(18_400_000)}`);
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('csv');
+  const field = page.getByLabel('CSV file');
+  await field.setInputFiles(file);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription('The CSV file huge.csv is 70.2 MB; the lab takes at most 64 MB');
+  await expect(page.getByText(/Lost the connection/)).toHaveCount(0);
+});
+
 test('shows the row and column of a CSV cell that is not a number at the file field', async ({ page, labUrl }, testInfo) => {
   const file = testInfo.outputPath('bad.csv');
   await writeFile(file, smallCsv().replace('\n1.1,2.1,small', '\n1.1,oops,small'));
