@@ -217,6 +217,7 @@ test('trains on a 10 MB CSV file the user picks, sending its text to the engine 
   await page.getByLabel('Minibatch size').fill('100');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('final-accuracy')).toContainText(/completed 1 epoch/i, { timeout: 120_000 });
+  await expect(page.getByRole('region', { name: 'Analysis', exact: true }).getByRole('table', { name: /Confusion matrix/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/Lost the connection/)).toHaveCount(0);
   expect(largeFrames).toHaveLength(1);
   await page.screenshot({ path: testInfo.outputPath('csv-10mb.png') });
