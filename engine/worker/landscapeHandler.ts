@@ -10,18 +10,17 @@ import type { LandscapeGrid, LandscapeRun } from '../protocol/landscape.js';
 import { createRandom } from '../random.js';
 import { loadTrainedNetwork } from './analysisHandler.js';
 import type { EngineContext } from './engineContext.js';
-import type { WithWeights } from './resolveReferences.js';
 
 /**
  * The loss (the request's, else the network's default) over the training set at θ + α·δ + β·η for a resolution ×
  * resolution grid of α, β in −span..span; δ and η are drawn in that order from one generator seeded by directionSeed.
  */
-export async function handleLandscape(request: WithWeights<LandscapeRun>, context: EngineContext): Promise<LandscapeGrid | ErrorEvent> {
+export async function handleLandscape(request: LandscapeRun, context: EngineContext): Promise<LandscapeGrid | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const loaded = await loadTrainedNetwork(request, context);
   if ('type' in loaded) return loaded;
-  const { data, network } = loaded;
-  const { spec } = request.weights;
+  const { data, network, weights } = loaded;
+  const { spec } = weights;
 
   const lossName = request.loss ?? defaultLossFor(spec);
   const lossIssue = validateLoss(spec, lossName, request.loss !== undefined, network.outputs)[0];

@@ -6,14 +6,7 @@ import type { ErrorEvent } from '../protocol/errors.js';
 import type { ExportBuild } from '../protocol/export.js';
 import { requestIds, type EngineRequest } from '../protocol/index.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
-import type { TrainedWeights } from '../spec.js';
 import type { RunStore } from './runStore.js';
-
-/** A request whose trained weights are at hand, sent or kept. */
-export type WithWeights<T> = T & { weights: TrainedWeights };
-
-/** A request as its handler sees it: analysis and landscape requests always carry their weights. */
-export type ResolvedRequest = Exclude<EngineRequest, AnalysisRun | LandscapeRun> | WithWeights<AnalysisRun> | WithWeights<LandscapeRun>;
 
 /** Where a request carries its data source, and the field that names it. */
 function dataSourceOf(request: EngineRequest): { source: DataSource; field: string } | undefined {
@@ -32,7 +25,7 @@ const isTableSource = (source: DataSource): source is CsvTableSource => typeof s
  * holds on to the CSV table it names. A run or table the engine does not keep is an error with code "unknown-run" or
  * "unknown-table", so the sender can send it again.
  */
-export function resolveReferences(request: EngineRequest, kept: { tables: CsvTables; runs: RunStore }): { request: ResolvedRequest } | { error: ErrorEvent } {
+export function resolveReferences(request: EngineRequest, kept: { tables: CsvTables; runs: RunStore }): { request: EngineRequest } | { error: ErrorEvent } {
   const data = dataSourceOf(request);
   if (data && isTableSource(data.source) && !kept.tables.hold(data.source)) {
     return {
@@ -42,19 +35,17 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
       },
     };
   }
-  if (request.type !== 'analysis.run' && request.type !== 'landscape.run' && request.type !== 'export.build') return { request: request as ResolvedRequest };
+  if (request.type !== 'analysis.run' && request.type !== 'landscape.run' && request.type !== 'export.build') return { request };
   return resolveRun(request);
 
-  function resolveRun(asked: AnalysisRun | LandscapeRun | ExportBuild): { request: ResolvedRequest } | { error: ErrorEvent } {
+  function resolveRun(asked: AnalysisRun | LandscapeRun | ExportBuild): { request: EngineRequest } | { error: ErrorEvent } {
     const path = asked.type === 'landscape.run' ? asked.path : undefined;
     if (asked.weights) {
       if (asked.runId !== undefined) kept.runs.keep(asked.runId, { weights: asked.weights, parameterPath: path });
-      return { request: asked as ResolvedRequest };
+      return { request: asked };
     }
-    if (asked.type === 'export.build' && (asked.format === 'metrics.csv' || asked.runId === undefined)) return { request: asked };
-    if (asked.runId === undefined) {
-      return { error: { type: 'error', requestId: asked.requestId, field: 'weights', message: 'send the trained weights, or the runId of a finished run' } };
-    }
+    // Without weights or a run, the handler answers that the weights are missing.
+    if (asked.runId === undefined || (asked.type === 'export.build' && asked.format === 'metrics.csv')) return { request: asked };
     if (path) kept.runs.keepPath(asked.runId, path);
     const run = kept.runs.get(asked.runId);
     if (!run) {
@@ -65,9 +56,9 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
         },
       };
     }
-    const filled = asked.type === 'landscape.run'
+    const filled: EngineRequest = asked.type === 'landscape.run'
       ? { ...asked, weights: run.weights, ...(path ?? run.parameterPath ? { path: path ?? run.parameterPath } : {}) }
       : { ...asked, weights: run.weights };
-    return { request: filled as ResolvedRequest };
+    return { request: filled };
   }
 }

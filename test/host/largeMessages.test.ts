@@ -8,6 +8,7 @@ import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { TrainStart } from '../../engine/protocol/training.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createBrowserHost } from '../../renderer/host/browserHost.js';
+import { checkedHost } from '../../renderer/host/checkedHost.js';
 import { EngineRequests } from '../../renderer/host/engineRequests.js';
 import { createSparingHost } from '../../renderer/host/sparingHost.js';
 import { childPidsOf, startBrowserHost, stopBrowserHost, type BrowserHostProcess } from './browserHostProcess.js';
@@ -96,7 +97,7 @@ describe("the renderer's hosts over the browser host, after its engine is killed
       constructor(address: string) { super(address, { origin }); }
     };
     const statuses: string[] = [];
-    const labHost = createSparingHost(createBrowserHost(new URL('engine', host.url)));
+    const labHost = createSparingHost(checkedHost(createBrowserHost(new URL('engine', host.url))));
     labHost.onStatus((status) => statuses.push(status.state));
     const requests = new EngineRequests(labHost);
     requests.connect();

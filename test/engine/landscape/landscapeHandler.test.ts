@@ -6,7 +6,6 @@ import type { LandscapeGrid, LandscapeRun } from '../../../engine/protocol/lands
 import type { TrainFinished } from '../../../engine/protocol/training.js';
 import { handleLandscape } from '../../../engine/worker/landscapeHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
-import type { WithWeights } from '../../../engine/worker/resolveReferences.js';
 import { engineContext } from '../analysis/trainedDigits.js';
 import { createEventLog, isFinished } from '../support/eventLog.js';
 
@@ -26,11 +25,11 @@ describe('landscape.run', () => {
     engine.dispose();
   });
 
-  const request = (extra: Partial<LandscapeRun> = {}): WithWeights<LandscapeRun> => ({
+  const request = (extra: Partial<LandscapeRun> = {}): LandscapeRun => ({
     type: 'landscape.run', requestId: 'l1', weights: finished.weights, data, resolution: 5, span: 1, directionSeed: 1, ...extra,
   });
 
-  async function errorOf(landscape: WithWeights<LandscapeRun>): Promise<ErrorEvent> {
+  async function errorOf(landscape: LandscapeRun): Promise<ErrorEvent> {
     const answer = await handleLandscape(landscape, engineContext());
     if (answer.type !== 'error') throw new Error('expected an error event');
     return answer;
