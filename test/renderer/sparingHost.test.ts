@@ -114,6 +114,17 @@ describe('the sparing host', () => {
     inner.dispose();
   });
 
+  it('refuses a request larger than the largest request at the field that holds the most, and sends nothing', async () => {
+    const { inner, host, events } = setUp();
+    const point = new Float64Array(1024 * 1024);
+    const weights = { spec, layers: [] } as unknown as Extract<EngineEvent, { type: 'train.finished' }>['weights'];
+    host.send({ type: 'landscape.run', requestId: 'l-huge', weights, data, path: Array.from({ length: 20 }, () => point), resolution: 3, span: 1, directionSeed: 1 });
+    await expect.poll(() => events.length).toBe(1);
+    expect(events[0]).toEqual({ type: 'error', requestId: 'l-huge', code: 'too-large', field: 'path', message: 'the request is 213.4 MB; the lab takes at most 208 MB' });
+    expect(inner.sent).toEqual([]);
+    inner.dispose();
+  });
+
   it('refuses a CSV larger than the lab takes at its field, naming the limit and the size, and sends nothing', async () => {
     const { inner, host, events } = setUp();
     const huge = 'a,b\n'.repeat(17_600_000);
