@@ -43,8 +43,11 @@ const folder = (name) => `^${name}/`;
 const labFolders = `^${layout.renderer}/${anyOf(layout.labs)}/`;
 const rendererRootFiles = `^${layout.renderer}/[^/]+$`;
 const shellFiles = anyOf([`^${layout.renderer}/${layout.shell}/`, rendererRootFiles]);
-/** An npm package, whether it resolved into node_modules or (outside an installed tree) stayed a bare name. */
-const packages = (names) => `^(node_modules/)?${anyOf(names.map((name) => name.replace(/[./]/g, (c) => `\\${c}`)))}(/|$)`;
+/** An npm package, whether it resolved into a node_modules folder (possibly through a link) or stayed a bare name. */
+const packages = (names) => {
+  const escaped = anyOf(names.map((name) => name.replace(/[./]/g, (c) => `\\${c}`)));
+  return `(^|/)node_modules/${escaped}(/|$)|^${escaped}(/|$)`;
+};
 
 module.exports = {
   forbidden: [
