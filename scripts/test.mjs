@@ -60,7 +60,8 @@ const playwrightStep = (project) => ({
 });
 
 const steps = [
-  { name: 'build', command: npmRun('build') },
+  // Builds only what is missing or older than its sources: after `npm ci` (whose prepare step compiled the Node parts) that is the renderer.
+  { name: 'build', command: [process.execPath, [join(root, 'scripts', 'buildIfStale.mjs')]] },
   { name: 'typecheck', command: npmRun('typecheck') },
   ...(LINT_STEPS.boundaries || forceLint
     ? [{ name: 'lint (boundaries)', command: [process.execPath, [join(root, 'scripts', 'lint.mjs'), '--report', lintReport]], report: lintReport, count: lintCounts }]
