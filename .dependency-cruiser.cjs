@@ -74,7 +74,7 @@ module.exports = {
     },
     {
       name: 'engine-no-process-entry-imports',
-      comment: "A pure engine module must not import a process entry: it would bring Node along.",
+      comment: 'A pure engine module must not import a process entry: it would bring Node along.',
       severity: 'error',
       from: { path: folder(layout.engine), pathNot: layout.engineProcessEntries },
       to: { path: layout.engineProcessEntries },
@@ -102,7 +102,8 @@ module.exports = {
     },
     {
       name: 'renderer-no-engine-internals',
-      comment: "The renderer may import from the engine only its domain model, the protocol and the NetworkSpec (the allow-list is layout.rendererMayImport in .dependency-cruiser.cjs).",
+      comment:
+        'The renderer may import from the engine only its domain model, the protocol and the NetworkSpec (the allow-list is layout.rendererMayImport in .dependency-cruiser.cjs).',
       severity: 'error',
       from: { path: folder(layout.renderer) },
       to: { path: folder(layout.engine), pathNot: layout.rendererMayImport.map((pattern) => `^${pattern}`) },

@@ -97,8 +97,11 @@ function main() {
     console.log(`✗ ${name} (${own.length})`);
     for (const violation of own) console.log(describeViolation(violation));
   }
-  console.log(`${violations.length} import ${violations.length === 1 ? 'violation' : 'violations'} in ${modules} modules; rules kept: ${rules.length - broken.size} of ${rules.length}`);
-  if (report) writeFileSync(report, JSON.stringify({ rules: rules.map((name) => ({ name, violations: violations.filter((v) => v.rule.name === name).length })) }));
+  console.log(
+    `${violations.length} import ${violations.length === 1 ? 'violation' : 'violations'} in ${modules} modules; rules kept: ${rules.length - broken.size} of ${rules.length}`,
+  );
+  if (report)
+    writeFileSync(report, JSON.stringify({ rules: rules.map((name) => ({ name, violations: violations.filter((v) => v.rule.name === name).length })) }));
   process.exitCode = violations.length ? 1 : 0;
 }
 

@@ -50,29 +50,110 @@ const targets: Record<string, string> = {
 
 /** One file per forbidden import, and the rule that must name it. */
 const forbidden = [
-  { rule: 'engine-stays-pure', from: 'engine/network/readFile.ts', to: 'fs', content: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n" },
+  {
+    rule: 'engine-stays-pure',
+    from: 'engine/network/readFile.ts',
+    to: 'fs',
+    content: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n",
+  },
   { rule: 'engine-stays-pure', from: 'engine/training/paths.ts', to: 'path', content: "import { join } from 'path';\nexport const j = join;\n" },
-  { rule: 'engine-no-process-bound-packages', from: 'engine/layers/ui.ts', to: 'svelte', content: "import { mount } from 'svelte';\nexport const m = mount;\n" },
-  { rule: 'engine-no-process-bound-packages', from: 'engine/worker/electronEntry.ts', to: 'electron', content: "import { app } from 'electron';\nexport const a = app;\n" },
-  { rule: 'engine-imports-only-engine', from: 'engine/export/chart.ts', to: 'plots/chartGeometry.ts', content: "import { MARGIN } from '../../plots/chartGeometry.js';\nexport const m = MARGIN;\n" },
-  { rule: 'engine-no-process-entry-imports', from: 'engine/analysis/load.ts', to: 'engine/data/assetFiles.ts', content: "import { read } from '../data/assetFiles.js';\nexport const r = read;\n" },
-  { rule: 'renderer-no-main-host-cli', from: 'renderer/host/save.ts', to: 'main/atomicWrite.ts', content: "import { atomicWrite } from '../../main/atomicWrite.js';\nexport const w = atomicWrite;\n" },
-  { rule: 'renderer-no-engine-internals', from: 'renderer/analysis/trace.ts', to: 'engine/network/forward.ts', content: "import { forward } from '../../engine/network/forward.js';\nexport const f = forward;\n" },
-  { rule: 'renderer-no-node-builtins', from: 'renderer/export/names.ts', to: 'path', content: "import { basename } from 'node:path';\nexport const b = basename;\n" },
-  { rule: 'renderer-no-electron', from: 'renderer/host/ipc.ts', to: 'electron', content: "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n" },
+  {
+    rule: 'engine-no-process-bound-packages',
+    from: 'engine/layers/ui.ts',
+    to: 'svelte',
+    content: "import { mount } from 'svelte';\nexport const m = mount;\n",
+  },
+  {
+    rule: 'engine-no-process-bound-packages',
+    from: 'engine/worker/electronEntry.ts',
+    to: 'electron',
+    content: "import { app } from 'electron';\nexport const a = app;\n",
+  },
+  {
+    rule: 'engine-imports-only-engine',
+    from: 'engine/export/chart.ts',
+    to: 'plots/chartGeometry.ts',
+    content: "import { MARGIN } from '../../plots/chartGeometry.js';\nexport const m = MARGIN;\n",
+  },
+  {
+    rule: 'engine-no-process-entry-imports',
+    from: 'engine/analysis/load.ts',
+    to: 'engine/data/assetFiles.ts',
+    content: "import { read } from '../data/assetFiles.js';\nexport const r = read;\n",
+  },
+  {
+    rule: 'renderer-no-main-host-cli',
+    from: 'renderer/host/save.ts',
+    to: 'main/atomicWrite.ts',
+    content: "import { atomicWrite } from '../../main/atomicWrite.js';\nexport const w = atomicWrite;\n",
+  },
+  {
+    rule: 'renderer-no-engine-internals',
+    from: 'renderer/analysis/trace.ts',
+    to: 'engine/network/forward.ts',
+    content: "import { forward } from '../../engine/network/forward.js';\nexport const f = forward;\n",
+  },
+  {
+    rule: 'renderer-no-node-builtins',
+    from: 'renderer/export/names.ts',
+    to: 'path',
+    content: "import { basename } from 'node:path';\nexport const b = basename;\n",
+  },
+  {
+    rule: 'renderer-no-electron',
+    from: 'renderer/host/ipc.ts',
+    to: 'electron',
+    content: "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n",
+  },
   {
     rule: 'lab-no-other-lab',
     from: 'renderer/gradients/GradcheckForm.svelte',
     to: 'renderer/training/presets.ts',
-    content: "<script lang=\"ts\">\n  import type { PRESETS } from '../training/presets.js';\n  let chosen: typeof PRESETS | undefined;\n</script>\n<p>{chosen}</p>\n",
+    content:
+      '<script lang="ts">\n  import type { PRESETS } from \'../training/presets.js\';\n  let chosen: typeof PRESETS | undefined;\n</script>\n<p>{chosen}</p>\n',
   },
-  { rule: 'lab-no-other-lab', from: 'renderer/analysis/landscape.ts', to: 'renderer/optimizer/plotFrame.ts', content: "import { frame } from '../optimizer/plotFrame.js';\nexport const f = frame;\n" },
-  { rule: 'shell-only-lab-top-components', from: 'renderer/shell/networkDraft.ts', to: 'renderer/builder/layerCards.ts', content: "import { cards } from '../builder/layerCards.js';\nexport const c = cards;\n" },
-  { rule: 'shared-renderer-no-lab', from: 'renderer/charts/ContourLayer.svelte', to: 'renderer/optimizer/plotFrame.ts', content: "<script lang=\"ts\">\n  import { frame } from '../optimizer/plotFrame.js';\n</script>\n<p>{frame}</p>\n" },
-  { rule: 'cli-no-main', from: 'cli/writeRunFiles.ts', to: 'main/atomicWrite.ts', content: "import { atomicWrite } from '../main/atomicWrite.js';\nexport const w = atomicWrite;\n" },
-  { rule: 'main-no-renderer', from: 'main/window.ts', to: 'renderer/optimizer/plotFrame.ts', content: "import { frame } from '../renderer/optimizer/plotFrame.js';\nexport const f = frame;\n" },
-  { rule: 'host-no-main-or-renderer', from: 'host/server.ts', to: 'main/atomicWrite.ts', content: "import { atomicWrite } from '../main/atomicWrite.js';\nexport const w = atomicWrite;\n" },
-  { rule: 'no-cycles', from: 'engine/losses/createLoss.ts', to: 'engine/network/validateSpec.ts', content: "import { validate } from '../network/validateSpec.js';\nexport const create = () => validate;\n" },
+  {
+    rule: 'lab-no-other-lab',
+    from: 'renderer/analysis/landscape.ts',
+    to: 'renderer/optimizer/plotFrame.ts',
+    content: "import { frame } from '../optimizer/plotFrame.js';\nexport const f = frame;\n",
+  },
+  {
+    rule: 'shell-only-lab-top-components',
+    from: 'renderer/shell/networkDraft.ts',
+    to: 'renderer/builder/layerCards.ts',
+    content: "import { cards } from '../builder/layerCards.js';\nexport const c = cards;\n",
+  },
+  {
+    rule: 'shared-renderer-no-lab',
+    from: 'renderer/charts/ContourLayer.svelte',
+    to: 'renderer/optimizer/plotFrame.ts',
+    content: '<script lang="ts">\n  import { frame } from \'../optimizer/plotFrame.js\';\n</script>\n<p>{frame}</p>\n',
+  },
+  {
+    rule: 'cli-no-main',
+    from: 'cli/writeRunFiles.ts',
+    to: 'main/atomicWrite.ts',
+    content: "import { atomicWrite } from '../main/atomicWrite.js';\nexport const w = atomicWrite;\n",
+  },
+  {
+    rule: 'main-no-renderer',
+    from: 'main/window.ts',
+    to: 'renderer/optimizer/plotFrame.ts',
+    content: "import { frame } from '../renderer/optimizer/plotFrame.js';\nexport const f = frame;\n",
+  },
+  {
+    rule: 'host-no-main-or-renderer',
+    from: 'host/server.ts',
+    to: 'main/atomicWrite.ts',
+    content: "import { atomicWrite } from '../main/atomicWrite.js';\nexport const w = atomicWrite;\n",
+  },
+  {
+    rule: 'no-cycles',
+    from: 'engine/losses/createLoss.ts',
+    to: 'engine/network/validateSpec.ts',
+    content: "import { validate } from '../network/validateSpec.js';\nexport const create = () => validate;\n",
+  },
 ];
 const cycleEnd = { 'engine/network/validateSpec.ts': "import { create } from '../losses/createLoss.js';\nexport const validate = () => create;\n" };
 
@@ -91,10 +172,12 @@ const allowed: Record<string, string> = {
     '<p>{SPEC}{TRAIN}{LOSS_NAMES}{MARGIN}{frame}{host}</p>',
     '',
   ].join('\n'),
-  'renderer/shell/App.svelte': "<script lang=\"ts\">\n  import BuilderLab from '../builder/BuilderLab.svelte';\n  import OptimizerLab from '../optimizer/OptimizerLab.svelte';\n</script>\n<BuilderLab /><OptimizerLab />\n",
-  'renderer/fields/NumberField.svelte': "<script lang=\"ts\">\n  import { MARGIN } from '../../plots/chartGeometry.js';\n</script>\n<p>{MARGIN}</p>\n",
+  'renderer/shell/App.svelte':
+    "<script lang=\"ts\">\n  import BuilderLab from '../builder/BuilderLab.svelte';\n  import OptimizerLab from '../optimizer/OptimizerLab.svelte';\n</script>\n<BuilderLab /><OptimizerLab />\n",
+  'renderer/fields/NumberField.svelte': '<script lang="ts">\n  import { MARGIN } from \'../../plots/chartGeometry.js\';\n</script>\n<p>{MARGIN}</p>\n',
   'cli/train.ts': "import { readFileSync } from 'node:fs';\nimport { SPEC } from '../engine/spec.js';\nexport const t = [readFileSync, SPEC];\n",
-  'host/webHost.ts': "import { SPEC } from '../engine/spec.js';\nimport type { LabHost } from '../contract/labHost.js';\nexport const h: LabHost = { name: String(SPEC) };\n",
+  'host/webHost.ts':
+    "import { SPEC } from '../engine/spec.js';\nimport type { LabHost } from '../contract/labHost.js';\nexport const h: LabHost = { name: String(SPEC) };\n",
 };
 
 const inTree = (files: Record<string, string>): Record<string, string> =>
