@@ -7,8 +7,8 @@ const layout = {
   /** The engine's process entries: the only engine files that may use Node. */
   engineProcessEntries: ['engine/worker/[^/]+Entry\\.ts$', 'engine/data/assetFiles\\.ts$'],
   renderer: 'renderer',
-  /** Each is a lab or a lab's part; none may import another. */
-  labs: ['optimizer', 'gradients', 'builder', 'training', 'export', 'analysis'],
+  /** Each is a lab or a lab's part; none may import another. Every other folder of renderer/ but the shell is shared (analysis/ is a panel the labs share). */
+  labs: ['optimizer', 'gradients', 'builder', 'training', 'export'],
   /** The app shell: renderer/shell/ and the renderer's root files (App.svelte, main.ts); it may import each lab's top components. */
   shell: 'shell',
   /** A lab's top component: a capitalised .svelte file directly in the lab's folder, named …Lab or …View. */
@@ -16,19 +16,22 @@ const layout = {
   main: 'main',
   host: 'host',
   cli: 'cli',
+  /** Plain-Node code shared by the hosts, main and the CLI (atomic writes). */
+  nodeShared: 'node',
   /** What the renderer may import from outside renderer/: the engine's pure domain model, the protocol, the host contract, plot geometry. */
   rendererMayImport: [
     'engine/protocol/', // the protocol, one file per request family, and its index
-    'engine/protocol\\.ts$', // the protocol before it was split by family
     'engine/spec\\.ts$', // the NetworkSpec
     'engine/specText\\.ts$', // the network's short form
     'engine/projectFile\\.ts$', // the project file's schema, reader and writer
     'engine/layers/(registry|definitions?)(/|\\.ts$)', // the layer registry's definitions
     'engine/layers/[^/]+Definition\\.ts$',
-    'engine/losses/', // loss names, titles and the default-loss rule
-    'engine/optimizers/', // optimizer kinds, constants and defaults
-    'engine/data/(?!assetFiles\\.ts$)', // data-set names, labels and the outputs-per-class rule
-    'engine/training/', // hyperparameters and epoch metrics
+    'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
+    'engine/optimizers/optimizerConfig\\.ts$', // optimizer kinds, constants and defaults
+    'engine/data/(dataSetNames|dataSource|normalisation|classOutputs)\\.ts$', // data sets, their labels, the outputs-per-class rule
+    'engine/training/(hyperparameters|epochMetrics)\\.ts$',
+    'engine/export/exportFormats\\.ts$', // the files an export writes
+    'engine/gradcheck/gradcheckVariants\\.ts$', // which backward pass a gradient check runs
     'engine/limits', // limits such as the largest parameter path
     'engine/numberSchemas\\.ts$',
     'contract/', // the host contract: LabHost, save types, the wire codec
@@ -67,10 +70,10 @@ module.exports = {
     },
     {
       name: 'engine-imports-only-engine',
-      comment: 'engine/ is the bottom layer: it does not import the renderer, main, the hosts, the CLI or plots.',
+      comment: 'engine/ is the bottom layer: it does not import the renderer, main, the hosts, the CLI, the plain-Node shared code or plots.',
       severity: 'error',
       from: { path: folder(layout.engine) },
-      to: { path: `^${anyOf([layout.renderer, layout.main, layout.host, layout.cli, 'plots', 'scripts', 'test'])}/` },
+      to: { path: `^${anyOf([layout.renderer, layout.main, layout.host, layout.cli, layout.nodeShared, 'plots', 'scripts', 'test'])}/` },
     },
     {
       name: 'engine-no-process-entry-imports',
@@ -95,10 +98,10 @@ module.exports = {
     },
     {
       name: 'renderer-no-main-host-cli',
-      comment: 'The renderer talks to its host through the host contract only: never main/, host/ or cli/.',
+      comment: 'The renderer talks to its host through the host contract only: never main/, host/, cli/ or the plain-Node shared code.',
       severity: 'error',
       from: { path: folder(layout.renderer) },
-      to: { path: `^${anyOf([layout.main, layout.host, layout.cli])}/` },
+      to: { path: `^${anyOf([layout.main, layout.host, layout.cli, layout.nodeShared])}/` },
     },
     {
       name: 'renderer-no-engine-internals',

@@ -37,6 +37,8 @@ const targets: Record<string, string> = {
   'engine/protocol/training.ts': 'export const TRAIN = 1;\n',
   'engine/losses/lossNames.ts': 'export const LOSS_NAMES = [];\n',
   'engine/network/forward.ts': 'export const forward = 1;\n',
+  'engine/losses/meanSquaredError.ts': 'export const mse = 1;\n',
+  'node/atomicWrite.ts': 'export const atomicWrite = 1;\n',
   'engine/data/assetFiles.ts': "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
   'engine/worker/childProcessEntry.ts': "import { join } from 'node:path';\nimport { SPEC } from '../spec.js';\nexport const entry = [join, SPEC];\n",
   'plots/chartGeometry.ts': 'export const MARGIN = 1;\n',
@@ -94,6 +96,18 @@ const forbidden = [
     content: "import { forward } from '../../engine/network/forward.js';\nexport const f = forward;\n",
   },
   {
+    rule: 'renderer-no-engine-internals',
+    from: 'renderer/training/lossChart.ts',
+    to: 'engine/losses/meanSquaredError.ts',
+    content: "import { mse } from '../../engine/losses/meanSquaredError.js';\nexport const m = mse;\n",
+  },
+  {
+    rule: 'renderer-no-main-host-cli',
+    from: 'renderer/export/write.ts',
+    to: 'node/atomicWrite.ts',
+    content: "import { atomicWrite } from '../../node/atomicWrite.js';\nexport const w = atomicWrite;\n",
+  },
+  {
     rule: 'renderer-no-node-builtins',
     from: 'renderer/export/names.ts',
     to: 'path',
@@ -114,7 +128,7 @@ const forbidden = [
   },
   {
     rule: 'lab-no-other-lab',
-    from: 'renderer/analysis/landscape.ts',
+    from: 'renderer/training/landscape.ts',
     to: 'renderer/optimizer/plotFrame.ts',
     content: "import { frame } from '../optimizer/plotFrame.js';\nexport const f = frame;\n",
   },
