@@ -1,6 +1,6 @@
 // Builds what is missing or older than its sources — the renderer with Vite, the Node parts with tsc — for `npm start`, `npm run web`
 // and `npm test`'s build step (Node); run as a script, it builds what is stale and exits.
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,10 +59,16 @@ export function buildWhatIsStale() {
     fromRoot('dist', 'engine', 'worker', 'childProcessEntry.js'),
     fromRoot('dist', 'host', 'webHost.js'),
   ];
-  if (isStale(nodeOutputs, [...nodeSources, ...configs])) {
-    // tsc's build state would call a deleted output up to date, as the project is composite: without it, everything is emitted.
-    if (nodeOutputs.some((output) => !existsSync(output))) rmSync(fromRoot('dist', 'tsconfig.node.tsbuildinfo'), { force: true });
+  // tsc's build state is rewritten by every build that changed anything, while an output whose source did not change keeps its time.
+  const buildState = fromRoot('dist', 'tsconfig.node.tsbuildinfo');
+  const outputMissing = nodeOutputs.some((output) => !existsSync(output));
+  if (outputMissing || isStale([buildState], [...nodeSources, ...configs])) {
+    // A composite project's build state would call a deleted output up to date: without it, everything is emitted.
+    if (outputMissing) rmSync(buildState, { force: true });
     build('the main process, the engine and the host', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
+    // tsc leaves its build state alone when no content changed (a file only touched): marks the build as done all the same.
+    const now = new Date();
+    if (existsSync(buildState)) utimesSync(buildState, now, now);
   }
 }
 
