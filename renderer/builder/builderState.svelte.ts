@@ -1,6 +1,7 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
 import type { Catalog, DataSetName, SpecReport } from '../../engine/protocol.js';
-import type { InitScheme, LayerType, NetworkSpec } from '../../engine/spec.js';
+import type { SettingValue } from '../../engine/layers/layerSetting.js';
+import type { LayerType, NetworkSpec } from '../../engine/spec.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { NetworkDraft } from '../shell/networkDraft.svelte.js';
 import { NETWORK_PRESETS } from '../training/presets.js';
@@ -19,8 +20,8 @@ export interface CheckedNetwork {
 
 type DataSetInfo = Catalog['dataSets'][number];
 
-/** New values for some of a card's settings. */
-export type CardPatch = Partial<{ units: number | null; inputs: number | null; init: InitScheme; alpha: number | null; rate: number | null }>;
+/** New values for some of a card's settings, by the setting's name. */
+export type CardPatch = Record<string, SettingValue>;
 
 /** Waits this long after an edit before asking, so typing "128" asks once, not three times. */
 const CHECK_DELAY_MS = 120;
