@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineActivation } from './activationDefinition.js';
 import { numberSchema, type NumberSetting } from './layerSetting.js';
+import { exactInFloat32, scalarConstant } from './onnxConstant.js';
 
 /** The slope for negative inputs when a spec gives none. */
 export const DEFAULT_LEAKY_ALPHA = 0.01;
@@ -29,5 +30,17 @@ export const leakyReluDefinition = defineActivation({
     domain: [-5, 5],
     kinks: () => [0],
   },
-  onnx: (spec, names) => [{ opType: 'LeakyRelu', inputs: [names.input], output: names.output, attributes: [{ name: 'alpha', float: spec.alpha ?? DEFAULT_LEAKY_ALPHA }] }],
+  onnx: (spec, names) => {
+    const a = spec.alpha ?? DEFAULT_LEAKY_ALPHA;
+    if (exactInFloat32(a)) return [{ opType: 'LeakyRelu', inputs: [names.input], output: names.output, attributes: [{ name: 'alpha', float: a }] }];
+    // LeakyRelu's alpha is a float32 attribute: max(x, 0) + α·min(x, 0) keeps α in float64.
+    const at = names.intermediate;
+    return [
+      scalarConstant(names, 'zero', 0), scalarConstant(names, 'alpha', a),
+      { opType: 'Min', inputs: [names.input, at('zero')], output: at('negative') },
+      { opType: 'Mul', inputs: [at('negative'), at('alpha')], output: at('scaled') },
+      { opType: 'Relu', inputs: [names.input], output: at('positive') },
+      { opType: 'Add', inputs: [at('positive'), at('scaled')], output: names.output },
+    ];
+  },
 });
