@@ -20,10 +20,12 @@ export interface ActivationSpecification<Schema extends z.ZodObject, S = z.infer
 }
 
 /** An elementwise activation's full definition. */
-export function defineActivation<Schema extends z.ZodObject>(specification: ActivationSpecification<Schema>): DefinedLayer<Schema> {
+export function defineActivation<Schema extends z.ZodObject>(
+  specification: ActivationSpecification<Schema>,
+): DefinedLayer<Schema> & { readonly activation: ActivationDefinition<z.infer<Schema>> } {
   type S = z.infer<Schema> & { type: string };
   const { activation } = specification;
-  return defineLayer<Schema>({
+  const definition = defineLayer<Schema>({
     type: specification.type as S['type'],
     title: specification.title,
     description: specification.description,
@@ -38,4 +40,5 @@ export function defineActivation<Schema extends z.ZodObject>(specification: Acti
       ?? new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>)),
     activation: activation as unknown as ActivationDefinition<S>,
   });
+  return { ...definition, activation };
 }
