@@ -1,6 +1,7 @@
 // The layer registry: every layer type's definition in one list, and the spec schema and type list derived from it; pure, any process.
 import { z } from 'zod';
 import { dropoutDefinition } from './dropoutDefinition.js';
+import { eluDefinition } from './eluDefinition.js';
 import type { LayerDefinition } from './layerDefinition.js';
 import { leakyReluDefinition } from './leakyReluDefinition.js';
 import { linearDefinition } from './linearDefinition.js';
@@ -12,6 +13,7 @@ import { tanhDefinition } from './tanhDefinition.js';
 /** Every layer type, in the order palettes, usage texts and messages list them. A new layer type is one entry here. */
 const DEFINITIONS = [
   linearDefinition, reluDefinition, leakyReluDefinition, sigmoidDefinition, tanhDefinition, softmaxDefinition, dropoutDefinition,
+  eluDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
