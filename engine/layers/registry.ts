@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dropoutDefinition } from './dropoutDefinition.js';
 import { eluDefinition } from './eluDefinition.js';
+import { geluDefinition } from './geluDefinition.js';
 import type { LayerDefinition } from './layerDefinition.js';
 import { leakyReluDefinition } from './leakyReluDefinition.js';
 import { linearDefinition } from './linearDefinition.js';
@@ -13,7 +14,7 @@ import { tanhDefinition } from './tanhDefinition.js';
 /** Every layer type, in the order palettes, usage texts and messages list them. A new layer type is one entry here. */
 const DEFINITIONS = [
   linearDefinition, reluDefinition, leakyReluDefinition, sigmoidDefinition, tanhDefinition, softmaxDefinition, dropoutDefinition,
-  eluDefinition,
+  eluDefinition, geluDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
