@@ -9,12 +9,13 @@ import { linearDefinition } from './linearDefinition.js';
 import { reluDefinition } from './reluDefinition.js';
 import { sigmoidDefinition } from './sigmoidDefinition.js';
 import { softmaxDefinition } from './softmaxDefinition.js';
+import { softplusDefinition } from './softplusDefinition.js';
 import { tanhDefinition } from './tanhDefinition.js';
 
 /** Every layer type, in the order palettes, usage texts and messages list them. A new layer type is one entry here. */
 const DEFINITIONS = [
   linearDefinition, reluDefinition, leakyReluDefinition, sigmoidDefinition, tanhDefinition, softmaxDefinition, dropoutDefinition,
-  eluDefinition, geluDefinition,
+  eluDefinition, geluDefinition, softplusDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
