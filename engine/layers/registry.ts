@@ -8,6 +8,7 @@ import { leakyReluDefinition } from './leakyReluDefinition.js';
 import { linearDefinition } from './linearDefinition.js';
 import { reluDefinition } from './reluDefinition.js';
 import { sigmoidDefinition } from './sigmoidDefinition.js';
+import { siluDefinition } from './siluDefinition.js';
 import { softmaxDefinition } from './softmaxDefinition.js';
 import { softplusDefinition } from './softplusDefinition.js';
 import { tanhDefinition } from './tanhDefinition.js';
@@ -15,7 +16,7 @@ import { tanhDefinition } from './tanhDefinition.js';
 /** Every layer type, in the order palettes, usage texts and messages list them. A new layer type is one entry here. */
 const DEFINITIONS = [
   linearDefinition, reluDefinition, leakyReluDefinition, sigmoidDefinition, tanhDefinition, softmaxDefinition, dropoutDefinition,
-  eluDefinition, geluDefinition, softplusDefinition,
+  eluDefinition, geluDefinition, softplusDefinition, siluDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
