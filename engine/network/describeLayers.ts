@@ -3,12 +3,7 @@ import type { ParameterShape } from '../layers/layerDefinition.js';
 import { definitionOf } from '../layers/registry.js';
 import { shapeSize, type Shape } from '../layers/shape.js';
 import type { LayerType, NetworkSpec } from '../spec.js';
-
-/** One problem with a spec: a sentence for the user and the field it belongs to (e.g. "spec.layers.2"). */
-export interface SpecIssue {
-  message: string;
-  field: string;
-}
+import type { SpecIssue } from './specIssue.js';
 
 /** One layer as the tracer sees it. */
 export interface LayerDescription {

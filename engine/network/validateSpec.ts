@@ -1,11 +1,10 @@
 // Shape validation of a NetworkSpec, alone and against a data set, with messages that name the layer; pure, any process.
-import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
-import type { LossName } from '../protocol.js';
 import { shapeSize } from '../layers/shape.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
+import type { LossName } from '../losses/lossNames.js';
 import type { NetworkSpec } from '../spec.js';
-import { describeLayers, type SpecIssue } from './describeLayers.js';
-
-export type { SpecIssue } from './describeLayers.js';
+import { describeLayers } from './describeLayers.js';
+import type { SpecIssue } from './specIssue.js';
 
 /** What a data set asks of a network: its input width and the width its targets have. */
 export interface DataShape {

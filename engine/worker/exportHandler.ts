@@ -4,12 +4,14 @@ import { encodeWeightsNpz } from '../export/npz.js';
 import { encodeOnnxModel } from '../export/onnx.js';
 import { utf8Bytes } from '../export/utf8.js';
 import { weightsJsonText } from '../export/weightsJson.js';
-import type { ErrorEvent, ExportBuild, ExportFile } from '../protocol.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { ExportBuild, ExportFile } from '../protocol/export.js';
 
 /** The producer version written into ONNX models built by the engine process. */
 const PRODUCER = 'Backprop Lab';
 
-export function handleExportBuild(request: ExportBuild): ExportFile | ErrorEvent {
+/** The bytes of the requested export file, or an error naming the missing input. */
+export async function handleExportBuild(request: ExportBuild): Promise<ExportFile | ErrorEvent> {
   const { requestId, format, weights, history } = request;
   const file = (mime: string, bytes: Uint8Array): ExportFile => ({ type: 'export.file', requestId, fileName: format, mime, bytes });
   if (format === 'metrics.csv') {

@@ -1,7 +1,7 @@
 // What the linear collapse means, in words (renderer): which layers equal one Linear layer, and of what shape; pure, no DOM.
-import type { AnalysisReport } from '../../engine/protocol.js';
 import { shapeSize } from '../../engine/layers/shape.js';
 import { describeLayers } from '../../engine/network/describeLayers.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { layerName } from './traceLayers.js';
 

@@ -1,7 +1,7 @@
 // The traced sample's layers as heat rows (renderer): names, value ranges and colours of each layer's output; pure, no DOM.
 import { capitalise } from '../../engine/layers/layerSetting.js';
 import { isLayerType, layerTitle } from '../../engine/layers/registry.js';
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { divergingColour, symmetricExtent } from './pixelImage.js';
 
 /** A layer type as the lab writes it ("relu" → "ReLU"); a type the registry does not know, capitalised. */

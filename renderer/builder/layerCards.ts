@@ -1,5 +1,5 @@
 // A network as the builder edits it (renderer): one card per layer holding its settings as typed, and the palette of layer types.
-import type { DataSetName } from '../../engine/protocol.js';
+import type { DataSetName } from '../../engine/data/dataSetNames.js';
 import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
 import { initialValue, type SettingValue } from '../../engine/layers/layerSetting.js';
 import { definitionOf, findLayerDefinition, LAYER_DEFINITIONS, layerTitle } from '../../engine/layers/registry.js';

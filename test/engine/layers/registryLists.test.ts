@@ -8,7 +8,7 @@ import { LAYER_DEFINITIONS } from '../../../engine/layers/registry.js';
 import { shortFormUsage } from '../../../engine/layers/shortForm.js';
 import { buildLayer } from '../../../engine/network/network.js';
 import { createRandom } from '../../../engine/random.js';
-import { describeEngine } from '../../../engine/worker/describeHandler.js';
+import { handleDescribe } from '../../../engine/worker/describeHandler.js';
 import { PALETTE } from '../../../renderer/builder/layerCards.js';
 import { DEFAULT_GRADCHECK_VALUES } from '../../../renderer/gradients/gradcheckSubject.js';
 
@@ -35,8 +35,8 @@ describe('the layer registry, everywhere layers are listed', () => {
     }
   });
 
-  it('lists every layer type in the engine\'s catalog and every elementwise activation among the function charts', () => {
-    const catalog = describeEngine({ requestId: 'r' });
+  it('lists every layer type in the engine\'s catalog and every elementwise activation among the function charts', async () => {
+    const catalog = await handleDescribe({ requestId: 'r' });
     expect(catalog.layerTypes).toEqual(LAYER_DEFINITIONS.map((definition) => definition.type));
     const activations = LAYER_DEFINITIONS.filter((definition) => definition.activation).map((definition) => definition.type);
     expect(ACTIVATIONS.map((f) => f.id).sort()).toEqual([...activations].sort());
