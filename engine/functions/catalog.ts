@@ -22,9 +22,10 @@ const FIRST_ACTIVATION = 'sigmoid';
 
 /** An activation's chart name: its title, with the settings it is drawn at ("Leaky ReLU (α = 0.01)"). */
 function chartName(definition: LayerDefinition<LayerSpec>): string {
-  const shown = definition.settings.filter((setting) => setting.kind !== 'choice' && setting.symbol !== undefined && setting.default !== undefined);
-  if (shown.length === 0) return definition.title;
-  return `${definition.title} (${shown.map((setting) => `${setting.kind !== 'choice' ? setting.symbol : ''} = ${setting.default}`).join(', ')})`;
+  const shown = definition.settings.flatMap((setting) => (
+    setting.kind !== 'choice' && setting.symbol !== undefined && setting.default !== undefined ? [`${setting.symbol} = ${setting.default}`] : []
+  ));
+  return shown.length === 0 ? definition.title : `${definition.title} (${shown.join(', ')})`;
 }
 
 function activationFunction(definition: LayerDefinition<LayerSpec>): ScalarFunction {
