@@ -11,7 +11,7 @@ function expMinusSquare(x: number): number {
   const high = split - (split - x);
   const low = x - high;
   const square = x * x;
-  const error = ((high * high - square) + 2 * high * low) + low * low;
+  const error = high * high - square + 2 * high * low + low * low;
   return Math.exp(-square) * (1 - error);
 }
 

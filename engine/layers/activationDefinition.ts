@@ -36,8 +36,9 @@ export function defineActivation<Schema extends z.ZodObject>(
     inputIssue: () => undefined,
     parameterShapes: () => [],
     onnx: (spec, names) => specification.onnx(spec as z.infer<Schema>, names),
-    build: (spec, input, context) => specification.build?.(spec as z.infer<Schema>, input, context)
-      ?? new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>)),
+    build: (spec, input, context) =>
+      specification.build?.(spec as z.infer<Schema>, input, context) ??
+      new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>)),
     activation: activation as unknown as ActivationDefinition<S>,
   });
   return { ...definition, activation };

@@ -6,8 +6,19 @@ import { numberSchema, type NumberSetting } from './layerSetting.js';
 import { shapeSize } from './shape.js';
 
 const rate: NumberSetting = {
-  name: 'rate', label: 'Rate', noun: 'the dropout rate', kind: 'number', optional: false, positional: true,
-  min: 0, max: 1, maxOpen: true, initial: 0.2, example: 0.2, step: 0.05, placeholder: 'RATE',
+  name: 'rate',
+  label: 'Rate',
+  noun: 'the dropout rate',
+  kind: 'number',
+  optional: false,
+  positional: true,
+  min: 0,
+  max: 1,
+  maxOpen: true,
+  initial: 0.2,
+  example: 0.2,
+  step: 0.05,
+  placeholder: 'RATE',
   range: 'at least 0 and below 1',
 };
 

@@ -9,7 +9,11 @@ export class Elementwise implements Layer {
   private output: Float64Array = new Float64Array(0);
   private inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly type: string, readonly inputs: number, private readonly pair: ScalarPair) {
+  constructor(
+    readonly type: string,
+    readonly inputs: number,
+    private readonly pair: ScalarPair,
+  ) {
     this.outputs = inputs;
   }
 

@@ -5,8 +5,19 @@ import { numberSchema, type NumberSetting } from './layerSetting.js';
 import { exactInFloat32, scalarConstant } from './onnxConstant.js';
 
 const alpha: NumberSetting = {
-  name: 'alpha', label: 'Alpha', noun: 'alpha', symbol: 'α', kind: 'number', optional: true, positional: true,
-  min: 0, default: 1, example: 1.0, step: 0.1, placeholder: 'ALPHA', range: 'at least 0',
+  name: 'alpha',
+  label: 'Alpha',
+  noun: 'alpha',
+  symbol: 'α',
+  kind: 'number',
+  optional: true,
+  positional: true,
+  min: 0,
+  default: 1,
+  example: 1.0,
+  step: 0.1,
+  placeholder: 'ALPHA',
+  range: 'at least 0',
 };
 
 export const EluSpecSchema = z.object({ type: z.literal('elu'), alpha: numberSchema(alpha).optional() }).strict();
@@ -33,7 +44,9 @@ export const eluDefinition = defineActivation({
     // Elu's alpha is a float32 attribute: max(x, 0) + α·(e^min(x, 0) − 1) keeps α in float64.
     const at = names.intermediate;
     return [
-      scalarConstant(names, 'zero', 0), scalarConstant(names, 'one', 1), scalarConstant(names, 'alpha', a),
+      scalarConstant(names, 'zero', 0),
+      scalarConstant(names, 'one', 1),
+      scalarConstant(names, 'alpha', a),
       { opType: 'Min', inputs: [names.input, at('zero')], output: at('negative') },
       { opType: 'Exp', inputs: [at('negative')], output: at('exp') },
       { opType: 'Sub', inputs: [at('exp'), at('one')], output: at('expm1') },

@@ -77,7 +77,7 @@ export function choiceSchema<const T extends readonly [string, ...string[]]>(val
 /** The value a fresh layer starts with for `setting`, or null for an empty field. */
 export function initialValue(setting: LayerSetting): number | string | null {
   if (setting.kind === 'choice') return setting.default;
-  return setting.initial ?? (setting.optional ? null : setting.default ?? null);
+  return setting.initial ?? (setting.optional ? null : (setting.default ?? null));
 }
 
 /** "Alpha" from "alpha": the first letter in upper case. */

@@ -8,8 +8,19 @@ import { exactInFloat32, scalarConstant } from './onnxConstant.js';
 export const DEFAULT_LEAKY_ALPHA = 0.01;
 
 const alpha: NumberSetting = {
-  name: 'alpha', label: 'Alpha', noun: 'alpha', symbol: 'α', kind: 'number', optional: true, positional: true,
-  min: 0, max: 1, default: DEFAULT_LEAKY_ALPHA, example: 0.1, step: 0.01, placeholder: 'ALPHA',
+  name: 'alpha',
+  label: 'Alpha',
+  noun: 'alpha',
+  symbol: 'α',
+  kind: 'number',
+  optional: true,
+  positional: true,
+  min: 0,
+  max: 1,
+  default: DEFAULT_LEAKY_ALPHA,
+  example: 0.1,
+  step: 0.01,
+  placeholder: 'ALPHA',
   range: 'between 0 and 1',
 };
 
@@ -36,7 +47,8 @@ export const leakyReluDefinition = defineActivation({
     // LeakyRelu's alpha is a float32 attribute: max(x, 0) + α·min(x, 0) keeps α in float64.
     const at = names.intermediate;
     return [
-      scalarConstant(names, 'zero', 0), scalarConstant(names, 'alpha', a),
+      scalarConstant(names, 'zero', 0),
+      scalarConstant(names, 'alpha', a),
       { opType: 'Min', inputs: [names.input, at('zero')], output: at('negative') },
       { opType: 'Mul', inputs: [at('negative'), at('alpha')], output: at('scaled') },
       { opType: 'Relu', inputs: [names.input], output: at('positive') },

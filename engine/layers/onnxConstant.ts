@@ -3,7 +3,12 @@ import type { OnnxNames, OnnxNode } from './layerDefinition.js';
 
 /** A Constant node giving the float64 scalar `value` as the layer's intermediate `name`. */
 export function scalarConstant(names: OnnxNames, name: string, value: number): OnnxNode {
-  return { opType: 'Constant', inputs: [], output: names.intermediate(name), attributes: [{ name: 'value', tensor: { dims: [], values: Float64Array.of(value) } }] };
+  return {
+    opType: 'Constant',
+    inputs: [],
+    output: names.intermediate(name),
+    attributes: [{ name: 'value', tensor: { dims: [], values: Float64Array.of(value) } }],
+  };
 }
 
 /** True when an ONNX float attribute (float32) holds `value` exactly, so an operator's attribute loses nothing. */

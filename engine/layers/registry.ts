@@ -15,8 +15,17 @@ import { tanhDefinition } from './tanhDefinition.js';
 
 /** Every layer type, in the order palettes, usage texts and messages list them. A new layer type is one entry here. */
 const DEFINITIONS = [
-  linearDefinition, reluDefinition, leakyReluDefinition, sigmoidDefinition, tanhDefinition, softmaxDefinition, dropoutDefinition,
-  eluDefinition, geluDefinition, softplusDefinition, siluDefinition,
+  linearDefinition,
+  reluDefinition,
+  leakyReluDefinition,
+  sigmoidDefinition,
+  tanhDefinition,
+  softmaxDefinition,
+  dropoutDefinition,
+  eluDefinition,
+  geluDefinition,
+  softplusDefinition,
+  siluDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
@@ -59,7 +68,7 @@ export function defaultLayerSpec(type: LayerType): LayerSpec {
   const spec: Record<string, number | string> = { type };
   for (const setting of findLayerDefinition(type)!.settings) {
     if (setting.optional) continue;
-    spec[setting.name] = setting.kind === 'choice' ? setting.default : setting.initial ?? setting.default ?? setting.example;
+    spec[setting.name] = setting.kind === 'choice' ? setting.default : (setting.initial ?? setting.default ?? setting.example);
   }
   return spec as LayerSpec;
 }

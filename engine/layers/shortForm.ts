@@ -13,7 +13,12 @@ function placeholder(setting: LayerSetting): string {
 
 /** How the short form writes a layer type: "linear:UNITS[:xavier|he|exercise]", "leaky_relu[:ALPHA]", "relu". */
 export function shortFormUsage(definition: LayerDefinition<LayerSpec>): string {
-  return definition.type + positional(definition).map((setting) => (setting.optional ? `[:${placeholder(setting)}]` : `:${placeholder(setting)}`)).join('');
+  return (
+    definition.type +
+    positional(definition)
+      .map((setting) => (setting.optional ? `[:${placeholder(setting)}]` : `:${placeholder(setting)}`))
+      .join('')
+  );
 }
 
 /** An example of the short form: "linear:32", "leaky_relu:0.1", "dropout:0.2". */
@@ -56,7 +61,9 @@ export function parseLayerItem(item: string, where: string): LayerSpec {
     throw new Error(`${where}: write ${shortFormUsage(definition)}, e.g. ${shortFormExample(definition)}`);
   }
   const spec: Record<string, number | string> = { type };
-  values.forEach((text, i) => { spec[settings[i]!.name] = settingValue(settings[i]!, text, where); });
+  values.forEach((text, i) => {
+    spec[settings[i]!.name] = settingValue(settings[i]!, text, where);
+  });
   return spec as LayerSpec;
 }
 
@@ -66,9 +73,11 @@ export function formatLayerItem(spec: LayerSpec): string {
   const settings = positional(definition);
   const values = spec as unknown as Record<string, number | string | undefined>;
   let last = -1;
-  settings.forEach((setting, i) => { if (values[setting.name] !== undefined) last = i; });
+  settings.forEach((setting, i) => {
+    if (values[setting.name] !== undefined) last = i;
+  });
   const parts = settings.slice(0, last + 1).map((setting) => {
-    const value = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : setting.default ?? setting.example);
+    const value = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example));
     return String(value);
   });
   return [spec.type, ...parts].join(':');

@@ -46,7 +46,11 @@ export function describeLayers(spec: NetworkSpec): NetworkDescription {
     if (issue !== undefined) issues.push({ message: issue, field: `spec.layers.${index}` });
     const parameterShapes = definition.parameterShapes(layer, shape);
     const description: LayerDescription = {
-      index, type: layer.type, inputShape: shape, outputShape: definition.outputShape(layer, shape), parameterShapes,
+      index,
+      type: layer.type,
+      inputShape: shape,
+      outputShape: definition.outputShape(layer, shape),
+      parameterShapes,
       parameters: parameterShapes.reduce((sum, parameter) => sum + shapeSize(parameter.shape), 0),
     };
     shape = description.outputShape;

@@ -11,9 +11,12 @@ import { randomLayerSpec } from '../support/randomLayerSpec.js';
 ort.env.wasm.numThreads = 1;
 
 describe.each(LAYER_DEFINITIONS.map((definition) => [definition.type, definition] as const))('the ONNX export of %s', (_type, definition) => {
-  it('runs in ONNX Runtime and gives the engine\'s outputs to 1e-12, between two Linear layers', async () => {
+  it("runs in ONNX Runtime and gives the engine's outputs to 1e-12, between two Linear layers", async () => {
     for (const seed of [1, 2, 3]) {
-      const spec: NetworkSpec = { input: 6, layers: [{ type: 'linear', units: 7 }, randomLayerSpec(definition, createRandom(seed)), { type: 'linear', units: 3 }] };
+      const spec: NetworkSpec = {
+        input: 6,
+        layers: [{ type: 'linear', units: 7 }, randomLayerSpec(definition, createRandom(seed)), { type: 'linear', units: 3 }],
+      };
       const network = buildNetwork(spec, createRandom(seed));
       const rows = 9;
       const x = Float64Array.from({ length: rows * spec.input }, (_, i) => 3 * Math.sin(1.7 * i + seed));

@@ -20,10 +20,13 @@ describe('ELU', () => {
     expect(half.value(-1e-12)).toBeCloseTo(0.5 * (-1e-12 + 0.5e-24), 27); // expm1: no cancellation next to 0
   });
 
-  it('matches PyTorch\'s F.elu and its autograd derivative to 1e-15 for α = 1, 0.5 and 0.3', (context) => {
+  it("matches PyTorch's F.elu and its autograd derivative to 1e-15 for α = 1, 0.5 and 0.3", (context) => {
     if (!torchAvailable()) return context.skip(NO_TORCH);
     const alphas = [1, 0.5, 0.3];
-    const torch = torchActivations(alphas.map((alpha) => `lambda x: F.elu(x, alpha=${alpha})`), x);
+    const torch = torchActivations(
+      alphas.map((alpha) => `lambda x: F.elu(x, alpha=${alpha})`),
+      x,
+    );
     alphas.forEach((alpha, k) => {
       const pair = eluDefinition.activation.scalar({ type: 'elu', alpha });
       x.forEach((value, i) => {
@@ -39,7 +42,7 @@ describe('ELU', () => {
     expect(() => parseSpecText('elu:-1', 3)).toThrow('layer 1 "elu:-1": alpha must be at least 0');
   });
 
-  it('is exported as ONNX\'s Elu when α is exact in float32, and from float64 constants otherwise', () => {
+  it("is exported as ONNX's Elu when α is exact in float32, and from float64 constants otherwise", () => {
     const names = { input: 'x', output: 'y', parameter: (n: string) => n, intermediate: (n: string) => `elu_${n}` };
     expect(eluDefinition.onnx({ type: 'elu' }, names).map((node) => node.opType)).toEqual(['Elu']);
     expect(eluDefinition.onnx({ type: 'elu', alpha: 0.3 }, names).map((node) => node.opType)).not.toContain('Elu');

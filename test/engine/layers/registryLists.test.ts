@@ -16,12 +16,13 @@ import { DEFAULT_GRADCHECK_VALUES } from '../../../renderer/gradients/gradcheckS
 const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the layer registry, everywhere layers are listed', () => {
-  it('puts every layer type in the builder\'s palette, in registry order, with its title and description', () => {
-    expect(PALETTE.map((entry) => [entry.type, entry.name, entry.description]))
-      .toEqual(LAYER_DEFINITIONS.map((definition) => [definition.type, definition.title, definition.description]));
+  it("puts every layer type in the builder's palette, in registry order, with its title and description", () => {
+    expect(PALETTE.map((entry) => [entry.type, entry.name, entry.description])).toEqual(
+      LAYER_DEFINITIONS.map((definition) => [definition.type, definition.title, definition.description]),
+    );
   });
 
-  it('names every layer type\'s short form in the CLI\'s train and gradcheck usage', () => {
+  it("names every layer type's short form in the CLI's train and gradcheck usage", () => {
     for (const definition of LAYER_DEFINITIONS) {
       expect(unwrapped(TRAIN_USAGE)).toContain(shortFormUsage(definition));
       expect(unwrapped(GRADCHECK_USAGE)).toContain(shortFormUsage(definition));
@@ -31,11 +32,12 @@ describe('the layer registry, everywhere layers are listed', () => {
   it('gives the gradient-check form a start value for every setting of every layer type', () => {
     for (const definition of LAYER_DEFINITIONS) {
       const settings = DEFAULT_GRADCHECK_VALUES.settings[definition.type]!;
-      for (const setting of definition.settings.filter((s) => s.positional)) expect(settings[setting.name], `${definition.type}.${setting.name}`).not.toBeNull();
+      for (const setting of definition.settings.filter((s) => s.positional))
+        expect(settings[setting.name], `${definition.type}.${setting.name}`).not.toBeNull();
     }
   });
 
-  it('lists every layer type in the engine\'s catalog and every elementwise activation among the function charts', async () => {
+  it("lists every layer type in the engine's catalog and every elementwise activation among the function charts", async () => {
     const catalog = await handleDescribe({ requestId: 'r' });
     expect(catalog.layerTypes).toEqual(LAYER_DEFINITIONS.map((definition) => definition.type));
     const activations = LAYER_DEFINITIONS.filter((definition) => definition.activation).map((definition) => definition.type);

@@ -7,9 +7,13 @@ import { NO_TORCH, torchActivations, torchAvailable } from '../support/torchRefe
 
 /** [x, x·σ(x), σ(x)(1 + x(1 − σ(x)))] to 17 digits, from 40-digit arithmetic (mpmath). */
 const TABLE = [
-  [-40, -1.6993417021166356e-16, -1.6568581595637197e-16], [-5, -0.033464254621424278, -0.026547432429665919],
-  [-1, -0.26894142136999512, 0.072329488128513268], [0, 0, 0.5], [0.5, 0.31122966560092728, 0.73996118730265181],
-  [3, 2.8577223804672997, 1.0881041060151696], [40, 40, 1.0000000000000002],
+  [-40, -1.6993417021166356e-16, -1.6568581595637197e-16],
+  [-5, -0.033464254621424278, -0.026547432429665919],
+  [-1, -0.26894142136999512, 0.072329488128513268],
+  [0, 0, 0.5],
+  [0.5, 0.31122966560092728, 0.73996118730265181],
+  [3, 2.8577223804672997, 1.0881041060151696],
+  [40, 40, 1.0000000000000002],
 ] as const;
 
 const silu = siluDefinition.activation.scalar({ type: 'silu' });
@@ -22,7 +26,7 @@ describe('SiLU', () => {
     }
   });
 
-  it('matches PyTorch\'s F.silu and its autograd derivative to 1e-15', (context) => {
+  it("matches PyTorch's F.silu and its autograd derivative to 1e-15", (context) => {
     if (!torchAvailable()) return context.skip(NO_TORCH);
     const x = Array.from({ length: 161 }, (_, i) => -16 + 0.2 * i + 0.0071);
     const [torch] = torchActivations(['lambda x: F.silu(x)'], x);

@@ -7,9 +7,14 @@ import { NO_TORCH, torchActivations, torchAvailable } from '../support/torchRefe
 
 /** [x, log(1 + eˣ), σ(x)] to 17 digits, from 40-digit arithmetic (mpmath). */
 const TABLE = [
-  [-40, 4.248354255291589e-18, 4.248354255291589e-18], [-5, 0.0067153484891180686, 0.0066928509242848556],
-  [-1, 0.31326168751822283, 0.26894142136999512], [0, 0.69314718055994531, 0.5], [1e-9, 0.69314718105994531, 0.50000000025],
-  [0.5, 0.97407698418010668, 0.62245933120185456], [3, 3.0485873515737421, 0.95257412682243322], [40, 40, 1],
+  [-40, 4.248354255291589e-18, 4.248354255291589e-18],
+  [-5, 0.0067153484891180686, 0.0066928509242848556],
+  [-1, 0.31326168751822283, 0.26894142136999512],
+  [0, 0.69314718055994531, 0.5],
+  [1e-9, 0.69314718105994531, 0.50000000025],
+  [0.5, 0.97407698418010668, 0.62245933120185456],
+  [3, 3.0485873515737421, 0.95257412682243322],
+  [40, 40, 1],
 ] as const;
 
 const softplus = softplusDefinition.activation.scalar({ type: 'softplus' });
@@ -24,7 +29,7 @@ describe('Softplus', () => {
     expect(softplus.value(-1000)).toBe(0);
   });
 
-  it('matches PyTorch\'s F.softplus and its autograd derivative to 1e-15 below its threshold of 20', (context) => {
+  it("matches PyTorch's F.softplus and its autograd derivative to 1e-15 below its threshold of 20", (context) => {
     if (!torchAvailable()) return context.skip(NO_TORCH);
     const x = Array.from({ length: 161 }, (_, i) => -16 + 0.2 * i + 0.0071);
     const [torch] = torchActivations(['lambda x: F.softplus(x)'], x);
