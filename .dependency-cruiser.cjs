@@ -11,8 +11,9 @@ const layout = {
   labs: ['optimizer', 'gradients', 'builder', 'training', 'export'],
   /** The app shell: renderer/shell/ and the renderer's root files (App.svelte, main.ts); it may import each lab's top components. */
   shell: 'shell',
-  /** A lab's top component: a capitalised .svelte file directly in the lab's folder, named …Lab or …View. */
-  labTopComponent: '[A-Z][A-Za-z0-9]*(Lab|View)\\.svelte$',
+  /** A lab's public face: its top component (a capitalised …Lab or …View .svelte file directly in its folder) and the
+   *  session the shell keeps alive across lab switches (a …Session.svelte.ts file there). */
+  labTopComponent: '([A-Z][A-Za-z0-9]*(Lab|View)\\.svelte|[a-z][A-Za-z0-9]*Session\\.svelte\\.ts)$',
   main: 'main',
   host: 'host',
   cli: 'cli',
