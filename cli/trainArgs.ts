@@ -1,6 +1,5 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
 import { readFileSync } from 'node:fs';
-import { decodeWeightsNpz, fromWeightsDocument } from '../engine/export/readWeights.js';
 import type { DataSource } from '../engine/data/dataSource.js';
 import { NormalisationSchema } from '../engine/data/normalisation.js';
 import { LOSS_NAMES } from '../engine/losses/lossNames.js';
@@ -42,8 +41,11 @@ export function flagOfField(field: string | undefined): string | undefined {
   return FLAG_OF_FIELD[field];
 }
 
-/** Reads --init-from: weights.json carries its network; a .npz is read for the network --net (or the default) describes. */
-function readInitialWeights(file: string, spec: NetworkSpec | undefined, shape: DataShape): TrainedWeights {
+/**
+ * Reads --init-from: weights.json carries its network; a .npz is read for the network --net (or the default) describes.
+ * The readers (fflate for .npz) are loaded only when --init-from is given.
+ */
+async function readInitialWeights(file: string, spec: NetworkSpec | undefined, shape: DataShape): Promise<TrainedWeights> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -51,6 +53,7 @@ function readInitialWeights(file: string, spec: NetworkSpec | undefined, shape: 
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(`--init-from ${file}: ${reason}`);
   }
+  const { decodeWeightsNpz, fromWeightsDocument } = await import('../engine/export/readWeights.js');
   try {
     if (file.toLowerCase().endsWith('.npz')) return decodeWeightsNpz(new Uint8Array(bytes), spec ?? readSpec(defaultNet(shape), shape.inputs));
     const weights = fromWeightsDocument(JSON.parse(bytes.toString('utf8')));
@@ -74,7 +77,7 @@ const OPTIONS = {
 } as const;
 
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
-export function parseTrainArgs(argv: string[]): TrainSettings {
+export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
   const { source, shape } = parseDataArgs({
     data: values.data, labelColumn: values['label-column'], toySize: toNumber('--toy-size', values['toy-size']), noise: toNumber('--noise', values.noise),
@@ -110,7 +113,7 @@ export function parseTrainArgs(argv: string[]): TrainSettings {
   }
   const init = toChoice('--init', values.init, INIT_SCHEMES);
   let spec = values.net === undefined ? undefined : readSpec(values.net, shape.inputs);
-  const initialWeights = values['init-from'] === undefined ? undefined : readInitialWeights(values['init-from'], spec, shape);
+  const initialWeights = values['init-from'] === undefined ? undefined : await readInitialWeights(values['init-from'], spec, shape);
   spec = initialWeights?.spec ?? spec ?? readSpec(defaultNet(shape), shape.inputs);
   if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');
   if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };

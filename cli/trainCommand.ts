@@ -47,7 +47,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     output.out(TRAIN_USAGE);
     return 0;
   }
-  const settings = parseTrainArgs(argv);
+  const settings = await parseTrainArgs(argv);
   const request: TrainStart = {
     type: 'train.start', runId: 'cli', spec: settings.spec, dataSet: settings.dataSet, hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
@@ -65,7 +65,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     trainSize: started.trainSize, testSize: started.testSize, parameterCount: started.parameterCount, finished,
   });
   if (settings.out !== undefined) {
-    const paths = writeRunFiles(settings.out, report, finished);
+    const paths = await writeRunFiles(settings.out, report, finished);
     if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
   }
   if (settings.json) output.out(JSON.stringify(report));

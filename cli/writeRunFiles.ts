@@ -2,22 +2,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { metricsToCsv } from '../engine/export/metricsCsv.js';
-import { encodeWeightsNpz } from '../engine/export/npz.js';
-import { encodeOnnxModel } from '../engine/export/onnx.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
 import { LOSS_TITLES } from '../engine/losses/lossNames.js';
 import type { TrainFinished } from '../engine/protocol/training.js';
 import { writeFileAtomically } from '../node/atomicWrite.js';
-import { learningCurvesSvg } from '../plots/learningCurvesSvg.js';
-import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';
 
 /**
  * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
- * into `folder` (created if needed); returns their paths.
+ * into `folder` (created if needed); returns their paths. The encoders and the chart renderer (fflate, protobufjs, the
+ * SVG renderer, resvg) are loaded here, so a run that writes no files never loads them.
  */
-export function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): string[] {
+export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): Promise<string[]> {
+  const [{ encodeWeightsNpz }, { encodeOnnxModel }, { learningCurvesSvg }, { renderPng }] = await Promise.all([
+    import('../engine/export/npz.js'), import('../engine/export/onnx.js'),
+    import('../plots/learningCurvesSvg.js'), import('./renderPng.js'),
+  ]);
   mkdirSync(folder, { recursive: true });
   const svg = learningCurvesSvg(finished.history, {
     lossLabel: LOSS_TITLES[finished.settings.loss],

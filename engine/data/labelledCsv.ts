@@ -1,5 +1,5 @@
 // Reads a labelled CSV (a header row, numeric feature columns, one label column) with errors that name row and column; pure.
-import { csvParseRows } from 'd3';
+import { csvRows } from './csvRows.js';
 
 /** A classification table: `features` row-major size×featureNames.length, `labels` indexes into `classes`. */
 export interface LabelledTable {
@@ -21,7 +21,7 @@ export const MIN_ROWS = 4;
  * @throws Error naming the row and column of a ragged row or a value that is not a number, a single class, too few rows.
  */
 export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTable {
-  const rows = csvParseRows(text.replace(/^\uFEFF/, ''));
+  const rows = csvRows(text.replace(/^\uFEFF/, ''));
   const header = rows[0]?.map((name) => name.trim());
   if (!header || header.every((name) => name === '')) throw new Error('the file is empty: it needs a header row, then one row per sample');
   if (header.length < 2) throw new Error('row 1 (the header) names one column; a table needs at least one feature column and a label column');

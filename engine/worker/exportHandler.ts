@@ -1,7 +1,6 @@
 // Answers export.build: the bytes of weights.json, weights.npz, model.onnx or metrics.csv, for the host to save; pure.
+// The .npz and ONNX encoders (fflate, protobufjs) are loaded only when such a file is asked for.
 import { metricsToCsv } from '../export/metricsCsv.js';
-import { encodeWeightsNpz } from '../export/npz.js';
-import { encodeOnnxModel } from '../export/onnx.js';
 import { utf8Bytes } from '../export/utf8.js';
 import { weightsJsonText } from '../export/weightsJson.js';
 import type { ErrorEvent } from '../protocol/errors.js';
@@ -21,7 +20,7 @@ export async function handleExportBuild(request: ExportBuild): Promise<ExportFil
   if (!weights) return { type: 'error', requestId, field: 'weights', message: `${format} needs trained weights` };
   switch (format) {
     case 'weights.json': return file('application/json', utf8Bytes(weightsJsonText(weights)));
-    case 'weights.npz': return file('application/zip', encodeWeightsNpz(weights));
-    case 'model.onnx': return file('application/octet-stream', encodeOnnxModel(weights, PRODUCER));
+    case 'weights.npz': return file('application/zip', (await import('../export/npz.js')).encodeWeightsNpz(weights));
+    case 'model.onnx': return file('application/octet-stream', (await import('../export/onnx.js')).encodeOnnxModel(weights, PRODUCER));
   }
 }
