@@ -1,5 +1,6 @@
-# The exercise's NumPy network and fit loop (its Linear, ReLU, Sigmoid, Net, fit; db corrected), timed on the same
-# digits task, so `npm run bench` can compare the lab's engine with it. Prints one JSON line per network.
+# The exercise's NumPy script as a user runs it (its Linear, ReLU, Sigmoid, Net, fit; db corrected): loads the digits,
+# splits, trains each network (or only the one named by the third argument) and prints one JSON line per network. The
+# benchmark runs it as a whole process beside `backprop-lab train`; its in-process peer is bench/reference/.
 import json, sys, time
 import numpy as np
 
@@ -81,6 +82,7 @@ def fit(net, x, y, epochs, learning_rate, mb_size):
 
 def main():
     digits_csv, epochs = sys.argv[1], int(sys.argv[2])
+    only = sys.argv[3] if len(sys.argv) > 3 else None
     table = np.loadtxt(digits_csv, delimiter=',', skiprows=1)
     digits_x, digits_y = table[:, :64], (table[:, 64] < 5).astype(float)
     digits_x = (digits_x - np.mean(digits_x)) / np.std(digits_x)
@@ -96,6 +98,8 @@ def main():
         '64-32-16-8-1 (ReLUs)': lambda: [Linear(64, 32), ReLU(), Linear(32, 16), ReLU(), Linear(16, 8), ReLU(), Linear(8, 1), Sigmoid()],
     }
     for name, layers in nets.items():
+        if only is not None and name != only:
+            continue
         net = Net(layers())
         started = time.perf_counter()
         accuracy = fit(net, x, y, epochs, 0.01, 10)

@@ -1,77 +1,224 @@
-// `npm run bench` (Node): epochs per second of the exercise's four networks on digits-binary, beside the exercise's own
-// NumPy code on the same task when python3 with NumPy is installed, and the matrix-product kernels' GFLOP/s.
-import { spawnSync } from 'node:child_process';
-import { readAssetText, assetsDirectory } from '../dist/engine/data/assetFiles.js';
-import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js';
-import { blockedKernels } from '../dist/engine/kernels/blockedKernels.js';
-import { plainKernels } from '../dist/engine/kernels/plainKernels.js';
-import { buildNetwork } from '../dist/engine/network/network.js';
-import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/training/hyperparameters.js';
-import { createRandom, deriveRandom } from '../dist/engine/random.js';
-import { parseSpecText } from '../dist/engine/specText.js';
-import { train } from '../dist/engine/training/train.js';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm run bench` (Node): the engine beside NumPy, PyTorch, TF.js and ConvNetJS on the same split, weights and work,
+// warmed up, in alternated rounds, with medians, per-round ratios, peak memory and the machine; `-- --json` for JSON.
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { convnetPeer } from '../bench/convnetPeer.mjs';
+import { enginePeer, kernelSets } from '../bench/enginePeer.mjs';
+import { machine } from '../bench/machine.mjs';
+import { findPython, pythonPeer } from '../bench/pythonPeer.mjs';
+import { median, warmUp } from '../bench/stats.mjs';
+import { EXERCISE_NETS, gridTasks, trainingTasks, writeTaskFiles } from '../bench/tasks.mjs';
+import { tfjsPeer } from '../bench/tfjsPeer.mjs';
+import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
-const NETS = [
-  ['64-32-ReLU-1-Sigmoid', 'linear:32,relu,linear:1,sigmoid'],
-  ['64-32-1-Sigmoid', 'linear:32,linear:1,sigmoid'],
-  ['64-1-Sigmoid', 'linear:1,sigmoid'],
-  ['64-32-16-8-1 (ReLUs)', 'linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid'],
-];
-const EPOCHS = 20;
-const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: EPOCHS };
-const loadData = createDataLoader(readAssetText);
+const WORKLOADS = ['exercise', 'process', 'mlp', 'grid'];
+const PEERS = ['engine', 'numpy', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
+const USAGE = `npm run bench [-- options]
+  --json                 print one JSON document instead of tables
+  --workloads LIST       of ${WORKLOADS.join(',')} (default: all)
+  --peers LIST           of ${PEERS.join(',')} (default: all; the engine always runs)
+  --rounds N             timed rounds per workload after the warm-up (default 5; the MLP takes at most 3)
+  --python PATH          the Python for NumPy and PyTorch (default: the first of python3, /usr/bin/python3 that has each)`;
 
-/** Epochs per second of one network trained by the engine (after one warm-up run). */
-async function engineSpeed(text) {
-  const data = await loadData('digits-binary', hyper);
-  const run = async (epochs) => {
-    const network = buildNetwork(parseSpecText(text, 64), deriveRandom(hyper.seed, SEED_STREAMS.init));
-    const started = process.hrtime.bigint();
-    const outcome = await train({ network, data, hyper: { ...hyper, epochs }, yieldToEventLoop: async () => {} });
-    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, outcome };
+const { values: options } = parseArgs({
+  options: {
+    json: { type: 'boolean' }, workloads: { type: 'string' }, peers: { type: 'string' }, rounds: { type: 'string' },
+    python: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  },
+});
+if (options.help) { console.log(USAGE); process.exit(0); }
+const pick = (text, known, what) => {
+  const list = text ? text.split(',').map((s) => s.trim()).filter(Boolean) : known;
+  const unknown = list.find((item) => !known.includes(item));
+  if (unknown) { console.error(`bench: unknown ${what} ${JSON.stringify(unknown)}; known: ${known.join(', ')}`); process.exit(2); }
+  return list;
+};
+const workloads = pick(options.workloads, WORKLOADS, 'workload');
+const wanted = new Set(['engine', ...pick(options.peers, PEERS, 'peer')]);
+const rounds = Math.max(1, Number(options.rounds ?? 5) | 0);
+const pythons = options.python ? [options.python] : ['python3', '/usr/bin/python3'];
+const log = (line) => { if (!options.json) console.log(line); else process.stderr.write(line + '\n'); };
+
+const report = { machine: machine(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), rounds, peers: {}, skipped: {}, workloads: [] };
+
+// Tasks and their files for the Python peers.
+const tasks = [];
+if (workloads.includes('exercise') || workloads.includes('mlp')) {
+  const training = await trainingTasks();
+  tasks.push(...training.filter((t) => workloads.includes(t.workload)));
+}
+if (workloads.includes('grid')) tasks.push(...gridTasks());
+const files = writeTaskFiles(tasks);
+
+// Peers: the engine with each kernel set, then every other peer that loads.
+const { sets, defaultName } = await kernelSets();
+const inProcess = sets.map(([name, kernels]) => enginePeer(name === 'default' ? `engine (${defaultName ?? 'default'} kernels)` : `engine (${name})`, kernels));
+const enginePeerName = inProcess[0].name;
+const skip = (peer, reason) => { report.skipped[peer] = reason; log(`skipped ${peer}: ${reason}`); };
+let numpyPython;
+for (const [key, module] of [['numpy', 'numpy'], ['torch', 'torch']]) {
+  if (!wanted.has(key)) continue;
+  const python = findPython(pythons, module);
+  if (!python) { skip(key, `no ${pythons.join(' or ')} with ${module}`); continue; }
+  if (key === 'numpy') numpyPython = python;
+  try { inProcess.push(await pythonPeer(key, python, files.paths)); } catch (error) { skip(key, error.message); }
+}
+for (const [key, load] of [['tfjs-cpu', () => tfjsPeer('cpu')], ['tfjs-wasm', () => tfjsPeer('wasm')], ['convnetjs', convnetPeer]]) {
+  if (!wanted.has(key)) continue;
+  try { inProcess.push(await load()); } catch (error) { skip(key, `not installed or failed to load (${error.message.split('\n')[0]})`); }
+}
+for (const peer of inProcess) report.peers[peer.name] = await peer.info();
+const displayName = (peer) => (peer.kind === 'python' ? { numpy: 'NumPy', torch: 'PyTorch' }[peer.name] : peer.name);
+
+/** Warm-up, then `count` rounds in which the peers take turns in a rotated order; the times and results by peer. */
+async function measure(task, peers, count, warm) {
+  const byPeer = new Map(peers.map((peer) => [peer, { times: [], warmUp: [], result: undefined, peakMemoryBytes: 0, error: undefined }]));
+  const memoryOf = (peer, answer) => {
+    const bytes = answer.peakMemoryBytes ?? (peer.kind === 'python' ? undefined : process.memoryUsage().rss);
+    const entry = byPeer.get(peer);
+    if (bytes !== undefined) entry.peakMemoryBytes = Math.max(entry.peakMemoryBytes, bytes);
   };
-  await run(2);
-  const { seconds, outcome } = await run(EPOCHS);
-  return { perSecond: EPOCHS / seconds, accuracy: outcome.history.at(-1).testAccuracy };
+  for (const peer of peers) {
+    const entry = byPeer.get(peer);
+    try {
+      entry.warmUp = await warmUp(async () => { const answer = await peer.run(task); memoryOf(peer, answer); return answer.seconds; }, warm);
+    } catch (error) {
+      entry.error = error.message.split('\n')[0];
+    }
+  }
+  const live = peers.filter((peer) => !byPeer.get(peer).error);
+  for (let round = 0; round < count; round++) {
+    const order = live.map((_, i) => live[(i + round) % live.length]);
+    for (const peer of order) {
+      const answer = await peer.run(task);
+      const entry = byPeer.get(peer);
+      entry.times.push(answer.seconds);
+      entry.result = answer.result;
+      memoryOf(peer, answer);
+    }
+  }
+  return byPeer;
 }
 
-/** The exercise's NumPy code on the same task, or undefined where python3 with NumPy is missing. */
-function numpySpeeds() {
-  const script = fileURLToPath(new URL('../bench/exerciseNumpy.py', import.meta.url));
-  const result = spawnSync('python3', [script, join(assetsDirectory(), 'digits.csv'), String(EPOCHS)], { encoding: 'utf8' });
-  if (result.status !== 0) return undefined;
-  return new Map(result.stdout.trim().split('\n').map((line) => JSON.parse(line)).map((row) => [row.network, row]));
+/** One workload's rows: median seconds, per-round ratio to the engine (peer time ÷ engine time), result, peak memory. */
+function summarise(task, byPeer, extra = () => ({})) {
+  const engine = [...byPeer.entries()].find(([peer]) => peer.kind === 'engine')[1];
+  const rows = [...byPeer.entries()].map(([peer, entry]) => {
+    if (entry.error) return { peer: displayName(peer), error: entry.error };
+    const ratios = entry.times.map((t, i) => t / engine.times[i]);
+    return {
+      peer: displayName(peer), medianSeconds: median(entry.times), seconds: entry.times, warmUpSeconds: entry.warmUp,
+      ratioToEngine: median(ratios), ratios, result: entry.result, peakMemoryBytes: entry.peakMemoryBytes || undefined,
+      ...extra(entry),
+    };
+  });
+  return { id: task.id, workload: task.workload, name: task.name, rows };
 }
 
-function matmulGflops(kernels, m, k, n, repeats) {
-  const random = createRandom(1);
-  const a = Float64Array.from({ length: m * k }, () => random.next());
-  const b = Float64Array.from({ length: k * n }, () => random.next());
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < 100; i++) kernels.matmul(a, b, out, m, k, n); // warm up
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < repeats; i++) kernels.matmul(a, b, out, m, k, n);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return (2 * m * k * n * repeats) / seconds / 1e9;
+const mb = (bytes) => (bytes ? `${(bytes / 2 ** 20).toFixed(0)} MB` : '—');
+const fmt = (seconds) => (seconds < 0.1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(3)} s`);
+function printWorkload(summary) {
+  log(`\n${summary.name}${summary.note ? ` — ${summary.note}` : ''}`);
+  log(['peer'.padEnd(30), 'median'.padStart(10), 'peer ÷ engine'.padStart(14), 'result'.padEnd(26), 'peak memory'].join('  '));
+  for (const row of summary.rows) {
+    if (row.error) { log(`${row.peer.padEnd(30)}  failed: ${row.error}`); continue; }
+    const r = row.result ?? {};
+    const result = r.testAccuracy !== undefined ? `test acc ${r.testAccuracy.toFixed(4)}, loss ${(r.testLoss ?? NaN).toFixed(4)}`
+      : r.sum !== undefined ? `Σf ${r.sum.toExponential(6)}` : '';
+    const flops = row.gflops ? ` ${row.gflops.toFixed(1)} GFLOP/s` : '';
+    log([row.peer.padEnd(30), fmt(row.medianSeconds).padStart(10), `${row.ratioToEngine.toFixed(2)}×`.padStart(14), (result + flops).padEnd(26), mb(row.peakMemoryBytes)].join('  '));
+  }
 }
 
-const numpy = numpySpeeds();
-const width = [24, 16, 16, 18, 10];
-const line = (cells) => cells.map((cell, i) => String(cell).padEnd(width[i])).join('  ');
-console.log(`digits-binary, ${EPOCHS} epochs, lr ${hyper.learningRate}, minibatch ${hyper.batchSize}, ${hyper.reduction}; engine with its default (register-blocked) kernels`);
-console.log(line(['network', 'engine epochs/s', 'NumPy epochs/s', 'engine ÷ NumPy', `test acc`]));
-for (const [name, text] of NETS) {
-  const engine = await engineSpeed(text);
-  const reference = numpy?.get(name);
-  console.log(line([
-    name, engine.perSecond.toFixed(1), reference ? reference.epochs_per_second.toFixed(1) : '—',
-    reference ? `${(engine.perSecond / reference.epochs_per_second).toFixed(2)}×` : '—', engine.accuracy.toFixed(4),
-  ]));
+const trainWarm = { min: 2, max: 6, tolerance: 0.1 };
+const byTask = new Map();
+for (const task of tasks) {
+  const peers = inProcess.filter((peer) => peer.supports(task));
+  const heavy = task.workload === 'mlp';
+  log(`running ${task.name} (${peers.length} peers)…`);
+  const byPeer = await measure(task, peers, heavy ? Math.min(rounds, 3) : rounds, heavy ? { min: 1, max: 1 } : task.kind === 'grid' ? { min: 3, max: 10 } : trainWarm);
+  byTask.set(task, byPeer);
+  let extra;
+  if (heavy) {
+    const widths = [784, 256, 128, 10];
+    const forward = widths.slice(1).reduce((sum, w, i) => sum + 2 * widths[i] * w, 0);
+    const flops = 3 * forward * task.data.train.size + forward * task.data.test.size;
+    extra = (entry) => ({ gflops: flops / median(entry.times) / 1e9 });
+  }
+  const summary = summarise(task, byPeer, extra);
+  if (heavy) summary.note = `${task.data.train.size} training and ${task.data.test.size} test samples, minibatch 64, one epoch; nominal GFLOP/s counts 3 products per training sample`;
+  report.workloads.push(summary);
+  printWorkload(summary);
 }
-if (!numpy) console.log('(the NumPy column needs python3 with NumPy: it runs the exercise\'s own Net and fit from bench/exerciseNumpy.py)');
-console.log('');
-for (const [m, k, n, repeats] of [[10, 64, 32, 100000], [64, 64, 64, 5000], [256, 256, 256, 40]]) {
-  console.log(`matmul ${m}×${k}·${k}×${n}: plain ${matmulGflops(plainKernels, m, k, n, repeats).toFixed(2)} GFLOP/s, register-blocked ${matmulGflops(blockedKernels, m, k, n, repeats).toFixed(2)} GFLOP/s`);
+
+// The exercise suite as one figure per round: the four networks' times added up.
+const exerciseTasks = tasks.filter((t) => t.workload === 'exercise');
+if (exerciseTasks.length === EXERCISE_NETS.length) {
+  const peers = inProcess.filter((peer) => exerciseTasks.every((t) => !byTask.get(t).get(peer)?.error));
+  const totals = new Map(peers.map((peer) => [peer, exerciseTasks.map((t) => byTask.get(t).get(peer).times).reduce((a, b) => a.map((x, i) => x + b[i]))]));
+  const engine = totals.get(inProcess[0]);
+  const summary = {
+    id: 'exercise suite', workload: 'exercise', name: `the exercise's four networks together, 25 epochs each, in one process`,
+    rows: peers.map((peer) => {
+      const times = totals.get(peer);
+      const ratios = times.map((t, i) => t / engine[i]);
+      return { peer: displayName(peer), medianSeconds: median(times), seconds: times, ratioToEngine: median(ratios), ratios };
+    }),
+  };
+  report.workloads.push(summary);
+  printWorkload(summary);
+}
+
+if (workloads.includes('process')) {
+  const processPeers = [engineProcessPeer, ...(numpyPython ? [numpyProcessPeer(numpyPython)] : [])];
+  const totals = new Map(processPeers.map((peer) => [peer, new Array(rounds).fill(0)]));
+  for (const [name, text] of EXERCISE_NETS) {
+    const task = { id: `process ${name}`, workload: 'process', kind: 'process', name, text, epochs: 25 };
+    log(`running ${name} as whole processes…`);
+    const byPeer = await measure(task, processPeers, rounds, { min: 1, max: 1 });
+    for (const [peer, entry] of byPeer) entry.times.forEach((t, i) => { totals.get(peer)[i] += t; });
+    const summary = summarise(task, byPeer);
+    summary.name = `${name}, 25 epochs, as a whole process (backprop-lab train vs the exercise's script)`;
+    report.workloads.push(summary);
+    printWorkload(summary);
+  }
+}
+
+// The issue's targets beside what was measured.
+const row = (id, peer) => report.workloads.find((w) => w.id === id)?.rows.find((r) => r.peer === peer && !r.error);
+const targets = [];
+const numpySuite = row('exercise suite', 'NumPy');
+if (numpySuite) targets.push({ target: 'exercise suite in-process ≥ 6× NumPy', measured: numpySuite.ratioToEngine, met: numpySuite.ratioToEngine >= 6 });
+const processRows = report.workloads.filter((w) => w.workload === 'process').map((w) => w.rows.find((r) => r.peer === 'NumPy' && !r.error)).filter(Boolean);
+if (processRows.length) {
+  const worst = Math.min(...processRows.map((r) => r.ratioToEngine));
+  targets.push({ target: 'each network as a whole process, 25 epochs, ≥ 2× NumPy (worst network)', measured: worst, met: worst >= 2 });
+}
+const mlpNumpy = row('mlp 784-256-128-10', 'NumPy');
+if (mlpNumpy) targets.push({ target: 'MLP within 2× of NumPy (NumPy ÷ engine ≥ 0.5)', measured: mlpNumpy.ratioToEngine, met: mlpNumpy.ratioToEngine >= 0.5 });
+const gridBuiltIn = row('grid built-in', enginePeerName);
+if (gridBuiltIn) targets.push({ target: 'grid built-in < 10 ms', measured: gridBuiltIn.medianSeconds * 1000, unit: 'ms', met: gridBuiltIn.medianSeconds < 0.01 });
+const gridTyped = row('grid typed', enginePeerName);
+if (gridTyped) targets.push({ target: 'grid typed < 50 ms', measured: gridTyped.medianSeconds * 1000, unit: 'ms', met: gridTyped.medianSeconds < 0.05 });
+for (const peer of ['TF.js cpu', 'TF.js wasm', 'ConvNetJS']) {
+  for (const id of ['exercise suite', 'mlp 784-256-128-10']) {
+    const r = row(id, peer);
+    if (r) targets.push({ target: `${id}: ≥ 4× ${peer}`, measured: r.ratioToEngine, met: r.ratioToEngine >= 4 });
+  }
+}
+report.targets = targets;
+report.peakMemoryBytes = { nodeProcess: process.resourceUsage().maxRSS * 1024 };
+
+for (const peer of inProcess) await peer.close();
+rmSync(files.folder, { recursive: true, force: true });
+
+if (options.json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  log('\ntargets (issue 7), ratios are peer time ÷ engine time:');
+  for (const t of targets) log(`  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.unit ? `${t.measured.toFixed(1)} ${t.unit}` : `${t.measured.toFixed(2)}×`}`);
+  const m = report.machine;
+  log(`\nmachine: ${m.cpu}, ${m.cores} cores (${m.simd.join(' ')}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
+  for (const [name, info] of Object.entries(report.peers)) log(`  ${name}: ${JSON.stringify(info)}`);
+  log('peak memory: Python peers report their own process; in-process JS peers share this Node process (its RSS after each run).');
 }

@@ -1,0 +1,134 @@
+// The benchmark's workloads, built once from the engine (split, initial weights) and written to files the Python peers read (Node).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAssetText } from '../dist/engine/data/assetFiles.js';
+import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js';
+import { buildNetwork } from '../dist/engine/network/network.js';
+import { createRandom, deriveRandom } from '../dist/engine/random.js';
+import { parseSpecText } from '../dist/engine/specText.js';
+import { findSurface } from '../dist/engine/surfaces/catalog.js';
+import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/training/hyperparameters.js';
+
+/** The exercise's four networks, in the engine's short form after the 64 inputs. */
+export const EXERCISE_NETS = [
+  ['64-32-ReLU-1-Sigmoid', 'linear:32,relu,linear:1,sigmoid'],
+  ['64-32-1-Sigmoid', 'linear:32,linear:1,sigmoid'],
+  ['64-1-Sigmoid', 'linear:1,sigmoid'],
+  ['64-32-16-8-1 (ReLUs)', 'linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid'],
+];
+
+export const MLP_TEXT = 'linear:256,relu,linear:128,relu,linear:10,softmax';
+
+/** The layers of a built network as plain data: Linear weights (inputs×units, row-major) and the activations. */
+function layersOf(network) {
+  let linear = 0;
+  return network.spec.layers.map((layer) => {
+    if (layer.type !== 'linear') return { type: layer.type };
+    const built = network.linearLayers[linear++];
+    return { type: 'linear', inputs: built.W.length / layer.units, units: layer.units, W: Float64Array.from(built.W), b: Float64Array.from(built.b) };
+  });
+}
+
+/** 10,000 + 1,000 seeded samples of 784 features in [0, 1) labelled by a seeded random linear teacher into 10 classes. */
+function syntheticMlpData(trainSize, testSize) {
+  const random = createRandom(7);
+  const inputs = 784, outputs = 10;
+  const teacher = Float64Array.from({ length: inputs * outputs }, () => random.next() - 0.5);
+  const samples = (size) => {
+    const features = Float64Array.from({ length: size * inputs }, () => random.next());
+    const targets = new Float64Array(size * outputs);
+    const labels = new Int32Array(size);
+    for (let r = 0; r < size; r++) {
+      let best = 0, bestScore = -Infinity;
+      for (let j = 0; j < outputs; j++) {
+        let score = 0;
+        for (let i = 0; i < inputs; i++) score += features[r * inputs + i] * teacher[i * outputs + j];
+        if (score > bestScore) { bestScore = score; best = j; }
+      }
+      labels[r] = best;
+      targets[r * outputs + best] = 1;
+    }
+    return { size, features, targets, labels };
+  };
+  return { name: 'synthetic-784', inputs, outputs, train: samples(trainSize), test: samples(testSize) };
+}
+
+/** The training workloads: (a) the exercise's four networks on digits-binary, (b) the 784-256-128-10 MLP. */
+export async function trainingTasks({ exerciseEpochs = 25, mlpSamples = 10000 } = {}) {
+  const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: exerciseEpochs };
+  const digits = await createDataLoader(readAssetText)('digits-binary', hyper);
+  const tasks = EXERCISE_NETS.map(([name, text]) => ({
+    id: `exercise ${name}`, workload: 'exercise', kind: 'train', name, text, data: digits, seed: hyper.seed,
+    hyper: { epochs: hyper.epochs, learningRate: hyper.learningRate, batchSize: hyper.batchSize, reduction: hyper.reduction },
+    loss: 'bce',
+  }));
+  const mlpData = syntheticMlpData(mlpSamples, Math.round(mlpSamples / 10));
+  tasks.push({
+    id: 'mlp 784-256-128-10', workload: 'mlp', kind: 'train', name: '784-256-128-10 softmax', text: MLP_TEXT, data: mlpData, seed: 1,
+    hyper: { epochs: 1, learningRate: 0.1, batchSize: 64, reduction: 'mean' }, loss: 'softmax-ce',
+  });
+  for (const task of tasks) {
+    task.spec = parseSpecText(task.text, task.data.inputs);
+    task.layers = layersOf(buildNetwork(task.spec, deriveRandom(task.seed, SEED_STREAMS.init)));
+  }
+  return tasks;
+}
+
+/** The grid workloads: the exercise's f(x, y) on 1000×1000 points, built in and typed as an expression. */
+export function gridTasks(points = 1000) {
+  const surface = findSurface('exercise');
+  const common = { workload: 'grid', kind: 'grid', nx: points, ny: points, bounds: surface.bounds, formula: surface.formula };
+  return [
+    { ...common, id: 'grid built-in', name: `f(x, y) built in, ${points}×${points}`, typed: false },
+    { ...common, id: 'grid typed', name: `f(x, y) typed, ${points}×${points}`, typed: true },
+  ];
+}
+
+/** The formula in NumPy's and PyTorch's spelling. */
+function pythonFormula(formula, module) {
+  return formula.replace(/\^/g, '**').replace(/\b(sin|cos|tan|exp|log|sqrt|abs|tanh|sinh|cosh|atan)\(/g, `${module}.$1(`);
+}
+
+/** Writes every task as JSON plus one float64 file into a fresh temporary folder; returns the JSON paths by task id. */
+export function writeTaskFiles(tasks) {
+  const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-bench-'));
+  const paths = new Map();
+  tasks.forEach((task, index) => {
+    const chunks = [];
+    let offset = 0;
+    const ref = (values, shape) => {
+      chunks.push(values);
+      const entry = { offset, length: values.length, shape };
+      offset += values.length;
+      return entry;
+    };
+    const valuesPath = join(folder, `task${index}.f64`);
+    let description;
+    if (task.kind === 'grid') {
+      description = {
+        id: task.id, kind: 'grid', nx: task.nx, ny: task.ny, bounds: task.bounds, typed: task.typed,
+        formulaPython: pythonFormula(task.formula, 'np'), formulaTorch: pythonFormula(task.formula, 'torch'),
+      };
+    } else {
+      const { data } = task;
+      const samples = (s) => ({ x: ref(s.features, [s.size, data.inputs]), y: ref(s.targets, [s.size, data.outputs]) });
+      description = {
+        id: task.id, kind: 'train', values: valuesPath, loss: task.loss, reduction: task.hyper.reduction,
+        learningRate: task.hyper.learningRate, batch: task.hyper.batchSize, epochs: task.hyper.epochs,
+        net: task.layers.map((layer) => layer.type === 'linear'
+          ? { type: 'linear', W: ref(layer.W, [layer.inputs, layer.units]), b: ref(layer.b, [layer.units]) }
+          : { type: layer.type }),
+        train: samples(data.train), test: samples(data.test),
+      };
+      const all = new Float64Array(offset);
+      let at = 0;
+      for (const chunk of chunks) { all.set(chunk, at); at += chunk.length; }
+      writeFileSync(valuesPath, new Uint8Array(all.buffer));
+    }
+    const path = join(folder, `task${index}.json`);
+    writeFileSync(path, JSON.stringify(description));
+    paths.set(task.id, path);
+  });
+  return { folder, paths };
+}
