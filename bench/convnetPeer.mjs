@@ -18,7 +18,9 @@ function bceLayer(convnetjs) {
 
 /** Loads ConvNetJS; resolves to the peer, or throws when the package is missing. */
 export async function convnetPeer() {
-  const convnetjs = createRequire(import.meta.url)('convnetjs');
+  const require = createRequire(import.meta.url);
+  const convnetjs = require('convnetjs');
+  const version = require('convnetjs/package.json').version;
   const prepared = new Map();
   const volumes = (task) => {
     let sets = prepared.get(task.id);
@@ -37,7 +39,7 @@ export async function convnetPeer() {
   return {
     name: 'ConvNetJS',
     kind: 'js',
-    async info() { return { convnetjs: convnetjs.REVISION, dtype: 'float64' }; },
+    async info() { return { convnetjs: version, dtype: 'float64' }; },
     supports: (task) => task.kind === 'train',
     async run(task) {
       const { data } = task;

@@ -1,8 +1,11 @@
 // TF.js (CPU or WebAssembly backend, float32 — TF.js has no float64) as a benchmark peer in this Node process (Node).
+// The sigmoid and its cross-entropy are computed together from the logits, as TF.js users write it: in float32 a
+// saturated sigmoid reaches exactly 1 and ln(1 − p) would make the run diverge.
 
 /** Loads TF.js with `backend` ('cpu' or 'wasm'); resolves to the peer, or throws when the package is missing. */
 export async function tfjsPeer(backend) {
   const tf = await import('@tensorflow/tfjs');
+  tf.enableProdMode();
   if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   const select = async () => {
     if (tf.getBackend() !== backend) { await tf.setBackend(backend); await tf.ready(); }
@@ -13,7 +16,7 @@ export async function tfjsPeer(backend) {
     let tensors = prepared.get(task.id);
     if (!tensors) {
       const { data } = task;
-      const set = (s) => ({ size: s.size, x: tf.tensor2d(s.features, [s.size, data.inputs], 'float32'), y: tf.tensor2d(s.targets, [s.size, data.outputs], 'float32') });
+      const set = (s) => ({ size: s.size, x: tf.tensor2d(Float32Array.from(s.features), [s.size, data.inputs], 'float32'), y: tf.tensor2d(Float32Array.from(s.targets), [s.size, data.outputs], 'float32') });
       tensors = { train: set(data.train), test: set(data.test) };
       prepared.set(task.id, tensors);
     }
@@ -32,7 +35,7 @@ export async function tfjsPeer(backend) {
       const softmax = task.loss === 'softmax-ce';
       const { batchSize: mb, learningRate, reduction, epochs } = task.hyper;
       const variables = task.layers.filter((l) => l.type === 'linear').flatMap((l) => [
-        tf.variable(tf.tensor2d(l.W, [l.inputs, l.units], 'float32')), tf.variable(tf.tensor1d(l.b, 'float32')),
+        tf.variable(tf.tensor2d(Float32Array.from(l.W), [l.inputs, l.units], 'float32')), tf.variable(tf.tensor1d(Float32Array.from(l.b), 'float32')),
       ]);
       const optimizer = tf.train.sgd(learningRate);
       const forward = (x) => {
@@ -40,18 +43,18 @@ export async function tfjsPeer(backend) {
         for (const layer of task.layers) {
           if (layer.type === 'linear') { x = tf.add(tf.matMul(x, variables[v]), variables[v + 1]); v += 2; }
           else if (layer.type === 'relu') x = tf.relu(x);
-          else if (layer.type === 'sigmoid') x = tf.sigmoid(x);
+
         }
         return x;
       };
-      /** The summed loss of a minibatch, and its reported loss (the mean per sample) and accuracy. */
+      /** The summed loss of a minibatch from its logits, and its reported loss (the mean per sample) and accuracy. */
       const measure = (out, y) => {
         if (softmax) {
           const total = tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(out))));
           return { total, reported: tf.div(total, mb), accuracy: tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), tf.argMax(y, 1)), 'float32')) };
         }
-        const total = tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(out)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, out))))));
-        return { total, reported: tf.div(total, y.size), accuracy: tf.mean(tf.cast(tf.equal(tf.greater(y, 0.5), tf.greater(out, 0.5)), 'float32')) };
+        const total = tf.sum(tf.add(tf.sub(tf.relu(out), tf.mul(out, y)), tf.log1p(tf.exp(tf.neg(tf.abs(out))))));
+        return { total, reported: tf.div(total, y.size), accuracy: tf.mean(tf.cast(tf.equal(tf.greater(y, 0.5), tf.greater(out, 0)), 'float32')) };
       };
       const started = performance.now();
       let last;

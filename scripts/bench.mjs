@@ -52,7 +52,7 @@ const files = writeTaskFiles(tasks);
 
 // Peers: the engine with each kernel set, then every other peer that loads.
 const { sets, defaultName } = await kernelSets();
-const inProcess = sets.map(([name, kernels]) => enginePeer(name === 'default' ? `engine (${defaultName ?? 'default'} kernels)` : `engine (${name})`, kernels));
+const inProcess = sets.map(([name, kernels]) => enginePeer(name === 'default' ? `engine (${defaultName ? `${defaultName}, ` : ''}default)` : `engine (${name})`, kernels));
 const enginePeerName = inProcess[0].name;
 const skip = (peer, reason) => { report.skipped[peer] = reason; log(`skipped ${peer}: ${reason}`); };
 let numpyPython;
