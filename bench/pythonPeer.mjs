@@ -10,9 +10,16 @@ export function findPython(candidates, module) {
   return candidates.find((python) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0);
 }
 
-/** Starts the peer ('numpy' or 'torch') on `python` and loads the task files; resolves to the peer. */
-export async function pythonPeer(name, python, taskPaths) {
-  const child = spawn(python, [SERVER, name], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** Thread settings that make OpenBLAS, MKL, OpenMP and PyTorch use one core. */
+const ONE_THREAD = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+
+/**
+ * Starts the peer ('numpy' or 'torch') on `python` and loads the task files; resolves to the peer. With `oneThread`
+ * its BLAS runs on one core, as the engine does.
+ */
+export async function pythonPeer(name, python, taskPaths, { oneThread = false } = {}) {
+  const env = oneThread ? { ...process.env, ...ONE_THREAD } : process.env;
+  const child = spawn(python, [SERVER, name], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
   lines.on('line', (line) => waiting.shift()?.resolve(JSON.parse(line)));
@@ -27,9 +34,9 @@ export async function pythonPeer(name, python, taskPaths) {
   }
   const versions = await ask({ cmd: 'info' });
   return {
-    name,
+    name: oneThread ? `${name}-1t` : name,
     kind: 'python',
-    async info() { return { interpreter: python, ...versions }; },
+    async info() { return { interpreter: python, ...versions, ...(oneThread ? { threads: 1 } : {}) }; },
     supports: () => true,
     async run(task) {
       const answer = await ask({ cmd: 'run', id: task.id });

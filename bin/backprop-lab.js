@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The `backprop-lab` command: a shim that runs the compiled command line (built by `npm run build:node`).
-import('../dist/cli/main.js').catch((error) => {
+// The `backprop-lab` command: a shim that runs the command line bundled by `npm run build:node` (dist/bin), else the compiled modules.
+import { existsSync } from 'node:fs';
+
+const bundled = new URL('../dist/bin/backprop-lab.js', import.meta.url);
+import(existsSync(bundled) ? bundled.href : '../dist/cli/main.js').catch((error) => {
   const missing = error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
   process.stderr.write(missing
     ? 'backprop-lab: the command line is not built yet; run "npm run build:node" first\n'

@@ -12,12 +12,12 @@ import { tfjsPeer } from '../bench/tfjsPeer.mjs';
 import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
 const WORKLOADS = ['exercise', 'process', 'mlp', 'grid'];
-const PEERS = ['engine', 'numpy', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
+const PEERS = ['engine', 'numpy', 'numpy-1t', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
 const USAGE = `npm run bench [-- options]
   --json                 print one JSON document instead of tables
   --workloads LIST       of ${WORKLOADS.join(',')} (default: all)
   --peers LIST           of ${PEERS.join(',')} (default: all; the engine always runs)
-  --rounds N             timed rounds per workload after the warm-up (default 5; the MLP takes at most 3)
+  --rounds N             timed rounds per workload after the warm-up (default 3; the MLP takes at most 2)
   --python PATH          the Python for NumPy and PyTorch (default: the first of python3, /usr/bin/python3 that has each)`;
 
 const { values: options } = parseArgs({
@@ -35,7 +35,7 @@ const pick = (text, known, what) => {
 };
 const workloads = pick(options.workloads, WORKLOADS, 'workload');
 const wanted = new Set(['engine', ...pick(options.peers, PEERS, 'peer')]);
-const rounds = Math.max(1, Number(options.rounds ?? 5) | 0);
+const rounds = Math.max(1, Number(options.rounds ?? 3) | 0);
 const pythons = options.python ? [options.python] : ['python3', '/usr/bin/python3'];
 const log = (line) => { if (!options.json) console.log(line); else process.stderr.write(line + '\n'); };
 
@@ -56,22 +56,23 @@ const inProcess = sets.map(([name, kernels]) => enginePeer(name === 'default' ? 
 const enginePeerName = inProcess[0].name;
 const skip = (peer, reason) => { report.skipped[peer] = reason; log(`skipped ${peer}: ${reason}`); };
 let numpyPython;
-for (const [key, module] of [['numpy', 'numpy'], ['torch', 'torch']]) {
+for (const [key, module, oneThread] of [['numpy', 'numpy', false], ['numpy-1t', 'numpy', true], ['torch', 'torch', false]]) {
   if (!wanted.has(key)) continue;
   const python = findPython(pythons, module);
   if (!python) { skip(key, `no ${pythons.join(' or ')} with ${module}`); continue; }
   if (key === 'numpy') numpyPython = python;
-  try { inProcess.push(await pythonPeer(key, python, files.paths)); } catch (error) { skip(key, error.message); }
+  try { inProcess.push(await pythonPeer(module, python, files.paths, { oneThread })); } catch (error) { skip(key, error.message); }
 }
 for (const [key, load] of [['tfjs-cpu', () => tfjsPeer('cpu')], ['tfjs-wasm', () => tfjsPeer('wasm')], ['convnetjs', convnetPeer]]) {
   if (!wanted.has(key)) continue;
   try { inProcess.push(await load()); } catch (error) { skip(key, `not installed or failed to load (${error.message.split('\n')[0]})`); }
 }
 for (const peer of inProcess) report.peers[peer.name] = await peer.info();
-const displayName = (peer) => (peer.kind === 'python' ? { numpy: 'NumPy', torch: 'PyTorch' }[peer.name] : peer.name);
+const DISPLAY_NAMES = { numpy: 'NumPy', 'numpy-1t': 'NumPy, 1 thread', torch: 'PyTorch' };
+const displayName = (peer) => DISPLAY_NAMES[peer.name] ?? peer.name;
 
 /** Warm-up, then `count` rounds in which the peers take turns in a rotated order; the times and results by peer. */
-async function measure(task, peers, count, warm) {
+async function measure(task, peers, count, warm, warmTask = task) {
   const byPeer = new Map(peers.map((peer) => [peer, { times: [], warmUp: [], result: undefined, peakMemoryBytes: 0, error: undefined }]));
   const memoryOf = (peer, answer) => {
     const bytes = answer.peakMemoryBytes ?? (peer.kind === 'python' ? undefined : process.memoryUsage().rss);
@@ -81,7 +82,7 @@ async function measure(task, peers, count, warm) {
   for (const peer of peers) {
     const entry = byPeer.get(peer);
     try {
-      entry.warmUp = await warmUp(async () => { const answer = await peer.run(task); memoryOf(peer, answer); return answer.seconds; }, warm);
+      entry.warmUp = await warmUp(async () => { const answer = await peer.run(warmTask); memoryOf(peer, answer); return answer.seconds; }, warm);
     } catch (error) {
       entry.error = error.message.split('\n')[0];
     }
@@ -123,20 +124,21 @@ function printWorkload(summary) {
   for (const row of summary.rows) {
     if (row.error) { log(`${row.peer.padEnd(30)}  failed: ${row.error}`); continue; }
     const r = row.result ?? {};
-    const result = r.testAccuracy !== undefined ? `test acc ${r.testAccuracy.toFixed(4)}, loss ${(r.testLoss ?? NaN).toFixed(4)}`
+    const result = r.testAccuracy !== undefined ? `test acc ${r.testAccuracy.toFixed(4)}${r.testLoss !== undefined ? `, loss ${r.testLoss.toFixed(4)}` : ''}`
       : r.sum !== undefined ? `Σf ${r.sum.toExponential(6)}` : '';
     const flops = row.gflops ? ` ${row.gflops.toFixed(1)} GFLOP/s` : '';
     log([row.peer.padEnd(30), fmt(row.medianSeconds).padStart(10), `${row.ratioToEngine.toFixed(2)}×`.padStart(14), (result + flops).padEnd(26), mb(row.peakMemoryBytes)].join('  '));
   }
 }
 
-const trainWarm = { min: 2, max: 6, tolerance: 0.1 };
+const trainWarm = { min: 2, max: 4, tolerance: 0.1 };
 const byTask = new Map();
-for (const task of tasks) {
+for (const task of tasks.filter((t) => !t.warmUpOnly)) {
   const peers = inProcess.filter((peer) => peer.supports(task));
   const heavy = task.workload === 'mlp';
   log(`running ${task.name} (${peers.length} peers)…`);
-  const byPeer = await measure(task, peers, heavy ? Math.min(rounds, 3) : rounds, heavy ? { min: 1, max: 1 } : task.kind === 'grid' ? { min: 3, max: 10 } : trainWarm);
+  const warmTask = tasks.find((t) => t.warmUpFor === task.id) ?? task;
+  const byPeer = await measure(task, peers, heavy ? Math.min(rounds, 2) : rounds, task.kind === 'grid' ? { min: 3, max: 10 } : trainWarm, warmTask);
   byTask.set(task, byPeer);
   let extra;
   if (heavy) {
