@@ -1,7 +1,4 @@
-// The benchmark's workloads, built once from the engine (split, initial weights) and written to files the Python peers read (Node).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The benchmark's workloads, built once from the engine: the split, the initial weights, the grid (Node).
 import { readAssetText } from '../dist/engine/data/assetFiles.js';
 import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js';
 import { buildNetwork } from '../dist/engine/network/network.js';
@@ -9,6 +6,7 @@ import { createRandom, deriveRandom } from '../dist/engine/random.js';
 import { parseSpecText } from '../dist/engine/specText.js';
 import { findSurface } from '../dist/engine/surfaces/catalog.js';
 import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/training/hyperparameters.js';
+import { layersOf } from './taskFiles.mjs';
 
 /** The exercise's four networks, in the engine's short form after the 64 inputs. */
 export const EXERCISE_NETS = [
@@ -19,16 +17,6 @@ export const EXERCISE_NETS = [
 ];
 
 export const MLP_TEXT = 'linear:256,relu,linear:128,relu,linear:10,softmax';
-
-/** The layers of a built network as plain data: Linear weights (inputs×units, row-major) and the activations. */
-function layersOf(network) {
-  let linear = 0;
-  return network.spec.layers.map((layer) => {
-    if (layer.type !== 'linear') return { type: layer.type };
-    const built = network.linearLayers[linear++];
-    return { type: 'linear', inputs: built.W.length / layer.units, units: layer.units, W: Float64Array.from(built.W), b: Float64Array.from(built.b) };
-  });
-}
 
 /** 10,000 + 1,000 seeded samples of 784 features in [0, 1) labelled by a seeded random linear teacher into 10 classes. */
 function syntheticMlpData(trainSize, testSize) {
@@ -92,52 +80,4 @@ export function gridTasks(points = 1000) {
     { ...common, id: 'grid built-in', name: `f(x, y) built in, ${points}×${points}`, typed: false },
     { ...common, id: 'grid typed', name: `f(x, y) typed, ${points}×${points}`, typed: true },
   ];
-}
-
-/** The formula in NumPy's and PyTorch's spelling. */
-function pythonFormula(formula, module) {
-  return formula.replace(/\^/g, '**').replace(/\b(sin|cos|tan|exp|log|sqrt|abs|tanh|sinh|cosh|atan)\(/g, `${module}.$1(`);
-}
-
-/** Writes every task as JSON plus one float64 file into a fresh temporary folder; returns the JSON paths by task id. */
-export function writeTaskFiles(tasks) {
-  const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-bench-'));
-  const paths = new Map();
-  tasks.forEach((task, index) => {
-    const chunks = [];
-    let offset = 0;
-    const ref = (values, shape) => {
-      chunks.push(values);
-      const entry = { offset, length: values.length, shape };
-      offset += values.length;
-      return entry;
-    };
-    const valuesPath = join(folder, `task${index}.f64`);
-    let description;
-    if (task.kind === 'grid') {
-      description = {
-        id: task.id, kind: 'grid', nx: task.nx, ny: task.ny, bounds: task.bounds, typed: task.typed,
-        formulaPython: pythonFormula(task.formula, 'np'), formulaTorch: pythonFormula(task.formula, 'torch'),
-      };
-    } else {
-      const { data } = task;
-      const samples = (s) => ({ x: ref(s.features, [s.size, data.inputs]), y: ref(s.targets, [s.size, data.outputs]) });
-      description = {
-        id: task.id, kind: 'train', values: valuesPath, loss: task.loss, reduction: task.hyper.reduction,
-        learningRate: task.hyper.learningRate, batch: task.hyper.batchSize, epochs: task.hyper.epochs,
-        net: task.layers.map((layer) => layer.type === 'linear'
-          ? { type: 'linear', W: ref(layer.W, [layer.inputs, layer.units]), b: ref(layer.b, [layer.units]) }
-          : { type: layer.type }),
-        train: samples(data.train), test: samples(data.test),
-      };
-      const all = new Float64Array(offset);
-      let at = 0;
-      for (const chunk of chunks) { all.set(chunk, at); at += chunk.length; }
-      writeFileSync(valuesPath, new Uint8Array(all.buffer));
-    }
-    const path = join(folder, `task${index}.json`);
-    writeFileSync(path, JSON.stringify(description));
-    paths.set(task.id, path);
-  });
-  return { folder, paths };
 }

@@ -7,7 +7,8 @@ import { enginePeer, kernelSets } from '../bench/enginePeer.mjs';
 import { machine } from '../bench/machine.mjs';
 import { findPython, pythonPeer } from '../bench/pythonPeer.mjs';
 import { median, warmUp } from '../bench/stats.mjs';
-import { EXERCISE_NETS, gridTasks, trainingTasks, writeTaskFiles } from '../bench/tasks.mjs';
+import { writeTaskFiles } from '../bench/taskFiles.mjs';
+import { EXERCISE_NETS, gridTasks, trainingTasks } from '../bench/tasks.mjs';
 import { tfjsPeer } from '../bench/tfjsPeer.mjs';
 import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
