@@ -29,23 +29,26 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
   if (labelIndex < 0) throw new Error(`no column is named "${labelColumn}"; the columns are ${header.join(', ')}`);
   const featureNames = header.filter((_, c) => c !== labelIndex);
 
-  const values: number[] = [];
+  const columns = header.length;
+  const values = new Float64Array(Math.max(0, rows.length - 1) * (columns - 1));
+  let filled = 0;
   const labelTexts: string[] = [];
-  rows.forEach((cells, r) => {
-    if (r === 0 || (cells.length === 1 && cells[0]!.trim() === '')) return;
-    if (cells.length !== header.length) throw new Error(`row ${r + 1} has ${cells.length} values but the header names ${header.length} columns`);
-    cells.forEach((cell, c) => {
-      const text = cell.trim();
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    if (cells.length === 1 && cells[0]!.trim() === '') continue;
+    if (cells.length !== columns) throw new Error(`row ${r + 1} has ${cells.length} values but the header names ${columns} columns`);
+    for (let c = 0; c < columns; c++) {
+      const text = cells[c]!.trim();
       if (c === labelIndex) {
         if (text === '') throw new Error(`row ${r + 1}, column ${c + 1} (${header[c]}): the label is empty`);
         labelTexts.push(text);
-        return;
+        continue;
       }
       const value = Number(text);
       if (text === '' || !Number.isFinite(value)) throw new Error(`row ${r + 1}, column ${c + 1} (${header[c]}): ${JSON.stringify(text)} is not a number`);
-      values.push(value);
-    });
-  });
+      values[filled++] = value;
+    }
+  }
 
   const size = labelTexts.length;
   if (size < MIN_ROWS) throw new Error(`the table has ${size} data row${size === 1 ? '' : 's'}; at least ${MIN_ROWS} are needed to train and test`);
@@ -58,7 +61,7 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
     labelName: header[labelIndex]!,
     classes,
     size,
-    features: Float64Array.from(values),
+    features: values.slice(0, filled),
     labels: Int32Array.from(labelTexts, (t) => classIndex.get(t)!),
   };
 }
