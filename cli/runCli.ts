@@ -1,7 +1,6 @@
 // Dispatches a command line and turns every failure into one line and an exit status (Node, the CLI process).
-import { descendCommand } from './descendCommand.js';
-import { gradcheckCommand } from './gradcheckCommand.js';
-import { trainCommand, type Output } from './trainCommand.js';
+// Each command's module is loaded only when that command runs.
+import type { Output } from './trainCommand.js';
 import { UsageError } from './usageError.js';
 import { MAIN_USAGE } from './usage.js';
 
@@ -13,9 +12,9 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
       output.out(MAIN_USAGE);
       return command === undefined ? 2 : 0;
     }
-    if (command === 'train') return await trainCommand(rest, output);
-    if (command === 'gradcheck') return await gradcheckCommand(rest, output);
-    if (command === 'descend') return await descendCommand(rest, output);
+    if (command === 'train') return await (await import('./trainCommand.js')).trainCommand(rest, output);
+    if (command === 'gradcheck') return await (await import('./gradcheckCommand.js')).gradcheckCommand(rest, output);
+    if (command === 'descend') return await (await import('./descendCommand.js')).descendCommand(rest, output);
     throw new UsageError(`unknown command ${JSON.stringify(command)}; known: train, gradcheck, descend (see backprop-lab --help)`);
   } catch (error) {
     if (error instanceof UsageError) {
