@@ -189,16 +189,18 @@ if (workloads.includes('process')) {
 
 // The issue's targets beside what was measured.
 const row = (id, peer) => report.workloads.find((w) => w.id === id)?.rows.find((r) => r.peer === peer && !r.error);
+/** NumPy's faster configuration on a workload (all cores or one thread): the targets compare with NumPy at its best. */
+const bestNumpy = (id) => [row(id, 'NumPy'), row(id, 'NumPy, 1 thread')].filter(Boolean).sort((a, b) => a.ratioToEngine - b.ratioToEngine)[0];
 const targets = [];
-const numpySuite = row('exercise suite', 'NumPy');
-if (numpySuite) targets.push({ target: 'exercise suite in-process ≥ 6× NumPy', measured: numpySuite.ratioToEngine, met: numpySuite.ratioToEngine >= 6 });
+const numpySuite = bestNumpy('exercise suite');
+if (numpySuite) targets.push({ target: `exercise suite in-process ≥ 6× NumPy (${numpySuite.peer})`, measured: numpySuite.ratioToEngine, met: numpySuite.ratioToEngine >= 6 });
 const processRows = report.workloads.filter((w) => w.workload === 'process').map((w) => w.rows.find((r) => r.peer === 'NumPy' && !r.error)).filter(Boolean);
 if (processRows.length) {
   const worst = Math.min(...processRows.map((r) => r.ratioToEngine));
   targets.push({ target: 'each network as a whole process, 25 epochs, ≥ 2× NumPy (worst network)', measured: worst, met: worst >= 2 });
 }
-const mlpNumpy = row('mlp 784-256-128-10', 'NumPy');
-if (mlpNumpy) targets.push({ target: 'MLP within 2× of NumPy (NumPy ÷ engine ≥ 0.5)', measured: mlpNumpy.ratioToEngine, met: mlpNumpy.ratioToEngine >= 0.5 });
+const mlpNumpy = bestNumpy('mlp 784-256-128-10');
+if (mlpNumpy) targets.push({ target: `MLP within 2× of NumPy (${mlpNumpy.peer}): NumPy ÷ engine ≥ 0.5`, measured: mlpNumpy.ratioToEngine, met: mlpNumpy.ratioToEngine >= 0.5 });
 const gridBuiltIn = row('grid built-in', enginePeerName);
 if (gridBuiltIn) targets.push({ target: 'grid built-in < 10 ms', measured: gridBuiltIn.medianSeconds * 1000, unit: 'ms', met: gridBuiltIn.medianSeconds < 0.01 });
 const gridTyped = row('grid typed', enginePeerName);
