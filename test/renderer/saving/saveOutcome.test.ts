@@ -1,7 +1,7 @@
 // Saving through the host (plain Node, a fake host): every answer said in words, a throwing host and a huge file included.
 import { describe, expect, it } from 'vitest';
 import { MAX_SAVE_BYTES, type LabHost, type SaveFileRequest, type SaveFileResult } from '../../../engine/protocol.js';
-import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/export/saveOutcome.js';
+import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/saving/saveOutcome.js';
 
 function fakeHost(answer: (file: SaveFileRequest) => Promise<SaveFileResult>): LabHost & { saved: SaveFileRequest[] } {
   const saved: SaveFileRequest[] = [];

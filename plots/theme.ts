@@ -1,0 +1,45 @@
+// The lab's colours and chart font, defined once (pure, any process): the page's CSS variables are made from it, and every chart, on screen and in a file, paints with it.
+
+/** Every colour the lab uses by name; CSS sees each as a variable, e.g. textMuted as --text-muted. */
+export const COLOURS = {
+  bg: '#f4f6f9',
+  surface: '#ffffff',
+  border: '#d9dee6',
+  grid: '#e8ebf0',
+  axis: '#8a94a3',
+  text: '#1d2530',
+  textMuted: '#5b6676',
+  chip: '#eef1f5',
+  accent: '#1f5fbf',
+  accentSoft: '#e3edfb',
+  /** The training set's curve (and the one curve of a single-series chart). */
+  train: '#1f6fd1',
+  /** The test set's curve (and a second series compared with the first). */
+  test: '#e0701b',
+  error: '#b3261e',
+  errorSoft: '#fbe9e7',
+  ok: '#1d6b3a',
+  /** Marks drawn over a contour plot (minima, the start cross). */
+  ink: '#1a1a1a',
+  /** The white ring or halo that keeps a mark readable on any contour band. */
+  halo: '#ffffff',
+  /** A contour plot's ground where the surface has no finite value. */
+  noValue: '#f0f0f0',
+  /** The training path over the loss landscape. */
+  landscapePath: '#d1495b',
+} as const;
+
+export type ColourName = keyof typeof COLOURS;
+
+/** The lab's font, on the page and in every chart: the system's on screen; files name it too, and DejaVu Sans, which the CLI ships and renders with. */
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
+
+/** The CSS variable of a colour: textMuted → --text-muted. */
+export function cssVariableName(name: ColourName): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Every colour as a CSS variable and its value, plus --font. */
+export function cssVariables(): [string, string][] {
+  return [...(Object.keys(COLOURS) as ColourName[]).map((name): [string, string] => [cssVariableName(name), COLOURS[name]]), ['--font', CHART_FONT]];
+}
