@@ -1,4 +1,4 @@
-// Builds what is missing or older than its sources — the renderer with Vite, the Node parts with tsc — for `npm start` and `npm run web` (Node).
+// Builds what is missing or older than its sources — the renderer and the CLI's charts with Vite, the Node parts with tsc — for `npm start` and `npm run web` (Node).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -54,5 +54,9 @@ export function buildWhatIsStale() {
   ];
   if (isStale(nodeOutputs, [...nodeSources, ...configs])) {
     build('the main process, the engine and the host', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
+  }
+  const chartSources = ['renderer/charts', 'plots', 'vite.charts.config.ts'].map((name) => fromRoot(name));
+  if (isStale([fromRoot('dist', 'charts', 'chartFiles.js')], [...chartSources, ...configs])) {
+    build('the charts for the CLI', ['vite', 'bin', 'vite.js'], ['build', '--config', 'vite.charts.config.ts', '--logLevel', 'warn']);
   }
 }
