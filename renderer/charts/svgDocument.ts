@@ -9,16 +9,21 @@ const INHERITED = [
 /** Properties that are not inherited: written where they differ from their initial value. */
 const OWN: Record<string, string> = { opacity: '1', 'stop-color': 'rgb(0, 0, 0)', 'stop-opacity': '1' };
 
+/** A computed paint server reference, url("…#id"), as a file's own reference: url(#id). */
+const localUrl = (value: string) => value.replace(/url\(\s*["']?[^"')#]*(#[^"')]+)["']?\s*\)/g, 'url($1)');
+
 function inlineStyles(source: Element, copy: Element, parent: CSSStyleDeclaration | undefined): void {
   const style = getComputedStyle(source);
   for (const name of INHERITED) {
     const value = style.getPropertyValue(name);
-    if (value && (!parent || parent.getPropertyValue(name) !== value)) copy.setAttribute(name, value);
+    if (value && (!parent || parent.getPropertyValue(name) !== value)) copy.setAttribute(name, localUrl(value));
   }
   for (const [name, initial] of Object.entries(OWN)) {
     const value = style.getPropertyValue(name);
     if (value && value !== initial) copy.setAttribute(name, value);
   }
+  // A nested svg clips to its box unless told otherwise; a page's stylesheet may have told it.
+  if (parent && source.localName === 'svg') copy.setAttribute('overflow', style.getPropertyValue('overflow') || 'hidden');
   copy.removeAttribute('style');
   copy.removeAttribute('class');
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i]!, copy.children[i]!, style);
