@@ -5,20 +5,19 @@ import { metricsToCsv } from '../engine/export/metricsCsv.js';
 import { encodeWeightsNpz } from '../engine/export/npz.js';
 import { encodeOnnxModel } from '../engine/export/onnx.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
-import type { LossName, TrainFinished } from '../engine/protocol.js';
+import { LOSS_TITLES, type LossName } from '../engine/losses/lossNames.js';
+import type { TrainFinished } from '../engine/protocol/training.js';
+import { writeFileAtomically } from '../node/atomicWrite.js';
 import type { LearningCurvesOptions } from '../plots/learningCurves.js';
-import { writeFileAtomically } from '../main/atomicWrite.js';
 import { loadChartFiles } from './chartFiles.js';
 import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';
 
-const LOSS_LABELS: Record<LossName, string> = { bce: 'Binary cross-entropy', cce: 'Categorical cross-entropy', mse: 'Mean squared error' };
-
-/** How a run's learning-curves file is labelled: the loss's name, and a caption naming the network, data, seed and outcome. */
+/** How a run's learning-curves file is labelled: the loss's title, and a caption naming the network, data, seed and outcome. */
 export function learningCurvesOptions(report: RunReport): LearningCurvesOptions {
   return {
-    lossLabel: LOSS_LABELS[report.hyperparameters.loss as LossName],
+    lossLabel: LOSS_TITLES[report.hyperparameters.loss as LossName],
     caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${report.message}`,
     plannedEpochs: report.hyperparameters.epochs,
   };

@@ -1,6 +1,10 @@
 // The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader, writer); pure, any process.
 import { z } from 'zod';
-import { DataSourceSchema, EpochMetricsSchema, FinishReasonSchema, HyperparametersSchema, TrainFinishedSchema, describeIssue } from './protocol.js';
+import { DataSourceSchema } from './data/dataSource.js';
+import { describeIssue } from './protocol/index.js';
+import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
+import { EpochMetricsSchema } from './training/epochMetrics.js';
+import { HyperparametersSchema } from './training/hyperparameters.js';
 import { NetworkSpecSchema, type NetworkSpec, type TrainedWeights } from './spec.js';
 
 export const PROJECT_FORMAT = 'backprop-lab-project';

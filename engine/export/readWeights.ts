@@ -1,7 +1,7 @@
 // Reads trained weights back from weights.json and weights.npz, checking them against their network; pure, any process.
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { describeIssue } from '../protocol.js';
+import { describeIssue } from '../protocol/index.js';
 import { NetworkSpecSchema, type LinearParameters, type NetworkSpec, type TrainedWeights } from '../spec.js';
 
 const WeightsDocumentSchema = z.object({

@@ -1,6 +1,6 @@
 // Where the charts' Save SVG and Save PNG buttons send their files (renderer): the lab's host, handed down once from the shell as Svelte context.
 import { getContext, setContext } from 'svelte';
-import type { LabHost } from '../../engine/protocol.js';
+import type { LabHost } from '../../contract/labHost.js';
 
 const KEY = Symbol('chart saving');
 

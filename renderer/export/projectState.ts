@@ -1,7 +1,7 @@
 // The lab's state as a project and back (renderer): the builder's network and the finished runs; pure.
 import { PROJECT_FORMAT, PROJECT_VERSION, hasFiniteWeights, type Project, type ProjectRun } from '../../engine/projectFile.js';
 import type { NetworkSpec } from '../../engine/spec.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 
 /** What of a history entry a project needs. */
 export interface KeptRun { serial: number; run: FinishedRun }

@@ -1,9 +1,9 @@
 // The series the Training charts draw besides the current run's (renderer): past runs overlaid in their colours, and the epoch axis over all of them; pure.
 import { epochDomain } from '../../plots/chartGeometry.js';
-import type { EpochMetrics } from '../../engine/protocol.js';
+import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import { metricValue, type Metric } from '../charts/learningCurveSeries.js';
 import type { LineSeries } from '../charts/lineSeries.js';
-import type { HistoryEntry } from './runHistory.js';
+import type { HistoryEntry } from '../models/runHistory.js';
 
 /** Each overlaid run's train curve (solid) and test curve (dashed) in the run's colour. */
 export function overlaySeries(entries: readonly HistoryEntry[], metric: Metric): LineSeries[] {
