@@ -27,7 +27,17 @@ export const COLOURS = {
   noValue: '#f0f0f0',
   /** The training path over the loss landscape. */
   landscapePath: '#d1495b',
+  /** Bars of a sample's saliency per feature. */
+  saliency: '#c8553d',
+  /** Text on a dark heat-map cell. */
+  onDark: '#ffffff',
 } as const;
+
+/** The colours of finished runs in the Training lab's history and overlays, apart from the current run's train blue and test orange. */
+export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
+
+/** The colours of optimizer paths, chosen to stand out on the blue-to-yellow contours (each path also gets a white halo). */
+export const PATH_COLOURS = ['#d62728', '#7b3294', '#e6550d', '#1a1a1a', '#c51b8a', '#8c510a', '#2b8cbe', '#4d9221'] as const;
 
 export type ColourName = keyof typeof COLOURS;
 
