@@ -1,7 +1,8 @@
 // The "linear collapse": consecutive Linear layers with no nonlinearity between them equal one Linear layer; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import type { LayerType, LinearParameters, TrainedWeights } from '../spec.js';
+import { definitionOf } from '../layers/registry.js';
+import type { LinearParameters, TrainedWeights } from '../spec.js';
 
 /** A run of Linear layers (spec indices `from`..`to`, both Linear) and the single inputs×units layer y = x·W + b it equals. */
 export interface CollapsedRun {
@@ -13,10 +14,7 @@ export interface CollapsedRun {
   b: Float64Array;
 }
 
-/** Layers that change nothing between two Linear layers in evaluation mode (dropout is the identity there). */
-const IDENTITY_IN_EVALUATION: ReadonlySet<LayerType> = new Set<LayerType>(['dropout']);
-
-/** Groups the Linear layers into runs that only identity layers separate; a run of one is left out. */
+/** Groups the Linear layers into runs that only layers which are the identity in evaluation (dropout) separate; a run of one is left out. */
 function linearRuns(weights: TrainedWeights): LinearParameters[][] {
   const byIndex = new Map(weights.layers.map((layer) => [layer.index, layer]));
   const runs: LinearParameters[][] = [];
@@ -26,7 +24,7 @@ function linearRuns(weights: TrainedWeights): LinearParameters[][] {
       const parameters = byIndex.get(index);
       if (!parameters) throw new Error(`the weights have no values for layer ${index + 1} (linear)`);
       current.push(parameters);
-    } else if (!IDENTITY_IN_EVALUATION.has(layer.type)) {
+    } else if (!definitionOf(layer).identityInEvaluation) {
       if (current.length > 1) runs.push(current);
       current = [];
     }

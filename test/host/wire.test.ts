@@ -1,6 +1,6 @@
 // The wire codec: messages survive a trip through a WebSocket text frame exactly, typed arrays bit for bit.
 import { describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire } from '../../contract/wire.js';
+import { decodeWire, encodeWire, wireSize } from '../../contract/wire.js';
 
 /** The bytes of a Float64Array as hex, so that a comparison is bit for bit (NaN payloads and −0 included). */
 function bitsOf(values: Float64Array): string {
@@ -92,5 +92,15 @@ describe('wire: bytes from Node', () => {
     const decoded = decodeWire(encodeWire({ bytes: Buffer.from([1, 2, 255]) })) as { bytes: unknown };
     expect(decoded.bytes).toBeInstanceOf(Uint8Array);
     expect(Array.from(decoded.bytes as Uint8Array)).toEqual([1, 2, 255]);
+  });
+});
+
+describe('wireSize', () => {
+  it.each([
+    ['a request with a CSV of quotes, tabs, accents, an emoji and a lone surrogate', { type: 'train.start', runId: 'r', dataSet: { kind: 'csv', fileName: 'é.csv', text: 'a,"b"\tc\\\n1,2,x\u0001\n€,😀,\ud800' } }],
+    ['typed arrays of every kind and lengths around base64 padding', { a: new Float64Array([1, -0, NaN]), b: new Uint8Array(1), c: new Uint8Array(2), d: new Int32Array(5), e: new Float32Array(4), f: new Uint32Array(0) }],
+    ['special numbers, nulls, booleans, nested lists and undefined fields', { n: [NaN, Infinity, -Infinity, -0, 0, 1.5e-300, 12345678.9], x: null, t: true, f: false, u: undefined, l: [[1, [2]], [], {}], s: '' }],
+  ])('is the UTF-8 length of what encodeWire gives for %s', (_, message) => {
+    expect(wireSize(message)).toBe(Buffer.byteLength(encodeWire(message), 'utf8'));
   });
 });
