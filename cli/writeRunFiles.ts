@@ -3,28 +3,35 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { metricsToCsv } from '../engine/export/metricsCsv.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
-import { LOSS_TITLES } from '../engine/losses/lossNames.js';
+import { LOSS_TITLES, type LossName } from '../engine/losses/lossNames.js';
 import type { TrainFinished } from '../engine/protocol/training.js';
 import { writeFileAtomically } from '../node/atomicWrite.js';
+import type { LearningCurvesOptions } from '../plots/learningCurves.js';
+import { loadChartFiles } from './chartFiles.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';
 
+/** How a run's learning-curves file is labelled: the loss's title, and a caption naming the network, data, seed and outcome. */
+export function learningCurvesOptions(report: RunReport): LearningCurvesOptions {
+  return {
+    lossLabel: LOSS_TITLES[report.hyperparameters.loss as LossName],
+    caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${report.message}`,
+    plannedEpochs: report.hyperparameters.epochs,
+  };
+}
+
 /**
  * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
- * into `folder` (created if needed); returns their paths. The encoders and the chart renderer (fflate, protobufjs, the
- * SVG renderer, resvg) are loaded here, so a run that writes no files never loads them.
+ * into `folder` (created if needed); returns their paths. The curves are the lab's own chart component, rendered in Node.
+ * The encoders, the charts and the rasteriser (fflate, protobufjs, Svelte's server build, resvg) are loaded here, so a
+ * run that writes no files never loads them.
  */
 export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): Promise<string[]> {
   const [{ encodeWeightsNpz }, { encodeOnnxModel }, { learningCurvesSvg }, { renderPng }] = await Promise.all([
-    import('../engine/export/npz.js'), import('../engine/export/onnx.js'),
-    import('../plots/learningCurvesSvg.js'), import('./renderPng.js'),
+    import('../engine/export/npz.js'), import('../engine/export/onnx.js'), loadChartFiles(), import('./renderPng.js'),
   ]);
   mkdirSync(folder, { recursive: true });
-  const svg = learningCurvesSvg(finished.history, {
-    lossLabel: LOSS_TITLES[finished.settings.loss],
-    caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${finished.message}`,
-    plannedEpochs: report.hyperparameters.epochs,
-  });
+  const svg = learningCurvesSvg(finished.history, learningCurvesOptions(report));
   const files: [string, string | Uint8Array][] = [
     ['metrics.csv', metricsToCsv(finished.history)],
     ['metrics.json', JSON.stringify(report, null, 2) + '\n'],
