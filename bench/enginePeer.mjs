@@ -11,20 +11,50 @@ import { train } from '../dist/engine/training/train.js';
 
 const KERNELS_FOLDER = new URL('../dist/engine/kernels/', import.meta.url);
 
-/** Every kernel set engine/kernels exports (an object with a matmul function), by export name, the default first. */
+/** The WebAssembly kernels in each variant this runtime runs, where the build made them; empty otherwise. */
+async function wasmSets() {
+  let files, wasm;
+  try {
+    files = await import(new URL('wasm/kernelFiles.js', KERNELS_FOLDER).href);
+    wasm = await import(new URL('wasm/wasmKernels.js', KERNELS_FOLDER).href);
+  } catch {
+    return [];
+  }
+  const binaries = files.readWasmKernelBinaries();
+  return binaries ? wasm.supportedWasmVariants(binaries).map((variant) => [`WASM ${variant}`, wasm.createWasmKernels(binaries, variant)]) : [];
+}
+
+/** The kernels the engine's processes run (`loadEngineKernels` where there is one, else `defaultKernels`), and its name. */
+async function engineKernels(sets) {
+  try {
+    const { loadEngineKernels } = await import(new URL('wasm/kernelFiles.js', KERNELS_FOLDER).href);
+    const kernels = loadEngineKernels();
+    const name = kernels.variant ? `WASM ${kernels.variant}` : sets.find(([, set]) => set === kernels)?.[0] ?? 'defaultKernels';
+    return [name, kernels];
+  } catch {
+    return [sets.find(([, set]) => set === defaultKernels)?.[0] ?? 'defaultKernels', defaultKernels];
+  }
+}
+
+/**
+ * The kernels the engine's processes run, first, then every other kernel set engine/kernels exports (an object with a
+ * matmul function) and the WebAssembly kernels in each variant this runtime runs.
+ */
 export async function kernelSets() {
-  const sets = [['default', defaultKernels]];
-  let defaultName;
+  const exported = [];
   for (const file of readdirSync(KERNELS_FOLDER).filter((name) => name.endsWith('.js')).sort()) {
     const module = await import(new URL(file, KERNELS_FOLDER).href);
     for (const [name, value] of Object.entries(module)) {
-      if (value === defaultKernels && name !== 'defaultKernels') defaultName ??= name;
-      if (value && typeof value === 'object' && typeof value.matmul === 'function' && !sets.some(([, set]) => set === value)) {
-        sets.push([name, value]);
+      if (value && typeof value === 'object' && typeof value.matmul === 'function' && !exported.some(([, set]) => set === value)) {
+        exported.push([name === 'defaultKernels' ? 'defaultKernels' : name, value]);
       }
     }
   }
-  return { sets, defaultName };
+  // A set exported under its own name and as defaultKernels is named by its own name.
+  const named = exported.filter(([name, set]) => name !== 'defaultKernels' || !exported.some(([other, s]) => s === set && other !== name));
+  const [engineName, engine] = await engineKernels(named);
+  const others = [...named, ...(await wasmSets())].filter(([name, set]) => set !== engine && name !== engineName);
+  return [[engineName, engine], ...others];
 }
 
 /** A peer that runs each task with one kernel set; `name` is how it is reported. */

@@ -1,6 +1,8 @@
 // `npm run bench` (Node): the engine beside NumPy, PyTorch, TF.js and ConvNetJS on the same split, weights and work,
 // warmed up, in alternated rounds, with medians, per-round ratios, peak memory and the machine; `-- --json` for JSON.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convnetPeer } from '../bench/convnetPeer.mjs';
 import { enginePeer, kernelSets } from '../bench/enginePeer.mjs';
@@ -11,6 +13,16 @@ import { writeTaskFiles } from '../bench/taskFiles.mjs';
 import { EXERCISE_NETS, gridTasks, trainingTasks } from '../bench/tasks.mjs';
 import { tfjsPeer } from '../bench/tfjsPeer.mjs';
 import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
+
+// Where this Node runs WebAssembly relaxed SIMD only behind a flag (dist/node/relaxedSimdFlags.js says): runs itself again with it.
+const FLAGS = new URL('../dist/node/relaxedSimdFlags.js', import.meta.url);
+if (existsSync(fileURLToPath(FLAGS))) {
+  const { relaxedSimdExecArgv } = await import(FLAGS.href);
+  if (relaxedSimdExecArgv.some((flag) => !process.execArgv.includes(flag))) {
+    const run = spawnSync(process.execPath, [...process.execArgv, ...relaxedSimdExecArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(run.status ?? 1);
+  }
+}
 
 const WORKLOADS = ['exercise', 'process', 'mlp', 'grid'];
 const PEERS = ['engine', 'numpy', 'numpy-1t', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
@@ -52,8 +64,7 @@ if (workloads.includes('grid')) tasks.push(...gridTasks());
 const files = writeTaskFiles(tasks);
 
 // Peers: the engine with each kernel set, then every other peer that loads.
-const { sets, defaultName } = await kernelSets();
-const inProcess = sets.map(([name, kernels]) => enginePeer(name === 'default' ? `engine (${defaultName ? `${defaultName}, ` : ''}default)` : `engine (${name})`, kernels));
+const inProcess = (await kernelSets()).map(([name, kernels]) => enginePeer(`engine (${name})`, kernels));
 const enginePeerName = inProcess[0].name;
 const skip = (peer, reason) => { report.skipped[peer] = reason; log(`skipped ${peer}: ${reason}`); };
 let numpyPython;
@@ -121,14 +132,14 @@ const mb = (bytes) => (bytes ? `${(bytes / 2 ** 20).toFixed(0)} MB` : '—');
 const fmt = (seconds) => (seconds < 0.1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(3)} s`);
 function printWorkload(summary) {
   log(`\n${summary.name}${summary.note ? ` — ${summary.note}` : ''}`);
-  log(['peer'.padEnd(30), 'median'.padStart(10), 'peer ÷ engine'.padStart(14), 'result'.padEnd(26), 'peak memory'].join('  '));
+  log(['peer'.padEnd(34), 'median'.padStart(10), 'peer ÷ engine'.padStart(14), 'result'.padEnd(26), 'peak memory'].join('  '));
   for (const row of summary.rows) {
-    if (row.error) { log(`${row.peer.padEnd(30)}  failed: ${row.error}`); continue; }
+    if (row.error) { log(`${row.peer.padEnd(34)}  failed: ${row.error}`); continue; }
     const r = row.result ?? {};
     const result = r.testAccuracy !== undefined ? `test acc ${r.testAccuracy.toFixed(4)}${r.testLoss !== undefined ? `, loss ${r.testLoss.toFixed(4)}` : ''}`
       : r.sum !== undefined ? `Σf ${r.sum.toExponential(6)}` : '';
     const flops = row.gflops ? ` ${row.gflops.toFixed(1)} GFLOP/s` : '';
-    log([row.peer.padEnd(30), fmt(row.medianSeconds).padStart(10), `${row.ratioToEngine.toFixed(2)}×`.padStart(14), (result + flops).padEnd(26), mb(row.peakMemoryBytes)].join('  '));
+    log([row.peer.padEnd(34), fmt(row.medianSeconds).padStart(10), `${row.ratioToEngine.toFixed(2)}×`.padStart(14), (result + flops).padEnd(26), mb(row.peakMemoryBytes)].join('  '));
   }
 }
 
