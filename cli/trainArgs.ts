@@ -5,7 +5,8 @@ import {
   EXERCISE_HYPERPARAMETERS, HyperparametersSchema, LOSS_NAMES, NormalisationSchema, OPTIMIZER_KINDS,
   type DataSource, type Hyperparameters,
 } from '../engine/protocol.js';
-import { INIT_SCHEMES, type NetworkSpec, type TrainedWeights } from '../engine/spec.js';
+import { INIT_SCHEMES, type NetworkSpec } from '../engine/spec.js';
+import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
 import { readSpec } from './readSpec.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';

@@ -1,7 +1,8 @@
 // The one typed protocol between the renderer, the hosts (Electron main, browser host) and the engine process.
 // Every side that receives a message validates it with these schemas before trusting it.
 import { z } from 'zod';
-import { LayerSpecSchema, NetworkSpecSchema, TrainedWeightsSchema } from './spec.js';
+import { LayerSpecSchema, NetworkSpecSchema } from './spec.js';
+import { TrainedWeightsSchema } from './trainedWeights.js';
 
 // ---- data ------------------------------------------------------------------------------------------
 

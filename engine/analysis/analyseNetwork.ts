@@ -4,7 +4,7 @@ import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss, defaultLossFor } from '../losses/createLoss.js';
 import type { AnalysisReport } from '../protocol.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 import { confusionMatrix } from './confusionMatrix.js';
 import { firstLayerImages } from './firstLayerImages.js';
 import { layerActivations } from './layerActivations.js';

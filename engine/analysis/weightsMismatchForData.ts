@@ -1,7 +1,7 @@
 // Whether trained weights can be analysed on a data set: their spec's shapes fit and its input and output widths are the data's; pure, any process.
 import type { PreparedData } from '../data/dataSets.js';
 import { traceWidths } from '../network/validateSpec.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 
 /** A sentence saying why `weights` do not fit `data`, or undefined when they do. */
 export function weightsMismatchForData(weights: TrainedWeights, data: Pick<PreparedData, 'name' | 'inputs' | 'outputs'>): string | undefined {

@@ -1,6 +1,9 @@
 // Writes a trained sequential network as an ONNX model (float64 tensors, opset 17) with protobuf's wire format.
 import protobuf from 'protobufjs/minimal.js';
-import type { LayerSpec, TrainedWeights } from '../spec.js';
+import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
+import { traceWidths } from '../network/validateSpec.js';
+import type { LayerSpec } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 
 type Writer = protobuf.Writer;
 
@@ -49,7 +52,7 @@ function littleEndianBytes(values: Float64Array): Uint8Array {
   return bytes;
 }
 
-function writeTensor(w: Writer, field: number, name: string, dims: number[], values: Float64Array): void {
+function writeTensor(w: Writer, field: number, name: string, dims: readonly number[], values: Float64Array): void {
   writeMessage(w, field, (t) => {
     for (const d of dims) writeVarint(t, Field.TensorDims, d);
     writeVarint(t, Field.TensorDataType, DOUBLE);
@@ -105,12 +108,15 @@ function nodeFor(layer: LayerSpec, index: number, input: string, output: string)
 
 /**
  * Encodes a trained network as an ONNX model: input "input" [batch, spec.input], output "output" [batch, outputs],
- * one node per layer (Linear → Gemm with initializers layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * one node per layer (Linear → Gemm), and one initializer layer{i}_{name} per named tensor, of the tensor's shape
+ * (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * @throws Error when the tensors are not exactly the parameters the spec's layers define.
  */
 export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string): Uint8Array {
   const { spec } = weights;
-  const byIndex = new Map(weights.layers.map((p) => [p.index, p]));
-  let width = spec.input;
+  const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
+  if ('issue' in matched) throw new Error(matched.issue.message);
+  const width = traceWidths(spec).widths.at(-1)!;
   // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
   const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
@@ -126,15 +132,7 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
       current = output;
     });
     writeString(g, Field.GraphName, 'backprop_lab_network');
-    spec.layers.forEach((layer, i) => {
-      if (layer.type !== 'linear') return;
-      const p = byIndex.get(i);
-      if (!p) throw new Error(`the weights have no parameters for layer ${i + 1} (linear)`);
-      if (p.inputs !== width || p.units !== layer.units) throw new Error(`layer ${i + 1} (linear) parameters are ${p.inputs}×${p.units} but the network needs ${width}×${layer.units}`);
-      writeTensor(g, Field.GraphInitializer, `layer${i}_W`, [p.inputs, p.units], p.W);
-      writeTensor(g, Field.GraphInitializer, `layer${i}_b`, [p.units], p.b);
-      width = layer.units;
-    });
+    for (const tensor of matched.tensors) writeTensor(g, Field.GraphInitializer, `layer${tensor.layer}_${tensor.name}`, tensor.shape, tensor.values);
     writeValueInfo(g, Field.GraphInput, 'input', spec.input);
     writeValueInfo(g, Field.GraphOutput, 'output', width);
   });

@@ -26,8 +26,8 @@ export class Linear implements Layer {
     this.dW = new Float64Array(inputs * outputs);
     this.db = new Float64Array(outputs);
     this.parameters = [
-      { name: 'W', value: this.W, gradient: this.dW },
-      { name: 'b', value: this.b, gradient: this.db },
+      { name: 'W', shape: [inputs, outputs], value: this.W, gradient: this.dW, decayed: true, filterAxis: 1 },
+      { name: 'b', shape: [outputs], value: this.b, gradient: this.db, decayed: false },
     ];
   }
 

@@ -3,6 +3,7 @@ import { analyseNetwork } from '../analysis/analyseNetwork.js';
 import { networkFromWeights } from '../analysis/networkFromWeights.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
+import { WeightsMismatchError } from '../network/loadWeights.js';
 import type { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun, ErrorEvent, LandscapeRun } from '../protocol.js';
 import type { EngineContext } from './engineContext.js';
@@ -27,7 +28,7 @@ export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, co
   try {
     return { data, network: networkFromWeights(request.weights, context.kernels) };
   } catch (error) {
-    return fail('weights', messageOf(error));
+    return fail(error instanceof WeightsMismatchError ? `weights.${error.field}` : 'weights', messageOf(error));
   }
 }
 

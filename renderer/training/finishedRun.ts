@@ -1,6 +1,7 @@
 // What the renderer keeps of a finished training run (renderer): enough to analyse it, overlay it, and export it later.
 import type { DataSource, EpochMetrics, FinishReason, Hyperparameters, TrainFinished } from '../../engine/protocol.js';
-import type { NetworkSpec, TrainedWeights } from '../../engine/spec.js';
+import type { NetworkSpec } from '../../engine/spec.js';
+import type { TrainedWeights } from '../../engine/trainedWeights.js';
 
 export interface FinishedRun {
   runId: string;

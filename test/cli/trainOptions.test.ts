@@ -70,6 +70,19 @@ describe('backprop-lab train: optimizers and saved weights', () => {
     expect(fromNpz.report.history).toEqual(fromJson.report.history);
   });
 
+  it('continues a version 1 weights.json and weights.npz written by an earlier lab, its values kept bit for bit', async () => {
+    const fixture = (name: string) => new URL(`../engine/fixtures/${name}`, import.meta.url).pathname;
+    const saved = fromWeightsDocument(JSON.parse(readFileSync(fixture('weights-v1.json'), 'utf8')));
+    for (const file of ['weights-v1.json', 'weights-v1.npz']) {
+      const out = join(freshFolder(), 'kept');
+      const net = file.endsWith('.npz') ? ['--net', 'linear:32,relu,linear:3,softmax'] : [];
+      expect((await train('--data', 'iris', ...net, '--init-from', fixture(file), '--epochs', '0', '--out', out)).status).toBe(0);
+      const written = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8'));
+      expect(written.version).toBe(2);
+      expect(fromWeightsDocument(written)).toEqual(saved);
+    }
+  });
+
   it('refuses saved weights that do not fit --net', async () => {
     const first = join(freshFolder(), 'first');
     await train('--epochs', '0', '--out', first);
