@@ -1,8 +1,11 @@
 // Turns --data and its companions into a data source, and tells its shape for the default network (Node, the CLI process).
 import { readFileSync } from 'node:fs';
+import { outputsForClasses } from '../engine/data/classOutputs.js';
 import { DATA_SET_INFO } from '../engine/data/dataSets.js';
 import { parseLabelledCsv } from '../engine/data/labelledCsv.js';
-import { DATA_SET_NAMES, DataSetNameSchema, TOY_DATA_NAMES, ToyDataSourceSchema, describeIssue, type DataSource } from '../engine/protocol.js';
+import { DATA_SET_NAMES, DataSetNameSchema, TOY_DATA_NAMES } from '../engine/data/dataSetNames.js';
+import { ToyDataSourceSchema, type DataSource } from '../engine/data/dataSource.js';
+import { describeIssue } from '../engine/protocol/index.js';
 import { UsageError } from './usageError.js';
 
 /** The input width and output width a network needs for a data source. */
@@ -39,7 +42,7 @@ export function parseDataArgs(args: DataArgs): { source: DataSource; shape: Data
       throw new UsageError(`--data ${data}: ${(error as Error).message}`);
     }
     const source: DataSource = { kind: 'csv', fileName: data, text, ...(args.labelColumn ? { labelColumn: args.labelColumn } : {}) };
-    return { source, shape: { inputs: table.featureNames.length, outputs: table.classes.length === 2 ? 1 : table.classes.length } };
+    return { source, shape: { inputs: table.featureNames.length, outputs: outputsForClasses(table.classes.length) } };
   }
   const name = DataSetNameSchema.safeParse(data);
   if (!name.success) throw new UsageError(`--data: unknown data set ${JSON.stringify(data)}; known: ${KNOWN}`);

@@ -1,5 +1,6 @@
 // `backprop-lab descend`: an optimizer's path on a 2D surface, as the exercise's optimize_f computes it (Node, the CLI process).
-import { OPTIMIZER_KINDS, type SurfaceDescend } from '../engine/protocol.js';
+import { OPTIMIZER_KINDS } from '../engine/optimizers/optimizerConfig.js';
+import type { SurfaceDescend } from '../engine/protocol/surfaces.js';
 import { askEngine } from './engineRequest.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import type { Output } from './trainCommand.js';

@@ -1,5 +1,5 @@
 // Sends one request to an in-process engine and resolves with its answer (Node, the CLI process).
-import type { EngineEvent, EngineRequest } from '../engine/protocol.js';
+import type { EngineEvent, EngineRequest } from '../engine/protocol/index.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
 
 /** The first event that answers `request` (an error event rejects with its message and field). */

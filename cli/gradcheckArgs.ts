@@ -1,7 +1,7 @@
 // Parses and checks the options of `backprop-lab gradcheck` into a gradient check request, and its help text (Node, the CLI process).
-import {
-  GradcheckVariantSchema, LOSS_NAMES, type GradcheckRun, type GradcheckSubject, type GradcheckVariant, type LossName,
-} from '../engine/protocol.js';
+import { GradcheckVariantSchema, type GradcheckVariant } from '../engine/gradcheck/gradcheckVariants.js';
+import { LOSS_NAMES, type LossName } from '../engine/losses/lossNames.js';
+import type { GradcheckRun, GradcheckSubject } from '../engine/protocol/gradcheck.js';
 import { parseSpecText } from '../engine/specText.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { readSpec } from './readSpec.js';

@@ -1,6 +1,6 @@
 // Reads --net for any command: a NetworkSpec JSON file or the short form (Node, the CLI process).
 import { existsSync, readFileSync } from 'node:fs';
-import { describeIssue } from '../engine/protocol.js';
+import { describeIssue } from '../engine/protocol/index.js';
 import { NetworkSpecSchema, type NetworkSpec } from '../engine/spec.js';
 import { parseSpecText } from '../engine/specText.js';
 import { UsageError } from './usageError.js';

@@ -1,5 +1,7 @@
 // The report of a training run as the CLI prints it with --json and saves it as metrics.json (Node, the CLI process).
-import type { EpochMetrics, FinishReason, Hyperparameters, TrainFinished } from '../engine/protocol.js';
+import type { FinishReason, TrainFinished } from '../engine/protocol/training.js';
+import type { EpochMetrics } from '../engine/training/epochMetrics.js';
+import type { Hyperparameters } from '../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../engine/spec.js';
 import { formatSpecText } from '../engine/specText.js';
 

@@ -1,10 +1,11 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
 import { readFileSync } from 'node:fs';
 import { decodeWeightsNpz, fromWeightsDocument } from '../engine/export/readWeights.js';
-import {
-  EXERCISE_HYPERPARAMETERS, HyperparametersSchema, LOSS_NAMES, NormalisationSchema, OPTIMIZER_KINDS,
-  type DataSource, type Hyperparameters,
-} from '../engine/protocol.js';
+import type { DataSource } from '../engine/data/dataSource.js';
+import { NormalisationSchema } from '../engine/data/normalisation.js';
+import { LOSS_NAMES } from '../engine/losses/lossNames.js';
+import { OPTIMIZER_KINDS } from '../engine/optimizers/optimizerConfig.js';
+import { EXERCISE_HYPERPARAMETERS, HyperparametersSchema, type Hyperparameters } from '../engine/training/hyperparameters.js';
 import { INIT_SCHEMES, type NetworkSpec } from '../engine/spec.js';
 import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';

@@ -1,5 +1,6 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
-import type { EngineEvent, TrainFinished, TrainStart, TrainStarted } from '../engine/protocol.js';
+import type { EngineEvent } from '../engine/protocol/index.js';
+import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
 import { formatSpecText } from '../engine/specText.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
 import { buildRunReport } from './runReport.js';

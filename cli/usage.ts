@@ -1,4 +1,5 @@
 // The command line's help texts (Node, the CLI process).
+import { OPTIMIZER_DEFAULTS } from '../engine/optimizers/optimizerConfig.js';
 
 export const MAIN_USAGE = `backprop-lab — train and check small neural networks from the command line
 
@@ -44,7 +45,7 @@ training:
   --reduction MODE    sum (the exercise: gradients summed over a minibatch) or mean; default sum
   --loss NAME         bce, cce or mse; default cce after a softmax, bce after a sigmoid, else mse
   --optimizer NAME    sgd (default), momentum, nesterov, rmsprop or adam
-  --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants (defaults 0.9, 0.9, 0.9, 0.999)
+  --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants (defaults ${OPTIMIZER_DEFAULTS.momentum}, ${OPTIMIZER_DEFAULTS.rho}, ${OPTIMIZER_DEFAULTS.beta1}, ${OPTIMIZER_DEFAULTS.beta2})
   --decay D           the step size is multiplied by D before each update (the exercise's decay); default 1
   --weight-decay L    L2 penalty on the weights, default 0
   --seed N            seed of the split, the initialisation and dropout (0 .. 2^32-1), default 1

@@ -5,14 +5,13 @@ import { metricsToCsv } from '../engine/export/metricsCsv.js';
 import { encodeWeightsNpz } from '../engine/export/npz.js';
 import { encodeOnnxModel } from '../engine/export/onnx.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
-import type { LossName, TrainFinished } from '../engine/protocol.js';
+import { LOSS_TITLES } from '../engine/losses/lossNames.js';
+import type { TrainFinished } from '../engine/protocol/training.js';
+import { writeFileAtomically } from '../node/atomicWrite.js';
 import { learningCurvesSvg } from '../plots/learningCurvesSvg.js';
-import { writeFileAtomically } from '../main/atomicWrite.js';
 import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';
-
-const LOSS_LABELS: Record<LossName, string> = { bce: 'Binary cross-entropy', cce: 'Categorical cross-entropy', mse: 'Mean squared error' };
 
 /**
  * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
@@ -21,7 +20,7 @@ const LOSS_LABELS: Record<LossName, string> = { bce: 'Binary cross-entropy', cce
 export function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): string[] {
   mkdirSync(folder, { recursive: true });
   const svg = learningCurvesSvg(finished.history, {
-    lossLabel: LOSS_LABELS[finished.settings.loss],
+    lossLabel: LOSS_TITLES[finished.settings.loss],
     caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${finished.message}`,
     plannedEpochs: report.hyperparameters.epochs,
   });

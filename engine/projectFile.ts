@@ -1,8 +1,12 @@
 // The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader of versions 1 and 2, writer); pure, any process.
 import { z } from 'zod';
-import { DataSourceSchema, EpochMetricsSchema, FinishReasonSchema, HyperparametersSchema, TrainFinishedSchema, describeIssue } from './protocol.js';
+import { DataSourceSchema } from './data/dataSource.js';
 import { numberText } from './export/numberText.js';
 import { issueField, matchLayout, parameterLayout, type TensorIssue } from './network/parameterLayout.js';
+import { describeIssue } from './protocol/index.js';
+import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
+import { EpochMetricsSchema } from './training/epochMetrics.js';
+import { HyperparametersSchema } from './training/hyperparameters.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
 import type { NamedTensor, TrainedWeights } from './trainedWeights.js';
 

@@ -1,5 +1,6 @@
 // A network's trained state as named tensors (layer index, parameter name, shape, values) and its schema; pure, any process.
 import { z } from 'zod';
+import { Float64ArraySchema } from './protocol/typedArrays.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
 
 /**
@@ -54,7 +55,7 @@ export const NamedTensorSchema = z.object({
   layer: z.number().int().nonnegative(),
   name: z.string().min(1, 'a parameter needs a name'),
   shape: z.array(z.number().int().nonnegative()),
-  values: z.custom<Float64Array>((value) => value instanceof Float64Array, { message: 'expected a Float64Array' }),
+  values: Float64ArraySchema,
 }).strict().superRefine((tensor, context) => {
   const size = tensorSize(tensor.shape);
   if (tensor.values.length !== size) {

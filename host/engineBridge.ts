@@ -1,8 +1,9 @@
 // Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol.ts, restarted if it dies.
 // Requests are validated here, before they reach the engine; events go back in the wire codec's envelope.
 import { fork, type ChildProcess } from 'node:child_process';
-import { parseRequest, requestIds, type EngineEvent, type EngineStatus } from '../engine/protocol.js';
-import { decodeWire, encodeWire, type HostEnvelope } from '../engine/wire.js';
+import type { EngineStatus } from '../contract/labHost.js';
+import { parseRequest, requestIds, type EngineEvent } from '../engine/protocol/index.js';
+import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
 function restartDelayMs(crashesInARow: number): number {

@@ -4,7 +4,7 @@
 // goes renderer ⇄ engine over the port; relaying it through main would copy each message twice and let a busy
 // main process stall the UI. Main only hands out ports and reports the engine's status (ready / crashed).
 import { app, ipcMain, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
-import type { EngineStatus } from '../engine/protocol.js';
+import type { EngineStatus } from '../contract/labHost.js';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
 import { startEngineProcess, type EngineProcess } from './engineProcess.js';

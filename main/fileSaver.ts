@@ -1,10 +1,10 @@
 // Answers the renderer's "save this file": checks the request, asks where with a save dialog, writes atomically (main process).
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import type { SaveFileResult } from '../engine/protocol.js';
+import type { SaveFileResult } from '../contract/saveFile.js';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
-import { writeFileAtomicallyAsync } from './atomicWrite.js';
+import { writeFileAtomicallyAsync } from '../node/atomicWrite.js';
 import { IPC_CHANNELS } from './ipcChannels.js';
 import { parseSaveRequest, saveDialogFilters } from './saveRequest.js';
 import { isOurRenderer } from './senderCheck.js';

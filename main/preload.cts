@@ -2,7 +2,9 @@
 // A sandboxed preload can require only 'electron' and a few built-ins, so everything else here is `import type`;
 // events are validated by the renderer, requests by the engine, files to save by main.
 import electron = require('electron');
-import type { EngineEvent, EngineRequest, EngineStatus, LabHost, SaveFileResult } from '../engine/protocol.js';
+import type { EngineStatus, LabHost } from '../contract/labHost.js';
+import type { SaveFileResult } from '../contract/saveFile.js';
+import type { EngineEvent, EngineRequest } from '../engine/protocol/index.js';
 import type { IpcChannels } from './ipcChannels.js';
 
 /** The same names as main/ipcChannels.ts; the type makes the compiler hold them equal. */

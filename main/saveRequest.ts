@@ -1,5 +1,6 @@
 // Checks a save request from the renderer at main's side and derives the dialog's name and filter (main process; plain data, no Electron).
-import { MAX_SAVE_BYTES, type SaveFileRequest } from '../engine/protocol.js';
+import type { SaveFileRequest } from '../contract/saveFile.js';
+import { MAX_SAVE_BYTES } from '../engine/limits.js';
 
 /** The longest file name offered in the dialog (most file systems allow 255 bytes). */
 const MAX_NAME_LENGTH = 120;

@@ -6,7 +6,7 @@ import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js'
 import { blockedKernels } from '../dist/engine/kernels/blockedKernels.js';
 import { plainKernels } from '../dist/engine/kernels/plainKernels.js';
 import { buildNetwork } from '../dist/engine/network/network.js';
-import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/protocol.js';
+import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/training/hyperparameters.js';
 import { createRandom, deriveRandom } from '../dist/engine/random.js';
 import { parseSpecText } from '../dist/engine/specText.js';
 import { train } from '../dist/engine/training/train.js';

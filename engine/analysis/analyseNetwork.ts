@@ -2,8 +2,9 @@
 import type { PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { createLoss, defaultLossFor } from '../losses/createLoss.js';
-import type { AnalysisReport } from '../protocol.js';
+import { createLoss } from '../losses/createLoss.js';
+import { defaultLossFor } from '../losses/lossRules.js';
+import type { AnalysisReport } from '../protocol/analysis.js';
 import type { TrainedWeights } from '../trainedWeights.js';
 import { confusionMatrix } from './confusionMatrix.js';
 import { firstLayerImages } from './firstLayerImages.js';

@@ -1,8 +1,11 @@
 // The data sets a run can use — shipped, generated or the user's CSV — prepared for training: targets, seeded split, normalisation; pure.
-import type { DataSetName, DataSource, Normalisation } from '../protocol.js';
 import { deriveRandom, permutation, type Random } from '../random.js';
+import { outputsForClasses } from './classOutputs.js';
+import type { DataSetName } from './dataSetNames.js';
+import type { DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { normalise } from './normalise.js';
+import { defaultNormalisation, type Normalisation } from './normalisation.js';
 import { generateToyData } from './toyData.js';
 
 /** Samples in row-major form: `features` size×inputs, `targets` size×outputs, `labels` the class of each sample. */
@@ -48,7 +51,8 @@ function binaryDigits(table: LabelledTable): LabelledTable {
 }
 
 function targetsFor(labels: Int32Array, classCount: number): { outputs: number; targets: Float64Array } {
-  if (classCount === 2) return { outputs: 1, targets: Float64Array.from(labels) };
+  const outputs = outputsForClasses(classCount);
+  if (outputs === 1) return { outputs, targets: Float64Array.from(labels) };
   const targets = new Float64Array(labels.length * classCount);
   labels.forEach((label, i) => { targets[i * classCount + label] = 1; });
   return { outputs: classCount, targets };
@@ -117,7 +121,7 @@ export function createDataLoader(readAsset: ReadAsset | undefined): (source: Dat
       const info = DATA_SET_INFO[source];
       let table = await loadAsset(info.asset);
       if (source === 'digits-binary') table = binaryDigits(table);
-      const normalisation = options.normalisation ?? (info.asset === 'digits.csv' ? 'global' : 'standardize');
+      const normalisation = options.normalisation ?? defaultNormalisation(source);
       return prepareTable(source, table, options.trainFraction, normalisation, split);
     }
     let table: LabelledTable;
@@ -127,6 +131,6 @@ export function createDataLoader(readAsset: ReadAsset | undefined): (source: Dat
     } else {
       table = parseLabelledCsv(source.text, source.labelColumn);
     }
-    return prepareTable(dataSourceName(source), table, options.trainFraction, options.normalisation ?? 'standardize', split);
+    return prepareTable(dataSourceName(source), table, options.trainFraction, options.normalisation ?? defaultNormalisation(source), split);
   };
 }

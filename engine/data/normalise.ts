@@ -1,5 +1,5 @@
 // Feature normalisation in place: none, the exercise's global mean/std, or per-feature standardisation from the training rows; pure.
-import type { Normalisation } from '../protocol.js';
+import type { Normalisation } from './normalisation.js';
 
 /** Mean and population standard deviation of `values` (std 1 when the values are constant). */
 function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {

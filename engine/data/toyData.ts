@@ -1,5 +1,5 @@
 // Seeded generators of 2D toy classification data (circles, XOR, spiral, two gaussians, moons); pure, any process.
-import { TOY_DATA_NAMES, type ToyDataName } from '../protocol.js';
+import { TOY_DATA_NAMES, type ToyDataName } from './dataSetNames.js';
 import { standardNormal, type Random } from '../random.js';
 
 export { TOY_DATA_NAMES, type ToyDataName };

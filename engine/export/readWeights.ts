@@ -2,7 +2,7 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { issueField, matchLayout, parameterLayout } from '../network/parameterLayout.js';
-import { describeIssue } from '../protocol.js';
+import { describeIssue } from '../protocol/index.js';
 import { NetworkSpecSchema, type NetworkSpec } from '../spec.js';
 import { shapeText, tensorSize, type NamedTensor, type TrainedWeights } from '../trainedWeights.js';
 import { WEIGHTS_VERSION } from './weightsJson.js';

@@ -4,7 +4,7 @@ import { sized } from '../layers/layer.js';
 import { Linear } from '../layers/linear.js';
 import { Sigmoid } from '../layers/sigmoid.js';
 import { buildLayer, type LayerFactory } from '../network/network.js';
-import type { GradcheckVariant } from '../protocol.js';
+import type { GradcheckVariant } from './gradcheckVariants.js';
 
 /** The exercise's Linear whose backward sets db = np.sum(dy) / len(dy): one number over all entries, over the batch size. */
 export class ExerciseDbLinear extends Linear {

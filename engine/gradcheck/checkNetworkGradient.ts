@@ -1,5 +1,6 @@
 // Gradient checks of a whole network under its loss: every parameter array and the input; pure, any process.
-import { createLoss, defaultLossFor } from '../losses/createLoss.js';
+import { createLoss } from '../losses/createLoss.js';
+import { defaultLossFor } from '../losses/lossRules.js';
 import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
 import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';

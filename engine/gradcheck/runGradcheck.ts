@@ -2,10 +2,13 @@
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { Dropout } from '../layers/dropout.js';
-import { createLoss, defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import { createLoss } from '../losses/createLoss.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { buildNetwork } from '../network/network.js';
 import { validateSpec } from '../network/validateSpec.js';
-import type { GradcheckRun, GradcheckSubject, GradcheckVariant, GradientCheck as GradientCheckReport, LossName } from '../protocol.js';
+import type { GradcheckVariant } from './gradcheckVariants.js';
+import type { LossName } from '../losses/lossNames.js';
+import type { GradcheckRun, GradcheckSubject, GradientCheck as GradientCheckReport } from '../protocol/gradcheck.js';
 import { deriveRandom, type Random } from '../random.js';
 import { BROKEN_LAYER_TYPE, layerFactoryFor } from './brokenLayers.js';
 import { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';

@@ -1,5 +1,5 @@
 // What a loss is to the training loop: the minibatch figure it reports, its summed value and that sum's gradient; pure, any process.
-import type { LossName } from '../protocol.js';
+import type { LossName } from './lossNames.js';
 
 /**
  * A loss over a minibatch of `rows` samples, each `width` values wide. Its *input* is the network's output, except

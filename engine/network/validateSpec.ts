@@ -1,13 +1,8 @@
 // Shape validation of a NetworkSpec, alone and against a data set, with messages that name the layer; pure, any process.
-import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
-import type { LossName } from '../protocol.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
+import type { LossName } from '../losses/lossNames.js';
 import type { NetworkSpec } from '../spec.js';
-
-/** One problem with a spec: a sentence for the user and the field it belongs to (e.g. "spec.layers.2"). */
-export interface SpecIssue {
-  message: string;
-  field: string;
-}
+import type { SpecIssue } from './specIssue.js';
 
 /** What a data set asks of a network: its input width and the width its targets have. */
 export interface DataShape {

@@ -1,10 +1,7 @@
 // Adam: momentum on the gradient and on its square, both bias-corrected (Kingma & Ba, 2015); pure, any process.
 import type { Parameter } from '../layers/layer.js';
 import { Optimizer, stateLike } from './optimizer.js';
-import { DEFAULT_EPSILON } from './rmsprop.js';
-
-export const DEFAULT_BETA1 = 0.9;
-export const DEFAULT_BETA2 = 0.999;
+import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 
 /** m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²; value −= step · m̂ / (√v̂ + ε), with m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ). */
 export class Adam extends Optimizer {
@@ -13,7 +10,7 @@ export class Adam extends Optimizer {
 
   constructor(
     parameters: readonly Parameter[], learningRate: number, decay: number,
-    readonly beta1 = DEFAULT_BETA1, readonly beta2 = DEFAULT_BETA2, readonly epsilon = DEFAULT_EPSILON,
+    readonly beta1: number = OPTIMIZER_DEFAULTS.beta1, readonly beta2: number = OPTIMIZER_DEFAULTS.beta2, readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon,
   ) {
     super(parameters, learningRate, decay);
     this.firstMoments = stateLike(parameters);

@@ -1,15 +1,13 @@
 // SGD with momentum and its Nesterov variant, in the form PyTorch and tinygrad use; pure, any process.
 import type { Parameter } from '../layers/layer.js';
 import { Optimizer, stateLike } from './optimizer.js';
-
-/** The velocity's decay when a config gives none. */
-export const DEFAULT_MOMENTUM = 0.9;
+import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 
 /** v ← μ·v + g; value −= step · v. */
 export class Momentum extends Optimizer {
   protected readonly velocities: Float64Array[];
 
-  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly momentum = DEFAULT_MOMENTUM) {
+  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly momentum: number = OPTIMIZER_DEFAULTS.momentum) {
     super(parameters, learningRate, decay);
     this.velocities = stateLike(parameters);
   }

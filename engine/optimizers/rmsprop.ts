@@ -1,15 +1,13 @@
 // RMSProp: the step divided by a running root-mean-square of the gradient; pure, any process.
 import type { Parameter } from '../layers/layer.js';
 import { Optimizer, stateLike } from './optimizer.js';
-
-export const DEFAULT_RHO = 0.9;
-export const DEFAULT_EPSILON = 1e-8;
+import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 
 /** s ← ρ·s + (1 − ρ)·g²; value −= step · g / (√s + ε). */
 export class RmsProp extends Optimizer {
   private readonly squares: Float64Array[];
 
-  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly rho = DEFAULT_RHO, readonly epsilon = DEFAULT_EPSILON) {
+  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly rho: number = OPTIMIZER_DEFAULTS.rho, readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon) {
     super(parameters, learningRate, decay);
     this.squares = stateLike(parameters);
   }

@@ -1,6 +1,6 @@
 // Runs any optimizer on a 2D surface from a start point and records its path; pure, any process.
 import { createOptimizer } from '../optimizers/createOptimizer.js';
-import type { OptimizerConfig } from '../protocol.js';
+import type { OptimizerConfig } from '../optimizers/optimizerConfig.js';
 import type { Surface } from './catalog.js';
 
 /** The points visited, start included; `diverged` says why the path ended early, if it did. */

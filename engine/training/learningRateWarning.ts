@@ -1,5 +1,5 @@
 // Telling the user a run that "completed" probably had too large a learning rate; pure, any process.
-import type { EpochMetrics } from '../protocol.js';
+import type { EpochMetrics } from './epochMetrics.js';
 
 /** What the loop measured that says a run went wrong without ever turning NaN. */
 export interface RunSymptoms {

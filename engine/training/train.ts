@@ -2,11 +2,14 @@
 import type { PreparedData, Samples } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { createLoss, defaultLossFor } from '../losses/createLoss.js';
+import { createLoss } from '../losses/createLoss.js';
+import { defaultLossFor } from '../losses/lossRules.js';
 import type { Network } from '../network/network.js';
 import { flattenParameters } from '../network/parameters.js';
 import { createOptimizer } from '../optimizers/createOptimizer.js';
-import type { EpochMetrics, FinishReason, Hyperparameters } from '../protocol.js';
+import type { FinishReason } from '../protocol/training.js';
+import type { EpochMetrics } from './epochMetrics.js';
+import type { Hyperparameters } from './hyperparameters.js';
 import { BatchLossBuffer } from './batchLosses.js';
 import { learningRateWarning } from './learningRateWarning.js';
 import type { TrainingControl } from './trainingControl.js';

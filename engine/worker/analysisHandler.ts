@@ -5,7 +5,9 @@ import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
 import { WeightsMismatchError } from '../network/loadWeights.js';
 import type { Network } from '../network/network.js';
-import type { AnalysisReport, AnalysisRun, ErrorEvent, LandscapeRun } from '../protocol.js';
+import type { AnalysisReport, AnalysisRun } from '../protocol/analysis.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { LandscapeRun } from '../protocol/landscape.js';
 import type { EngineContext } from './engineContext.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

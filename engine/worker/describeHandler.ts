@@ -1,7 +1,9 @@
 // Answers engine.describe: the functions, surfaces, data sets, optimizers and layer types this engine offers; pure.
 import { DATA_SET_INFO } from '../data/dataSets.js';
 import { ACTIVATIONS, LOSSES } from '../functions/catalog.js';
-import { DATA_SET_NAMES, OPTIMIZER_KINDS, TOY_DATA_NAMES, type Catalog } from '../protocol.js';
+import { DATA_SET_NAMES, TOY_DATA_NAMES } from '../data/dataSetNames.js';
+import { OPTIMIZER_KINDS } from '../optimizers/optimizerConfig.js';
+import type { Catalog } from '../protocol/catalog.js';
 import { LAYER_TYPES } from '../spec.js';
 import { SURFACES } from '../surfaces/catalog.js';
 

@@ -1,7 +1,8 @@
 // What every request handler of the engine service is given: a way to answer, data loading, kernels; pure, any process.
 import type { PrepareOptions, PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
-import type { DataSource, EngineEvent } from '../protocol.js';
+import type { DataSource } from '../data/dataSource.js';
+import type { EngineEvent } from '../protocol/index.js';
 
 export interface EngineContext {
   /** Emits an event to whoever sent the requests (nothing after the service is disposed). */

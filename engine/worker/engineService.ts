@@ -2,7 +2,7 @@
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '../protocol.js';
+import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
 import { describeEngine } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';

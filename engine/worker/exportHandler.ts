@@ -4,7 +4,8 @@ import { encodeWeightsNpz } from '../export/npz.js';
 import { encodeOnnxModel } from '../export/onnx.js';
 import { utf8Bytes } from '../export/utf8.js';
 import { weightsJsonText } from '../export/weightsJson.js';
-import type { ErrorEvent, ExportBuild, ExportFile } from '../protocol.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { ExportBuild, ExportFile } from '../protocol/export.js';
 
 /** The producer version written into ONNX models built by the engine process. */
 const PRODUCER = 'Backprop Lab';

@@ -1,7 +1,8 @@
 // Answers functions.sample: an activation or loss with its symbolic and numerical derivatives and the error against epsilon; pure.
 import { findFunction } from '../functions/catalog.js';
 import { differenceError, logSpacedEpsilons, sampleDerivatives } from '../functions/numericDerivative.js';
-import type { ErrorEvent, FunctionSamples, FunctionsSample } from '../protocol.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { FunctionSamples, FunctionsSample } from '../protocol/functions.js';
 
 export function handleFunctionsSample(request: FunctionsSample): FunctionSamples | ErrorEvent {
   const fn = findFunction(request.functionId);

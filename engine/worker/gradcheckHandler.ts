@@ -1,6 +1,7 @@
 // Answers gradcheck.run with a gradcheck.report, or an error naming the field at fault; pure, engine process.
 import { GradcheckInputError, runGradcheck } from '../gradcheck/runGradcheck.js';
-import type { EngineEvent, GradcheckRun } from '../protocol.js';
+import type { GradcheckRun } from '../protocol/gradcheck.js';
+import type { EngineEvent } from '../protocol/index.js';
 import type { Kernels } from '../kernels/kernels.js';
 
 /** Runs the check the request describes (see runGradcheck) and returns the event that answers it. */

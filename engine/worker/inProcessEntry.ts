@@ -1,6 +1,6 @@
 // Engine entry for running the engine inside the current Node process (tests, the CLI): the service with the asset reader wired in.
 import { readAssetText } from '../data/assetFiles.js';
-import type { EngineEvent } from '../protocol.js';
+import type { EngineEvent } from '../protocol/index.js';
 import { createEngineService, type EngineService, type EngineServiceOptions } from './engineService.js';
 
 /** An engine service in this process that reads the data files from the assets folder. */

@@ -2,9 +2,11 @@
 import { filterNormalisedDirection } from '../landscape/filterNormalisedDirection.js';
 import { evaluateLossLandscape } from '../landscape/lossLandscape.js';
 import { projectPath } from '../landscape/projectPath.js';
-import { createLoss, defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import { createLoss } from '../losses/createLoss.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { flattenParameters } from '../network/parameters.js';
-import type { ErrorEvent, LandscapeGrid, LandscapeRun } from '../protocol.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { LandscapeGrid, LandscapeRun } from '../protocol/landscape.js';
 import { createRandom } from '../random.js';
 import { loadTrainedNetwork } from './analysisHandler.js';
 import type { EngineContext } from './engineContext.js';

@@ -1,7 +1,8 @@
 // Answers spec.check: every layer's shape and parameter count, and every problem with the network (and its data set); pure.
-import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
-import { traceWidths, validateSpecForData, type SpecIssue } from '../network/validateSpec.js';
-import type { SpecCheck, SpecReport } from '../protocol.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
+import type { SpecIssue } from '../network/specIssue.js';
+import { traceWidths, validateSpecForData } from '../network/validateSpec.js';
+import type { SpecCheck, SpecReport } from '../protocol/specCheck.js';
 import type { EngineContext } from './engineContext.js';
 
 /** The layers' shapes, the loss, and the issues: the spec's own, the loss's, and (when a data set is named) the data's. */

@@ -1,5 +1,6 @@
 // Answers surface.evaluate (a contour grid) and surface.descend (an optimizer's path); pure.
-import type { ErrorEvent, SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol/surfaces.js';
 import type { Surface } from '../surfaces/catalog.js';
 import { descend } from '../surfaces/descend.js';
 import { ExpressionError } from '../surfaces/expression.js';

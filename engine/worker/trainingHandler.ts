@@ -1,19 +1,18 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
-import { defaultLossFor, validateLoss } from '../losses/createLoss.js';
+import { MAX_PATH_VALUES } from '../limits.js';
+import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { countParameters } from '../network/countParameters.js';
 import { sameSpec, weightsMismatch, loadTrainedWeights } from '../network/loadWeights.js';
 import { buildNetwork } from '../network/network.js';
-import { validateSpec, validateSpecForData, type SpecIssue } from '../network/validateSpec.js';
-import { resolveOptimizerConfig } from '../optimizers/createOptimizer.js';
-import type { TrainPause, TrainResume, TrainStart, TrainStop } from '../protocol.js';
+import type { SpecIssue } from '../network/specIssue.js';
+import { validateSpec, validateSpecForData } from '../network/validateSpec.js';
+import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
+import type { TrainPause, TrainResume, TrainStart, TrainStop } from '../protocol/training.js';
 import { deriveRandom } from '../random.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
-
-/** A recorded parameter path is refused when parameterCount × (epochs + 1) exceeds this many values (40 MB). */
-export const MAX_PATH_VALUES = 5_000_000;
 
 export type TrainingRequest = TrainStart | TrainStop | TrainPause | TrainResume;
 

@@ -1,6 +1,6 @@
 // Engine entry for Electron's utilityProcess: the parent sends a MessagePortMain (event.ports[0]) and the engine speaks on that port. Does not import electron.
 import { readAssetText } from '../data/assetFiles.js';
-import type { EngineEvent } from '../protocol.js';
+import type { EngineEvent } from '../protocol/index.js';
 import { createEngineService, type EngineService } from './engineService.js';
 
 /** The parts of Electron's MessagePortMain this entry uses. */

@@ -1,6 +1,7 @@
 // The asks the analysis panel sends about a finished run (renderer): the run's data as the engine analyses it, and whether its inputs are 8×8 digits.
-import type { AnalysisRun, LandscapeRun } from '../../engine/protocol.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { AnalysisRun } from '../../engine/protocol/analysis.js';
+import type { LandscapeRun } from '../../engine/protocol/landscape.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 
 /** The side of the digits' square images: 64 features are the pixels p{r}{c} of an 8×8 image, row-major. */
 export const DIGIT_SIDE = 8;

@@ -1,8 +1,8 @@
 // The analysis of one finished run as a runes class (renderer): the engine's report, the traced sample, and the images of the misclassified samples.
 import { SvelteMap } from 'svelte/reactivity';
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 import { analysisAsk } from './analysisRequest.js';
 
 export type TracedSample = AnalysisReport['sample'];

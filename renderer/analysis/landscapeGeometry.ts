@@ -1,5 +1,5 @@
 // Geometry of the loss-landscape plot (renderer): the grid's bounds and contour levels, the trained point and the training path in pixels; pure, no DOM.
-import type { LandscapeGrid } from '../../engine/protocol.js';
+import type { LandscapeGrid } from '../../engine/protocol/landscape.js';
 import { quantileThresholds } from '../optimizer/contourLevels.js';
 import { dataToScreen, type Bounds, type GridShape, type PlotFrame } from '../optimizer/plotFrame.js';
 

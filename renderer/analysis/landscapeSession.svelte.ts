@@ -1,7 +1,7 @@
 // The loss landscape of one finished run as a runes class (renderer): asked for on demand, at a chosen span, with the run's path.
-import type { LandscapeGrid } from '../../engine/protocol.js';
+import type { LandscapeGrid } from '../../engine/protocol/landscape.js';
 import type { EngineRequests } from '../host/engineRequests.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 import { landscapeAsk } from './analysisRequest.js';
 
 /** The grid's resolution: 41 × 41 losses over the training set, a few seconds for the exercise's network. */

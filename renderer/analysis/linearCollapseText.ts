@@ -1,5 +1,5 @@
 // What the linear collapse means, in words (renderer): which layers equal one Linear layer, and of what shape; pure, no DOM.
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { layerName } from './traceLayers.js';
 

@@ -1,5 +1,5 @@
 // The misclassified test samples of an analysis report (renderer), most confident mistakes first, with their captions; pure, no DOM.
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 
 export interface Mistake {
   /** Index into the test set (what analysis.run's sampleIndex takes). */

@@ -1,5 +1,5 @@
 // The traced sample's layers as heat rows (renderer): names, value ranges and colours of each layer's output; pure, no DOM.
-import type { AnalysisReport } from '../../engine/protocol.js';
+import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { divergingColour, symmetricExtent } from './pixelImage.js';
 
 const LAYER_NAMES: Record<string, string> = {

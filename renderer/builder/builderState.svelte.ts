@@ -1,9 +1,12 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
-import type { Catalog, DataSetName, SpecReport } from '../../engine/protocol.js';
+import type { DataSetName } from '../../engine/data/dataSetNames.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { SpecReport } from '../../engine/protocol/specCheck.js';
 import type { InitScheme, LayerType, NetworkSpec } from '../../engine/spec.js';
 import type { EngineRequests } from '../host/engineRequests.js';
-import type { NetworkDraft } from '../shell/networkDraft.svelte.js';
-import { NETWORK_PRESETS } from '../training/presets.js';
+import type { EngineCatalog } from '../models/engineCatalog.js';
+import type { NetworkDraft } from '../models/networkDraft.svelte.js';
+import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildSpec, type BuildResult } from './buildSpec.js';
 import { cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
 import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
@@ -33,7 +36,8 @@ function presetNamed(spec: NetworkSpec): string | undefined {
 
 export class BuilderState {
   readonly #requests: EngineRequests;
-  readonly #draft: NetworkDraft;
+  readonly #catalog: EngineCatalog;
+  readonly #draft: NetworkDraft<BuilderWork>;
   input = $state<number | null>(64);
   cards = $state<LayerCard[]>([]);
   dataSet = $state<DataSetName>('digits-binary');
@@ -52,8 +56,9 @@ export class BuilderState {
 
   readonly build: BuildResult = $derived(buildSpec(this.input, this.cards));
 
-  constructor(requests: EngineRequests, draft: NetworkDraft) {
+  constructor(requests: EngineRequests, draft: NetworkDraft<BuilderWork>, catalog: EngineCatalog) {
     this.#requests = requests;
+    this.#catalog = catalog;
     this.#draft = draft;
     const work = draft.work;
     if (work) {
@@ -205,7 +210,7 @@ export class BuilderState {
   /** Asks once what the engine knows about each data set (inputs and classes, for the hint under the select). */
   async loadDataSets(): Promise<void> {
     try {
-      const catalog = await this.#requests.ask({ type: 'engine.describe' }, 'engine.catalog');
+      const catalog = await this.#catalog.load();
       this.dataSets = catalog.dataSets;
     } catch {
       // Only hints are lost: the check itself names any data set problem.

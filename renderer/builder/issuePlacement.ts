@@ -1,5 +1,5 @@
 // Where the builder shows each of the engine's messages about a network (renderer): at a layer's card, the input field, the data set, or above the sequence.
-import type { SpecReport } from '../../engine/protocol.js';
+import type { SpecReport } from '../../engine/protocol/specCheck.js';
 
 export type SpecIssue = SpecReport['issues'][number];
 

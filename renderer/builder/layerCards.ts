@@ -1,5 +1,5 @@
 // A network as the builder edits it (renderer): one card per layer holding its settings as typed, and the palette of layer types.
-import type { DataSetName } from '../../engine/protocol.js';
+import type { DataSetName } from '../../engine/data/dataSetNames.js';
 import type { InitScheme, LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
 
 /** One layer in the sequence; number fields are null while empty or not a number. `id` keys the card across moves. */

@@ -1,5 +1,6 @@
 // The names the Export lab suggests for the files it saves, e.g. run-2-iris-weights.npz (renderer); pure.
-import type { DataSource, ExportFormat } from '../../engine/protocol.js';
+import type { DataSource } from '../../engine/data/dataSource.js';
+import type { ExportFormat } from '../../engine/export/exportFormats.js';
 
 /** What can be saved of one run: the engine's formats and the learning curves drawn here. */
 export type RunFileKind = ExportFormat | 'learning-curves.svg' | 'learning-curves.png';

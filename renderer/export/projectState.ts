@@ -2,7 +2,7 @@
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectRun } from '../../engine/projectFile.js';
 import { hasFiniteWeights } from '../../engine/trainedWeights.js';
 import type { NetworkSpec } from '../../engine/spec.js';
-import type { FinishedRun } from '../training/finishedRun.js';
+import type { FinishedRun } from '../models/finishedRun.js';
 
 /** What of a history entry a project needs. */
 export interface KeptRun { serial: number; run: FinishedRun }

@@ -1,6 +1,7 @@
 // Saving a file through the LabHost and saying how it went, in words (renderer); no DOM.
-import type { LabHost, SaveFileResult } from '../../engine/protocol.js';
-import { MAX_SAVE_BYTES } from '../../engine/protocol.js';
+import type { LabHost } from '../../contract/labHost.js';
+import type { SaveFileResult } from '../../contract/saveFile.js';
+import { MAX_SAVE_BYTES } from '../../engine/limits.js';
 
 /** What the lab shows after a save: ok (saved), info (nothing happened, by the user's choice), error (why not). */
 export interface SaveOutcome { tone: 'ok' | 'info' | 'error'; text: string }

@@ -1,6 +1,8 @@
 // The functions part of the Gradient lab as a runes class (renderer): the catalog, the chosen function, epsilon and the point, and the engine's samples.
-import type { Catalog, FunctionSamples, FunctionsSample } from '../../engine/protocol.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { FunctionSamples, FunctionsSample } from '../../engine/protocol/functions.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
+import type { EngineCatalog } from '../models/engineCatalog.js';
 import { defaultAt } from './functionSeries.js';
 
 export type FunctionInfo = Catalog['functions'][number];
@@ -12,6 +14,7 @@ export const DEFAULT_EPSILON = 1e-3;
 
 export class FunctionExplorer {
   readonly #requests: EngineRequests;
+  readonly #catalog: EngineCatalog;
   functions = $state<FunctionInfo[]>([]);
   functionId = $state('');
   epsilon = $state<number | null>(DEFAULT_EPSILON);
@@ -26,8 +29,9 @@ export class FunctionExplorer {
   #engineErrors = $state<Partial<Record<ExplorerField, string>>>({});
   #asked = 0;
 
-  constructor(requests: EngineRequests) {
+  constructor(requests: EngineRequests, catalog: EngineCatalog) {
     this.#requests = requests;
+    this.#catalog = catalog;
   }
 
   get current(): FunctionInfo | undefined {
@@ -54,7 +58,7 @@ export class FunctionExplorer {
   async loadCatalog(): Promise<void> {
     this.failure = null;
     try {
-      const catalog = await this.#requests.ask({ type: 'engine.describe' }, 'engine.catalog');
+      const catalog = await this.#catalog.load();
       this.functions = catalog.functions;
       if (!this.current && catalog.functions[0]) this.choose(catalog.functions[0].id);
     } catch (error) {

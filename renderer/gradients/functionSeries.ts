@@ -1,5 +1,5 @@
 // Turns a functions.samples answer into chart series and domains, and maps a click on a chart back to x (renderer).
-import type { FunctionSamples } from '../../engine/protocol.js';
+import type { FunctionSamples } from '../../engine/protocol/functions.js';
 import type { SeriesInput } from '../../plots/chartGeometry.js';
 
 type Samples = Pick<FunctionSamples, 'x' | 'value' | 'symbolic' | 'numerical'>;

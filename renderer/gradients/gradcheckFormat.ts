@@ -1,5 +1,6 @@
 // How a gradient check report reads: numbers as the exercise prints them ("OK 3.1e-9"), the worst entry, and what a broken variant shows (renderer).
-import type { GradcheckVariant, GradientCheck } from '../../engine/protocol.js';
+import type { GradcheckVariant } from '../../engine/gradcheck/gradcheckVariants.js';
+import type { GradientCheck } from '../../engine/protocol/gradcheck.js';
 
 /** An error in one significant decimal, as the exercise prints it: 3.1e-9, 2.4e+0, 0. */
 export function formatError(value: number): string {

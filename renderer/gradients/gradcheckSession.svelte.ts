@@ -1,5 +1,5 @@
 // The gradient-check part of the Gradient lab as a runes class (renderer): the form's values, the engine's report, and errors at their fields.
-import type { GradcheckReport, GradcheckRun } from '../../engine/protocol.js';
+import type { GradcheckReport, GradcheckRun } from '../../engine/protocol/gradcheck.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
 import { buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, type ChoiceField, gradcheckFieldOf, type GradcheckErrors, type GradcheckField, type GradcheckFormValues, type GradcheckRequest } from './gradcheckSubject.js';
 

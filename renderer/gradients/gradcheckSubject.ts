@@ -1,7 +1,9 @@
 // Builds a gradcheck.run request from the gradient-check form's values, with a message per field at fault (renderer).
-import { GradcheckRunSchema, type GradcheckRun, type GradcheckSubject, type GradcheckVariant, type LossName } from '../../engine/protocol.js';
+import type { GradcheckVariant } from '../../engine/gradcheck/gradcheckVariants.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { GradcheckRunSchema, type GradcheckRun, type GradcheckSubject } from '../../engine/protocol/gradcheck.js';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
-import { NETWORK_PRESETS } from '../training/presets.js';
+import { NETWORK_PRESETS } from '../models/networkPresets.js';
 
 export type SubjectKind = GradcheckSubject['kind'];
 

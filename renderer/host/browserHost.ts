@@ -1,6 +1,7 @@
 // Renderer: the browser host's side of the LabHost — a WebSocket to the loopback server, which bridges it to an engine process.
-import { EngineEventSchema, describeIssue, type EngineEvent, type EngineRequest, type EngineStatus, type LabHost } from '../../engine/protocol.js';
-import { decodeWire, encodeWire } from '../../engine/wire.js';
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import { EngineEventSchema, describeIssue, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
+import { decodeWire, encodeWire } from '../../contract/wire.js';
 import { downloadFile } from './downloadFile.js';
 
 /** Waits before reconnecting grow 250 ms, 500 ms, 1 s, … up to 5 s. */

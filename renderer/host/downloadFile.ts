@@ -1,5 +1,6 @@
 // Renderer: the browser host's saveFile — hands a file to the browser's downloads through a temporary <a download>.
-import { MAX_SAVE_BYTES, type SaveFileRequest, type SaveFileResult } from '../../engine/protocol.js';
+import type { SaveFileRequest, SaveFileResult } from '../../contract/saveFile.js';
+import { MAX_SAVE_BYTES } from '../../engine/limits.js';
 
 /** How long the object URL outlives the click: the browser reads the blob after the click's task has ended. */
 const REVOKE_AFTER_MS = 10_000;

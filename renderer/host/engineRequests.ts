@@ -1,5 +1,7 @@
 // Request/answer calls to the engine over the LabHost (renderer): each request carries an id, its answer or error settles one promise.
-import { EngineEventSchema, requestIds, type EngineEvent, type EngineRequest, type ErrorEvent, type LabHost } from '../../engine/protocol.js';
+import type { LabHost } from '../../contract/labHost.js';
+import type { ErrorEvent } from '../../engine/protocol/errors.js';
+import { EngineEventSchema, requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
 
 /** Every request that is answered by one event (all but the train.* requests). */
 export type AskRequest = Extract<EngineRequest, { requestId: string }>;

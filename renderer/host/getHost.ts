@@ -1,5 +1,5 @@
 // Renderer: picks the host the lab runs in — Electron's preload API if present, else the browser host's WebSocket bridge.
-import type { LabHost } from '../../engine/protocol.js';
+import type { LabHost } from '../../contract/labHost.js';
 import { createBrowserHost } from './browserHost.js';
 
 declare global {

@@ -1,5 +1,6 @@
 // The Optimizer lab's descent settings: validates the fields and maps engine errors to them (renderer).
-import { OPTIMIZER_KINDS, type OptimizerKind, type SurfaceDescend } from '../../engine/protocol.js';
+import { OPTIMIZER_KINDS, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
+import type { SurfaceDescend } from '../../engine/protocol/surfaces.js';
 
 /** Every input of the descent form a message can be shown at. */
 export type DescentField = 'startX' | 'startY' | 'stepSize' | 'steps' | 'decay' | 'optimizer';

@@ -1,5 +1,5 @@
 // The descent form's values and their validation as a runes class (renderer); starts at the exercise's first run.
-import type { OptimizerKind } from '../../engine/protocol.js';
+import type { OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
 import { EXERCISE_DESCENT, validateDescent, type DescentErrors, type DescentInput, type DescentSettings } from './descentFields.js';
 
 export class DescentForm {

@@ -1,6 +1,8 @@
 // The Optimizer lab's state as a runes class (renderer): the engine's surfaces, the chosen surface and its grid, the paths on the plot.
-import type { Catalog, SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol/surfaces.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
+import type { EngineCatalog } from '../models/engineCatalog.js';
 import { descentFieldOf, type DescentErrors, type DescentField, type DescentSettings } from './descentFields.js';
 import { DescentForm } from './descentForm.svelte.js';
 import { pathColour, runLabel } from './runLabels.js';
@@ -47,12 +49,14 @@ export class OptimizerLabState {
   runErrors = $state<DescentErrors>({});
 
   readonly #requests: EngineRequests;
+  readonly #catalog: EngineCatalog;
   #plottedExpression = '';
   #serial = 0;
   #gridToken = 0;
 
-  constructor(requests: EngineRequests) {
+  constructor(requests: EngineRequests, catalog: EngineCatalog) {
     this.#requests = requests;
+    this.#catalog = catalog;
   }
 
   /** What a request names as `surface`: a built-in id or the plotted expression. */
@@ -68,7 +72,7 @@ export class OptimizerLabState {
     this.problem = null;
     const grid = this.#loadGrid(this.surfaceKey);
     try {
-      this.surfaces = (await this.#requests.ask({ type: 'engine.describe' }, 'engine.catalog')).surfaces;
+      this.surfaces = (await this.#catalog.load()).surfaces;
     } catch (error) {
       this.problem = `Could not ask the engine for its surfaces: ${messageOf(error)}`;
     }

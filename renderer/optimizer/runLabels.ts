@@ -1,6 +1,6 @@
 // Words and colours for descent runs (renderer): the optimizer's name, a legend label naming the settings, the final value.
 import { format } from 'd3';
-import type { OptimizerKind } from '../../engine/protocol.js';
+import type { OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
 import type { DescentSettings } from './descentFields.js';
 import { finiteLength, type PathArrays } from './pathGeometry.js';
 

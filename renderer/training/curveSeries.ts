@@ -1,7 +1,7 @@
 // The series the Training charts draw (renderer): the current run's train and test curves, past runs overlaid, and their axes; pure.
 import { accuracyDomain, epochDomain, lossDomain, type Point } from '../../plots/chartGeometry.js';
-import type { EpochMetrics } from '../../engine/protocol.js';
-import type { HistoryEntry } from './runHistory.js';
+import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
+import type { HistoryEntry } from '../models/runHistory.js';
 
 export interface ChartSeries {
   key: string;

@@ -1,8 +1,8 @@
 // The Training form's data choice (renderer): a shipped data set, a toy generator or a CSV file, its shape, and the DataSource sent.
-import {
-  DATA_SET_NAMES, TOY_DATA_NAMES, ToyDataSourceSchema,
-  type Catalog, type DataSetName, type DataSource, type Normalisation, type ToyDataName,
-} from '../../engine/protocol.js';
+import { outputsForClasses } from '../../engine/data/classOutputs.js';
+import { DATA_SET_LABELS, DATA_SET_NAMES, TOY_DATA_LABELS, TOY_DATA_NAMES, type DataSetName } from '../../engine/data/dataSetNames.js';
+import { ToyDataSourceSchema, type DataSource } from '../../engine/data/dataSource.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { CsvPreview } from './csvPreview.js';
 import type { FieldErrors } from './hyperparameterFields.js';
 
@@ -10,21 +10,11 @@ import type { FieldErrors } from './hyperparameterFields.js';
 export const CSV_CHOICE = 'csv';
 const TOY_PREFIX = 'toy:';
 
-export const SHIPPED_LABELS: Record<DataSetName, string> = {
-  'digits-binary': 'Digits 0–4 vs 5–9',
-  digits: 'Digits 0–9',
-  iris: 'Iris (3 species)',
-  wine: 'Wine (3 cultivars)',
-  'breast-cancer': 'Breast cancer (malignant or benign)',
-};
-const TOY_LABELS: Record<ToyDataName, string> = {
-  circles: 'Circles', xor: 'XOR', spiral: 'Spiral', gaussians: 'Two Gaussians', moons: 'Moons',
-};
 
 /** The menu's entries, grouped as the menu shows them. */
 export const DATA_MENU = {
-  shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: SHIPPED_LABELS[name] })),
-  toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_LABELS[name]} (2D toy)` })),
+  shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: DATA_SET_LABELS[name] })),
+  toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_DATA_LABELS[name]} (2D toy)` })),
   csv: { value: CSV_CHOICE, label: 'Your CSV file…' },
 };
 
@@ -51,9 +41,9 @@ export interface DataShape {
   classes: number;
 }
 
-/** The width a network's output must have: one probability for two classes, else one per class. */
+/** The width a network's output must have for the data's classes. */
 export function outputsFor(shape: DataShape): number {
-  return shape.classes === 2 ? 1 : shape.classes;
+  return outputsForClasses(shape.classes);
 }
 
 /** A short name for labels: "iris", "toy moons", the CSV file's name. */
@@ -76,11 +66,6 @@ export function dataShapeOf(
       return info ? { name, inputs: info.inputs, classes: info.classes.length } : null;
     }
   }
-}
-
-/** The engine's default normalisation for the data (the protocol's rule): global for the digits, standardize otherwise. */
-export function defaultNormalisation(choice: string): Normalisation {
-  return choice === 'digits' || choice === 'digits-binary' ? 'global' : 'standardize';
 }
 
 export type DataValidation = { ok: true; source: DataSource; errors: FieldErrors } | { ok: false; errors: FieldErrors };

@@ -1,8 +1,8 @@
 // The Training form's fields: validates them with the protocol's HyperparametersSchema and routes engine errors to a field (renderer).
-import {
-  HyperparametersSchema,
-  type Hyperparameters, type LossName, type Normalisation, type OptimizerConfig, type OptimizerKind, type Reduction,
-} from '../../engine/protocol.js';
+import type { Normalisation } from '../../engine/data/normalisation.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { OPTIMIZER_CONSTANTS, type OptimizerConfig, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
+import { HyperparametersSchema, type Hyperparameters, type Reduction } from '../../engine/training/hyperparameters.js';
 
 /** Every input of the Training form a message can be shown at. */
 export type FormField =
@@ -20,14 +20,6 @@ export interface OptimizerInput {
   beta2: number | null;
   epsilon: number | null;
 }
-
-/** The usual constants, shown in the fields until the user changes them. */
-export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
-
-/** Which constants each optimizer uses. */
-export const OPTIMIZER_CONSTANTS: Record<OptimizerKind, readonly (keyof typeof OPTIMIZER_DEFAULTS)[]> = {
-  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
-};
 
 /** What the inputs hold: a number, or null while a field is empty or not a number. The optional ones default as the engine does. */
 export interface HyperparameterInput {

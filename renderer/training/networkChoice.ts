@@ -2,7 +2,7 @@
 import type { NetworkSpec } from '../../engine/spec.js';
 import { outputsFor, type DataShape } from './dataChoice.js';
 import { summarizeNetwork } from './networkSummary.js';
-import { NETWORK_PRESETS, presetById } from './presets.js';
+import { NETWORK_PRESETS, presetById } from '../models/networkPresets.js';
 
 /** The "Network preset" menu's values beside the presets' ids. */
 export const DATA_DEFAULT_CHOICE = 'data-default';

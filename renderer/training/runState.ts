@@ -1,5 +1,8 @@
 // One training run as seen by the renderer: a pure reducer over engine events and host status (no DOM, no runes).
-import type { EngineEvent, EngineStatus, EpochMetrics, FinishReason } from '../../engine/protocol.js';
+import type { EngineStatus } from '../../contract/labHost.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
+import type { FinishReason } from '../../engine/protocol/training.js';
+import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import { EMPTY_BATCH_LOSSES, appendBatchLosses, type BatchLossSeries } from './batchLossSeries.js';
 import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
 

@@ -1,14 +1,15 @@
 // The train.start a form describes (renderer): data source, network and hyperparameters checked together, and whether to record the path.
-import type { DataSource, Hyperparameters, LossName } from '../../engine/protocol.js';
+import type { DataSource } from '../../engine/data/dataSource.js';
+import { MAX_PATH_VALUES } from '../../engine/limits.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { defaultLossFor } from '../../engine/losses/lossRules.js';
+import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { dataName, dataSourceOf, type DataInput } from './dataChoice.js';
 import { validateHyperparameters, type FieldErrors, type HyperparameterInput } from './hyperparameterFields.js';
 import type { NetworkOption } from './networkChoice.js';
 import { summarizeNetwork } from './networkSummary.js';
-import { runLabel } from './runHistory.js';
-
-/** The engine keeps a parameter path of at most this many values (parameters × (epochs + 1)); larger runs train without it. */
-export const MAX_PATH_VALUES = 5_000_000;
+import { runLabel } from '../models/runHistory.js';
 
 export interface TrainPlan {
   spec: NetworkSpec;
@@ -28,14 +29,8 @@ export function shouldRecordPath(spec: NetworkSpec, epochs: number): boolean {
 
 /** The loss a run will use: the one chosen, else the engine's default for the last layer. */
 export function lossOf(spec: NetworkSpec, chosen: LossName | 'default' | undefined): LossName {
-  if (chosen && chosen !== 'default') return chosen;
-  const last = spec.layers.at(-1)?.type;
-  return last === 'softmax' ? 'cce' : last === 'sigmoid' ? 'bce' : 'mse';
+  return chosen && chosen !== 'default' ? chosen : defaultLossFor(spec);
 }
-
-export const LOSS_TITLES: Record<LossName, string> = {
-  bce: 'Binary cross-entropy', cce: 'Categorical cross-entropy', mse: 'Mean squared error',
-};
 
 /** Checks the data and the hyperparameters; every message is keyed by its field. */
 export function buildTrainPlan(data: DataInput, network: NetworkOption, input: HyperparameterInput, trainFraction: number | null): PlanResult {

@@ -1,13 +1,15 @@
 // The Training form's values, the choices they lead to and their validation as a runes class (renderer); starts at the exercise's settings.
-import {
-  EXERCISE_HYPERPARAMETERS, type Catalog, type LossName, type Normalisation, type OptimizerKind, type Reduction,
-} from '../../engine/protocol.js';
+import type { Normalisation } from '../../engine/data/normalisation.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { OPTIMIZER_DEFAULTS, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
+import type { Catalog } from '../../engine/protocol/catalog.js';
+import { EXERCISE_HYPERPARAMETERS, type Reduction } from '../../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { previewCsv, type CsvPreview } from './csvPreview.js';
 import { dataKindOf, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
-import { OPTIMIZER_DEFAULTS, type FieldErrors, type HyperparameterInput } from './hyperparameterFields.js';
+import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
 import { fittingChoice, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
-import { NETWORK_PRESETS } from './presets.js';
+import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildTrainPlan, lossOf, type PlanResult } from './trainPlan.js';
 
 export class TrainingForm {

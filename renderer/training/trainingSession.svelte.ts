@@ -1,9 +1,13 @@
 // The Training view's live state (renderer): the form, one run at a time against the LabHost, and the finished runs, as runes classes.
-import { EngineEventSchema, type EngineEvent, type EngineStatus, type LabHost, type LossName, type SpecCheck } from '../../engine/protocol.js';
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import type { LossName } from '../../engine/losses/lossNames.js';
+import { EngineEventSchema, type EngineEvent } from '../../engine/protocol/index.js';
+import type { SpecCheck } from '../../engine/protocol/specCheck.js';
 import type { EngineRequests } from '../host/engineRequests.js';
-import { finishedRunOf, type StartedRun } from './finishedRun.js';
+import type { EngineCatalog } from '../models/engineCatalog.js';
+import { finishedRunOf, type StartedRun } from '../models/finishedRun.js';
 import { formFieldOf, type FieldErrors, type FormField } from './hyperparameterFields.js';
-import { RunHistory } from './runHistory.svelte.js';
+import { RunHistory } from '../models/runHistory.svelte.js';
 import {
   IDLE_RUN, addNotice, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, failRun, isActive, markStopping, type RunState,
 } from './runState.js';
@@ -98,10 +102,10 @@ export class TrainingSession {
   }
 
   /** Asks the engine for its data sets' shapes, once; a failure leaves a notice and is retried on the next call. */
-  async loadCatalog(requests: EngineRequests): Promise<void> {
+  async loadCatalog(catalog: EngineCatalog): Promise<void> {
     if (this.form.catalog) return;
     try {
-      this.form.catalog = (await requests.ask({ type: 'engine.describe' }, 'engine.catalog')).dataSets;
+      this.form.catalog = (await catalog.load()).dataSets;
       this.form.fitNetworkToData();
     } catch (error) {
       this.#publishNow(addNotice(this.#current, `Could not read the engine's data sets: ${error instanceof Error ? error.message : String(error)}`));

@@ -41,7 +41,7 @@ interface Recorded {
   finished: { reason: string; epochs: number }[];
 }
 
-type LabWindow = Window & { lab?: import('../../engine/protocol.js').LabHost; recorded?: Recorded };
+type LabWindow = Window & { lab?: import('../../contract/labHost.js').LabHost; recorded?: Recorded };
 
 let app: ElectronApplication;
 let page: Page;

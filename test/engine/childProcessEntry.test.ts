@@ -2,7 +2,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent } from '../../engine/protocol.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { ensureBuilt, REPOSITORY } from './support/ensureBuilt.js';
 import { createEventLog, isError, isFinished } from './support/eventLog.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAssetText } from '../../engine/data/assetFiles.js';
 import { DATA_SET_INFO, createDataLoader } from '../../engine/data/dataSets.js';
-import { DATA_SET_NAMES } from '../../engine/protocol.js';
+import { DATA_SET_NAMES } from '../../engine/data/dataSetNames.js';
 
 const load = createDataLoader(readAssetText);
 const exercise = { trainFraction: 0.5, seed: 1 };
@@ -105,7 +105,8 @@ describe('toy data and CSV files', () => {
 
 describe('data sources in requests', () => {
   it('names the field of a toy data set with an unknown name, not the whole union', async () => {
-    const { DataSourceSchema, describeIssue } = await import('../../engine/protocol.js');
+    const { DataSourceSchema } = await import('../../engine/data/dataSource.js');
+    const { describeIssue } = await import('../../engine/protocol/index.js');
     const result = DataSourceSchema.safeParse({ kind: 'toy', name: 'rings', size: 10, noise: 0 });
     expect(result.success).toBe(false);
     expect(describeIssue(result.error!)).toEqual({ field: 'name', message: 'name: unknown toy data set "rings"; known: circles, xor, spiral, gaussians, moons' });

@@ -1,6 +1,8 @@
 // The engine service behind the protocol: a full run, stopping, and malformed requests answered with errors that name the field.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, EngineEventSchema, type TrainStart } from '../../engine/protocol.js';
+import { EngineEventSchema } from '../../engine/protocol/index.js';
+import type { TrainStart } from '../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createEngineService } from '../../engine/worker/engineService.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
 import { createEventLog, isError, isFinished } from './support/eventLog.js';

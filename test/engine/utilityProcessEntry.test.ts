@@ -2,7 +2,8 @@
 import { EventEmitter } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent } from '../../engine/protocol.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createEventLog, isFinished } from './support/eventLog.js';
 
 /** Electron's MessagePortMain delivers { data } to 'message' listeners; Node's MessagePort delivers the data itself. */

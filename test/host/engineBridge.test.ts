@@ -1,6 +1,8 @@
 // The browser host's engine bridge, through a real WebSocket and a real engine process: validation, training, and recovery from a crash.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type TrainStart } from '../../engine/protocol.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
+import type { TrainStart } from '../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { childPidsOf, startBrowserHost, stopBrowserHost, type BrowserHostProcess } from './browserHostProcess.js';
 import { isEvent, isStatus, openLabSocket, type LabSocket } from './labSocket.js';
 

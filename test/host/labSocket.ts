@@ -1,7 +1,7 @@
 // Test helper (Node): a WebSocket to the browser host's engine endpoint that decodes envelopes and waits for the ones a test expects.
 import WebSocket from 'ws';
-import type { EngineRequest } from '../../engine/protocol.js';
-import { decodeWire, encodeWire, type HostEnvelope } from '../../engine/wire.js';
+import type { EngineRequest } from '../../engine/protocol/index.js';
+import { decodeWire, encodeWire, type HostEnvelope } from '../../contract/wire.js';
 
 export interface LabSocket {
   /** Every envelope received so far, in order. */

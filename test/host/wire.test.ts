@@ -1,6 +1,6 @@
 // The wire codec: messages survive a trip through a WebSocket text frame exactly, typed arrays bit for bit.
 import { describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire } from '../../engine/wire.js';
+import { decodeWire, encodeWire } from '../../contract/wire.js';
 
 /** The bytes of a Float64Array as hex, so that a comparison is bit for bit (NaN payloads and −0 included). */
 function bitsOf(values: Float64Array): string {

@@ -1,6 +1,6 @@
 // Main's check of a save request from the renderer, the dialog's name and filters, and the failure sentence (plain Node).
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVE_BYTES } from '../../engine/protocol.js';
+import { MAX_SAVE_BYTES } from '../../engine/limits.js';
 import { fileExtension, parseSaveRequest, safeBaseName, saveDialogFilters } from '../../main/saveRequest.js';
 import { writeErrorMessage } from '../../main/writeErrorMessage.js';
 

@@ -1,6 +1,7 @@
 // The renderer's request/answer calls (plain Node) against the real engine running in this process behind a LabHost.
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineStatus, LabHost } from '../../engine/protocol.js';
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
 import { EngineAnswerError, EngineRequests } from '../../renderer/host/engineRequests.js';
 

@@ -1,6 +1,6 @@
 // The Training form's validation (plain Node): the protocol's schema, messages keyed by field, engine paths mapped to fields.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS } from '../../engine/protocol.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { formFieldOf, validateHyperparameters, type HyperparameterInput } from '../../renderer/training/hyperparameterFields.js';
 
 const exercise: HyperparameterInput = {

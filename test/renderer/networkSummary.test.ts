@@ -1,7 +1,7 @@
 // The Training view's presets and layer table (plain Node): valid NetworkSpecs, shapes and parameter counts.
 import { describe, expect, it } from 'vitest';
 import { NetworkSpecSchema } from '../../engine/spec.js';
-import { NETWORK_PRESETS, presetById } from '../../renderer/training/presets.js';
+import { NETWORK_PRESETS, presetById } from '../../renderer/models/networkPresets.js';
 import { summarizeNetwork } from '../../renderer/training/networkSummary.js';
 
 describe('network presets', () => {

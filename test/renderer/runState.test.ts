@@ -1,8 +1,10 @@
 // The renderer's run reducer (plain Node) fed with the events of the real engine running in this process.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, type EngineEvent, type TrainStart } from '../../engine/protocol.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
+import type { TrainStart } from '../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
-import { presetById } from '../../renderer/training/presets.js';
+import { presetById } from '../../renderer/models/networkPresets.js';
 import {
   IDLE_RUN, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, markStopping, type RunState,
 } from '../../renderer/training/runState.js';

@@ -1,6 +1,9 @@
 // analysis.run through the engine service: a run trained by the engine analysed, and bad input answered with the field at fault.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisReport, EngineEvent, ErrorEvent, TrainFinished } from '../../../engine/protocol.js';
+import type { AnalysisReport } from '../../../engine/protocol/analysis.js';
+import type { ErrorEvent } from '../../../engine/protocol/errors.js';
+import type { EngineEvent } from '../../../engine/protocol/index.js';
+import type { TrainFinished } from '../../../engine/protocol/training.js';
 import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { handleAnalysis } from '../../../engine/worker/analysisHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';

@@ -4,7 +4,7 @@ import { inputGradient, inputSaliency } from '../../../engine/analysis/saliency.
 import { checkGradient } from '../../../engine/gradcheck/checkGradient.js';
 import { createLoss } from '../../../engine/losses/createLoss.js';
 import { buildNetwork } from '../../../engine/network/network.js';
-import type { LossName } from '../../../engine/protocol.js';
+import type { LossName } from '../../../engine/losses/lossNames.js';
 import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 

@@ -1,7 +1,7 @@
 // Every layer, loss and some whole networks checked against central differences on random shapes and seeds; the broken variants caught.
 import { describe, expect, it } from 'vitest';
 import { runGradcheck } from '../../../engine/gradcheck/runGradcheck.js';
-import type { GradcheckSubject } from '../../../engine/protocol.js';
+import type { GradcheckSubject } from '../../../engine/protocol/gradcheck.js';
 import { createRandom } from '../../../engine/random.js';
 import type { LayerSpec } from '../../../engine/spec.js';
 

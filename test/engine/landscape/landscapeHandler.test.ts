@@ -1,6 +1,9 @@
 // landscape.run through the engine service: a recorded run's slice and path, and bad input answered with the field at fault.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EngineEvent, ErrorEvent, LandscapeGrid, LandscapeRun, TrainFinished } from '../../../engine/protocol.js';
+import type { ErrorEvent } from '../../../engine/protocol/errors.js';
+import type { EngineEvent } from '../../../engine/protocol/index.js';
+import type { LandscapeGrid, LandscapeRun } from '../../../engine/protocol/landscape.js';
+import type { TrainFinished } from '../../../engine/protocol/training.js';
 import { handleLandscape } from '../../../engine/worker/landscapeHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import { engineContext } from '../analysis/trainedDigits.js';

@@ -1,7 +1,8 @@
 // The losses: reported figures as defined, fused cross-entropy stable, defaults and the messages for combinations that cannot work.
 import { describe, expect, it } from 'vitest';
 import { categoricalCrossEntropy } from '../../../engine/losses/categoricalCrossEntropy.js';
-import { createLoss, defaultLossFor, validateLoss } from '../../../engine/losses/createLoss.js';
+import { createLoss } from '../../../engine/losses/createLoss.js';
+import { defaultLossFor, validateLoss } from '../../../engine/losses/lossRules.js';
 import { meanSquaredError } from '../../../engine/losses/meanSquaredError.js';
 import { validateSpecForData } from '../../../engine/network/validateSpec.js';
 import type { NetworkSpec } from '../../../engine/spec.js';

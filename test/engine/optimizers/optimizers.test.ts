@@ -1,8 +1,8 @@
 // Each optimizer's first steps on f(w) = ½·a·w² (gradient a·w), against values worked out by hand here; decay before each update.
 import { describe, expect, it } from 'vitest';
 import { plainKernels } from '../../../engine/kernels/plainKernels.js';
-import { createOptimizer, resolveOptimizerConfig } from '../../../engine/optimizers/createOptimizer.js';
-import type { OptimizerConfig } from '../../../engine/protocol.js';
+import { createOptimizer } from '../../../engine/optimizers/createOptimizer.js';
+import { resolveOptimizerConfig, type OptimizerConfig } from '../../../engine/optimizers/optimizerConfig.js';
 
 const A = 4;
 

@@ -2,8 +2,8 @@
 import { readAssetText } from '../../../engine/data/assetFiles.js';
 import { SEED_STREAMS, createDataLoader } from '../../../engine/data/dataSets.js';
 import { buildNetwork } from '../../../engine/network/network.js';
-import type { DataSetName, Hyperparameters } from '../../../engine/protocol.js';
-import { EXERCISE_HYPERPARAMETERS } from '../../../engine/protocol.js';
+import type { DataSetName } from '../../../engine/data/dataSetNames.js';
+import { EXERCISE_HYPERPARAMETERS, type Hyperparameters } from '../../../engine/training/hyperparameters.js';
 import { deriveRandom } from '../../../engine/random.js';
 import type { NetworkSpec } from '../../../engine/spec.js';
 import { parseSpecText } from '../../../engine/specText.js';

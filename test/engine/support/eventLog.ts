@@ -1,5 +1,5 @@
 // Collects engine events and waits for the one a test expects.
-import type { EngineEvent } from '../../../engine/protocol.js';
+import type { EngineEvent } from '../../../engine/protocol/index.js';
 
 export function createEventLog() {
   const events: EngineEvent[] = [];

@@ -1,6 +1,6 @@
 // Tests descent on surfaces: the exercise's three runs reproduced to 1e-12, every optimizer, divergence.
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZER_KINDS } from '../../../engine/protocol.js';
+import { OPTIMIZER_KINDS } from '../../../engine/optimizers/optimizerConfig.js';
 import { findSurface } from '../../../engine/surfaces/catalog.js';
 import { descend } from '../../../engine/surfaces/descend.js';
 

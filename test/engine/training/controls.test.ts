@@ -5,7 +5,7 @@ import { createDataLoader, SEED_STREAMS } from '../../../engine/data/dataSets.js
 import { loadTrainedWeights } from '../../../engine/network/loadWeights.js';
 import { buildNetwork } from '../../../engine/network/network.js';
 import { flattenParameters, loadParameters } from '../../../engine/network/parameters.js';
-import { EXERCISE_HYPERPARAMETERS, type Hyperparameters } from '../../../engine/protocol.js';
+import { EXERCISE_HYPERPARAMETERS, type Hyperparameters } from '../../../engine/training/hyperparameters.js';
 import { deriveRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { train, type TrainingOptions } from '../../../engine/training/train.js';

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fromWeightsDocument } from '../../../engine/export/readWeights.js';
 import { utf8Bytes } from '../../../engine/export/utf8.js';
-import type { EngineEvent, EngineRequest } from '../../../engine/protocol.js';
+import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
 import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 

@@ -1,7 +1,7 @@
 // gradcheck.run answered with a report of every check, or an error naming the field.
 import { describe, expect, it } from 'vitest';
 import { handleGradcheck } from '../../../engine/worker/gradcheckHandler.js';
-import { GradcheckReportSchema } from '../../../engine/protocol.js';
+import { GradcheckReportSchema } from '../../../engine/protocol/gradcheck.js';
 
 describe('the gradcheck handler', () => {
   it('reports a Linear layer\'s dx, dW and db with the threshold, valid against the protocol', () => {

@@ -1,7 +1,7 @@
 // Tests the engine's answers for the optimizer and gradient labs through its protocol: describe, functions, surfaces.
 import { describe, expect, it } from 'vitest';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
-import type { EngineEvent, EngineRequest } from '../../../engine/protocol.js';
+import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
 
 function ask(request: unknown): Promise<EngineEvent> {
   return new Promise((resolve) => {

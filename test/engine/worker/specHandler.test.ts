@@ -1,6 +1,7 @@
 // Tests spec.check through the engine's protocol: shapes, parameter counts, the loss, and every problem with its field.
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent, EngineRequest, SpecReport } from '../../../engine/protocol.js';
+import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
+import type { SpecReport } from '../../../engine/protocol/specCheck.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 
 function check(request: Record<string, unknown>): Promise<SpecReport> {

@@ -1,7 +1,7 @@
 // The analysis panel's asks (plain Node): the run's own data, split and normalisation, the path only when recorded, and which runs are digits.
 import { describe, expect, it } from 'vitest';
 import { analysisAsk, hasDigitImages, landscapeAsk } from '../../../renderer/analysis/analysisRequest.js';
-import type { FinishedRun } from '../../../renderer/training/finishedRun.js';
+import type { FinishedRun } from '../../../renderer/models/finishedRun.js';
 
 const spec = { input: 64, layers: [{ type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }] };
 const run: FinishedRun = {

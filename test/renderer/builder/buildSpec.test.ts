@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NetworkSpecSchema } from '../../../engine/spec.js';
 import { buildSpec, countBuildErrors, layerOf } from '../../../renderer/builder/buildSpec.js';
 import { cardsOf, newCard, type LayerCard } from '../../../renderer/builder/layerCards.js';
-import { NETWORK_PRESETS } from '../../../renderer/training/presets.js';
+import { NETWORK_PRESETS } from '../../../renderer/models/networkPresets.js';
 
 describe('buildSpec', () => {
   it('gives back every preset exactly from its cards', () => {

@@ -1,6 +1,8 @@
 // Saving through the host (plain Node, a fake host): every answer said in words, a throwing host and a huge file included.
 import { describe, expect, it } from 'vitest';
-import { MAX_SAVE_BYTES, type LabHost, type SaveFileRequest, type SaveFileResult } from '../../../engine/protocol.js';
+import type { LabHost } from '../../../contract/labHost.js';
+import type { SaveFileRequest, SaveFileResult } from '../../../contract/saveFile.js';
+import { MAX_SAVE_BYTES } from '../../../engine/limits.js';
 import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/export/saveOutcome.js';
 
 function fakeHost(answer: (file: SaveFileRequest) => Promise<SaveFileResult>): LabHost & { saved: SaveFileRequest[] } {

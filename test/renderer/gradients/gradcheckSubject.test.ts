@@ -1,6 +1,6 @@
 // Building a gradcheck.run request from the form (plain Node): layers, losses, the exercise's networks, and messages per field.
 import { describe, expect, it } from 'vitest';
-import { GradcheckRunSchema } from '../../../engine/protocol.js';
+import { GradcheckRunSchema } from '../../../engine/protocol/gradcheck.js';
 import {
   buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, gradcheckFieldOf, NETWORK_CHOICES, networkShortForm, type GradcheckFormValues,
 } from '../../../renderer/gradients/gradcheckSubject.js';

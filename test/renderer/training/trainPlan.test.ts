@@ -1,6 +1,7 @@
 // From the Training form to train.start (plain Node): data sources, networks fitted to the data, hyperparameters, the recorded path.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, TrainStartSchema } from '../../../engine/protocol.js';
+import { TrainStartSchema } from '../../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { describeEngine } from '../../../engine/worker/describeHandler.js';
 import { previewCsv } from '../../../renderer/training/csvPreview.js';
 import { dataShapeOf, dataSourceOf, type DataInput } from '../../../renderer/training/dataChoice.js';
@@ -8,8 +9,9 @@ import { type HyperparameterInput } from '../../../renderer/training/hyperparame
 import {
   BUILDER_CHOICE, DATA_DEFAULT_CHOICE, defaultNetworkFor, fitsData, fittingChoice, networkOption, networkOptions,
 } from '../../../renderer/training/networkChoice.js';
-import { presetById } from '../../../renderer/training/presets.js';
-import { MAX_PATH_VALUES, buildTrainPlan, shouldRecordPath } from '../../../renderer/training/trainPlan.js';
+import { presetById } from '../../../renderer/models/networkPresets.js';
+import { MAX_PATH_VALUES } from '../../../engine/limits.js';
+import { buildTrainPlan, shouldRecordPath } from '../../../renderer/training/trainPlan.js';
 
 const catalog = describeEngine({ requestId: 'test' }).dataSets;
 const { epochs, learningRate, batchSize, seed, reduction } = EXERCISE_HYPERPARAMETERS;

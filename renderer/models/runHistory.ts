@@ -1,6 +1,6 @@
 // Operations on the list of finished runs (renderer): add, delete, overlay on the curves, each run with its own colour; pure.
 import { format } from 'd3';
-import type { Hyperparameters } from '../../engine/protocol.js';
+import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
 import type { FinishedRun } from './finishedRun.js';
 
 export interface HistoryEntry {

@@ -29,7 +29,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { writeFileAtomically, writeFileAtomicallyAsync } = await import('../../main/atomicWrite.js');
+const { writeFileAtomically, writeFileAtomicallyAsync } = await import('../../node/atomicWrite.js');
 
 let folder: string;
 beforeEach(() => { folder = mkdtempSync(join(tmpdir(), 'atomic-write-')); });

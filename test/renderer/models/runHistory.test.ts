@@ -1,9 +1,10 @@
 // The run history's operations (plain Node): runs kept in order with a colour each, overlaid, deleted, labelled.
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_HYPERPARAMETERS, type TrainFinished } from '../../../engine/protocol.js';
-import { finalTestAccuracy, finishedRunOf, type FinishedRun, type StartedRun } from '../../../renderer/training/finishedRun.js';
-import { addRun, deleteRun, overlaidRuns, runColour, runLabel, setOverlaid, RUN_COLOURS } from '../../../renderer/training/runHistory.js';
-import { presetById } from '../../../renderer/training/presets.js';
+import type { TrainFinished } from '../../../engine/protocol/training.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
+import { finalTestAccuracy, finishedRunOf, type FinishedRun, type StartedRun } from '../../../renderer/models/finishedRun.js';
+import { addRun, deleteRun, overlaidRuns, runColour, runLabel, setOverlaid, RUN_COLOURS } from '../../../renderer/models/runHistory.js';
+import { presetById } from '../../../renderer/models/networkPresets.js';
 
 const spec = presetById('64-1-sigmoid').spec;
 const started = (runId: string): StartedRun => ({ runId, label: runId, spec, dataSet: 'digits-binary', hyper: EXERCISE_HYPERPARAMETERS });

@@ -1,6 +1,7 @@
 // The browser host's wire codec (Node host and browser renderer): messages to and from WebSocket text frames,
 // keeping typed arrays and non-finite numbers exact, since JSON alone would turn them into lists and nulls.
-import type { EngineEvent, EngineStatus } from './protocol.js';
+import type { EngineEvent } from '../engine/protocol/index.js';
+import type { EngineStatus } from './labHost.js';
 
 /** What the browser host sends the renderer; requests travel the other way as they are. */
 export type HostEnvelope = { kind: 'event'; event: EngineEvent } | { kind: 'status'; status: EngineStatus };

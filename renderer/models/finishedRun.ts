@@ -1,5 +1,8 @@
 // What the renderer keeps of a finished training run (renderer): enough to analyse it, overlay it, and export it later.
-import type { DataSource, EpochMetrics, FinishReason, Hyperparameters, TrainFinished } from '../../engine/protocol.js';
+import type { DataSource } from '../../engine/data/dataSource.js';
+import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
+import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
+import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import type { TrainedWeights } from '../../engine/trainedWeights.js';
 

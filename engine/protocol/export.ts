@@ -1,0 +1,23 @@
+// The export family of the protocol: one export file's bytes for a trained network or a run; pure, any process.
+import { z } from 'zod';
+import { ExportFormatSchema } from '../export/exportFormats.js';
+import { TrainedWeightsSchema } from '../trainedWeights.js';
+import { EpochMetricsSchema } from '../training/epochMetrics.js';
+import { Uint8ArraySchema } from './typedArrays.js';
+
+/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`. */
+export const ExportBuildSchema = z.object({
+  type: z.literal('export.build'), requestId: z.string().min(1),
+  format: ExportFormatSchema,
+  weights: TrainedWeightsSchema.optional(),
+  history: z.array(EpochMetricsSchema).optional(),
+}).strict();
+export type ExportBuild = z.infer<typeof ExportBuildSchema>;
+
+/** One export file: its usual name, its media type and its bytes. */
+export const ExportFileSchema = z.object({
+  type: z.literal('export.file'), requestId: z.string(),
+  fileName: z.string(), mime: z.string(),
+  bytes: Uint8ArraySchema,
+}).strict();
+export type ExportFile = z.infer<typeof ExportFileSchema>;
