@@ -34,12 +34,13 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   initialWeights: '--init-from',
 };
 
-/** The option a field path belongs to: "spec…" is --net, "hyper.optimizer.momentum" is --momentum. */
+/** The option a field path belongs to: "spec…" is --net, "hyper.optimizer.momentum" is --momentum, "initialWeights.parameters.2.shape" is --init-from. */
 export function flagOfField(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
   if (field.startsWith('spec')) return '--net';
   if (field.startsWith('hyper.optimizer.')) return `--${field.slice('hyper.optimizer.'.length)}`;
   if (field.startsWith('dataSet')) return '--data';
+  if (field.startsWith('initialWeights')) return '--init-from';
   return FLAG_OF_FIELD[field];
 }
 

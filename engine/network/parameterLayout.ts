@@ -32,41 +32,47 @@ export function parameterLayout(spec: NetworkSpec): TensorSlot[] {
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((dimension, i) => dimension === b[i]);
+const layerName = (spec: NetworkSpec, index: number) => `layer ${index + 1} (${spec.layers[index]!.type})`;
+const slotKey = (layer: number, name: string) => `${layer}\u0000${name}`;
+
+/** The issue of a saved tensor that no slot of the layout has room for. */
+function unknownTensor(spec: NetworkSpec, layout: readonly TensorSlot[], tensor: NamedTensor, position: number): TensorIssue {
+  if (tensor.layer >= spec.layers.length) {
+    return { tensor: position, member: 'layer', message: `the weights have parameters for layer ${tensor.layer + 1}, but the network has ${spec.layers.length} layers` };
+  }
+  const names = layout.filter((slot) => slot.layer === tensor.layer).map((slot) => slot.name);
+  const which = names.length === 0 ? 'has no parameters' : `has no parameter of that name (it has ${names.join(', ')})`;
+  return { tensor: position, member: 'name', message: `the weights have a parameter ${tensor.name} for ${layerName(spec, tensor.layer)}, which ${which}` };
+}
 
 /**
  * Checks that `tensors` are exactly the parameters of `layout` (any order, each once, each of its slot's shape, each
  * holding as many values as its shape needs) and returns them in the layout's order, or the first issue found.
  */
 export function matchLayout(spec: NetworkSpec, layout: readonly TensorSlot[], tensors: readonly NamedTensor[]): { tensors: NamedTensor[] } | { issue: TensorIssue } {
-  const layerName = (index: number) => `layer ${index + 1} (${spec.layers[index]?.type ?? 'not in the network'})`;
-  const bySlot = new Map<string, NamedTensor>();
-  const key = (layer: number, name: string) => `${layer}\u0000${name}`;
+  const slots = new Map(layout.map((slot) => [slotKey(slot.layer, slot.name), slot]));
+  const found = new Map<string, NamedTensor>();
   for (const [position, tensor] of tensors.entries()) {
-    const slot = layout.find((s) => s.layer === tensor.layer && s.name === tensor.name);
-    if (!slot) {
-      const owns = layout.some((s) => s.layer === tensor.layer);
-      const message = tensor.layer >= spec.layers.length
-        ? `the weights have parameters for layer ${tensor.layer + 1}, but the network has ${spec.layers.length} layers`
-        : `the weights have a parameter ${tensor.name} for ${layerName(tensor.layer)}, which ${owns ? `has no parameter of that name (it has ${layout.filter((s) => s.layer === tensor.layer).map((s) => s.name).join(', ')})` : 'has no parameters'}`;
-      return { issue: { tensor: position, member: tensor.layer >= spec.layers.length ? 'layer' : 'name', message } };
-    }
-    if (bySlot.has(key(tensor.layer, tensor.name))) {
-      return { issue: { tensor: position, member: 'name', message: `the weights hold ${tensor.name} of ${layerName(tensor.layer)} twice` } };
-    }
+    const key = slotKey(tensor.layer, tensor.name);
+    const slot = slots.get(key);
+    const owner = () => layerName(spec, tensor.layer);
+    if (!slot) return { issue: unknownTensor(spec, layout, tensor, position) };
+    if (found.has(key)) return { issue: { tensor: position, member: 'name', message: `the weights hold ${tensor.name} of ${owner()} twice` } };
     if (!sameShape(tensor.shape, slot.shape)) {
-      return { issue: { tensor: position, member: 'shape', message: `${layerName(tensor.layer)} has ${shapeText(tensor.shape)} weights but the network needs ${shapeText(slot.shape)} for ${tensor.name}` } };
+      return { issue: { tensor: position, member: 'shape', message: `${owner()} has ${shapeText(tensor.shape)} weights but the network needs ${shapeText(slot.shape)} for ${tensor.name}` } };
     }
-    if (tensor.values.length !== tensorSize(tensor.shape)) {
-      return { issue: { tensor: position, member: 'values', message: `${tensor.name} of ${layerName(tensor.layer)} holds ${tensor.values.length} values but its shape ${shapeText(tensor.shape)} needs ${tensorSize(tensor.shape)}` } };
+    const size = tensorSize(tensor.shape);
+    if (tensor.values.length !== size) {
+      return { issue: { tensor: position, member: 'values', message: `${tensor.name} of ${owner()} holds ${tensor.values.length} values but its shape ${shapeText(tensor.shape)} needs ${size}` } };
     }
-    bySlot.set(key(tensor.layer, tensor.name), tensor);
+    found.set(key, tensor);
   }
-  const missing = layout.find((slot) => !bySlot.has(key(slot.layer, slot.name)));
+  const missing = layout.find((slot) => !found.has(slotKey(slot.layer, slot.name)));
   if (missing) {
-    const none = !tensors.some((tensor) => tensor.layer === missing.layer);
-    return { issue: { message: none ? `the weights have no parameters for ${layerName(missing.layer)}` : `the weights have no ${missing.name} for ${layerName(missing.layer)}` } };
+    const what = tensors.some((tensor) => tensor.layer === missing.layer) ? missing.name : 'parameters';
+    return { issue: { message: `the weights have no ${what} for ${layerName(spec, missing.layer)}` } };
   }
-  return { tensors: layout.map((slot) => bySlot.get(key(slot.layer, slot.name))!) };
+  return { tensors: layout.map((slot) => found.get(slotKey(slot.layer, slot.name))!) };
 }
 
 /**

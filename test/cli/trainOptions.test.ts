@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/runCli.js';
+import { flagOfField } from '../../cli/trainArgs.js';
 import { fromWeightsDocument } from '../../engine/export/readWeights.js';
 import { networkFromWeights } from '../../engine/analysis/networkFromWeights.js';
 
@@ -81,6 +82,11 @@ describe('backprop-lab train: optimizers and saved weights', () => {
       expect(written.version).toBe(2);
       expect(fromWeightsDocument(written)).toEqual(saved);
     }
+  });
+
+  it('names --init-from for an engine error about any part of the initial weights', () => {
+    expect(flagOfField('initialWeights')).toBe('--init-from');
+    expect(flagOfField('initialWeights.parameters.2.shape')).toBe('--init-from');
   });
 
   it('refuses saved weights that do not fit --net', async () => {
