@@ -2,16 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import { readAssetText } from '../../../engine/data/assetFiles.js';
 import { createDataLoader } from '../../../engine/data/dataSets.js';
+import type { Kernels } from '../../../engine/kernels/kernels.js';
+import type { Parameter } from '../../../engine/layers/layer.js';
 import { Linear } from '../../../engine/layers/linear.js';
 import { buildLayer, buildNetwork, type LayerFactory } from '../../../engine/network/network.js';
-import { createRandom } from '../../../engine/random.js';
+import { createRandom, type Random } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { train } from '../../../engine/training/train.js';
 
 /** A Linear layer whose bias says it is decayed too: only the trait differs. */
 class DecayedBiasLinear extends Linear {
-  override readonly parameters = this.parameters.map((parameter) => ({ ...parameter, decayed: true }));
+  override readonly parameters: readonly Parameter[];
+
+  constructor(inputs: number, outputs: number, kernels: Kernels, random: Random) {
+    super(inputs, outputs, kernels, random);
+    this.parameters = [
+      { name: 'W', shape: [inputs, outputs], value: this.W, gradient: this.dW, decayed: true, filterAxis: 1 },
+      { name: 'b', shape: [outputs], value: this.b, gradient: this.db, decayed: true },
+    ];
+  }
 }
 
 const decayedBiases: LayerFactory = (spec, inputs, kernels, random, dropoutRandom) =>
