@@ -97,7 +97,8 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
  * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
  * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
- * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the penalty, so runs with different λ compare.
+ * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
+ * penalty, so runs with different λ compare.
  * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
  * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
