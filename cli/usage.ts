@@ -1,5 +1,6 @@
 // The command line's help texts (Node, the CLI process).
 import { OPTIMIZER_DEFAULTS } from '../engine/optimizers/optimizerConfig.js';
+import { EXERCISE_HYPERPARAMETERS } from '../engine/training/hyperparameters.js';
 
 export const MAIN_USAGE = `backprop-lab — train and check small neural networks from the command line
 
@@ -36,19 +37,19 @@ data:
   --noise SD          noise of a toy data set (default 0.1)
   --normalise MODE    none, global (the mean and std of all values, as the exercise) or standardize (per
                       feature, from the training rows); default global for the digits, else standardize
-  --split FRACTION    the share of samples used for training, default 0.5
+  --split FRACTION    the share of samples used for training, default ${EXERCISE_HYPERPARAMETERS.trainFraction}
 
 training:
-  --epochs N          default 25 (0 writes the initial weights)
-  --lr RATE           learning rate (step size), default 0.01
-  --batch N           minibatch size, default 10
-  --reduction MODE    sum (the exercise: gradients summed over a minibatch) or mean; default sum
+  --epochs N          default ${EXERCISE_HYPERPARAMETERS.epochs} (0 writes the initial weights)
+  --lr RATE           learning rate (step size), default ${EXERCISE_HYPERPARAMETERS.learningRate}
+  --batch N           minibatch size, default ${EXERCISE_HYPERPARAMETERS.batchSize}
+  --reduction MODE    sum (the exercise: gradients summed over a minibatch) or mean; default ${EXERCISE_HYPERPARAMETERS.reduction}
   --loss NAME         bce, cce or mse; default cce after a softmax, bce after a sigmoid, else mse
   --optimizer NAME    sgd (default), momentum, nesterov, rmsprop or adam
   --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants (defaults ${OPTIMIZER_DEFAULTS.momentum}, ${OPTIMIZER_DEFAULTS.rho}, ${OPTIMIZER_DEFAULTS.beta1}, ${OPTIMIZER_DEFAULTS.beta2})
   --decay D           the step size is multiplied by D before each update (the exercise's decay); default 1
   --weight-decay L    L2 penalty on the weights, default 0
-  --seed N            seed of the split, the initialisation and dropout (0 .. 2^32-1), default 1
+  --seed N            seed of the split, the initialisation and dropout (0 .. 2^32-1), default ${EXERCISE_HYPERPARAMETERS.seed}
 
 output:
   --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, model.onnx,

@@ -14,7 +14,7 @@ export interface LabHost {
   readonly kind: 'electron' | 'browser';
   /** Sends a request to the engine. */
   send(request: EngineRequest): void;
-  /** Subscribes to engine events; returns the unsubscribe function. */
+  /** Subscribes to engine events as they arrive (the renderer checks each once against the protocol); returns the unsubscribe function. */
   onEvent(listener: (event: EngineEvent) => void): () => void;
   /** Subscribes to the engine process's status; returns the unsubscribe function. */
   onStatus(listener: (status: EngineStatus) => void): () => void;

@@ -1,13 +1,19 @@
-// Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol.ts, restarted if it dies.
-// Requests are validated here, before they reach the engine; events go back in the wire codec's envelope.
+// Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol/, restarted if it dies.
+// Requests are relayed to the engine, which validates them; events go back, unchanged, in the wire codec's envelope.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { EngineStatus } from '../contract/labHost.js';
-import { parseRequest, requestIds, type EngineEvent } from '../engine/protocol/index.js';
+import type { EngineEvent } from '../engine/protocol/index.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
 function restartDelayMs(crashesInARow: number): number {
   return crashesInARow <= 1 ? 0 : Math.min(5000, 250 * 2 ** (crashesInARow - 2));
+}
+
+/** The runId or requestId a message carries, if any, for the host's own error answers. */
+function idsOf(message: unknown): { runId?: string; requestId?: string } {
+  const { runId, requestId } = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
+  return { ...(typeof runId === 'string' ? { runId } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) };
 }
 
 /** Bridges one WebSocket connection to its own engine child process. */
@@ -26,7 +32,7 @@ export class EngineBridge {
     this.#startEngine();
   }
 
-  /** Handles one frame from the renderer: a request, checked before the engine sees it. */
+  /** Handles one frame from the renderer: a request, relayed to the engine (which checks it). */
   receiveFrame(data: Buffer | string, isBinary: boolean): void {
     if (isBinary) return this.#sendEvent({ type: 'error', message: 'bad request: binary frames are not understood; send the request as JSON text' });
     let message: unknown;
@@ -35,12 +41,10 @@ export class EngineBridge {
     } catch (error) {
       return this.#sendEvent({ type: 'error', message: `bad request: not valid JSON (${(error as Error).message})` });
     }
-    const parsed = parseRequest(message);
-    if (!parsed.ok) return this.#sendEvent(parsed.error);
     const child = this.#child;
-    const ids = requestIds(parsed.request);
+    const ids = idsOf(message);
     if (!child?.connected) return this.#sendEvent({ type: 'error', ...ids, message: 'the engine is restarting; try again in a moment' });
-    child.send(parsed.request, (error) => {
+    child.send(message as object, (error) => {
       if (error) this.#sendEvent({ type: 'error', ...ids, message: `the request did not reach the engine: ${error.message}` });
     });
   }

@@ -8,7 +8,7 @@ import { LAYER_TYPES } from '../spec.js';
 import { SURFACES } from '../surfaces/catalog.js';
 
 /** Everything a lab needs to fill its menus. */
-export function describeEngine(request: { requestId: string }): Catalog {
+export async function handleDescribe(request: { requestId: string }): Promise<Catalog> {
   return {
     type: 'engine.catalog',
     requestId: request.requestId,

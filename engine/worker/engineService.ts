@@ -1,18 +1,20 @@
-// The engine behind the protocol: validates each request and hands it to the handler of its family; pure, runs in the engine process (or in-process).
+// The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { parseRequest, requestIds, type EngineEvent, type EngineRequest } from '../protocol/index.js';
+import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
-import { describeEngine } from './describeHandler.js';
+import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
+import { handleRequest } from './handleRequest.js';
 import { handleLandscape } from './landscapeHandler.js';
 import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
-import { createTrainingHandler } from './trainingHandler.js';
+import type { RequestHandlers } from './requestHandler.js';
+import { createTrainingHandlers } from './trainingHandler.js';
 
 export interface EngineServiceOptions {
   /** Reads an asset file's text (e.g. "digits.csv"); the process entry supplies it. Without it, shipped data sets answer an error. */
@@ -43,22 +45,19 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed: () => disposed,
   };
-  const training = createTrainingHandler(context);
-
-  async function dispatch(request: EngineRequest): Promise<void> {
-    switch (request.type) {
-      case 'train.start': case 'train.stop': case 'train.pause': case 'train.resume': return training.handle(request);
-      case 'engine.describe': return context.send(describeEngine(request));
-      case 'functions.sample': return context.send(handleFunctionsSample(request));
-      case 'surface.evaluate': return context.send(handleSurfaceEvaluate(request));
-      case 'surface.descend': return context.send(handleSurfaceDescend(request));
-      case 'gradcheck.run': return context.send(handleGradcheck(request));
-      case 'analysis.run': return context.send(await handleAnalysis(request, context));
-      case 'landscape.run': return context.send(await handleLandscape(request, context));
-      case 'spec.check': return context.send(await handleSpecCheck(request, context));
-      case 'export.build': return context.send(handleExportBuild(request));
-    }
-  }
+  const training = createTrainingHandlers();
+  const handlers: RequestHandlers = {
+    ...training.handlers,
+    'engine.describe': handleDescribe,
+    'functions.sample': handleFunctionsSample,
+    'surface.evaluate': handleSurfaceEvaluate,
+    'surface.descend': handleSurfaceDescend,
+    'gradcheck.run': handleGradcheck,
+    'analysis.run': handleAnalysis,
+    'landscape.run': handleLandscape,
+    'spec.check': handleSpecCheck,
+    'export.build': handleExportBuild,
+  };
 
   return {
     receive(data) {
@@ -66,7 +65,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       const parsed = parseRequest(data);
       if (!parsed.ok) return context.send(parsed.error);
       const request = parsed.request;
-      dispatch(request).catch((error: unknown) => {
+      handleRequest(handlers, request, context).catch((error: unknown) => {
         context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
       });
     },

@@ -10,7 +10,8 @@ import type { ExportBuild, ExportFile } from '../protocol/export.js';
 /** The producer version written into ONNX models built by the engine process. */
 const PRODUCER = 'Backprop Lab';
 
-export function handleExportBuild(request: ExportBuild): ExportFile | ErrorEvent {
+/** The bytes of the requested export file, or an error naming the missing input. */
+export async function handleExportBuild(request: ExportBuild): Promise<ExportFile | ErrorEvent> {
   const { requestId, format, weights, history } = request;
   const file = (mime: string, bytes: Uint8Array): ExportFile => ({ type: 'export.file', requestId, fileName: format, mime, bytes });
   if (format === 'metrics.csv') {

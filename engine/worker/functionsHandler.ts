@@ -4,7 +4,8 @@ import { differenceError, logSpacedEpsilons, sampleDerivatives } from '../functi
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { FunctionSamples, FunctionsSample } from '../protocol/functions.js';
 
-export function handleFunctionsSample(request: FunctionsSample): FunctionSamples | ErrorEvent {
+/** The function's samples and derivatives, or an error naming the unknown function or the empty range. */
+export async function handleFunctionsSample(request: FunctionsSample): Promise<FunctionSamples | ErrorEvent> {
   const fn = findFunction(request.functionId);
   if (!fn) return { type: 'error', requestId: request.requestId, field: 'functionId', message: `unknown function "${request.functionId}"` };
   const lo = request.lo ?? fn.domain[0];

@@ -19,7 +19,8 @@ function surfaceOf(request: SurfaceEvaluate | SurfaceDescend, bounds?: SurfaceEv
 
 const isError = (value: Surface | ErrorEvent): value is ErrorEvent => 'type' in value && value.type === 'error';
 
-export function handleSurfaceEvaluate(request: SurfaceEvaluate): SurfaceGridEvent | ErrorEvent {
+/** The surface on the request's grid, or an error at the expression's column. */
+export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<SurfaceGridEvent | ErrorEvent> {
   const surface = surfaceOf(request, request.bounds);
   if (isError(surface)) return surface;
   const bounds = request.bounds ?? surface.bounds;
@@ -30,7 +31,8 @@ export function handleSurfaceEvaluate(request: SurfaceEvaluate): SurfaceGridEven
   return { type: 'surface.grid', requestId: request.requestId, surface: request.surface, name: surface.name, bounds, nx: grid.nx, ny: grid.ny, values: grid.values, min: grid.min, max: grid.max };
 }
 
-export function handleSurfaceDescend(request: SurfaceDescend): SurfacePath | ErrorEvent {
+/** The optimizer's path from the start point, or an error at the field at fault. */
+export async function handleSurfaceDescend(request: SurfaceDescend): Promise<SurfacePath | ErrorEvent> {
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
   if (!Number.isFinite(surface.value(request.start.x, request.start.y))) {

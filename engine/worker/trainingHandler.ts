@@ -13,12 +13,13 @@ import { deriveRandom } from '../random.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
+import type { RequestHandlers } from './requestHandler.js';
 
 export type TrainingRequest = TrainStart | TrainStop | TrainPause | TrainResume;
 
-export interface TrainingHandler {
-  /** Starts, stops, pauses or resumes a run; resolves when a started run has finished (or was refused). */
-  handle(request: TrainingRequest): Promise<void>;
+export interface TrainingHandlers {
+  /** Start (resolves when the run has finished, or was refused), stop, pause and resume; each sends its run's events. */
+  readonly handlers: Pick<RequestHandlers, TrainingRequest['type']>;
   /** Stops every run. */
   dispose(): void;
 }
@@ -51,14 +52,18 @@ function checkRequest(request: TrainStart): SpecIssue | undefined {
 }
 
 /**
- * Creates the handler of the train.* requests. Runs are independent and may overlap (each has its own id); a start
+ * Creates the handlers of the train.* requests. Runs are independent and may overlap (each has its own id); a start
  * whose runId is already running is answered with an error. Stop, pause and resume for a run that is not running are
  * ignored (it may have just finished).
  */
-export function createTrainingHandler(ctx: EngineContext): TrainingHandler {
+export function createTrainingHandlers(): TrainingHandlers {
   const running = new Map<string, TrainingControl>();
+  const controlRun = (act: (control: TrainingControl) => void) => async (request: TrainStop | TrainPause | TrainResume): Promise<void> => {
+    const control = running.get(request.runId);
+    if (control) act(control);
+  };
 
-  async function run(request: TrainStart, control: TrainingControl): Promise<void> {
+  async function run(request: TrainStart, control: TrainingControl, ctx: EngineContext): Promise<void> {
     const { runId, spec, dataSet, hyper } = request;
     const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
     const early = checkRequest(request);
@@ -98,28 +103,27 @@ export function createTrainingHandler(ctx: EngineContext): TrainingHandler {
     });
   }
 
+  async function start(request: TrainStart, ctx: EngineContext): Promise<void> {
+    if (running.has(request.runId)) {
+      return ctx.send({ type: 'error', runId: request.runId, message: `a run with id ${JSON.stringify(request.runId)} is already running`, field: 'runId' });
+    }
+    const control = new TrainingControl();
+    running.set(request.runId, control);
+    try {
+      await run(request, control, ctx);
+    } catch (error) {
+      ctx.send({ type: 'error', runId: request.runId, message: `the run failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      running.delete(request.runId);
+    }
+  }
+
   return {
-    async handle(request) {
-      if (request.type !== 'train.start') {
-        const control = running.get(request.runId);
-        if (!control) return;
-        if (request.type === 'train.stop') control.stop();
-        else if (request.type === 'train.pause') control.pause();
-        else control.resume();
-        return;
-      }
-      if (running.has(request.runId)) {
-        return ctx.send({ type: 'error', runId: request.runId, message: `a run with id ${JSON.stringify(request.runId)} is already running`, field: 'runId' });
-      }
-      const control = new TrainingControl();
-      running.set(request.runId, control);
-      try {
-        await run(request, control);
-      } catch (error) {
-        ctx.send({ type: 'error', runId: request.runId, message: `the run failed: ${error instanceof Error ? error.message : String(error)}` });
-      } finally {
-        running.delete(request.runId);
-      }
+    handlers: {
+      'train.start': start,
+      'train.stop': controlRun((control) => control.stop()),
+      'train.pause': controlRun((control) => control.pause()),
+      'train.resume': controlRun((control) => control.resume()),
     },
     dispose() {
       for (const control of running.values()) control.stop();

@@ -1,7 +1,7 @@
 // Request/answer calls to the engine over the LabHost (renderer): each request carries an id, its answer or error settles one promise.
 import type { LabHost } from '../../contract/labHost.js';
 import type { ErrorEvent } from '../../engine/protocol/errors.js';
-import { EngineEventSchema, requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
+import { requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
 
 /** Every request that is answered by one event (all but the train.* requests). */
 export type AskRequest = Extract<EngineRequest, { requestId: string }>;
@@ -21,8 +21,8 @@ export class EngineAnswerError extends Error {
 }
 
 /**
- * Sends requests and matches their answers by requestId. Answers are validated against the protocol before they are
- * trusted; when the engine process crashes every pending request fails with the host's message.
+ * Sends requests and matches their answers by requestId (the host's events are already checked against the protocol);
+ * when the engine process crashes every pending request fails with the host's message.
  */
 export class EngineRequests {
   readonly #host: LabHost;
@@ -35,10 +35,7 @@ export class EngineRequests {
 
   /** Listens to the host; returns the function that stops listening. */
   connect(): () => void {
-    const offEvent = this.#host.onEvent((raw) => {
-      const parsed = EngineEventSchema.safeParse(raw);
-      if (!parsed.success) return;
-      const event = parsed.data;
+    const offEvent = this.#host.onEvent((event) => {
       const id = 'requestId' in event ? event.requestId : undefined;
       const pending = id === undefined ? undefined : this.#pending.get(id);
       if (!pending || id === undefined) return;

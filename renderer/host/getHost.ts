@@ -1,6 +1,7 @@
 // Renderer: picks the host the lab runs in — Electron's preload API if present, else the browser host's WebSocket bridge.
 import type { LabHost } from '../../contract/labHost.js';
 import { createBrowserHost } from './browserHost.js';
+import { checkedHost } from './checkedHost.js';
 
 declare global {
   interface Window {
@@ -9,7 +10,7 @@ declare global {
   }
 }
 
-/** The one place that knows two hosts exist; everything else sees a LabHost. */
+/** The one place that knows two hosts exist; everything else sees a LabHost whose events are checked (see checkedHost). */
 export function getHost(): LabHost {
-  return window.lab ?? createBrowserHost(new URL('engine', window.location.href));
+  return checkedHost(window.lab ?? createBrowserHost(new URL('engine', window.location.href)));
 }

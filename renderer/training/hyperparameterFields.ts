@@ -1,4 +1,4 @@
-// The Training form's fields: validates them with the protocol's HyperparametersSchema and routes engine errors to a field (renderer).
+// The Training form's fields: validates them with the engine's HyperparametersSchema and routes engine errors to a field (renderer).
 import type { Normalisation } from '../../engine/data/normalisation.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import { OPTIMIZER_CONSTANTS, type OptimizerConfig, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';

@@ -1,7 +1,7 @@
 // The Training view's live state (renderer): the form, one run at a time against the LabHost, and the finished runs, as runes classes.
 import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
-import { EngineEventSchema, type EngineEvent } from '../../engine/protocol/index.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { SpecCheck } from '../../engine/protocol/specCheck.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
@@ -63,7 +63,7 @@ export class TrainingSession {
 
   /** Listens to the host's events and status; returns the function that stops listening. */
   connect(): () => void {
-    const offEvent = this.#host.onEvent((raw) => this.#receive(raw));
+    const offEvent = this.#host.onEvent((event) => this.#receive(event));
     const offStatus = this.#host.onStatus((status) => this.#status(status));
     return () => { offEvent(); offStatus(); };
   }
@@ -136,24 +136,16 @@ export class TrainingSession {
     }
   }
 
-  // Whatever the host delivers is checked against the protocol before it is trusted: a bad message is shown, not thrown.
-  #receive(raw: unknown): void {
-    const parsed = EngineEventSchema.safeParse(raw);
-    if (parsed.success) {
-      const before = this.#current;
-      const after = applyEngineEvent(before, parsed.data);
-      if (after === before) return;
-      // Epochs and minibatch losses can arrive hundreds of times a second: the view redraws at most every
-      // DRAW_INTERVAL_MS; anything else (start, pause, the end, an error) is shown at once.
-      const type = parsed.data.type;
-      if (type === 'train.epoch' || type === 'train.batches') this.#publishSoon(after);
-      else this.#publishNow(after);
-      if (isActive(before.phase)) this.#keepIfFinished(parsed.data);
-      return;
-    }
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length ? `${issue.path.join('.')}: ` : '';
-    this.#publishNow(addNotice(this.#current, `The engine sent a message the lab could not read (${where}${issue?.message ?? 'invalid'}).`));
+  // The host's events are already checked against the protocol (a bad one arrives as an error event, shown as a notice).
+  #receive(event: EngineEvent): void {
+    const before = this.#current;
+    const after = applyEngineEvent(before, event);
+    if (after === before) return;
+    // Epochs and minibatch losses can arrive hundreds of times a second: the view redraws at most every
+    // DRAW_INTERVAL_MS; anything else (start, pause, the end, an error) is shown at once.
+    if (event.type === 'train.epoch' || event.type === 'train.batches') this.#publishSoon(after);
+    else this.#publishNow(after);
+    if (isActive(before.phase)) this.#keepIfFinished(event);
   }
 
   #publishSoon(state: RunState): void {

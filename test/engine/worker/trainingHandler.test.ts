@@ -9,15 +9,18 @@ import type { TrainStart } from '../../../engine/protocol/training.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
-import { createTrainingHandler } from '../../../engine/worker/trainingHandler.js';
+import { handleRequest } from '../../../engine/worker/handleRequest.js';
+import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
   let disposed = false;
-  const handler = createTrainingHandler({
-    send: (event) => events.push(event), loadData: createDataLoader(readAssetText), kernels: plainKernels, isDisposed: () => disposed,
-  });
-  return { events, handler, dispose: () => { disposed = true; handler.dispose(); } };
+  const context = {
+    send: (event: EngineEvent) => { events.push(event); }, loadData: createDataLoader(readAssetText), kernels: plainKernels, isDisposed: () => disposed,
+  };
+  const training = createTrainingHandlers();
+  const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };
+  return { events, handler, dispose: () => { disposed = true; training.dispose(); } };
 }
 
 function start(overrides: Partial<TrainStart> = {}, hyper: Partial<TrainStart['hyper']> = {}): TrainStart {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrainStartSchema } from '../../../engine/protocol/training.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
-import { describeEngine } from '../../../engine/worker/describeHandler.js';
+import { handleDescribe } from '../../../engine/worker/describeHandler.js';
 import { previewCsv } from '../../../renderer/training/csvPreview.js';
 import { dataShapeOf, dataSourceOf, type DataInput } from '../../../renderer/training/dataChoice.js';
 import { type HyperparameterInput } from '../../../renderer/training/hyperparameterFields.js';
@@ -13,7 +13,7 @@ import { presetById } from '../../../renderer/models/networkPresets.js';
 import { MAX_PATH_VALUES } from '../../../engine/limits.js';
 import { buildTrainPlan, shouldRecordPath } from '../../../renderer/training/trainPlan.js';
 
-const catalog = describeEngine({ requestId: 'test' }).dataSets;
+const catalog = (await handleDescribe({ requestId: 'test' })).dataSets;
 const { epochs, learningRate, batchSize, seed, reduction } = EXERCISE_HYPERPARAMETERS;
 const hyper: HyperparameterInput = { epochs, learningRate, batchSize, seed, reduction };
 const data = (choice: string, rest: Partial<DataInput> = {}): DataInput => ({ choice, toySize: 200, toyNoise: 0.1, csv: null, labelColumn: null, ...rest });
