@@ -1,16 +1,11 @@
 // Trained weights as named tensors: the protocol's schema with field paths, each layer's parameters naming their own shape and traits.
 import { describe, expect, it } from 'vitest';
-import { readAssetText } from '../../engine/data/assetFiles.js';
-import { createDataLoader } from '../../engine/data/dataSets.js';
-import { plainKernels } from '../../engine/kernels/plainKernels.js';
 import { parameterLayout } from '../../engine/network/parameterLayout.js';
 import { buildNetwork } from '../../engine/network/network.js';
-import { parseRequest, type EngineEvent } from '../../engine/protocol/index.js';
-import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
+import { parseRequest } from '../../engine/protocol/index.js';
 import { createRandom } from '../../engine/random.js';
 import { parseSpecText } from '../../engine/specText.js';
 import { hasFiniteWeights, parameterCount, TrainedWeightsSchema } from '../../engine/trainedWeights.js';
-import { createTrainingHandler } from '../../engine/worker/trainingHandler.js';
 
 const spec = parseSpecText('linear:3,relu,linear:1,sigmoid', 4);
 const weights = () => buildNetwork(spec, createRandom(1)).trainedWeights();
@@ -44,15 +39,5 @@ describe('trained weights', () => {
     const refused = parseRequest({ type: 'analysis.run', requestId: 'a', weights: unnamed, data });
     expect(!refused.ok && refused.error.field).toBe('weights.parameters.1.name');
     expect(TrainedWeightsSchema.safeParse(weights()).success).toBe(true);
-  });
-
-  it('name the tensor at fault when initial weights do not fit the run\'s network', async () => {
-    const events: EngineEvent[] = [];
-    const handler = createTrainingHandler({ send: (event) => events.push(event), loadData: createDataLoader(readAssetText), kernels: plainKernels, isDisposed: () => false });
-    const digitsSpec = parseSpecText('linear:3,relu,linear:1,sigmoid', 64);
-    const initialWeights = buildNetwork(digitsSpec, createRandom(1)).trainedWeights();
-    initialWeights.parameters[2] = { ...initialWeights.parameters[2]!, shape: [1, 3] };
-    await handler.handle({ type: 'train.start', runId: 'r', spec: digitsSpec, dataSet: 'digits-binary', hyper: { ...EXERCISE_HYPERPARAMETERS, epochs: 1 }, initialWeights });
-    expect(events).toMatchObject([{ type: 'error', field: 'initialWeights.parameters.2.shape', message: 'layer 3 (linear) has 1×3 weights but the network needs 3×1 for W' }]);
   });
 });
