@@ -7,8 +7,8 @@ const config: Configuration = {
   copyright: 'Copyright © Backprop Lab contributors',
   directories: { output: 'release', buildResources: 'assets' },
   // The compiled main process, preload, engine and renderer; production dependencies (zod, fflate, …) are added
-  // from node_modules by electron-builder itself. Source maps stay out of the package.
-  files: ['dist/**/*', '!dist/**/*.map', 'package.json'],
+  // from node_modules by electron-builder itself. Source maps, declarations and tsc's build state stay out of the package.
+  files: ['dist/**/*', '!dist/**/*.map', '!dist/types/**', '!dist/*.tsbuildinfo', 'package.json'],
   asar: true,
   // The engine reads its data sets at run time from BACKPROP_LAB_ASSETS: packaged, that is resources/assets,
   // a plain folder beside app.asar (main/appPaths.ts points the utility process at it).

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/host/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/plots/**/*.test.ts'],
+    include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/host/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/plots/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

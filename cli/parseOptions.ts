@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usageError.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type ParsedValues<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>>['values'];
 
 /** Joins "--lr -1" into "--lr=-1", so a negative number reaches the range check instead of looking like an option. */
 function joinNegativeValues(argv: string[], options: Options): string[] {
@@ -21,7 +22,7 @@ function joinNegativeValues(argv: string[], options: Options): string[] {
 }
 
 /** Parses `argv` strictly; an unknown option or a missing value is a UsageError in one line. */
-export function parseOptions<T extends Options>(argv: string[], options: T) {
+export function parseOptions<T extends Options>(argv: string[], options: T): ParsedValues<T> {
   try {
     return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false }).values;
   } catch (error) {

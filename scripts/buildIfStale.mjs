@@ -1,5 +1,6 @@
-// Builds what is missing or older than its sources — the renderer with Vite, the Node parts with tsc — for `npm start` and `npm run web` (Node).
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Builds what is missing or older than its sources — the renderer with Vite, the Node parts with tsc — for `npm start`, `npm run web`
+// and `npm test`'s build step (Node); run as a script, it builds what is stale and exits.
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,14 +38,20 @@ function build(what, script, args) {
   }
 }
 
+/** The top-level folders a TypeScript project's `include` patterns reach ("engine/…" → engine), and the config itself. */
+function projectSources(tsconfig) {
+  const { include = [] } = JSON.parse(readFileSync(fromRoot(tsconfig), 'utf8'));
+  return [...new Set(include.map((pattern) => pattern.split('/')[0]))].map((folder) => fromRoot(folder)).concat(fromRoot(tsconfig));
+}
+
 /** Rebuilds the renderer and the Node parts (main, engine, host, CLI) where their outputs are stale. */
 export function buildWhatIsStale() {
-  const configs = ['package.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
-  const rendererSources = ['renderer', 'engine', 'plots', 'vite.config.ts', 'tsconfig.renderer.json'].map((name) => fromRoot(name));
+  const configs = ['package.json', 'package-lock.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
+  const rendererSources = [...projectSources('tsconfig.renderer.json'), fromRoot('vite.config.ts')];
   if (isStale([fromRoot('dist', 'renderer', 'index.html')], [...rendererSources, ...configs])) {
     build('the renderer', ['vite', 'bin', 'vite.js'], ['build', '--logLevel', 'warn']);
   }
-  const nodeSources = ['engine', 'plots', 'host', 'cli', 'main', 'tsconfig.node.json'].map((name) => fromRoot(name));
+  const nodeSources = projectSources('tsconfig.node.json');
   const nodeOutputs = [
     fromRoot('dist', 'main', 'index.js'),
     fromRoot('dist', 'main', 'preload.cjs'),
@@ -52,7 +59,17 @@ export function buildWhatIsStale() {
     fromRoot('dist', 'engine', 'worker', 'childProcessEntry.js'),
     fromRoot('dist', 'host', 'webHost.js'),
   ];
-  if (isStale(nodeOutputs, [...nodeSources, ...configs])) {
+  // tsc's build state is rewritten by every build that changed anything, while an output whose source did not change keeps its time.
+  const buildState = fromRoot('dist', 'tsconfig.node.tsbuildinfo');
+  const outputMissing = nodeOutputs.some((output) => !existsSync(output));
+  if (outputMissing || isStale([buildState], [...nodeSources, ...configs])) {
+    // A composite project's build state would call a deleted output up to date: without it, everything is emitted.
+    if (outputMissing) rmSync(buildState, { force: true });
     build('the main process, the engine and the host', ['typescript', 'bin', 'tsc'], ['-p', 'tsconfig.node.json']);
+    // tsc leaves its build state alone when no content changed (a file only touched): marks the build as done all the same.
+    const now = new Date();
+    if (existsSync(buildState)) utimesSync(buildState, now, now);
   }
 }
+
+if (process.argv[1] && fileURLToPath(new URL(import.meta.url)) === process.argv[1]) buildWhatIsStale();

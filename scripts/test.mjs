@@ -1,4 +1,4 @@
-// `npm test` (Node): the one test command — build, typecheck, Vitest, Playwright in Chromium, Playwright with Electron —
+// `npm test` (Node): the one test command — build, typecheck, the lint steps when switched on, Vitest, Playwright in Chromium, Playwright with Electron —
 // streaming each step's output, then a summary whose last line is "N passed, N failed" (", N skipped" when any were).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The lint steps: import boundaries (`npm run lint`) and formatting (`npm run format:check`). Each is off until the tree
+ * satisfies it; set it to true to make it part of `npm test`, or run it once with BACKPROP_LAB_TEST_LINT=1 in the environment.
+ */
+const LINT_STEPS = {
+  boundaries: false,
+  formatting: false,
+};
+const forceLint = process.env.BACKPROP_LAB_TEST_LINT === '1';
 const reports = mkdtempSync(join(tmpdir(), 'backprop-lab-test-'));
 
 /** `npm run <script>` with the npm that runs us (npm sets npm_execpath), else the npm on the PATH. */
@@ -18,6 +28,7 @@ function npmRun(script) {
 }
 
 const vitestReport = join(reports, 'vitest.json');
+const lintReport = join(reports, 'lint.json');
 const playwrightReport = (project) => join(reports, `playwright-${project}.json`);
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 
@@ -33,6 +44,13 @@ function playwrightCounts(file) {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
+/** Reads the lint step's report: each boundary rule counts as one test, passed when nothing breaks it. */
+function lintCounts(file) {
+  const { rules } = JSON.parse(readFileSync(file, 'utf8'));
+  const failed = rules.filter((rule) => rule.violations > 0).length;
+  return { passed: rules.length - failed, failed, skipped: 0 };
+}
+
 const playwrightStep = (project) => ({
   name: `Playwright (${project})`,
   command: [process.execPath, [playwrightCli, 'test', `--project=${project}`, '--reporter=list,json']],
@@ -42,8 +60,13 @@ const playwrightStep = (project) => ({
 });
 
 const steps = [
-  { name: 'build', command: npmRun('build') },
+  // Builds only what is missing or older than its sources: after `npm ci` (whose prepare step compiled the Node parts) that is the renderer.
+  { name: 'build', command: [process.execPath, [join(root, 'scripts', 'buildIfStale.mjs')]] },
   { name: 'typecheck', command: npmRun('typecheck') },
+  ...(LINT_STEPS.boundaries || forceLint
+    ? [{ name: 'lint (boundaries)', command: [process.execPath, [join(root, 'scripts', 'lint.mjs'), '--report', lintReport]], report: lintReport, count: lintCounts }]
+    : []),
+  ...(LINT_STEPS.formatting || forceLint ? [{ name: 'lint (formatting)', command: npmRun('format:check'), countsAsOneTest: true }] : []),
   {
     name: 'Vitest',
     command: [process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
@@ -71,6 +94,7 @@ for (const step of steps) {
   } else if (step.report) {
     note = 'it wrote no report';
   }
+  if (step.countsAsOneTest && exitCode === 0) counts.passed = 1;
   // A step that failed without a failing test to show for it (a build error, a file that did not load) counts as one failure.
   if (exitCode !== 0 && counts.failed === 0) {
     counts.failed = 1;
@@ -84,7 +108,8 @@ const describe = ({ passed, failed, skipped }) => `${passed} passed, ${failed} f
 console.log('\n━━ summary ━━');
 for (const { name, exitCode, counts, note } of results) {
   const verdict = exitCode === 0 ? 'ok    ' : 'FAILED';
-  const detail = steps.find((s) => s.name === name).report ? describe(counts) : '';
+  const { report, countsAsOneTest } = steps.find((s) => s.name === name);
+  const detail = report || countsAsOneTest ? describe(counts) : '';
   console.log(`${verdict}  ${name.padEnd(22)} ${detail}${note ? `${detail ? '; ' : ''}${note}` : ''}`);
 }
 const total = results.reduce((sum, { counts }) => ({
