@@ -24,6 +24,7 @@ const layout = {
     'engine/spec\\.ts$', // the NetworkSpec
     'engine/specText\\.ts$', // the network's short form
     'engine/projectFile\\.ts$', // the project file's schema, reader and writer
+    'engine/trainedWeights\\.ts$', // trained weights as named tensors, their schema and counts
     'engine/layers/(registry|definitions?)(/|\\.ts$)', // the layer registry's definitions
     'engine/layers/[^/]+Definition\\.ts$',
     'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
