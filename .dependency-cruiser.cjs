@@ -11,8 +11,9 @@ const layout = {
   labs: ['optimizer', 'gradients', 'builder', 'training', 'export'],
   /** The app shell: renderer/shell/ and the renderer's root files (App.svelte, main.ts); it may import each lab's top components. */
   shell: 'shell',
-  /** A lab's top component: a capitalised .svelte file directly in the lab's folder, named …Lab or …View. */
-  labTopComponent: '[A-Z][A-Za-z0-9]*(Lab|View)\\.svelte$',
+  /** A lab's public face: its top component (a capitalised …Lab or …View .svelte file directly in its folder) and the
+   *  session the shell keeps alive across lab switches (a …Session.svelte.ts file there). */
+  labTopComponent: '([A-Z][A-Za-z0-9]*(Lab|View)\\.svelte|[a-z][A-Za-z0-9]*Session\\.svelte\\.ts)$',
   main: 'main',
   host: 'host',
   cli: 'cli',
@@ -27,6 +28,8 @@ const layout = {
     'engine/trainedWeights\\.ts$', // trained weights as named tensors, their schema and counts
     'engine/layers/(registry|definitions?)(/|\\.ts$)', // the layer registry's definitions
     'engine/layers/[^/]+Definition\\.ts$',
+    'engine/layers/(layerSetting|shape|shortForm)\\.ts$', // a layer's settings with their ranges, shapes, the short form of one layer
+    'engine/network/describeLayers\\.ts$', // the shape tracer
     'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
     'engine/optimizers/optimizerConfig\\.ts$', // optimizer kinds, constants and defaults
     'engine/data/(dataSetNames|dataSource|normalisation|classOutputs)\\.ts$', // data sets, their labels, the outputs-per-class rule

@@ -2,9 +2,10 @@
 import { GradcheckVariantSchema, type GradcheckVariant } from '../engine/gradcheck/gradcheckVariants.js';
 import { LOSS_NAMES, type LossName } from '../engine/losses/lossNames.js';
 import type { GradcheckRun, GradcheckSubject } from '../engine/protocol/gradcheck.js';
-import { parseSpecText } from '../engine/specText.js';
+import { parseSpecText, SHORT_FORMS } from '../engine/specText.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { readSpec } from './readSpec.js';
+import { wrapDescription } from './usage.js';
 import { UsageError } from './usageError.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
@@ -14,8 +15,7 @@ random inputs; prints per gradient the error ‖g − g_num‖₂ (what check_gr
 ‖g − g_num‖ / (‖g‖ + ‖g_num‖); a check is OK when the relative error is below 1e-6.
 
 subjects (one of):
-  --layer LAYER       one layer in the short form: linear:UNITS[:INIT], relu, leaky_relu[:ALPHA], sigmoid, tanh,
-                      softmax, dropout:RATE; checks dx, and dW and db for linear
+  --layer LAYER       ${wrapDescription(`one layer in the short form: ${SHORT_FORMS}; checks dx, and the gradient of each parameter (dW and db for linear)`)}
       --inputs N      the layer's input width, default 5
   --loss LOSS         bce, cce or mse alone: its gradient w.r.t. its input (for cce: the logits of the fused softmax)
       --width N       values per sample, default 4

@@ -1,6 +1,27 @@
 // The command line's help texts (Node, the CLI process).
 import { OPTIMIZER_DEFAULTS } from '../engine/optimizers/optimizerConfig.js';
+import { SHORT_FORMS } from '../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../engine/training/hyperparameters.js';
+
+/** The column option descriptions start at, and the width help lines are wrapped to. */
+const DESCRIPTION_COLUMN = 22;
+const LINE_WIDTH = 112;
+
+/** `text` wrapped at spaces into lines that start at the description column (the first line continues the option's own). */
+export function wrapDescription(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && DESCRIPTION_COLUMN + line.length + 1 + word.length > LINE_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(DESCRIPTION_COLUMN)}`);
+}
 
 export const MAIN_USAGE = `backprop-lab — train and check small neural networks from the command line
 
@@ -19,10 +40,7 @@ Trains a network with minibatch gradient descent as the exercise does and report
 test loss and accuracy.
 
 network:
-  --net SPEC          a NetworkSpec JSON file, or the short form, e.g. linear:32,relu,linear:1,sigmoid
-                      (layers: linear:UNITS[:xavier|he|exercise], relu, leaky_relu[:ALPHA], sigmoid, tanh,
-                      softmax, dropout:RATE; the input width comes from the data). Default: 32 ReLU units,
-                      then linear:1,sigmoid for two classes or linear:K,softmax for K classes
+  --net SPEC          ${wrapDescription(`a NetworkSpec JSON file, or the short form, e.g. linear:32,relu,linear:1,sigmoid (layers: ${SHORT_FORMS}; the input width comes from the data). Default: 32 ReLU units, then linear:1,sigmoid for two classes or linear:K,softmax for K classes`)}
   --init SCHEME       initialisation of every linear layer: xavier (default), he, or exercise (its
                       too-small scale sqrt(6/(n_in*n_out)))
   --init-from FILE    start from saved weights: a weights.json (it carries its network) or a weights.npz

@@ -140,3 +140,52 @@ function base64ToBytes(text: string): Uint8Array {
   }
   return bytes;
 }
+
+/**
+ * The size in bytes of the UTF-8 text encodeWire gives `message`, counted without building that text (so a request can
+ * be measured against the size limits cheaply, whichever host carries it).
+ */
+export function wireSize(message: unknown): number {
+  if (message === null || typeof message === 'boolean') return String(message).length;
+  if (typeof message === 'number') {
+    const special = encodeNumber(message);
+    return typeof special === 'number' ? JSON.stringify(special).length : NUMBER_TAG.length + JSON.stringify((special as Record<string, string>)[NUMBER_TAG]).length + 5;
+  }
+  if (typeof message === 'string') return stringSize(message);
+  if (typeof message !== 'object') return 0;
+  if (ArrayBuffer.isView(message)) {
+    const entry = TYPED_ARRAY_TAGS.find(([, type]) => message instanceof type);
+    return (entry ? entry[0].length : 4) + 4 * Math.ceil(message.byteLength / 3) + 7;
+  }
+  if (Array.isArray(message)) {
+    let total = 2 + Math.max(0, message.length - 1);
+    for (const item of message) total += item === undefined || typeof item === 'function' ? 4 : wireSize(item);
+    return total;
+  }
+  let total = 2;
+  let count = 0;
+  for (const [key, value] of Object.entries(message)) {
+    if (value === undefined || typeof value === 'function') continue;
+    total += stringSize(key) + 1 + wireSize(value);
+    count++;
+  }
+  return total + Math.max(0, count - 1);
+}
+
+/** The bytes of a JSON string literal: quotes, escapes, UTF-8. */
+function stringSize(text: string): number {
+  let total = 2;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c || code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d) total += 2;
+    else if (code < 0x20) total += 6;
+    else if (code < 0x80) total += 1;
+    else if (code < 0x800) total += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      total += 4;
+      i++;
+    } else if (code >= 0xd800 && code <= 0xdfff) total += 6;
+    else total += 3;
+  }
+  return total;
+}

@@ -2,18 +2,21 @@
 // Requests are relayed to the engine, which validates them; events go back, unchanged, in the wire codec's envelope.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { EngineStatus } from '../contract/labHost.js';
+import { oversizeFrame, withinEventLimit } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
+import { MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from '../engine/limits.js';
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
 function restartDelayMs(crashesInARow: number): number {
   return crashesInARow <= 1 ? 0 : Math.min(5000, 250 * 2 ** (crashesInARow - 2));
 }
 
-/** The runId or requestId a message carries, if any, for the host's own error answers. */
+/** The id an answer to a message carries, for the host's own error answers: its requestId, else its runId. */
 function idsOf(message: unknown): { runId?: string; requestId?: string } {
   const { runId, requestId } = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
-  return { ...(typeof runId === 'string' ? { runId } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) };
+  if (typeof requestId === 'string') return { requestId };
+  return typeof runId === 'string' ? { runId } : {};
 }
 
 /** Bridges one WebSocket connection to its own engine child process. */
@@ -35,9 +38,12 @@ export class EngineBridge {
   /** Handles one frame from the renderer: a request, relayed to the engine (which checks it). */
   receiveFrame(data: Buffer | string, isBinary: boolean): void {
     if (isBinary) return this.#sendEvent({ type: 'error', message: 'bad request: binary frames are not understood; send the request as JSON text' });
+    const text = data.toString();
+    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (bytes > MAX_REQUEST_BYTES) return this.#sendEvent(oversizeFrame(text, bytes));
     let message: unknown;
     try {
-      message = decodeWire(data.toString());
+      message = decodeWire(text);
     } catch (error) {
       return this.#sendEvent({ type: 'error', message: `bad request: not valid JSON (${(error as Error).message})` });
     }
@@ -98,6 +104,8 @@ export class EngineBridge {
     } catch (error) {
       text = encodeWire({ kind: 'event', event: { type: 'error', message: `the engine sent a message that cannot travel: ${(error as Error).message}` } });
     }
+    const bytes = Buffer.byteLength(text);
+    if (envelope.kind === 'event' && bytes > MAX_EVENT_BYTES) text = encodeWire({ kind: 'event', event: withinEventLimit(envelope.event, bytes) });
     this.#sendFrame(text);
   }
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WEBSOCKET_MAX_PAYLOAD } from '../engine/limits.js';
 import { buildHeaderPolicy, readMetaPolicy } from './contentSecurityPolicy.js';
 import { EngineBridge } from './engineBridge.js';
 import { serveStaticFile } from './staticFiles.js';
@@ -26,8 +27,6 @@ export interface RunningWebHost {
 }
 
 const LOOPBACK = '127.0.0.1';
-/** A request is far smaller than this; anything bigger is not a request. */
-const MAX_FRAME_BYTES = 1 << 20;
 
 /** Starts the browser host on the loopback interface only. Rejects if the renderer is not built or the port is taken. */
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
@@ -44,7 +43,9 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     }
     serveStaticFile(request, response, options.rendererRoot, sites.headers).catch(() => response.destroy());
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // ws closes a connection whose frame passes maxPayload; it is set above the largest request, so a request a little
+  // too large still arrives and is answered with an error that names the limit (see EngineBridge.receiveFrame).
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: WEBSOCKET_MAX_PAYLOAD });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];

@@ -1,7 +1,7 @@
 // The "linear collapse": consecutive Linear layers with no nonlinearity between them equal one Linear layer; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import type { LayerType } from '../spec.js';
+import { definitionOf } from '../layers/registry.js';
 import { findTensor, type TrainedWeights } from '../trainedWeights.js';
 
 /** A run of Linear layers (spec indices `from`..`to`, both Linear) and the single inputs×units layer y = x·W + b it equals. */
@@ -13,9 +13,6 @@ export interface CollapsedRun {
   W: Float64Array;
   b: Float64Array;
 }
-
-/** Layers that change nothing between two Linear layers in evaluation mode (dropout is the identity there). */
-const IDENTITY_IN_EVALUATION: ReadonlySet<LayerType> = new Set<LayerType>(['dropout']);
 
 /** One Linear layer of the weights: its index and its W ([inputs, units]) and b ([units]) from its named tensors. */
 interface AffineLayer {
@@ -34,14 +31,14 @@ function affineLayer(weights: TrainedWeights, index: number): AffineLayer {
   return { index, inputs, units, W: W.values, b: b.values };
 }
 
-/** Groups the Linear layers into runs that only identity layers separate; a run of one is left out. */
+/** Groups the Linear layers into runs that only layers which are the identity in evaluation (dropout) separate; a run of one is left out. */
 function linearRuns(weights: TrainedWeights): AffineLayer[][] {
   const runs: AffineLayer[][] = [];
   let current: AffineLayer[] = [];
   weights.spec.layers.forEach((layer, index) => {
     if (layer.type === 'linear') {
       current.push(affineLayer(weights, index));
-    } else if (!IDENTITY_IN_EVALUATION.has(layer.type)) {
+    } else if (!definitionOf(layer).identityInEvaluation) {
       if (current.length > 1) runs.push(current);
       current = [];
     }

@@ -1,6 +1,7 @@
 // The data sets a run can use — shipped, generated or the user's CSV — prepared for training: targets, seeded split, normalisation; pure.
 import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
+import { createCsvTables, type CsvTables } from './csvTables.js';
 import type { DataSetName } from './dataSetNames.js';
 import type { DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
@@ -98,10 +99,13 @@ export function dataSourceName(source: DataSource): string {
 export type ReadAsset = (fileName: string) => string | Promise<string>;
 
 /**
- * A loader of data sources that parses each shipped file once. Errors (a malformed CSV, an asset that cannot be read)
- * reject with a message naming the row and column where there is one.
+ * A loader of data sources that parses each shipped file once, and each CSV text once while `csvTables` keeps it.
+ * Errors (a malformed CSV, an asset that cannot be read) reject with a message naming the row and column where there
+ * is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
  */
-export function createDataLoader(readAsset: ReadAsset | undefined): (source: DataSource, options: PrepareOptions) => Promise<PreparedData> {
+export function createDataLoader(
+  readAsset: ReadAsset | undefined, csvTables: CsvTables = createCsvTables(),
+): (source: DataSource, options: PrepareOptions) => Promise<PreparedData> {
   const tables = new Map<string, Promise<LabelledTable>>();
   const loadAsset = (fileName: string): Promise<LabelledTable> => {
     let table = tables.get(fileName);
@@ -129,7 +133,7 @@ export function createDataLoader(readAsset: ReadAsset | undefined): (source: Dat
       const toy = generateToyData(source.name, source.size, source.noise, deriveRandom(options.seed, SEED_STREAMS.toy));
       table = { featureNames: ['x', 'y'], labelName: 'class', classes: ['0', '1'], size: toy.size, features: toy.features, labels: toy.labels };
     } else {
-      table = parseLabelledCsv(source.text, source.labelColumn);
+      table = csvTables.tableOf(source);
     }
     return prepareTable(dataSourceName(source), table, options.trainFraction, options.normalisation ?? defaultNormalisation(source), split);
   };

@@ -1,8 +1,10 @@
 // Writes a trained sequential network as an ONNX model (float64 tensors, opset 17) with protobuf's wire format.
 import protobuf from 'protobufjs/minimal.js';
+import type { OnnxAttribute, OnnxNode } from '../layers/layerDefinition.js';
+import { definitionOf } from '../layers/registry.js';
+import { shapeSize } from '../layers/shape.js';
+import { describeLayers } from '../network/describeLayers.js';
 import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
-import { traceWidths } from '../network/validateSpec.js';
-import type { LayerSpec } from '../spec.js';
 import type { TrainedWeights } from '../trainedWeights.js';
 
 type Writer = protobuf.Writer;
@@ -13,6 +15,7 @@ const IR_VERSION = 8;
 const DOUBLE = 11; // TensorProto.DataType.DOUBLE
 const ATTRIBUTE_FLOAT = 1;
 const ATTRIBUTE_INT = 2;
+const ATTRIBUTE_TENSOR = 4;
 
 // Field numbers from onnx.proto.
 const enum Field {
@@ -20,7 +23,7 @@ const enum Field {
   OpsetDomain = 1, OpsetVersion = 2,
   GraphNode = 1, GraphName = 2, GraphInitializer = 5, GraphInput = 11, GraphOutput = 12,
   NodeInput = 1, NodeOutput = 2, NodeName = 3, NodeOpType = 4, NodeAttribute = 5,
-  AttrName = 1, AttrF = 2, AttrI = 3, AttrType = 20,
+  AttrName = 1, AttrF = 2, AttrI = 3, AttrT = 5, AttrType = 20,
   TensorDims = 1, TensorDataType = 2, TensorName = 8, TensorRawData = 9,
   ValueInfoName = 1, ValueInfoType = 2,
   TypeTensorType = 1, TensorTypeElemType = 1, TensorTypeShape = 2,
@@ -75,7 +78,14 @@ function writeValueInfo(w: Writer, field: number, name: string, width: number): 
   });
 }
 
-interface OnnxNode { opType: string; inputs: string[]; output: string; attributes?: Array<{ name: string; float?: number; int?: number }> }
+function writeAttribute(n: Writer, a: OnnxAttribute): void {
+  writeMessage(n, Field.NodeAttribute, (attr) => {
+    writeString(attr, Field.AttrName, a.name);
+    if (a.float !== undefined) { attr.uint32(tag(Field.AttrF, FIXED32)).float(a.float); writeVarint(attr, Field.AttrType, ATTRIBUTE_FLOAT); }
+    if (a.int !== undefined) { writeVarint(attr, Field.AttrI, a.int); writeVarint(attr, Field.AttrType, ATTRIBUTE_INT); }
+    if (a.tensor !== undefined) { writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values); writeVarint(attr, Field.AttrType, ATTRIBUTE_TENSOR); }
+  });
+}
 
 function writeNode(w: Writer, node: OnnxNode, name: string): void {
   writeMessage(w, Field.GraphNode, (n) => {
@@ -83,40 +93,21 @@ function writeNode(w: Writer, node: OnnxNode, name: string): void {
     writeString(n, Field.NodeOutput, node.output);
     writeString(n, Field.NodeName, name);
     writeString(n, Field.NodeOpType, node.opType);
-    for (const a of node.attributes ?? []) {
-      writeMessage(n, Field.NodeAttribute, (attr) => {
-        writeString(attr, Field.AttrName, a.name);
-        if (a.float !== undefined) { attr.uint32(tag(Field.AttrF, FIXED32)).float(a.float); writeVarint(attr, Field.AttrType, ATTRIBUTE_FLOAT); }
-        if (a.int !== undefined) { writeVarint(attr, Field.AttrI, a.int); writeVarint(attr, Field.AttrType, ATTRIBUTE_INT); }
-      });
-    }
+    for (const a of node.attributes ?? []) writeAttribute(n, a);
   });
-}
-
-/** The ONNX operator for one layer of the spec, reading `input` and writing `output`. */
-function nodeFor(layer: LayerSpec, index: number, input: string, output: string): OnnxNode {
-  switch (layer.type) {
-    case 'linear': return { opType: 'Gemm', inputs: [input, `layer${index}_W`, `layer${index}_b`], output };
-    case 'relu': return { opType: 'Relu', inputs: [input], output };
-    case 'leaky_relu': return { opType: 'LeakyRelu', inputs: [input], output, attributes: [{ name: 'alpha', float: layer.alpha ?? 0.01 }] };
-    case 'sigmoid': return { opType: 'Sigmoid', inputs: [input], output };
-    case 'tanh': return { opType: 'Tanh', inputs: [input], output };
-    case 'softmax': return { opType: 'Softmax', inputs: [input], output, attributes: [{ name: 'axis', int: -1 }] };
-    case 'dropout': return { opType: 'Identity', inputs: [input], output }; // dropout is the identity at inference
-  }
 }
 
 /**
  * Encodes a trained network as an ONNX model: input "input" [batch, spec.input], output "output" [batch, outputs],
- * one node per layer (Linear → Gemm), and one initializer layer{i}_{name} per named tensor, of the tensor's shape
- * (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * each layer's nodes as its registry definition gives them (Linear → Gemm), and one initializer layer{i}_{name} per named
+ * tensor, of the tensor's shape (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
  * @throws Error when the tensors are not exactly the parameters the spec's layers define.
  */
 export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string): Uint8Array {
   const { spec } = weights;
   const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
   if ('issue' in matched) throw new Error(matched.issue.message);
-  const width = traceWidths(spec).widths.at(-1)!;
+  const width = shapeSize(describeLayers(spec).outputShape);
   // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
   const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
@@ -128,7 +119,10 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
     let current = 'input';
     spec.layers.forEach((layer, i) => {
       const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
-      writeNode(g, nodeFor(layer, i, current, output), `layer${i}_${layer.type}`);
+      const nodes = definitionOf(layer).onnx(layer, {
+        input: current, output, parameter: (name) => `layer${i}_${name}`, intermediate: (name) => `layer${i}_${layer.type}_${name}`,
+      });
+      nodes.forEach((node, k) => writeNode(g, node, nodes.length === 1 ? `layer${i}_${layer.type}` : `layer${i}_${layer.type}_${k}`));
       current = output;
     });
     writeString(g, Field.GraphName, 'backprop_lab_network');

@@ -1,4 +1,6 @@
 // Activations and losses as scalar functions with their symbolic derivatives, for the gradient lab's charts; pure.
+import type { LayerDefinition } from '../layers/layerDefinition.js';
+import { defaultLayerSpec, LAYER_DEFINITIONS, type LayerSpec } from '../layers/registry.js';
 
 /** A scalar function of x with its derivative written by hand. */
 export interface ScalarFunction {
@@ -15,15 +17,33 @@ export interface ScalarFunction {
   kinks: number[];
 }
 
-const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-const LEAK = 0.01;
+/** The activation the Gradients lab shows first: the exercise's figure starts with it. */
+const FIRST_ACTIVATION = 'sigmoid';
 
-export const ACTIVATIONS: readonly ScalarFunction[] = [
-  { id: 'sigmoid', name: 'Sigmoid', formula: 'σ(x) = 1 / (1 + e^(−x))', value: sigmoid, derivative: (x) => sigmoid(x) * (1 - sigmoid(x)), domain: [-10, 10], kinks: [] },
-  { id: 'relu', name: 'ReLU', formula: 'max(0, x)', value: (x) => Math.max(0, x), derivative: (x) => (x > 0 ? 1 : 0), domain: [-5, 5], kinks: [0] },
-  { id: 'leaky_relu', name: 'Leaky ReLU (α = 0.01)', formula: 'x if x > 0, else 0.01·x', value: (x) => (x > 0 ? x : LEAK * x), derivative: (x) => (x > 0 ? 1 : LEAK), domain: [-5, 5], kinks: [0] },
-  { id: 'tanh', name: 'Tanh', formula: 'tanh(x)', value: Math.tanh, derivative: (x) => 1 - Math.tanh(x) ** 2, domain: [-5, 5], kinks: [] },
-];
+/** An activation's chart name: its title, with the settings it is drawn at ("Leaky ReLU (α = 0.01)"). */
+function chartName(definition: LayerDefinition<LayerSpec>): string {
+  const shown = definition.settings.flatMap((setting) => (
+    setting.kind !== 'choice' && setting.symbol !== undefined && setting.default !== undefined ? [`${setting.symbol} = ${setting.default}`] : []
+  ));
+  return shown.length === 0 ? definition.title : `${definition.title} (${shown.join(', ')})`;
+}
+
+function activationFunction(definition: LayerDefinition<LayerSpec>): ScalarFunction {
+  const activation = definition.activation!;
+  const spec = defaultLayerSpec(definition.type);
+  const pair = activation.scalar(spec);
+  return {
+    id: definition.type, name: chartName(definition), formula: activation.formula(spec),
+    value: (x) => pair.value(x), derivative: (x) => pair.derivative(x, pair.value(x)),
+    domain: [activation.domain[0], activation.domain[1]], kinks: activation.kinks(spec),
+  };
+}
+
+/** Every elementwise activation in the layer registry, as the scalar pair its layer is made from; the exercise's sigmoid first. */
+export const ACTIVATIONS: readonly ScalarFunction[] = LAYER_DEFINITIONS
+  .filter((definition) => definition.activation !== undefined)
+  .sort((a, b) => Number(b.type === FIRST_ACTIVATION) - Number(a.type === FIRST_ACTIVATION))
+  .map(activationFunction);
 
 /** A loss as a function of the prediction p for a fixed target (or, for softmax cross-entropy, of one logit). */
 export interface LossFunction extends ScalarFunction { target: number }

@@ -2,6 +2,7 @@
 import type { Kernels } from '../kernels/kernels.js';
 import { sized } from '../layers/layer.js';
 import { Linear } from '../layers/linear.js';
+import { shapeSize } from '../layers/shape.js';
 import { Sigmoid } from '../layers/sigmoid.js';
 import { buildLayer, type LayerFactory } from '../network/network.js';
 import type { GradcheckVariant } from './gradcheckVariants.js';
@@ -41,9 +42,9 @@ export const BROKEN_LAYER_TYPE = { 'exercise-db': 'linear', 'exercise-sigmoid-gr
 /** The layer factory of a variant: the correct layers, with the variant's layer type swapped for its broken version. */
 export function layerFactoryFor(variant: GradcheckVariant): LayerFactory {
   if (variant === 'correct') return buildLayer;
-  return (spec, inputs, kernels, random, dropoutRandom) => {
-    if (variant === 'exercise-db' && spec.type === 'linear') return new ExerciseDbLinear(inputs, spec.units, kernels, random, spec.init ?? 'xavier');
-    if (variant === 'exercise-sigmoid-grad' && spec.type === 'sigmoid') return new ExerciseSigmoidGrad(inputs, kernels);
-    return buildLayer(spec, inputs, kernels, random, dropoutRandom);
+  return (spec, input, kernels, random, trainingRandom) => {
+    if (variant === 'exercise-db' && spec.type === 'linear') return new ExerciseDbLinear(shapeSize(input), spec.units, kernels, random, spec.init ?? 'xavier');
+    if (variant === 'exercise-sigmoid-grad' && spec.type === 'sigmoid') return new ExerciseSigmoidGrad(shapeSize(input), kernels);
+    return buildLayer(spec, input, kernels, random, trainingRandom);
   };
 }

@@ -1,7 +1,7 @@
 // A gradient check as the protocol asks for it: a layer, a loss or a network on seeded random data, correct or broken; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { Dropout } from '../layers/dropout.js';
+import { definitionOf } from '../layers/registry.js';
 import { createLoss } from '../losses/createLoss.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { buildNetwork } from '../network/network.js';
@@ -65,8 +65,8 @@ function requireVariantTarget(variant: GradcheckVariant, types: readonly string[
 
 function checkLayerSubject(subject: Extract<GradcheckSubject, { kind: 'layer' }>, variant: GradcheckVariant, seed: number, epsilon: number, kernels: Kernels): NamedCheck[] {
   requireVariantTarget(variant, [subject.layer.type], `a ${subject.layer.type} layer`);
-  const dropoutRandom = deriveRandom(seed, STREAMS.upstream + 1);
-  const layer = layerFactoryFor(variant)(subject.layer, subject.inputs, kernels, deriveRandom(seed, STREAMS.layer), dropoutRandom);
+  const trainingRandom = deriveRandom(seed, STREAMS.upstream + 1);
+  const layer = layerFactoryFor(variant)(subject.layer, [subject.inputs], kernels, deriveRandom(seed, STREAMS.layer), trainingRandom);
   const { rows } = subject;
   const x = randomInputs(deriveRandom(seed, STREAMS.data), rows * subject.inputs);
   const upstream = uniformArray(deriveRandom(seed, STREAMS.upstream), rows * layer.outputs, -2, 2);
@@ -75,14 +75,17 @@ function checkLayerSubject(subject: Extract<GradcheckSubject, { kind: 'layer' }>
     const random = deriveRandom(seed, STREAMS.layer + 10);
     for (const parameter of layer.parameters) if (parameter.name === 'b') parameter.value.set(uniformArray(random, parameter.value.length, -1, 1));
   }
-  if (!(layer instanceof Dropout)) return checkLayer(layer, x, rows, upstream, epsilon, GRADCHECK_THRESHOLD);
+  const training = definitionOf(subject.layer).trainingCheck;
+  if (training === undefined || layer.setTraining === undefined || layer.holdRandomDraws === undefined) {
+    return checkLayer(layer, x, rows, upstream, epsilon, GRADCHECK_THRESHOLD);
+  }
   layer.setTraining(false);
   const evaluation = checkLayer(layer, x, rows, upstream, epsilon).map((check) => ({ ...check, name: `${check.name} (evaluation)` }));
   layer.setTraining(true);
   layer.forward(x, rows);
-  layer.keepMask = true;
-  const training = checkLayer(layer, x, rows, upstream, epsilon).map((check) => ({ ...check, name: `${check.name} (training, fixed mask)` }));
-  return [...evaluation, ...training];
+  layer.holdRandomDraws();
+  const inTraining = checkLayer(layer, x, rows, upstream, epsilon).map((check) => ({ ...check, name: `${check.name} (training, ${training})` }));
+  return [...evaluation, ...inTraining];
 }
 
 function checkLossSubject(subject: Extract<GradcheckSubject, { kind: 'loss' }>, variant: GradcheckVariant, seed: number, epsilon: number): NamedCheck[] {
@@ -111,8 +114,8 @@ function checkNetworkSubject(subject: Extract<GradcheckSubject, { kind: 'network
 }
 
 /**
- * Runs the gradient check a request describes on seeded random data: a layer (dx, dW, db against an upstream gradient
- * drawn in [−2, 2]; dropout in evaluation and in training with a fixed mask), a loss (w.r.t. its input; the logits for
+ * Runs the gradient check a request describes on seeded random data: a layer (dx and each parameter against an upstream
+ * gradient drawn in [−2, 2]; a layer that draws in training, such as dropout, in evaluation and in training with its draws held), a loss (w.r.t. its input; the logits for
  * cce) or a network (every parameter and the input, under its loss). Inputs are drawn in [−3, 3] away from 0.
  * A broken variant swaps in the exercise's wrong layer; it is an error for a subject without that layer type.
  * @throws GradcheckInputError naming the field at fault.

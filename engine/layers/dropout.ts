@@ -26,6 +26,10 @@ export class Dropout implements Layer {
     this.training = on;
   }
 
+  holdRandomDraws(): void {
+    this.keepMask = true;
+  }
+
   get isTraining(): boolean {
     return this.training;
   }

@@ -1,6 +1,9 @@
 // The initial weights of a Linear layer: Glorot/Xavier uniform, He normal, or the exercise's too-small uniform scale; pure, any process.
 import { standardNormal, type Random } from '../random.js';
-import type { InitScheme } from '../spec.js';
+
+/** How a Linear layer's weights are drawn: Glorot/Xavier uniform (default), He normal, or the exercise's too-small √(6/(n_in·n_out)) scale. */
+export const INIT_SCHEMES = ['xavier', 'he', 'exercise'] as const;
+export type InitScheme = (typeof INIT_SCHEMES)[number];
 
 /** Glorot/Xavier uniform bound: W ~ U(−a, a) with a = √(6 / (n_in + n_out)). */
 export function xavierBound(inputs: number, outputs: number): number {

@@ -1,5 +1,4 @@
 // What every layer of a sequential network is: forward beside backward, with its own reusable buffers; pure, any process.
-import type { LayerType } from '../spec.js';
 
 /**
  * A trainable array and the gradient of the loss with respect to it (same length). Optimizers work on any list
@@ -29,7 +28,8 @@ export interface Parameter {
  * and returns dx.
  */
 export interface Layer {
-  readonly type: LayerType;
+  /** The layer's type in the registry ("linear", "relu", …). */
+  readonly type: string;
   readonly inputs: number;
   readonly outputs: number;
   forward(x: Float64Array, rows: number): Float64Array;
@@ -42,6 +42,8 @@ export interface Layer {
   readonly parameters: readonly Parameter[];
   /** Switches between training and evaluation behaviour (only layers that differ, such as dropout, have it). */
   setTraining?(on: boolean): void;
+  /** From now on, forward passes in training reuse the last random draws instead of drawing new ones (for gradient checks). */
+  holdRandomDraws?(): void;
 }
 
 /** Returns `buffer` if it holds exactly `length` values, else a new zeroed one. */

@@ -1,8 +1,7 @@
 // The fully connected layer y = x·W + b, its initialisation and its backward pass; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import type { Random } from '../random.js';
-import type { InitScheme } from '../spec.js';
-import { initialiseWeights } from './initialisation.js';
+import { initialiseWeights, type InitScheme } from './initialisation.js';
 import { sized, type Layer, type Parameter } from './layer.js';
 
 export { xavierBound } from './initialisation.js';

@@ -1,18 +1,15 @@
 // A sequential network built from a NetworkSpec: forward, backward, training mode, its parameters and trained weights; pure, any process.
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { Dropout } from '../layers/dropout.js';
 import type { Layer, Parameter } from '../layers/layer.js';
-import { LeakyRelu } from '../layers/leakyRelu.js';
 import { Linear } from '../layers/linear.js';
-import { Relu } from '../layers/relu.js';
-import { Sigmoid } from '../layers/sigmoid.js';
-import { Softmax } from '../layers/softmax.js';
-import { Tanh } from '../layers/tanh.js';
+import { definitionOf } from '../layers/registry.js';
+import type { Shape } from '../layers/shape.js';
 import { createRandom, type Random } from '../random.js';
 import type { LayerSpec, NetworkSpec } from '../spec.js';
 import type { TrainedWeights } from '../trainedWeights.js';
-import { NetworkSpecError, traceWidths } from './validateSpec.js';
+import { describeLayers } from './describeLayers.js';
+import { NetworkSpecError } from './validateSpec.js';
 
 /** What backward returns when the input gradient was not asked for (zero-length, so nothing can be written to it). */
 const NO_GRADIENT = new Float64Array(0);
@@ -79,39 +76,25 @@ function cloneSpec(spec: NetworkSpec): NetworkSpec {
   return { input: spec.input, layers: spec.layers.map((layer) => ({ ...layer })) };
 }
 
-/** Builds one layer of a spec (`random` initialises Linear weights and drives dropout masks). */
-export type LayerFactory = (spec: LayerSpec, inputs: number, kernels: Kernels, random: Random, dropoutRandom: Random) => Layer;
+/** Builds one layer of a spec whose input sample has `input`'s shape (`random` initialises weights, `trainingRandom` drives dropout masks). */
+export type LayerFactory = (spec: LayerSpec, input: Shape, kernels: Kernels, random: Random, trainingRandom: Random) => Layer;
 
-/** The layers a spec names, as training uses them. */
-export const buildLayer: LayerFactory = (spec, inputs, kernels, random, dropoutRandom) => {
-  switch (spec.type) {
-    case 'linear': return new Linear(inputs, spec.units, kernels, random, spec.init ?? 'xavier');
-    case 'relu': return new Relu(inputs, kernels);
-    case 'leaky_relu': return new LeakyRelu(inputs, spec.alpha);
-    case 'sigmoid': return new Sigmoid(inputs, kernels);
-    case 'tanh': return new Tanh(inputs);
-    case 'softmax': return new Softmax(inputs);
-    case 'dropout': return new Dropout(inputs, spec.rate, dropoutRandom);
-  }
-};
+/** The layers a spec names, as training uses them: each built by its registry definition. */
+export const buildLayer: LayerFactory = (spec, input, kernels, random, trainingRandom) =>
+  definitionOf(spec).build(spec, input, { kernels, random, trainingRandom });
 
 /**
- * Builds a network from `spec`, initialising Linear layers in order from `random`. Dropout masks come from a
- * generator seeded by one more draw from `random` after the initialisation, so a run stays reproducible and
- * networks without dropout draw exactly what they always drew. `layerFactory` lets a gradient check swap layers.
+ * Builds a network from `spec`, initialising its layers in order from `random`. Dropout masks (any layer whose definition
+ * draws in training) come from a generator seeded by one more draw from `random` after the initialisation, so a run stays
+ * reproducible and networks without such a layer draw exactly what they always drew. `layerFactory` lets a gradient check swap layers.
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
 export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = defaultKernels, layerFactory: LayerFactory = buildLayer): Network {
-  const { issues } = traceWidths(spec);
-  if (issues.length > 0) throw new NetworkSpecError(issues);
-  let dropoutRandom: Random | undefined;
-  const lazyDropoutRandom: Random = { next: () => (dropoutRandom ??= createRandom(0)).next() };
-  let width = spec.input;
-  const layers = spec.layers.map((layerSpec): Layer => {
-    const layer = layerFactory(layerSpec, width, kernels, random, lazyDropoutRandom);
-    width = layer.outputs;
-    return layer;
-  });
-  if (spec.layers.some((layer) => layer.type === 'dropout')) dropoutRandom = createRandom(Math.floor(random.next() * 2 ** 32));
+  const description = describeLayers(spec);
+  if (description.issues.length > 0) throw new NetworkSpecError(description.issues);
+  let trainingRandom: Random | undefined;
+  const lazyTrainingRandom: Random = { next: () => (trainingRandom ??= createRandom(0)).next() };
+  const layers = spec.layers.map((layerSpec, index): Layer => layerFactory(layerSpec, description.layers[index]!.inputShape, kernels, random, lazyTrainingRandom));
+  if (spec.layers.some((layer) => definitionOf(layer).trainingRandom)) trainingRandom = createRandom(Math.floor(random.next() * 2 ** 32));
   return new Network(spec, layers);
 }

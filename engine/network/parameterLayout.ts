@@ -1,8 +1,9 @@
 // The named parameters a network's layers define (layer, name, shape) and the check that saved tensors are exactly those; pure, any process.
-import { createRandom } from '../random.js';
 import type { NetworkSpec } from '../spec.js';
 import { shapeText, tensorSize, type NamedTensor } from '../trainedWeights.js';
-import { buildNetwork, type Network } from './network.js';
+import { describeLayers } from './describeLayers.js';
+import type { Network } from './network.js';
+import { NetworkSpecError } from './validateSpec.js';
 
 /** One parameter a layer defines: where it is and what shape it has. */
 export interface TensorSlot {
@@ -24,11 +25,13 @@ export function networkLayout(network: Network): TensorSlot[] {
 }
 
 /**
- * The parameters `spec`'s layers define, in the network's order.
+ * The parameters `spec`'s layers define, in the network's order, from each layer's definition.
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
 export function parameterLayout(spec: NetworkSpec): TensorSlot[] {
-  return networkLayout(buildNetwork(spec, createRandom(0)));
+  const { layers, issues } = describeLayers(spec);
+  if (issues.length > 0) throw new NetworkSpecError(issues);
+  return layers.flatMap((layer) => layer.parameterShapes.map((parameter) => ({ layer: layer.index, name: parameter.name, shape: parameter.shape })));
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((dimension, i) => dimension === b[i]);

@@ -1,7 +1,9 @@
 // Shape validation of a NetworkSpec, alone and against a data set, with messages that name the layer; pure, any process.
+import { shapeSize } from '../layers/shape.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import type { LossName } from '../losses/lossNames.js';
 import type { NetworkSpec } from '../spec.js';
+import { describeLayers } from './describeLayers.js';
 import type { SpecIssue } from './specIssue.js';
 
 /** What a data set asks of a network: its input width and the width its targets have. */
@@ -11,30 +13,9 @@ export interface DataShape {
   outputs: number;
 }
 
-/** The width each layer gives, or the issues that stop the layers from fitting together. Layers are named 1-based. */
-export function traceWidths(spec: NetworkSpec): { widths: number[]; issues: SpecIssue[] } {
-  const widths: number[] = [];
-  const issues: SpecIssue[] = [];
-  let width = spec.input;
-  spec.layers.forEach((layer, index) => {
-    if (layer.type === 'linear') {
-      if (layer.inputs !== undefined && layer.inputs !== width) {
-        const source = index === 0 ? 'the network input gives' : `layer ${index} (${spec.layers[index - 1]!.type}) gives`;
-        issues.push({
-          message: `layer ${index + 1} (linear) expects ${layer.inputs} inputs but ${source} ${width}`,
-          field: `spec.layers.${index}`,
-        });
-      }
-      width = layer.units;
-    }
-    widths.push(width);
-  });
-  return { widths, issues };
-}
-
 /** Every issue of `spec` on its own (empty when its shapes fit). */
 export function validateSpec(spec: NetworkSpec): SpecIssue[] {
-  return traceWidths(spec).issues;
+  return describeLayers(spec).issues;
 }
 
 /**
@@ -43,12 +24,13 @@ export function validateSpec(spec: NetworkSpec): SpecIssue[] {
  * width, and the loss must suit the last layer (see validateLoss).
  */
 export function validateSpecForData(spec: NetworkSpec, data: DataShape, loss?: LossName): SpecIssue[] {
-  const { widths, issues } = traceWidths(spec);
+  const description = describeLayers(spec);
+  const issues = [...description.issues];
   if (spec.input !== data.inputs) {
     issues.unshift({ message: `the network takes ${spec.input} inputs but ${data.name} has ${data.inputs} features`, field: 'spec.input' });
   }
   const last = spec.layers.length - 1;
-  const outputWidth = widths[last]!;
+  const outputWidth = shapeSize(description.outputShape);
   if (issues.length === 0 && outputWidth !== data.outputs) {
     const what = data.outputs === 1 ? '1 output (the probability of the positive class)' : `${data.outputs} outputs (one per class)`;
     issues.push({ message: `${data.name} needs ${what} but the network gives ${outputWidth}`, field: `spec.layers.${last}` });

@@ -7,7 +7,10 @@ import { Float64ArraySchema, Int32ArraySchema } from './typedArrays.js';
 /** Confusion matrix, predictions, one sample's activations and saliency, first-layer images, linear collapse. */
 export const AnalysisRunSchema = z.object({
   type: z.literal('analysis.run'), requestId: z.string().min(1),
-  weights: TrainedWeightsSchema,
+  /** The finished run whose weights the engine keeps; without `weights` an engine that no longer has them answers code "unknown-run". */
+  runId: z.string().min(1).optional(),
+  /** The trained weights, sent when the engine does not have the run (kept under `runId` when one is given). */
+  weights: TrainedWeightsSchema.optional(),
   data: AnalysedDataSchema,
   /** Which test sample to trace through the network (index into the test set). */
   sampleIndex: z.number().int().nonnegative().optional(),

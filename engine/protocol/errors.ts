@@ -2,8 +2,16 @@
 import { z } from 'zod';
 
 /**
+ * What a program may do about an error: unknown-table and unknown-run mean the engine no longer has a CSV table or a
+ * run's weights (it restarted, or let them go) and the request should be sent again with them; too-large means the
+ * message exceeded a size limit (the connection stays open).
+ */
+export const ERROR_CODES = ['unknown-table', 'unknown-run', 'too-large'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
  * Something went wrong with a request. `field` names the input at fault (e.g. "hyper.learningRate", "spec.layers.2",
- * "surface") when there is one; `column` points into a typed expression.
+ * "surface") when there is one; `column` points into a typed expression; `code` is set when a program can act on it.
  */
 export const ErrorEventSchema = z.object({
   type: z.literal('error'),
@@ -12,5 +20,6 @@ export const ErrorEventSchema = z.object({
   message: z.string(),
   field: z.string().optional(),
   column: z.number().int().positive().optional(),
+  code: z.enum(ERROR_CODES).optional(),
 }).strict();
 export type ErrorEvent = z.infer<typeof ErrorEventSchema>;

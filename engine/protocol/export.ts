@@ -9,6 +9,8 @@ import { Uint8ArraySchema } from './typedArrays.js';
 export const ExportBuildSchema = z.object({
   type: z.literal('export.build'), requestId: z.string().min(1),
   format: ExportFormatSchema,
+  /** As in analysis.run: the finished run whose weights the engine keeps. */
+  runId: z.string().min(1).optional(),
   weights: TrainedWeightsSchema.optional(),
   history: z.array(EpochMetricsSchema).optional(),
 }).strict();

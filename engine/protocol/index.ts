@@ -59,13 +59,13 @@ export function parseRequest(data: unknown): { ok: true; request: EngineRequest 
   const result = RequestSchema.safeParse(data);
   if (result.success) return { ok: true, request: result.data };
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const runId = typeof record.runId === 'string' ? record.runId : undefined;
   const requestId = typeof record.requestId === 'string' ? record.requestId : undefined;
+  const runId = requestId === undefined && typeof record.runId === 'string' ? record.runId : undefined;
   const { message, field } = describeIssue(result.error);
   return { ok: false, error: { type: 'error', runId, requestId, message: `bad request: ${message}`, field } };
 }
 
 /** The id an answer to `request` carries: a training request's runId, any other request's requestId. */
 export function requestIds(request: EngineRequest): { runId?: string; requestId?: string } {
-  return 'runId' in request ? { runId: request.runId } : { requestId: request.requestId };
+  return 'requestId' in request ? { requestId: request.requestId } : { runId: request.runId };
 }

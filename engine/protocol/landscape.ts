@@ -8,7 +8,9 @@ import { Float64ArraySchema } from './typedArrays.js';
 /** The loss over a 2D slice through the weights along two filter-normalised random directions (Li et al., 2018). */
 export const LandscapeRunSchema = z.object({
   type: z.literal('landscape.run'), requestId: z.string().min(1),
-  weights: TrainedWeightsSchema,
+  /** As in analysis.run: the finished run the engine keeps, whose recorded path is used when `path` is not sent. */
+  runId: z.string().min(1).optional(),
+  weights: TrainedWeightsSchema.optional(),
   data: AnalysedDataSchema,
   loss: LossNameSchema.optional(),
   /** Flattened parameters per epoch (from a run with recordPath) to project onto the slice. */

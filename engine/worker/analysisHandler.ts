@@ -8,16 +8,21 @@ import type { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 import type { EngineContext } from './engineContext.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Loads the request's data (the same source, split and normalisation as the run) and rebuilds its network from the
- * weights, or answers an error naming `data` or `weights`.
+ * weights (sent, or filled in from the kept run before the handler runs), or answers an error naming `data` or `weights`.
  */
-export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, context: EngineContext): Promise<{ data: PreparedData; network: Network } | ErrorEvent> {
+export async function loadTrainedNetwork(
+  request: AnalysisRun | LandscapeRun, context: EngineContext,
+): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
+  const { weights } = request;
+  if (!weights) return fail('weights', 'send the trained weights, or the runId of a finished run');
   const { dataSet, trainFraction, seed, normalisation } = request.data;
   let data: PreparedData;
   try {
@@ -25,10 +30,10 @@ export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, co
   } catch (error) {
     return fail('data', `cannot load the data: ${messageOf(error)}`);
   }
-  const mismatch = weightsMismatchForData(request.weights, data);
+  const mismatch = weightsMismatchForData(weights, data);
   if (mismatch) return fail('weights', mismatch);
   try {
-    return { data, network: networkFromWeights(request.weights, context.kernels) };
+    return { data, network: networkFromWeights(weights, context.kernels), weights };
   } catch (error) {
     return fail(error instanceof WeightsMismatchError ? `weights.${error.field}` : 'weights', messageOf(error));
   }
@@ -38,7 +43,7 @@ export async function loadTrainedNetwork(request: AnalysisRun | LandscapeRun, co
 export async function handleAnalysis(request: AnalysisRun, context: EngineContext): Promise<AnalysisReport | ErrorEvent> {
   const loaded = await loadTrainedNetwork(request, context);
   if ('type' in loaded) return loaded;
-  const { data } = loaded;
+  const { data, weights } = loaded;
   const sampleIndex = request.sampleIndex ?? 0;
   if (sampleIndex >= data.test.size) {
     return {
@@ -46,5 +51,5 @@ export async function handleAnalysis(request: AnalysisRun, context: EngineContex
       message: `there is no test sample ${sampleIndex}: the test set has ${data.test.size} samples (0 to ${data.test.size - 1})`,
     };
   }
-  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(request.weights, data, sampleIndex, context.kernels) };
+  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels) };
 }

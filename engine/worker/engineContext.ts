@@ -3,6 +3,7 @@ import type { PrepareOptions, PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { DataSource } from '../data/dataSource.js';
 import type { EngineEvent } from '../protocol/index.js';
+import type { RunStore } from './runStore.js';
 
 export interface EngineContext {
   /** Emits an event to whoever sent the requests (nothing after the service is disposed). */
@@ -10,6 +11,8 @@ export interface EngineContext {
   /** Loads and prepares a data source; rejects with a message naming the row and column of a bad CSV cell. */
   loadData(source: DataSource, options: PrepareOptions): Promise<PreparedData>;
   kernels: Kernels;
+  /** The connection's finished runs, kept so later requests may name them by id. */
+  runs: RunStore;
   /** Gives the host's event loop a turn during long work. */
   yieldToEventLoop?: (() => Promise<void>) | undefined;
   isDisposed(): boolean;

@@ -19,8 +19,8 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const loaded = await loadTrainedNetwork(request, context);
   if ('type' in loaded) return loaded;
-  const { data, network } = loaded;
-  const { spec } = request.weights;
+  const { data, network, weights } = loaded;
+  const { spec } = weights;
 
   const lossName = request.loss ?? defaultLossFor(spec);
   const lossIssue = validateLoss(spec, lossName, request.loss !== undefined, network.outputs)[0];

@@ -1,19 +1,19 @@
 // Answers spec.check: every layer's shape and parameter count, and every problem with the network (and its data set); pure.
+import { shapeSize } from '../layers/shape.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
+import { describeLayers } from '../network/describeLayers.js';
 import type { SpecIssue } from '../network/specIssue.js';
-import { traceWidths, validateSpecForData } from '../network/validateSpec.js';
+import { validateSpecForData } from '../network/validateSpec.js';
 import type { SpecCheck, SpecReport } from '../protocol/specCheck.js';
 import type { EngineContext } from './engineContext.js';
 
 /** The layers' shapes, the loss, and the issues: the spec's own, the loss's, and (when a data set is named) the data's. */
 export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineContext, 'loadData'>): Promise<SpecReport> {
   const { spec } = request;
-  const { widths, issues } = traceWidths(spec);
-  const layers = spec.layers.map((layer, index) => {
-    const inputs = index === 0 ? spec.input : widths[index - 1]!;
-    const outputs = widths[index]!;
-    return { index, type: layer.type, inputs, outputs, parameters: layer.type === 'linear' ? inputs * outputs + outputs : 0 };
-  });
+  const { layers: described, issues } = describeLayers(spec);
+  const layers = described.map((layer) => ({
+    index: layer.index, type: layer.type, inputs: shapeSize(layer.inputShape), outputs: shapeSize(layer.outputShape), parameters: layer.parameters,
+  }));
   const loss = request.loss ?? defaultLossFor(spec);
   const all: SpecIssue[] = [...issues];
   if (all.length === 0) all.push(...validateLoss(spec, loss, request.loss !== undefined));

@@ -93,9 +93,11 @@ export function createTrainingHandlers(): TrainingHandlers {
       shouldStop: () => ctx.isDisposed(),
       ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
     });
+    const weights = network.trainedWeights();
+    ctx.runs.keep(runId, { weights, parameterPath: outcome.parameterPath });
     ctx.send({
       type: 'train.finished', runId, reason: outcome.reason, message: outcome.message, history: outcome.history,
-      weights: network.trainedWeights(),
+      weights,
       settings: {
         seed: hyper.seed, loss: hyper.loss ?? defaultLossFor(spec), optimizer: resolveOptimizerConfig(hyper.optimizer), normalisation: data.normalisation,
       },

@@ -16,15 +16,16 @@ export function analysedData(run: FinishedRun): AnalysisRun['data'] {
   };
 }
 
-/** analysis.run for the run's weights, tracing test sample `sampleIndex`. */
+/** analysis.run for the run (its weights are left out on the way when the engine still has them), tracing test sample `sampleIndex`. */
 export function analysisAsk(run: FinishedRun, sampleIndex: number): Omit<AnalysisRun, 'requestId'> {
-  return { type: 'analysis.run', weights: run.weights, data: analysedData(run), sampleIndex };
+  return { type: 'analysis.run', runId: run.runId, weights: run.weights, data: analysedData(run), sampleIndex };
 }
 
 /** landscape.run over ±span around the trained weights, with the run's recorded path when there is one. */
 export function landscapeAsk(run: FinishedRun, span: number, resolution = 41): Omit<LandscapeRun, 'requestId'> {
   return {
     type: 'landscape.run',
+    runId: run.runId,
     weights: run.weights,
     data: analysedData(run),
     ...(run.parameterPath?.length ? { path: run.parameterPath } : {}),

@@ -1,25 +1,25 @@
 // What the linear collapse means, in words (renderer): which layers equal one Linear layer, and of what shape; pure, no DOM.
+import { shapeSize } from '../../engine/layers/shape.js';
+import { describeLayers } from '../../engine/network/describeLayers.js';
 import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { layerName } from './traceLayers.js';
 
 export type CollapsedRun = AnalysisReport['linearCollapse'][number];
 
-/** The width each layer of `spec` gives (Linear layers change it, the others keep it). */
+/** The width each layer of `spec` gives, as the shape tracer gives it. */
 export function layerWidths(spec: NetworkSpec): number[] {
-  let width = spec.input;
-  return spec.layers.map((layer) => (width = layer.type === 'linear' ? layer.units : width));
+  return describeLayers(spec).layers.map((layer) => shapeSize(layer.outputShape));
 }
 
 /** The layers of a run, counted from 1, as "Linear 64→32, Linear 32→1" (identity layers such as dropout named as they are). */
 export function runLayers(spec: NetworkSpec, run: CollapsedRun): string {
-  const widths = layerWidths(spec);
+  const { layers } = describeLayers(spec);
   const parts: string[] = [];
   for (let i = run.from; i <= run.to; i++) {
-    const layer = spec.layers[i];
+    const layer = layers[i];
     if (!layer) continue;
-    const before = i === 0 ? spec.input : widths[i - 1]!;
-    parts.push(layer.type === 'linear' ? `Linear ${before}→${widths[i]}` : layerName(layer.type));
+    parts.push(layer.type === 'linear' ? `Linear ${shapeSize(layer.inputShape)}→${shapeSize(layer.outputShape)}` : layerName(layer.type));
   }
   return parts.join(', ');
 }

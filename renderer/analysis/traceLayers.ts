@@ -1,14 +1,12 @@
 // The traced sample's layers as heat rows (renderer): names, value ranges and colours of each layer's output; pure, no DOM.
+import { capitalise } from '../../engine/layers/layerSetting.js';
+import { isLayerType, layerTitle } from '../../engine/layers/registry.js';
 import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import { divergingColour, symmetricExtent } from './pixelImage.js';
 
-const LAYER_NAMES: Record<string, string> = {
-  linear: 'Linear', relu: 'ReLU', leaky_relu: 'Leaky ReLU', sigmoid: 'Sigmoid', softmax: 'Softmax', tanh: 'Tanh', dropout: 'Dropout',
-};
-
-/** A layer type as the lab writes it ("relu" → "ReLU"). */
+/** A layer type as the lab writes it ("relu" → "ReLU"); a type the registry does not know, capitalised. */
 export function layerName(type: string): string {
-  return LAYER_NAMES[type] ?? type.charAt(0).toUpperCase() + type.slice(1);
+  return isLayerType(type) ? layerTitle(type) : capitalise(type);
 }
 
 export interface TraceRow {

@@ -1,9 +1,11 @@
 // Builds the NetworkSpec from the builder's cards (renderer), checking each field's value first with a message at the field.
+import { capitalise, inRange, rangeMessage, type LayerSetting } from '../../engine/layers/layerSetting.js';
+import { findLayerDefinition } from '../../engine/layers/registry.js';
 import type { LayerSpec, NetworkSpec } from '../../engine/spec.js';
 import type { LayerCard } from './layerCards.js';
 
-/** The settings of a card a message can be shown at. */
-export type CardField = 'units' | 'inputs' | 'alpha' | 'rate';
+/** The settings of a card a message can be shown at: a setting's name ("units", "alpha"). */
+export type CardField = string;
 
 export interface BuildErrors {
   /** About the input width field. */
@@ -29,38 +31,37 @@ function widthError(value: number | null, what: string): string | undefined {
   return undefined;
 }
 
+/** The message about one setting's value, or undefined when the layer can take it (an empty optional setting takes its default). */
+function settingError(setting: LayerSetting, value: LayerCard[string]): string | undefined {
+  if (setting.kind === 'choice') return undefined;
+  const empty = value === null || typeof value !== 'number' || !Number.isFinite(value);
+  if (empty && setting.optional) return undefined;
+  if (setting.kind === 'integer') return widthError(empty ? null : (value as number), setting.label);
+  const fallback = setting.default !== undefined ? `; empty: ${setting.default}` : '';
+  if (empty) return `${capitalise(setting.noun)} must be a number, ${setting.range}`;
+  return inRange(setting, value as number) ? undefined : `${capitalise(rangeMessage(setting))} (not ${value}${fallback})`;
+}
+
 /** The messages about one card's own values (empty when they are fine). */
 export function cardErrors(card: LayerCard): Partial<Record<CardField, string>> {
   const errors: Partial<Record<CardField, string>> = {};
-  if (card.type === 'linear') {
-    const units = widthError(card.units, 'Units');
-    if (units) errors.units = units;
-    const inputs = card.inputs === null ? undefined : widthError(card.inputs, 'Declared inputs');
-    if (inputs) errors.inputs = inputs;
-  } else if (card.type === 'leaky_relu') {
-    if (card.alpha !== null && !(Number.isFinite(card.alpha) && card.alpha >= 0 && card.alpha <= 1)) {
-      errors.alpha = 'Alpha must be between 0 and 1 (empty: 0.01)';
-    }
-  } else if (card.type === 'dropout') {
-    if (card.rate === null || !Number.isFinite(card.rate)) errors.rate = 'The dropout rate must be a number from 0 up to (not including) 1';
-    else if (card.rate < 0 || card.rate >= 1) errors.rate = `The dropout rate must be 0 or more and below 1 (not ${card.rate})`;
+  for (const setting of findLayerDefinition(card.type)!.settings) {
+    const error = settingError(setting, card[setting.name]);
+    if (error) errors[setting.name] = error;
   }
   return errors;
 }
 
-/** The layer a valid card describes; optional settings left empty are left out (the engine's defaults apply). */
+/** The layer a valid card describes; optional settings left empty or at their default choice are left out (the engine's defaults apply). */
 export function layerOf(card: LayerCard): LayerSpec {
-  switch (card.type) {
-    case 'linear': {
-      const layer: LayerSpec = { type: 'linear', units: card.units! };
-      if (card.inputs !== null) layer.inputs = card.inputs;
-      if (card.init !== 'xavier') layer.init = card.init;
-      return layer;
-    }
-    case 'leaky_relu': return card.alpha === null ? { type: 'leaky_relu' } : { type: 'leaky_relu', alpha: card.alpha };
-    case 'dropout': return { type: 'dropout', rate: card.rate! };
-    default: return { type: card.type };
+  const layer: Record<string, number | string> = { type: card.type };
+  for (const setting of findLayerDefinition(card.type)!.settings) {
+    const value = card[setting.name];
+    if (value === null || value === undefined) continue;
+    if (setting.kind === 'choice' && setting.optional && value === setting.default) continue;
+    layer[setting.name] = value;
   }
+  return layer as LayerSpec;
 }
 
 /** The network the cards describe, or every message about a field whose value cannot be part of one. */

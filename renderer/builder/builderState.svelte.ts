@@ -1,8 +1,9 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
 import type { DataSetName } from '../../engine/data/dataSetNames.js';
+import type { SettingValue } from '../../engine/layers/layerSetting.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { SpecReport } from '../../engine/protocol/specCheck.js';
-import type { InitScheme, LayerType, NetworkSpec } from '../../engine/spec.js';
+import type { LayerType, NetworkSpec } from '../../engine/spec.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import type { NetworkDraft } from '../models/networkDraft.svelte.js';
@@ -22,8 +23,8 @@ export interface CheckedNetwork {
 
 type DataSetInfo = Catalog['dataSets'][number];
 
-/** New values for some of a card's settings. */
-export type CardPatch = Partial<{ units: number | null; inputs: number | null; init: InitScheme; alpha: number | null; rate: number | null }>;
+/** New values for some of a card's settings, by the setting's name. */
+export type CardPatch = Record<string, SettingValue>;
 
 /** Waits this long after an edit before asking, so typing "128" asks once, not three times. */
 const CHECK_DELAY_MS = 120;

@@ -1,11 +1,14 @@
 // The network diagram's geometry (renderer): one box per layer in a row, its height growing with the width it gives, arrows between.
+import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
+import { findLayerDefinition } from '../../engine/layers/registry.js';
 
 /** One column of the diagram: the network input or a checked layer. */
 export interface DiagramNode {
   /** -1 for the network input, else the layer's index. */
   index: number;
   name: string;
-  kind: 'input' | 'linear' | 'activation' | 'dropout';
+  /** The input, or the family of the layer's type. */
+  kind: 'input' | LayerFamily;
   inputs: number;
   outputs: number;
   parameters: number;
@@ -102,7 +105,7 @@ export function diagramNodes(
     { index: -1, name: 'Input', kind: 'input', inputs: input, outputs: input, parameters: 0, bad: badInput },
     ...layers.map((layer): DiagramNode => ({
       index: layer.index, name: names(layer.type),
-      kind: layer.type === 'linear' ? 'linear' : layer.type === 'dropout' ? 'dropout' : 'activation',
+      kind: findLayerDefinition(layer.type)?.family ?? 'activation',
       inputs: layer.inputs, outputs: layer.outputs, parameters: layer.parameters, bad: badLayers.has(layer.index),
     })),
   ];

@@ -1,5 +1,6 @@
 // What a drag in the builder carries (renderer): a new layer from the palette or a layer being moved, and where it lands.
-import { LAYER_TYPES, type LayerType } from '../../engine/spec.js';
+import { isLayerType } from '../../engine/layers/registry.js';
+import type { LayerType } from '../../engine/spec.js';
 
 /** The drag data type; other drags (files, text) are not accepted by the sequence. */
 export const LAYER_DRAG_TYPE = 'application/x-backprop-layer';
@@ -16,7 +17,7 @@ export function decodeDrag(text: string): LayerDrag | null {
     const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null) return null;
     const drag = value as Record<string, unknown>;
-    if (drag.kind === 'new' && LAYER_TYPES.includes(drag.type as LayerType)) return { kind: 'new', type: drag.type as LayerType };
+    if (drag.kind === 'new' && typeof drag.type === 'string' && isLayerType(drag.type)) return { kind: 'new', type: drag.type };
     if (drag.kind === 'move' && Number.isInteger(drag.from) && (drag.from as number) >= 0) return { kind: 'move', from: drag.from as number };
     return null;
   } catch {

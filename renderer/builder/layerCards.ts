@@ -1,64 +1,53 @@
 // A network as the builder edits it (renderer): one card per layer holding its settings as typed, and the palette of layer types.
 import type { DataSetName } from '../../engine/data/dataSetNames.js';
-import type { InitScheme, LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
+import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
+import { initialValue, type SettingValue } from '../../engine/layers/layerSetting.js';
+import { definitionOf, findLayerDefinition, LAYER_DEFINITIONS, layerTitle } from '../../engine/layers/registry.js';
+import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
 
-/** One layer in the sequence; number fields are null while empty or not a number. `id` keys the card across moves. */
-export type LayerCard =
-  | { id: number; type: 'linear'; units: number | null; inputs: number | null; init: InitScheme }
-  | { id: number; type: 'leaky_relu'; alpha: number | null }
-  | { id: number; type: 'dropout'; rate: number | null }
-  | { id: number; type: 'relu' | 'sigmoid' | 'tanh' | 'softmax' };
+/**
+ * One layer in the sequence: its type and a value per setting of its definition, keyed by the setting's name; number
+ * fields are null while empty or not a number. `id` keys the card across moves.
+ */
+export interface LayerCard {
+  id: number;
+  type: LayerType;
+  [setting: string]: SettingValue;
+}
 
 export interface PaletteEntry {
   type: LayerType;
   name: string;
   /** One line: what the layer does. */
   description: string;
+  family: LayerFamily;
 }
 
-export const PALETTE: readonly PaletteEntry[] = [
-  { type: 'linear', name: 'Linear', description: 'y = x·W + b: fully connected, with weights' },
-  { type: 'relu', name: 'ReLU', description: 'max(0, x), elementwise' },
-  { type: 'leaky_relu', name: 'Leaky ReLU', description: 'max(αx, x), elementwise' },
-  { type: 'sigmoid', name: 'Sigmoid', description: '1 / (1 + e^−x): a probability per output' },
-  { type: 'tanh', name: 'Tanh', description: 'tanh(x), elementwise, between −1 and 1' },
-  { type: 'softmax', name: 'Softmax', description: 'One probability per class, summing to 1' },
-  { type: 'dropout', name: 'Dropout', description: 'Zeroes values at random while training' },
-];
+/** Every registered layer type, in registry order. */
+export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.map((definition) => ({
+  type: definition.type, name: definition.title, description: definition.description, family: definition.family,
+}));
 
 /** The name a layer type is shown with ("Leaky ReLU"). */
 export function layerName(type: string): string {
-  return PALETTE.find((entry) => entry.type === type)?.name ?? type;
+  return layerTitle(type);
 }
 
-export const INIT_CHOICES: readonly { value: InitScheme; label: string }[] = [
-  { value: 'xavier', label: 'Xavier uniform (default)' },
-  { value: 'he', label: 'He normal' },
-  { value: 'exercise', label: "The exercise's √(6/(n_in·n_out))" },
-];
-
-/** Settings a newly added layer starts with. */
-export const NEW_LINEAR_UNITS = 16;
-export const NEW_DROPOUT_RATE = 0.2;
-
-/** A fresh card of `type` with the usual settings. */
+/** A fresh card of `type` with each setting at its initial value. */
 export function newCard(type: LayerType, id: number): LayerCard {
-  switch (type) {
-    case 'linear': return { id, type, units: NEW_LINEAR_UNITS, inputs: null, init: 'xavier' };
-    case 'leaky_relu': return { id, type, alpha: null };
-    case 'dropout': return { id, type, rate: NEW_DROPOUT_RATE };
-    default: return { id, type };
-  }
+  const card: LayerCard = { id, type };
+  for (const setting of findLayerDefinition(type)!.settings) card[setting.name] = initialValue(setting);
+  return card;
 }
 
-/** The card that shows `layer`; ids are `firstId`, `firstId + 1`, … */
+/** The card that shows `layer`: a setting the spec leaves out is empty (a choice shows its default). */
 export function cardOf(layer: LayerSpec, id: number): LayerCard {
-  switch (layer.type) {
-    case 'linear': return { id, type: 'linear', units: layer.units, inputs: layer.inputs ?? null, init: layer.init ?? 'xavier' };
-    case 'leaky_relu': return { id, type: 'leaky_relu', alpha: layer.alpha ?? null };
-    case 'dropout': return { id, type: 'dropout', rate: layer.rate };
-    default: return { id, type: layer.type };
+  const card: LayerCard = { id, type: layer.type };
+  const values = layer as unknown as Record<string, SettingValue | undefined>;
+  for (const setting of definitionOf(layer).settings) {
+    card[setting.name] = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : null);
   }
+  return card;
 }
 
 /** The cards of a whole network, numbered from `firstId`. */

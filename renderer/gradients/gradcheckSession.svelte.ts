@@ -1,4 +1,5 @@
 // The gradient-check part of the Gradient lab as a runes class (renderer): the form's values, the engine's report, and errors at their fields.
+import type { SettingValue } from '../../engine/layers/layerSetting.js';
 import type { GradcheckReport, GradcheckRun } from '../../engine/protocol/gradcheck.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
 import { buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, type ChoiceField, gradcheckFieldOf, type GradcheckErrors, type GradcheckField, type GradcheckFormValues, type GradcheckRequest } from './gradcheckSubject.js';
@@ -11,7 +12,7 @@ export interface CheckedReport {
 
 export class GradcheckSession {
   readonly #requests: EngineRequests;
-  values = $state<GradcheckFormValues>({ ...DEFAULT_GRADCHECK_VALUES });
+  values = $state<GradcheckFormValues>(structuredClone(DEFAULT_GRADCHECK_VALUES));
   result = $state<CheckedReport | null>(null);
   running = $state(false);
   /** An engine failure not about one field (a crash): shown with a retry button. */
@@ -36,6 +37,13 @@ export class GradcheckSession {
   choose(field: ChoiceField, value: string): void {
     this.values = { ...this.values, [field]: value };
     this.edited(field);
+  }
+
+  /** Sets a setting of the chosen layer type (a number field's value, or a choice). */
+  setSetting(name: string, value: SettingValue): void {
+    const type = this.values.layerType;
+    this.values = { ...this.values, settings: { ...this.values.settings, [type]: { ...this.values.settings[type], [name]: value } } };
+    this.edited(name);
   }
 
   /** Forgets the engine's message about a field once the user edits it; a change of subject also clears one about the variant. */

@@ -1,19 +1,24 @@
 // Builds a gradcheck.run request from the gradient-check form's values, with a message per field at fault (renderer).
 import type { GradcheckVariant } from '../../engine/gradcheck/gradcheckVariants.js';
+import { capitalise, inRange, rangeMessage, type LayerSetting, type SettingValue } from '../../engine/layers/layerSetting.js';
+import { findLayerDefinition, LAYER_DEFINITIONS } from '../../engine/layers/registry.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import { GradcheckRunSchema, type GradcheckRun, type GradcheckSubject } from '../../engine/protocol/gradcheck.js';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
+import { formatSpecText } from '../../engine/specText.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 
 export type SubjectKind = GradcheckSubject['kind'];
+
+/** A layer type's settings in the form, by the setting's name. */
+export type LayerSettingValues = Record<string, SettingValue>;
 
 /** What the form holds; number inputs are null while empty or not a number. */
 export interface GradcheckFormValues {
   kind: SubjectKind;
   layerType: LayerType;
-  units: number | null;
-  alpha: number | null;
-  rate: number | null;
+  /** The settings of every layer type, so each keeps what was typed for it while another is chosen. */
+  settings: Record<string, LayerSettingValues>;
   inputs: number | null;
   loss: LossName;
   width: number | null;
@@ -24,7 +29,8 @@ export interface GradcheckFormValues {
   epsilon: number | null;
 }
 
-export type GradcheckField = 'kind' | 'layerType' | 'units' | 'alpha' | 'rate' | 'inputs' | 'loss' | 'width' | 'presetId' | 'rows' | 'variant' | 'seed' | 'epsilon';
+/** A field of the form: one of its own, or a layer setting's name ("units", "alpha"). */
+export type GradcheckField = 'kind' | 'layerType' | 'inputs' | 'loss' | 'width' | 'presetId' | 'rows' | 'variant' | 'seed' | 'epsilon' | (string & {});
 /** The fields chosen from a list (their values are strings). */
 export type ChoiceField = 'kind' | 'layerType' | 'loss' | 'presetId' | 'variant';
 export type GradcheckErrors = Partial<Record<GradcheckField, string>>;
@@ -38,29 +44,34 @@ export interface NetworkChoice {
   spec: NetworkSpec;
 }
 
-/** A layer in the short form: linear:32, leaky_relu:0.1, dropout:0.5, relu. */
-export function layerShortForm(layer: LayerSpec): string {
-  switch (layer.type) {
-    case 'linear': return `linear:${layer.units}`;
-    case 'leaky_relu': return layer.alpha === undefined ? 'leaky_relu' : `leaky_relu:${layer.alpha}`;
-    case 'dropout': return `dropout:${layer.rate}`;
-    default: return layer.type;
-  }
+/** The settings a layer's check offers: those of its short form (a Linear layer's declared inputs are the form's "inputs"). */
+export function checkedSettings(type: LayerType): readonly LayerSetting[] {
+  return findLayerDefinition(type)!.settings.filter((setting) => setting.positional);
 }
 
-/** A network in the short form, e.g. "linear:32,relu,linear:1,sigmoid". */
-export function networkShortForm(spec: NetworkSpec): string {
-  return spec.layers.map(layerShortForm).join(',');
+/** The value a setting starts with in the form: never empty, so a first check runs. */
+function startValue(setting: LayerSetting): SettingValue {
+  return setting.kind === 'choice' ? setting.default : setting.initial ?? setting.default ?? setting.example;
+}
+
+/** Every layer type's settings at their start values; the exercise's check is of 4 units, its dropout check at a rate of 0.5. */
+function startSettings(): Record<string, LayerSettingValues> {
+  const settings = Object.fromEntries(LAYER_DEFINITIONS.map((definition) => [
+    definition.type, Object.fromEntries(checkedSettings(definition.type).map((setting) => [setting.name, startValue(setting)])),
+  ]));
+  settings.linear!.units = 4;
+  settings.dropout!.rate = 0.5;
+  return settings;
 }
 
 /** The exercise's four networks, named in the short form with their input width. */
 export const NETWORK_CHOICES: readonly NetworkChoice[] = NETWORK_PRESETS.map((preset) => ({
-  id: preset.id, spec: preset.spec, label: `${networkShortForm(preset.spec)} (input ${preset.spec.input})`,
+  id: preset.id, spec: preset.spec, label: `${formatSpecText(preset.spec)} (input ${preset.spec.input})`,
 }));
 
 /** A small linear layer checked on 3 rows with the correct backward pass: the exercise's first check. */
 export const DEFAULT_GRADCHECK_VALUES: GradcheckFormValues = {
-  kind: 'layer', layerType: 'linear', units: 4, alpha: 0.01, rate: 0.5, inputs: 5, loss: 'bce', width: 4,
+  kind: 'layer', layerType: 'linear', settings: startSettings(), inputs: 5, loss: 'bce', width: 4,
   presetId: NETWORK_CHOICES[0]!.id, rows: 3, variant: 'correct', seed: 1, epsilon: 1e-6,
 };
 
@@ -74,22 +85,23 @@ function wholeNumber(value: number | null, noun: string, max: number, errors: Gr
 }
 
 function layerOf(values: GradcheckFormValues, errors: GradcheckErrors): LayerSpec {
-  switch (values.layerType) {
-    case 'linear': return { type: 'linear', units: wholeNumber(values.units, 'units', 4096, errors, 'units') };
-    case 'leaky_relu': {
-      const alpha = values.alpha;
-      if (isMissing(alpha)) errors.alpha = 'Enter a number for alpha';
-      else if (alpha < 0 || alpha > 1) errors.alpha = 'Alpha must be between 0 and 1';
-      return { type: 'leaky_relu', alpha: alpha ?? 0 };
+  const layer: Record<string, SettingValue> = { type: values.layerType };
+  const typed = values.settings[values.layerType] ?? {};
+  for (const setting of checkedSettings(values.layerType)) {
+    const value = typed[setting.name] ?? null;
+    if (setting.kind === 'choice') {
+      if (value !== setting.default) layer[setting.name] = value;
+    } else if (setting.kind === 'integer') {
+      layer[setting.name] = wholeNumber(value as number | null, setting.name, 4096, errors, setting.name);
+    } else if (isMissing(value as number | null)) {
+      errors[setting.name] = `Enter a number for ${setting.noun}`;
+    } else if (!inRange(setting, value as number)) {
+      errors[setting.name] = capitalise(rangeMessage(setting));
+    } else {
+      layer[setting.name] = value;
     }
-    case 'dropout': {
-      const rate = values.rate;
-      if (isMissing(rate)) errors.rate = 'Enter a number for the dropout rate';
-      else if (!(rate >= 0 && rate < 1)) errors.rate = 'The dropout rate must be 0 or more and below 1';
-      return { type: 'dropout', rate: rate ?? 0 };
-    }
-    default: return { type: values.layerType } as LayerSpec;
   }
+  return layer as LayerSpec;
 }
 
 function subjectOf(values: GradcheckFormValues, errors: GradcheckErrors): GradcheckSubject {
@@ -128,7 +140,7 @@ export function buildGradcheckRequest(values: GradcheckFormValues): SubjectBuild
 }
 
 /**
- * The form field an engine error names: "variant" → variant, "subject.layer.units" → units, "subject.width" → width,
+ * The form field an engine error names: "variant" → variant, "subject.layer.units" → units (any layer setting's name), "subject.width" → width,
  * "subject.spec.layers.2" → presetId, "subject.loss" → loss.
  */
 export function gradcheckFieldOf(path: string): GradcheckField | undefined {
@@ -138,8 +150,8 @@ export function gradcheckFieldOf(path: string): GradcheckField | undefined {
     case 'variant': case 'seed': case 'epsilon': case 'rows': case 'inputs': case 'width': case 'loss': return head;
     case 'spec': return 'presetId';
     case 'layer': {
-      const leaf = segments.at(-1);
-      return leaf === 'units' || leaf === 'alpha' || leaf === 'rate' ? leaf : 'layerType';
+      const leaf = segments.at(-1) ?? '';
+      return LAYER_DEFINITIONS.some((definition) => definition.settings.some((setting) => setting.positional && setting.name === leaf)) ? leaf : 'layerType';
     }
     default: return undefined;
   }

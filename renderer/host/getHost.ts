@@ -2,6 +2,7 @@
 import type { LabHost } from '../../contract/labHost.js';
 import { createBrowserHost } from './browserHost.js';
 import { checkedHost } from './checkedHost.js';
+import { createSparingHost } from './sparingHost.js';
 
 declare global {
   interface Window {
@@ -10,7 +11,10 @@ declare global {
   }
 }
 
-/** The one place that knows two hosts exist; everything else sees a LabHost whose events are checked (see checkedHost). */
+/**
+ * The one place that knows two hosts exist; everything else sees a LabHost whose events are checked (see checkedHost)
+ * and that sends the engine only what it lacks (see sparingHost).
+ */
 export function getHost(): LabHost {
-  return checkedHost(window.lab ?? createBrowserHost(new URL('engine', window.location.href)));
+  return createSparingHost(checkedHost(window.lab ?? createBrowserHost(new URL('engine', window.location.href))));
 }

@@ -1,4 +1,7 @@
 // A NetworkSpec as a readable layer list — each layer's shapes and parameter count — for the renderer's layer table.
+import { layerTitle } from '../../engine/layers/registry.js';
+import { shapeSize } from '../../engine/layers/shape.js';
+import { describeLayers } from '../../engine/network/describeLayers.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 
 export interface LayerRow {
@@ -18,24 +21,13 @@ export interface NetworkSummary {
   totalParameters: number;
 }
 
-const LAYER_NAMES = {
-  relu: 'ReLU', leaky_relu: 'Leaky ReLU', sigmoid: 'Sigmoid', tanh: 'Tanh', softmax: 'Softmax', dropout: 'Dropout',
-} as const;
-
-/** Walks the layers in order; a Linear layer maps its inputs to `units` outputs with a weight matrix and a bias. */
+/** Each layer's shapes and parameters as the engine's shape tracer gives them; a parameter formula adds up the parameter shapes. */
 export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
-  let width = spec.input;
-  const rows = spec.layers.map((layer, index): LayerRow => {
-    const inputs = width;
-    if (layer.type === 'linear') {
-      width = layer.units;
-      return {
-        index, name: 'Linear', inputs, outputs: layer.units,
-        parameters: inputs * layer.units + layer.units,
-        parameterFormula: `${inputs} × ${layer.units} + ${layer.units}`,
-      };
-    }
-    return { index, name: LAYER_NAMES[layer.type], inputs, outputs: inputs, parameters: 0, parameterFormula: '' };
-  });
-  return { input: spec.input, rows, totalParameters: rows.reduce((sum, row) => sum + row.parameters, 0) };
+  const { layers, parameterCount } = describeLayers(spec);
+  const rows = layers.map((layer): LayerRow => ({
+    index: layer.index, name: layerTitle(layer.type), inputs: shapeSize(layer.inputShape), outputs: shapeSize(layer.outputShape),
+    parameters: layer.parameters,
+    parameterFormula: layer.parameterShapes.map((parameter) => parameter.shape.join(' × ')).join(' + '),
+  }));
+  return { input: spec.input, rows, totalParameters: parameterCount };
 }

@@ -73,7 +73,8 @@ export class TrainingForm {
   get plan(): PlanResult { return this.#plan; }
   get errors(): FieldErrors {
     const errors = this.#plan.errors;
-    return this.csvProblem && this.dataKind === 'csv' ? { csvFile: this.csvProblem, ...errors } : errors;
+    // Why the picked file cannot be used says more than the plan's "Choose a CSV file".
+    return this.csvProblem && this.dataKind === 'csv' ? { ...errors, csvFile: this.csvProblem } : errors;
   }
   /** What spec.check is asked about: the network and, when it is valid, the data. */
   get checkSubject() {

@@ -144,3 +144,31 @@ test('shows an engine crash during the landscape in place, and draws it on Retry
     await stopBrowserHost(host.process);
   }
 });
+
+test('analyses a network of over 98k parameters built in the builder, its weights never sent back to the engine', async ({ page, labUrl }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const sent: string[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
+  await page.goto(labUrl);
+  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Network builder/ }).click();
+  await page.getByRole('button', { name: 'Load preset 64-32-16-8-1 (ReLUs, Sigmoid)' }).click();
+  // 64·32+32 + 32·3000+3000 + 3000·8+8 + 8·1+1 = 125,097 parameters: their weights alone are more than 1 MiB on the wire.
+  await page.getByRole('spinbutton', { name: 'Units of layer 3 (Linear)' }).fill('3000');
+  await expect(page.getByTestId('total-parameters')).toHaveText('125,097');
+  await page.getByRole('button', { name: 'Train this network' }).click();
+  await page.getByLabel('Network preset').selectOption('builder');
+  await expect(page.getByText('125,097')).toBeVisible();
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 1 epoch/i, { timeout: 90_000 });
+
+  const panel = page.getByRole('region', { name: 'Analysis', exact: true });
+  await expect(panel.getByRole('table', { name: /Confusion matrix on the 899 test samples/ })).toBeVisible({ timeout: 60_000 });
+  expect(await confusionSum(page)).toBe(899);
+  await expect(page.getByText(/Lost the connection/)).toHaveCount(0);
+  const analyses = sent.filter((frame) => frame.startsWith('{"type":"analysis.run"'));
+  expect(analyses.length).toBeGreaterThan(0);
+  for (const frame of analyses) expect(frame).not.toContain('"weights"');
+  await page.screenshot({ path: testInfo.outputPath('analysis-125k-parameters.png') });
+});

@@ -136,3 +136,20 @@ test('shows the engine\'s crash during a check and checks again on Retry', async
     await stopBrowserHost(host.process);
   }
 });
+
+test('draws GELU, an activation the layer registry adds, and checks an ELU layer with its alpha', async ({ page, labUrl }, testInfo) => {
+  await openGradients(page, labUrl);
+  await page.getByRole('combobox', { name: 'Function' }).selectOption('gelu');
+  const fn = page.getByRole('img', { name: 'GELU: the function' });
+  await expect(fn.locator('path.line-value')).toHaveAttribute('d', /^M/);
+  await expect(page.getByRole('img', { name: 'GELU: symbolic and numerical derivative' }).locator('path.line-symbolic')).toHaveAttribute('d', /^M/);
+
+  await page.getByLabel('Subject').selectOption('layer');
+  await page.getByLabel('Layer', { exact: true }).selectOption('elu');
+  await page.getByLabel('Alpha').fill('0.5');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Gradient check results' });
+  await expect(table.getByRole('row', { name: /^dx\b/ })).toContainText('OK');
+  await expect(page.getByTestId('gradcheck-summary')).toContainText('All 1 checks OK');
+  await page.screenshot({ path: testInfo.outputPath('gelu-and-elu.png'), fullPage: true });
+});

@@ -193,6 +193,48 @@ test('trains on a CSV file the user picks, with its label column', async ({ page
   await page.screenshot({ path: testInfo.outputPath('csv.png'), fullPage: true });
 });
 
+test('trains on a 10 MB CSV file the user picks, sending its text to the engine once', async ({ page, labUrl }, testInfo) => {
+  test.setTimeout(180_000);
+  const lines = ['f1,f2,f3,f4,f5,f6,f7,f8,label'];
+  let state = 7;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let r = 0; r < 185_000; r++) {
+    const features = Array.from({ length: 8 }, next);
+    lines.push(`${features.map((v) => v.toFixed(4)).join(',')},${features[0]! + features[1]! > 1 ? 'high' : 'low'}`);
+  }
+  const text = lines.join('\n');
+  expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
+  const file = testInfo.outputPath('big.csv');
+  await writeFile(file, text);
+  const largeFrames: number[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => { if (payload.length > 1024 * 1024) largeFrames.push(payload.length); }));
+
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('csv');
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await expect(page.getByLabel('CSV file')).toHaveAccessibleDescription(/185000 rows, 8 feature columns, 2 classes/, { timeout: 30_000 });
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByLabel('Minibatch size').fill('100');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 1 epoch/i, { timeout: 120_000 });
+  await expect(page.getByRole('region', { name: 'Analysis', exact: true }).getByRole('table', { name: /Confusion matrix/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/Lost the connection/)).toHaveCount(0);
+  expect(largeFrames).toHaveLength(1);
+  await page.screenshot({ path: testInfo.outputPath('csv-10mb.png') });
+});
+
+test('refuses a CSV file larger than the lab takes at the file field, naming the limit and its size', async ({ page, labUrl }, testInfo) => {
+  const file = testInfo.outputPath('huge.csv');
+  await writeFile(file, `a,b\n${'1,0\n'.repeat(18_400_000)}`);
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('csv');
+  const field = page.getByLabel('CSV file');
+  await field.setInputFiles(file);
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription('The CSV file huge.csv is 70.2 MB; the lab takes at most 64 MB');
+  await expect(page.getByText(/Lost the connection/)).toHaveCount(0);
+});
+
 test('shows the row and column of a CSV cell that is not a number at the file field', async ({ page, labUrl }, testInfo) => {
   const file = testInfo.outputPath('bad.csv');
   await writeFile(file, smallCsv().replace('\n1.1,2.1,small', '\n1.1,oops,small'));

@@ -1,6 +1,6 @@
 // The wire codec: messages survive a trip through a WebSocket text frame exactly, typed arrays bit for bit.
 import { describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire } from '../../contract/wire.js';
+import { decodeWire, encodeWire, wireSize } from '../../contract/wire.js';
 
 /** The bytes of a Float64Array as hex, so that a comparison is bit for bit (NaN payloads and −0 included). */
 function bitsOf(values: Float64Array): string {
@@ -63,12 +63,15 @@ describe('wire codec', () => {
       event: {
         type: 'train.finished', runId: 'run-1', reason: 'completed', message: 'done',
         history: [{ epoch: 1, trainLoss: 0.6931471805599453, trainAccuracy: 0.5, testLoss: 0.7, testAccuracy: 0.49 }],
-        weights: { spec: { input: 2, layers: [{ type: 'linear', units: 1 }] }, layers: [{ index: 0, inputs: 2, units: 1, W: Float64Array.of(0.1, -0.2), b: Float64Array.of(0) }] },
+        weights: {
+          spec: { input: 2, layers: [{ type: 'linear', units: 1 }] },
+          parameters: [{ layer: 0, name: 'W', shape: [2, 1], values: Float64Array.of(0.1, -0.2) }, { layer: 0, name: 'b', shape: [1], values: Float64Array.of(0) }],
+        },
       },
     };
     const back = decodeWire(encodeWire(envelope)) as typeof envelope;
     expect(back).toEqual(envelope);
-    expect(back.event.weights.layers[0]!.W).toBeInstanceOf(Float64Array);
+    expect(back.event.weights.parameters[0]!.values).toBeInstanceOf(Float64Array);
   });
 
   it('refuses to encode an object that looks like one of its own tags, rather than decode it as something else', () => {
@@ -92,5 +95,15 @@ describe('wire: bytes from Node', () => {
     const decoded = decodeWire(encodeWire({ bytes: Buffer.from([1, 2, 255]) })) as { bytes: unknown };
     expect(decoded.bytes).toBeInstanceOf(Uint8Array);
     expect(Array.from(decoded.bytes as Uint8Array)).toEqual([1, 2, 255]);
+  });
+});
+
+describe('wireSize', () => {
+  it.each([
+    ['a request with a CSV of quotes, tabs, accents, an emoji and a lone surrogate', { type: 'train.start', runId: 'r', dataSet: { kind: 'csv', fileName: 'é.csv', text: 'a,"b"\tc\\\n1,2,x\u0001\n€,😀,\ud800' } }],
+    ['typed arrays of every kind and lengths around base64 padding', { a: new Float64Array([1, -0, NaN]), b: new Uint8Array(1), c: new Uint8Array(2), d: new Int32Array(5), e: new Float32Array(4), f: new Uint32Array(0) }],
+    ['special numbers, nulls, booleans, nested lists and undefined fields', { n: [NaN, Infinity, -Infinity, -0, 0, 1.5e-300, 12345678.9], x: null, t: true, f: false, u: undefined, l: [[1, [2]], [], {}], s: '' }],
+  ])('is the UTF-8 length of what encodeWire gives for %s', (_, message) => {
+    expect(wireSize(message)).toBe(Buffer.byteLength(encodeWire(message), 'utf8'));
   });
 });

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { plainKernels } from '../../../engine/kernels/plainKernels.js';
 import { Dropout } from '../../../engine/layers/dropout.js';
 import { exerciseBound, heStandardDeviation, xavierBound } from '../../../engine/layers/initialisation.js';
-import { LeakyRelu } from '../../../engine/layers/leakyRelu.js';
 import { Linear } from '../../../engine/layers/linear.js';
 import { Softmax } from '../../../engine/layers/softmax.js';
-import { Tanh } from '../../../engine/layers/tanh.js';
-import { buildNetwork } from '../../../engine/network/network.js';
+import { buildLayer, buildNetwork } from '../../../engine/network/network.js';
 import { createRandom } from '../../../engine/random.js';
+
+const leakyRelu = (inputs: number, alpha?: number) =>
+  buildLayer(alpha === undefined ? { type: 'leaky_relu' } : { type: 'leaky_relu', alpha }, [inputs], plainKernels, createRandom(0), createRandom(0));
+const tanh = (inputs: number) => buildLayer({ type: 'tanh' }, [inputs], plainKernels, createRandom(0), createRandom(0));
 
 function variance(values: Float64Array): number {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
@@ -41,12 +43,12 @@ describe('Linear initialisation', () => {
 
 describe('activations', () => {
   it('leaky ReLU scales negative inputs by alpha (default 0.01)', () => {
-    expect(Array.from(new LeakyRelu(3).forward(Float64Array.from([-2, 0, 3]), 1))).toEqual([-0.02, 0, 3]);
-    expect(Array.from(new LeakyRelu(2, 0.5).forward(Float64Array.from([-2, 4]), 1))).toEqual([-1, 4]);
+    expect(Array.from(leakyRelu(3).forward(Float64Array.from([-2, 0, 3]), 1))).toEqual([-0.02, 0, 3]);
+    expect(Array.from(leakyRelu(2, 0.5).forward(Float64Array.from([-2, 4]), 1))).toEqual([-1, 4]);
   });
 
   it('tanh maps to (−1, 1) and is odd', () => {
-    const y = new Tanh(3).forward(Float64Array.from([-1, 0, 1]), 1);
+    const y = tanh(3).forward(Float64Array.from([-1, 0, 1]), 1);
     expect(y[0]).toBeCloseTo(-Math.tanh(1), 15);
     expect(y[1]).toBe(0);
     expect(y[2]).toBe(-y[0]!);

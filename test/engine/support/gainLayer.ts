@@ -1,4 +1,5 @@
 // Test helper: a layer with parameters other than W and b (a per-unit gain and a rank-3 offset), built in place of every tanh.
+import { shapeSize } from '../../../engine/layers/shape.js';
 import { buildLayer, type LayerFactory } from '../../../engine/network/network.js';
 import { sized, type Layer, type Parameter } from '../../../engine/layers/layer.js';
 
@@ -42,5 +43,5 @@ export class GainLayer implements Layer {
 
 /** Builds the usual layers, but a GainLayer (its values set by `seed`) for every tanh. */
 export function gainLayerFactory(seed: number): LayerFactory {
-  return (spec, inputs, kernels, random, dropoutRandom) => (spec.type === 'tanh' ? new GainLayer(inputs, seed) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
+  return (spec, inputs, kernels, random, dropoutRandom) => (spec.type === 'tanh' ? new GainLayer(shapeSize(inputs), seed) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
 }

@@ -5,6 +5,7 @@ import { createDataLoader } from '../../../engine/data/dataSets.js';
 import type { Kernels } from '../../../engine/kernels/kernels.js';
 import type { Parameter } from '../../../engine/layers/layer.js';
 import { Linear } from '../../../engine/layers/linear.js';
+import { shapeSize } from '../../../engine/layers/shape.js';
 import { buildLayer, buildNetwork, type LayerFactory } from '../../../engine/network/network.js';
 import { createRandom, type Random } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
@@ -25,7 +26,7 @@ class DecayedBiasLinear extends Linear {
 }
 
 const decayedBiases: LayerFactory = (spec, inputs, kernels, random, dropoutRandom) =>
-  (spec.type === 'linear' ? new DecayedBiasLinear(inputs, spec.units, kernels, random) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
+  (spec.type === 'linear' ? new DecayedBiasLinear(shapeSize(inputs), spec.units, kernels, random) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
 
 /** The parameters after one full-batch step from the same start, with weight decay λ. */
 async function oneStep(weightDecay: number, factory?: LayerFactory): Promise<Float64Array[]> {

@@ -10,13 +10,14 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
+import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
   let disposed = false;
   const context = {
-    send: (event: EngineEvent) => { events.push(event); }, loadData: createDataLoader(readAssetText), kernels: plainKernels, isDisposed: () => disposed,
+    send: (event: EngineEvent) => { events.push(event); }, loadData: createDataLoader(readAssetText), kernels: plainKernels, runs: new RunStore(), isDisposed: () => disposed,
   };
   const training = createTrainingHandlers();
   const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };

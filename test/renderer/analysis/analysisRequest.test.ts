@@ -15,14 +15,14 @@ const run: FinishedRun = {
 describe('analysisAsk and landscapeAsk', () => {
   it("analyses on the run's own split and normalisation, tracing the sample asked for", () => {
     expect(analysisAsk(run, 12)).toEqual({
-      type: 'analysis.run', weights: run.weights, sampleIndex: 12,
+      type: 'analysis.run', runId: 'run-1', weights: run.weights, sampleIndex: 12,
       data: { dataSet: 'digits-binary', trainFraction: 0.5, seed: 7, normalisation: 'global' },
     });
   });
 
   it("sends the recorded path, the span and the run's seed for the directions", () => {
     const path = [new Float64Array(65), new Float64Array(65)];
-    expect(landscapeAsk({ ...run, parameterPath: path }, 0.5)).toMatchObject({ type: 'landscape.run', path, span: 0.5, resolution: 41, directionSeed: 7 });
+    expect(landscapeAsk({ ...run, parameterPath: path }, 0.5)).toMatchObject({ type: 'landscape.run', runId: 'run-1', weights: run.weights, path, span: 0.5, resolution: 41, directionSeed: 7 });
     expect(landscapeAsk(run, 1)).not.toHaveProperty('path');
   });
 });

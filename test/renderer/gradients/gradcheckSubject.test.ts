@@ -2,10 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckRunSchema } from '../../../engine/protocol/gradcheck.js';
 import {
-  buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, gradcheckFieldOf, NETWORK_CHOICES, networkShortForm, type GradcheckFormValues,
+  buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, gradcheckFieldOf, NETWORK_CHOICES, type GradcheckFormValues,
 } from '../../../renderer/gradients/gradcheckSubject.js';
+import { formatSpecText as networkShortForm } from '../../../engine/specText.js';
 
 const form = (changes: Partial<GradcheckFormValues>): GradcheckFormValues => ({ ...DEFAULT_GRADCHECK_VALUES, ...changes });
+/** The form's values with `layer`'s settings changed. */
+const settings = (layer: string, values: Record<string, number | null>) => ({
+  settings: { ...DEFAULT_GRADCHECK_VALUES.settings, [layer]: { ...DEFAULT_GRADCHECK_VALUES.settings[layer], ...values } },
+});
 
 function requestOf(values: GradcheckFormValues) {
   const build = buildGradcheckRequest(values);
@@ -15,14 +20,14 @@ function requestOf(values: GradcheckFormValues) {
 
 describe('buildGradcheckRequest', () => {
   it('builds the exercise\'s linear layer check, which the protocol accepts', () => {
-    const request = requestOf(form({ units: 4, inputs: 5, rows: 3, variant: 'exercise-db' }));
+    const request = requestOf(form({ ...settings('linear', { units: 4 }), inputs: 5, rows: 3, variant: 'exercise-db' }));
     expect(request).toEqual({ subject: { kind: 'layer', layer: { type: 'linear', units: 4 }, inputs: 5, rows: 3 }, variant: 'exercise-db', seed: 1, epsilon: 1e-6 });
     expect(GradcheckRunSchema.safeParse({ type: 'gradcheck.run', requestId: 'r', ...request }).success).toBe(true);
   });
 
   it('gives leaky ReLU its alpha and dropout its rate, and other layers no options', () => {
-    expect(requestOf(form({ layerType: 'leaky_relu', alpha: 0.1 })).subject).toMatchObject({ layer: { type: 'leaky_relu', alpha: 0.1 } });
-    expect(requestOf(form({ layerType: 'dropout', rate: 0.25 })).subject).toMatchObject({ layer: { type: 'dropout', rate: 0.25 } });
+    expect(requestOf(form({ layerType: 'leaky_relu', ...settings('leaky_relu', { alpha: 0.1 }) })).subject).toMatchObject({ layer: { type: 'leaky_relu', alpha: 0.1 } });
+    expect(requestOf(form({ layerType: 'dropout', ...settings('dropout', { rate: 0.25 }) })).subject).toMatchObject({ layer: { type: 'dropout', rate: 0.25 } });
     expect(requestOf(form({ layerType: 'tanh' })).subject).toMatchObject({ layer: { type: 'tanh' } });
   });
 
@@ -40,10 +45,10 @@ describe('buildGradcheckRequest', () => {
   });
 
   it('says at the units field when units are not a whole number, and keeps every other value', () => {
-    const values = form({ units: 2.5 });
+    const values = form(settings('linear', { units: 2.5 }));
     const build = buildGradcheckRequest(values);
     expect(build).toEqual({ ok: false, errors: { units: 'The units must be a positive whole number' } });
-    expect(values.units).toBe(2.5);
+    expect(values.settings.linear!.units).toBe(2.5);
   });
 
   it('names each empty or wrong field', () => {
@@ -60,7 +65,7 @@ describe('buildGradcheckRequest', () => {
 
   it('refuses categorical cross-entropy on a single value and a dropout rate of 1', () => {
     expect(buildGradcheckRequest(form({ kind: 'loss', loss: 'cce', width: 1 }))).toMatchObject({ ok: false, errors: { width: expect.stringContaining('2 or more') } });
-    expect(buildGradcheckRequest(form({ layerType: 'dropout', rate: 1 }))).toMatchObject({ ok: false, errors: { rate: expect.stringContaining('below 1') } });
+    expect(buildGradcheckRequest(form({ layerType: 'dropout', ...settings('dropout', { rate: 1 }) }))).toMatchObject({ ok: false, errors: { rate: expect.stringContaining('below 1') } });
   });
 });
 

@@ -1,0 +1,45 @@
+// Defines an elementwise activation from its scalar pair: the shape passes through, no parameters, the batched layer made from the pair; pure, any process.
+import type { z } from 'zod';
+import { Elementwise } from './elementwise.js';
+import type { Layer } from './layer.js';
+import { defineLayer, type ActivationDefinition, type BuildContext, type DefinedLayer, type OnnxNames, type OnnxNode } from './layerDefinition.js';
+import type { LayerSetting } from './layerSetting.js';
+import { shapeSize, type Shape } from './shape.js';
+
+/** What an elementwise activation's definition gives; the rest follows from its being elementwise. */
+export interface ActivationSpecification<Schema extends z.ZodObject, S = z.infer<Schema>> {
+  readonly type: S extends { type: infer T } ? T : never;
+  readonly title: string;
+  readonly description: string;
+  readonly schema: Schema;
+  readonly settings?: readonly LayerSetting[];
+  readonly activation: ActivationDefinition<S>;
+  onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
+  /** A faster implementation (a kernel) in place of the one made from the scalar pair. */
+  build?(spec: S, input: Shape, context: BuildContext): Layer;
+}
+
+/** An elementwise activation's full definition. */
+export function defineActivation<Schema extends z.ZodObject>(
+  specification: ActivationSpecification<Schema>,
+): DefinedLayer<Schema> & { readonly activation: ActivationDefinition<z.infer<Schema>> } {
+  type S = z.infer<Schema> & { type: string };
+  const { activation } = specification;
+  const definition = defineLayer<Schema>({
+    type: specification.type as S['type'],
+    title: specification.title,
+    description: specification.description,
+    family: 'activation',
+    schema: specification.schema,
+    settings: specification.settings ?? [],
+    outputShape: (_spec, input) => input,
+    inputIssue: () => undefined,
+    parameterShapes: () => [],
+    onnx: (spec, names) => specification.onnx(spec as z.infer<Schema>, names),
+    build: (spec, input, context) =>
+      specification.build?.(spec as z.infer<Schema>, input, context) ??
+      new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>)),
+    activation: activation as unknown as ActivationDefinition<S>,
+  });
+  return { ...definition, activation };
+}

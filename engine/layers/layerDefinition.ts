@@ -1,0 +1,118 @@
+// What defines a layer type: schema, title, settings, shapes, parameters, ONNX nodes, how to build it, and an activation's scalar pair; pure, any process.
+import type { z } from 'zod';
+import type { Kernels } from '../kernels/kernels.js';
+import type { Random } from '../random.js';
+import type { Layer } from './layer.js';
+import type { LayerSetting } from './layerSetting.js';
+import type { Shape } from './shape.js';
+
+/** How the shape tracer names a layer and what feeds it, for messages: "layer 3 (linear)", "layer 2 (relu)" or "the network input". */
+export interface ShapeContext {
+  readonly layer: string;
+  readonly source: string;
+}
+
+/** The name and shape of one of a layer's parameter arrays (row-major). */
+export interface ParameterShape {
+  readonly name: string;
+  readonly shape: Shape;
+}
+
+/** What building a layer may draw on: the kernels, the initialisation's random stream, and the training stream (dropout masks). */
+export interface BuildContext {
+  readonly kernels: Kernels;
+  readonly random: Random;
+  readonly trainingRandom: Random;
+}
+
+export interface OnnxAttribute {
+  readonly name: string;
+  readonly float?: number;
+  readonly int?: number;
+  /** A float64 tensor (a Constant node's value). */
+  readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array };
+}
+
+/** One ONNX node of a layer's graph. */
+export interface OnnxNode {
+  readonly opType: string;
+  readonly inputs: readonly string[];
+  readonly output: string;
+  readonly attributes?: readonly OnnxAttribute[];
+}
+
+/** The names a layer's ONNX nodes read and write: its input, its output, its parameters' initializers, and its own intermediate values. */
+export interface OnnxNames {
+  readonly input: string;
+  readonly output: string;
+  parameter(name: string): string;
+  intermediate(name: string): string;
+}
+
+/**
+ * An elementwise activation as one scalar function and its derivative (TensorFlow Playground's `{output, der}`): the batched
+ * layer, the Gradients lab's chart and the gradient checks are all made from it. `derivative` gets y = value(x) too, so one
+ * written in terms of the output (sigmoid's y(1 − y)) costs nothing extra.
+ */
+export interface ScalarPair {
+  value(x: number): number;
+  derivative(x: number, y: number): number;
+}
+
+/** How the Gradients lab shows an activation: its formula, a range of x that shows its shape, and where its derivative jumps. */
+export interface ActivationChart<S> {
+  formula(spec: S): string;
+  readonly domain: readonly [number, number];
+  kinks(spec: S): number[];
+}
+
+/** An elementwise activation: its scalar pair for a spec's settings, and its chart. */
+export interface ActivationDefinition<S> extends ActivationChart<S> {
+  scalar(spec: S): ScalarPair;
+}
+
+/** Families of layers, for how the builder and the diagram draw them. */
+export type LayerFamily = 'weights' | 'activation' | 'regularisation';
+
+/**
+ * One layer type, defined once: every list, form, parser and exporter of layers is derived from these.
+ * Methods take the layer's spec and the shape of one input sample.
+ */
+export interface LayerDefinition<S extends { type: string } = { type: string }> {
+  readonly type: S['type'];
+  /** How the lab names the type ("Leaky ReLU"). */
+  readonly title: string;
+  /** One line: what the layer does. */
+  readonly description: string;
+  readonly family: LayerFamily;
+  /** The spec's zod object, strict, with `type` as its literal discriminator. */
+  readonly schema: z.ZodType<S>;
+  /** The settings in the order forms show them; the positional ones in the order the short form writes them. */
+  readonly settings: readonly LayerSetting[];
+  /** What one output sample's shape is for `input`. */
+  outputShape(spec: S, input: Shape): Shape;
+  /** Why `input` does not fit the layer, as a sentence naming the layer (`at`), or undefined when it fits. */
+  inputIssue(spec: S, input: Shape, at: ShapeContext): string | undefined;
+  /** The layer's parameter arrays, in the order the built layer lists them (none for an activation). */
+  parameterShapes(spec: S, input: Shape): readonly ParameterShape[];
+  /** The layer's ONNX nodes (opset 17), from `names.input` to `names.output`. */
+  onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
+  /** The layer as training runs it. */
+  build(spec: S, input: Shape, context: BuildContext): Layer;
+  /** For an elementwise activation: its scalar pair and its chart. */
+  readonly activation?: ActivationDefinition<S>;
+  /** Draws from the training random stream (dropout's masks); a network with such a layer seeds that stream after initialisation. */
+  readonly trainingRandom?: boolean;
+  /** For a layer that draws in training: how a gradient check in training holds its draws still ("fixed mask"). */
+  readonly trainingCheck?: string;
+  /** Behaves as the identity in evaluation (dropout). */
+  readonly identityInEvaluation?: boolean;
+}
+
+/** A definition whose schema keeps its exact zod type, so the registry can make a discriminated union of them. */
+export type DefinedLayer<Schema extends z.ZodObject> = Omit<LayerDefinition<z.infer<Schema> & { type: string }>, 'schema'> & { readonly schema: Schema };
+
+/** Checks a definition against {@link LayerDefinition} while keeping its schema's exact type. */
+export function defineLayer<Schema extends z.ZodObject>(definition: DefinedLayer<Schema>): DefinedLayer<Schema> {
+  return definition;
+}

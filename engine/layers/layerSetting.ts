@@ -1,0 +1,86 @@
+// A layer's setting (units, alpha, a rate, an initialisation): its kind, default, range and the message for a value out of it; pure, any process.
+import { z } from 'zod';
+
+interface SettingBase {
+  /** The key in the layer's spec ("units"). */
+  readonly name: string;
+  /** The field's label in forms ("Units"). */
+  readonly label: string;
+  /** How a sentence names it ("the number of units", "alpha"). */
+  readonly noun: string;
+  /** May be left out of a spec (its default, or the engine's rule, applies). */
+  readonly optional: boolean;
+  /** Written in the short form after the type, in the order of the settings (`linear:32:he`). */
+  readonly positional: boolean;
+  /** One line shown beside the field. */
+  readonly hint?: string;
+}
+
+/** A number setting; `integer` ones are whole numbers. Bounds are inclusive unless marked open. */
+export interface NumberSetting extends SettingBase {
+  readonly kind: 'number' | 'integer';
+  readonly min?: number;
+  readonly max?: number;
+  readonly minOpen?: boolean;
+  readonly maxOpen?: boolean;
+  /** The value the layer uses when the spec leaves the setting out. */
+  readonly default?: number;
+  /** The value a newly added layer starts with (else the default, or empty). */
+  readonly initial?: number;
+  /** A value for examples in messages ("leaky_relu:0.1"). */
+  readonly example: number;
+  /** The step of a number field. */
+  readonly step?: number;
+  /** The symbol in formulas and titles ("α"). */
+  readonly symbol?: string;
+  /** The placeholder in the short form's usage ("ALPHA"). */
+  readonly placeholder: string;
+  /** What a value must be, completing "alpha must be …": "between 0 and 1", "a positive whole number". */
+  readonly range: string;
+}
+
+/** A choice among named values. */
+export interface ChoiceSetting extends SettingBase {
+  readonly kind: 'choice';
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  readonly default: string;
+}
+
+export type LayerSetting = NumberSetting | ChoiceSetting;
+/** A setting's value as a form holds it: null while empty or not a number. */
+export type SettingValue = number | string | null;
+
+/** Whether `value` is a number this setting accepts. */
+export function inRange(setting: NumberSetting, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (setting.kind === 'integer' && !Number.isInteger(value)) return false;
+  if (setting.min !== undefined && (setting.minOpen ? value <= setting.min : value < setting.min)) return false;
+  if (setting.max !== undefined && (setting.maxOpen ? value >= setting.max : value > setting.max)) return false;
+  return true;
+}
+
+/** The sentence for a value out of range, e.g. "alpha must be between 0 and 1". */
+export function rangeMessage(setting: NumberSetting): string {
+  return `${setting.noun} must be ${setting.range}`;
+}
+
+/** The zod schema of a number setting's value, refusing a value out of range with the setting's message. */
+export function numberSchema(setting: NumberSetting): z.ZodNumber {
+  return z.number().refine((value) => inRange(setting, value), { message: rangeMessage(setting) });
+}
+
+/** The zod schema of a choice setting's value. */
+export function choiceSchema<const T extends readonly [string, ...string[]]>(values: T): z.ZodEnum<{ [K in T[number]]: K }> {
+  return z.enum(values);
+}
+
+/** The value a fresh layer starts with for `setting`, or null for an empty field. */
+export function initialValue(setting: LayerSetting): number | string | null {
+  if (setting.kind === 'choice') return setting.default;
+  return setting.initial ?? (setting.optional ? null : (setting.default ?? null));
+}
+
+/** "Alpha" from "alpha": the first letter in upper case. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

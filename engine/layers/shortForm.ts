@@ -1,0 +1,84 @@
+// One layer in the short text form ("linear:32:he", "leaky_relu:0.1", "relu"), parsed and written from its definition's settings; pure, any process.
+import type { LayerDefinition } from './layerDefinition.js';
+import { inRange, rangeMessage, type LayerSetting } from './layerSetting.js';
+import { findLayerDefinition, LAYER_DEFINITIONS, type LayerSpec } from './registry.js';
+
+function positional(definition: LayerDefinition<LayerSpec>): LayerSetting[] {
+  return definition.settings.filter((setting) => setting.positional);
+}
+
+function placeholder(setting: LayerSetting): string {
+  return setting.kind === 'choice' ? setting.choices.map((choice) => choice.value).join('|') : setting.placeholder;
+}
+
+/** How the short form writes a layer type: "linear:UNITS[:xavier|he|exercise]", "leaky_relu[:ALPHA]", "relu". */
+export function shortFormUsage(definition: LayerDefinition<LayerSpec>): string {
+  return (
+    definition.type +
+    positional(definition)
+      .map((setting) => (setting.optional ? `[:${placeholder(setting)}]` : `:${placeholder(setting)}`))
+      .join('')
+  );
+}
+
+/** An example of the short form: "linear:32", "leaky_relu:0.1", "dropout:0.2". */
+export function shortFormExample(definition: LayerDefinition<LayerSpec>): string {
+  const first = positional(definition)[0];
+  if (first === undefined) return definition.type;
+  return `${definition.type}:${first.kind === 'choice' ? first.default : first.example}`;
+}
+
+/** Every layer type's short form, comma-separated, in registry order. */
+export function knownShortForms(): string {
+  return LAYER_DEFINITIONS.map(shortFormUsage).join(', ');
+}
+
+function settingValue(setting: LayerSetting, text: string, where: string): number | string {
+  if (setting.kind === 'choice') {
+    if (!setting.choices.some((choice) => choice.value === text)) {
+      throw new Error(`${where}: unknown ${setting.noun} ${JSON.stringify(text)}; known: ${setting.choices.map((choice) => choice.value).join(', ')}`);
+    }
+    return text;
+  }
+  const value = Number(text);
+  if (setting.kind === 'number' && (text === '' || !Number.isFinite(value))) throw new Error(`${where}: ${setting.noun} must be a number`);
+  if (text === '' || !inRange(setting, value)) throw new Error(`${where}: ${rangeMessage(setting)}`);
+  return value;
+}
+
+/**
+ * Parses one item of the short form (already trimmed and lower case); `where` starts every message ("layer 2 \"swish\"").
+ * @throws Error naming what is wrong.
+ */
+export function parseLayerItem(item: string, where: string): LayerSpec {
+  const [type = '', ...values] = item.split(':').map((part) => part.trim());
+  const definition = findLayerDefinition(type);
+  if (definition === undefined) throw new Error(`${where}: unknown layer type; known: ${knownShortForms()}`);
+  const settings = positional(definition);
+  if (settings.length === 0 && values.length > 0) throw new Error(`${where}: ${type} takes no size`);
+  const required = settings.filter((setting) => !setting.optional).length;
+  if (values.length < required || values.length > settings.length) {
+    throw new Error(`${where}: write ${shortFormUsage(definition)}, e.g. ${shortFormExample(definition)}`);
+  }
+  const spec: Record<string, number | string> = { type };
+  values.forEach((text, i) => {
+    spec[settings[i]!.name] = settingValue(settings[i]!, text, where);
+  });
+  return spec as LayerSpec;
+}
+
+/** One layer in the short form; settings the form cannot hold (a Linear layer's declared inputs) are left out. */
+export function formatLayerItem(spec: LayerSpec): string {
+  const definition = findLayerDefinition(spec.type)!;
+  const settings = positional(definition);
+  const values = spec as unknown as Record<string, number | string | undefined>;
+  let last = -1;
+  settings.forEach((setting, i) => {
+    if (values[setting.name] !== undefined) last = i;
+  });
+  const parts = settings.slice(0, last + 1).map((setting) => {
+    const value = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example));
+    return String(value);
+  });
+  return [spec.type, ...parts].join(':');
+}

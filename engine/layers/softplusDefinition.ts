@@ -1,0 +1,34 @@
+// The softplus layer type: log(1 + eˣ), computed as max(x, 0) + log1p(e^(−|x|)) so nothing overflows; its derivative is σ(x); pure, any process.
+import { z } from 'zod';
+import { defineActivation } from './activationDefinition.js';
+import { scalarConstant } from './onnxConstant.js';
+import { sigmoid } from './sigmoidDefinition.js';
+
+export const SoftplusSpecSchema = z.object({ type: z.literal('softplus') }).strict();
+
+export const softplusDefinition = defineActivation({
+  type: 'softplus',
+  title: 'Softplus',
+  description: 'log(1 + eˣ): a smooth ReLU',
+  schema: SoftplusSpecSchema,
+  activation: {
+    scalar: () => ({ value: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), derivative: (x) => sigmoid(x) }),
+    formula: () => 'log(1 + e^x)',
+    domain: [-5, 5],
+    kinks: () => [],
+  },
+  // max(x, 0) + log(1 + e^(−|x|)) rather than the Softplus operator, which ONNX Runtime has for float32 only.
+  onnx: (_spec, names) => {
+    const at = names.intermediate;
+    return [
+      scalarConstant(names, 'one', 1),
+      { opType: 'Abs', inputs: [names.input], output: at('abs') },
+      { opType: 'Neg', inputs: [at('abs')], output: at('negated') },
+      { opType: 'Exp', inputs: [at('negated')], output: at('exp') },
+      { opType: 'Add', inputs: [at('exp'), at('one')], output: at('sum') },
+      { opType: 'Log', inputs: [at('sum')], output: at('log') },
+      { opType: 'Relu', inputs: [names.input], output: at('positive') },
+      { opType: 'Add', inputs: [at('positive'), at('log')], output: names.output },
+    ];
+  },
+});

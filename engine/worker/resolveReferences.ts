@@ -1,0 +1,64 @@
+// Fills in what a request names instead of sending — a kept CSV table, a kept run's weights and path — before its handler runs; pure.
+import type { CsvTables } from '../data/csvTables.js';
+import type { CsvTableSource, DataSource } from '../data/dataSource.js';
+import type { AnalysisRun } from '../protocol/analysis.js';
+import type { ErrorEvent } from '../protocol/errors.js';
+import type { ExportBuild } from '../protocol/export.js';
+import { requestIds, type EngineRequest } from '../protocol/index.js';
+import type { LandscapeRun } from '../protocol/landscape.js';
+import type { RunStore } from './runStore.js';
+
+/** Where a request carries its data source, and the field that names it. */
+function dataSourceOf(request: EngineRequest): { source: DataSource; field: string } | undefined {
+  switch (request.type) {
+    case 'train.start': return { source: request.dataSet, field: 'dataSet' };
+    case 'spec.check': return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
+    case 'analysis.run': case 'landscape.run': return { source: request.data.dataSet, field: 'data.dataSet' };
+    default: return undefined;
+  }
+}
+
+const isTableSource = (source: DataSource): source is CsvTableSource => typeof source === 'object' && source.kind === 'csv' && 'table' in source;
+
+/**
+ * Keeps the weights (and path) a request sends under its runId, fills in the ones it leaves out from the kept run, and
+ * holds on to the CSV table it names. A run or table the engine does not keep is an error with code "unknown-run" or
+ * "unknown-table", so the sender can send it again.
+ */
+export function resolveReferences(request: EngineRequest, kept: { tables: CsvTables; runs: RunStore }): { request: EngineRequest } | { error: ErrorEvent } {
+  const data = dataSourceOf(request);
+  if (data && isTableSource(data.source) && !kept.tables.hold(data.source)) {
+    return {
+      error: {
+        type: 'error', ...requestIds(request), code: 'unknown-table', field: `${data.field}.table`,
+        message: `the engine no longer has the table of ${data.source.fileName} (it restarted or let it go); send the file's text again`,
+      },
+    };
+  }
+  if (request.type !== 'analysis.run' && request.type !== 'landscape.run' && request.type !== 'export.build') return { request };
+  return resolveRun(request);
+
+  function resolveRun(asked: AnalysisRun | LandscapeRun | ExportBuild): { request: EngineRequest } | { error: ErrorEvent } {
+    const path = asked.type === 'landscape.run' ? asked.path : undefined;
+    if (asked.weights) {
+      if (asked.runId !== undefined) kept.runs.keep(asked.runId, { weights: asked.weights, parameterPath: path });
+      return { request: asked };
+    }
+    // Without weights or a run, the handler answers that the weights are missing.
+    if (asked.runId === undefined || (asked.type === 'export.build' && asked.format === 'metrics.csv')) return { request: asked };
+    if (path) kept.runs.keepPath(asked.runId, path);
+    const run = kept.runs.get(asked.runId);
+    if (!run) {
+      return {
+        error: {
+          type: 'error', requestId: asked.requestId, code: 'unknown-run', field: 'runId',
+          message: `the engine no longer has the weights of run ${asked.runId} (it restarted or let them go); send them again`,
+        },
+      };
+    }
+    const filled: EngineRequest = asked.type === 'landscape.run'
+      ? { ...asked, weights: run.weights, ...(path ?? run.parameterPath ? { path: path ?? run.parameterPath } : {}) }
+      : { ...asked, weights: run.weights };
+    return { request: filled };
+  }
+}

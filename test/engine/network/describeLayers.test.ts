@@ -1,0 +1,53 @@
+// The one shape tracer: every layer's input and output shape, parameter shapes and count, and the problems, each at its layer.
+import { describe, expect, it } from 'vitest';
+import { linearDefinition } from '../../../engine/layers/linearDefinition.js';
+import { softmaxDefinition } from '../../../engine/layers/softmaxDefinition.js';
+import { describeLayers } from '../../../engine/network/describeLayers.js';
+
+describe('describeLayers', () => {
+  it("traces the exercise's network: shapes, parameter shapes and counts layer by layer", () => {
+    const description = describeLayers({
+      input: 64,
+      layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
+    });
+    expect(description.layers.map((layer) => [layer.index, layer.type, layer.inputShape, layer.outputShape, layer.parameters])).toEqual([
+      [0, 'linear', [64], [32], 64 * 32 + 32],
+      [1, 'relu', [32], [32], 0],
+      [2, 'linear', [32], [1], 33],
+      [3, 'sigmoid', [1], [1], 0],
+    ]);
+    expect(description.layers[0]!.parameterShapes).toEqual([
+      { name: 'W', shape: [64, 32] },
+      { name: 'b', shape: [32] },
+    ]);
+    expect(description.outputShape).toEqual([1]);
+    expect(description.parameterCount).toBe(64 * 32 + 32 + 33);
+    expect(description.issues).toEqual([]);
+  });
+
+  it('names each layer whose declared inputs do not fit, and traces on past it', () => {
+    const description = describeLayers({
+      input: 8,
+      layers: [{ type: 'linear', units: 4, inputs: 9 }, { type: 'elu' }, { type: 'linear', units: 2, inputs: 5 }, { type: 'softmax' }],
+    });
+    expect(description.issues).toEqual([
+      { field: 'spec.layers.0', message: 'layer 1 (linear) expects 9 inputs but the network input gives 8' },
+      { field: 'spec.layers.2', message: 'layer 3 (linear) expects 5 inputs but layer 2 (elu) gives 4' },
+    ]);
+    expect(description.outputShape).toEqual([2]);
+  });
+
+  it('has layers that need a vector say so when given an image-shaped input, naming the layer', () => {
+    const at = { layer: 'layer 2 (linear)', source: 'layer 1 (conv2d)' };
+    expect(linearDefinition.inputIssue({ type: 'linear', units: 3 }, [3, 28, 28], at)).toBe(
+      'layer 2 (linear) needs a vector, but layer 1 (conv2d) gives 3×28×28',
+    );
+    expect(softmaxDefinition.inputIssue({ type: 'softmax' }, [2, 5], { layer: 'layer 4 (softmax)', source: 'layer 3 (conv2d)' })).toBe(
+      'layer 4 (softmax) needs a vector, but layer 3 (conv2d) gives 2×5',
+    );
+    expect(linearDefinition.parameterShapes({ type: 'linear', units: 3 }, [3, 28, 28])).toEqual([
+      { name: 'W', shape: [3 * 28 * 28, 3] },
+      { name: 'b', shape: [3] },
+    ]);
+  });
+});
