@@ -1,5 +1,6 @@
 // A network's trained state as named tensors (layer index, parameter name, shape, values) and its schema; pure, any process.
 import { z } from 'zod';
+import { formatShape, shapeSize } from './layers/shape.js';
 import { Float64ArraySchema } from './protocol/typedArrays.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
 
@@ -26,16 +27,6 @@ export interface TrainedWeights {
   parameters: NamedTensor[];
 }
 
-/** How many values a tensor of `shape` holds (1 for a scalar's empty shape). */
-export function tensorSize(shape: readonly number[]): number {
-  return shape.reduce((count, dimension) => count * dimension, 1);
-}
-
-/** A shape as people write it: "4×32", "3"; a scalar is "scalar". */
-export function shapeText(shape: readonly number[]): string {
-  return shape.length === 0 ? 'scalar' : shape.join('×');
-}
-
 /** The number of trained values in `weights`, over every tensor. */
 export function parameterCount(weights: TrainedWeights): number {
   return weights.parameters.reduce((count, tensor) => count + tensor.values.length, 0);
@@ -57,9 +48,9 @@ export const NamedTensorSchema = z.object({
   shape: z.array(z.number().int().nonnegative()),
   values: Float64ArraySchema,
 }).strict().superRefine((tensor, context) => {
-  const size = tensorSize(tensor.shape);
+  const size = shapeSize(tensor.shape);
   if (tensor.values.length !== size) {
-    context.addIssue({ code: 'custom', path: ['values'], message: `holds ${tensor.values.length} values but its shape ${shapeText(tensor.shape)} needs ${size}` });
+    context.addIssue({ code: 'custom', path: ['values'], message: `holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}` });
   }
 });
 

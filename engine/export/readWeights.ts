@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { issueField, matchLayout, parameterLayout } from '../network/parameterLayout.js';
 import { describeIssue } from '../protocol/index.js';
 import { NetworkSpecSchema, type NetworkSpec } from '../spec.js';
-import { shapeText, tensorSize, type NamedTensor, type TrainedWeights } from '../trainedWeights.js';
+import { formatShape, shapeSize } from '../layers/shape.js';
+import type { NamedTensor, TrainedWeights } from '../trainedWeights.js';
 import { WEIGHTS_VERSION } from './weightsJson.js';
 
 const notFinite = 'not a finite number (did the run diverge?)';
@@ -56,7 +57,7 @@ function checkAgainstSpec(spec: NetworkSpec, tensors: NamedTensor[], listPath?: 
 
 /** The values nested as `shape` says, flattened in C order; throws naming the place of the first that is out of place. */
 function flattenNested(values: unknown, shape: readonly number[], at: string): Float64Array {
-  const flat = new Float64Array(tensorSize(shape));
+  const flat = new Float64Array(shapeSize(shape));
   let offset = 0;
   const walk = (value: unknown, depth: number, place: string): void => {
     if (depth === shape.length) {
@@ -65,7 +66,7 @@ function flattenNested(values: unknown, shape: readonly number[], at: string): F
       return;
     }
     if (!Array.isArray(value) || value.length !== shape[depth]) {
-      throw new Error(`${place}: must be a list of ${shape[depth]} ${depth + 1 === shape.length ? 'numbers' : 'lists'} (the shape is ${shapeText(shape)})`);
+      throw new Error(`${place}: must be a list of ${shape[depth]} ${depth + 1 === shape.length ? 'numbers' : 'lists'} (the shape is ${formatShape(shape)})`);
     }
     value.forEach((item, i) => walk(item, depth + 1, `${place}.${i}`));
   };

@@ -1,6 +1,7 @@
 // The named parameters a network's layers define (layer, name, shape) and the check that saved tensors are exactly those; pure, any process.
 import type { NetworkSpec } from '../spec.js';
-import { shapeText, tensorSize, type NamedTensor } from '../trainedWeights.js';
+import { formatShape, shapeSize, type Shape } from '../layers/shape.js';
+import type { NamedTensor } from '../trainedWeights.js';
 import { describeLayers } from './describeLayers.js';
 import type { Network } from './network.js';
 import { NetworkSpecError } from './validateSpec.js';
@@ -9,7 +10,7 @@ import { NetworkSpecError } from './validateSpec.js';
 export interface TensorSlot {
   layer: number;
   name: string;
-  shape: readonly number[];
+  shape: Shape;
 }
 
 /** What is wrong with a list of saved tensors; `tensor` is the position of the one at fault, `member` its field. */
@@ -62,11 +63,11 @@ export function matchLayout(spec: NetworkSpec, layout: readonly TensorSlot[], te
     if (!slot) return { issue: unknownTensor(spec, layout, tensor, position) };
     if (found.has(key)) return { issue: { tensor: position, member: 'name', message: `the weights hold ${tensor.name} of ${owner()} twice` } };
     if (!sameShape(tensor.shape, slot.shape)) {
-      return { issue: { tensor: position, member: 'shape', message: `${owner()} has ${shapeText(tensor.shape)} weights but the network needs ${shapeText(slot.shape)} for ${tensor.name}` } };
+      return { issue: { tensor: position, member: 'shape', message: `${owner()} has ${formatShape(tensor.shape)} weights but the network needs ${formatShape(slot.shape)} for ${tensor.name}` } };
     }
-    const size = tensorSize(tensor.shape);
+    const size = shapeSize(tensor.shape);
     if (tensor.values.length !== size) {
-      return { issue: { tensor: position, member: 'values', message: `${tensor.name} of ${owner()} holds ${tensor.values.length} values but its shape ${shapeText(tensor.shape)} needs ${size}` } };
+      return { issue: { tensor: position, member: 'values', message: `${tensor.name} of ${owner()} holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}` } };
     }
     found.set(key, tensor);
   }
