@@ -2,7 +2,6 @@
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import type { Layer, Parameter } from '../layers/layer.js';
-import { Linear } from '../layers/linear.js';
 import { definitionOf } from '../layers/registry.js';
 import type { Shape } from '../layers/shape.js';
 import { createRandom, type Random } from '../random.js';
