@@ -1,0 +1,39 @@
+// Reads the compiled WebAssembly kernels and makes the engine's kernels from them (Node only: the engine's processes, the CLI, tests).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kernels } from '../kernels.js';
+import { defaultKernels } from '../defaultKernels.js';
+import { createWasmKernels, supportedWasmVariants, type WasmKernelBinaries, type WasmKernelsVariant } from './wasmKernels.js';
+
+/** The folder the build writes the .wasm files to: next to this module once compiled, or under dist/ when run from the sources. */
+function kernelsDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return existsSync(join(here, 'simdKernels.wasm')) ? here : resolve(here, '../../../dist/engine/kernels/wasm');
+}
+
+/** The compiled kernel modules; undefined when the build has not produced them. */
+export function readWasmKernelBinaries(): WasmKernelBinaries | undefined {
+  const directory = kernelsDirectory();
+  const simd = join(directory, 'simdKernels.wasm');
+  const relaxed = join(directory, 'simdKernels.relaxed.wasm');
+  if (!existsSync(simd)) return undefined;
+  return { simd: readFileSync(simd), ...(existsSync(relaxed) ? { relaxed: readFileSync(relaxed) } : {}) };
+}
+
+/**
+ * The kernels an engine process runs: the WebAssembly ones in the best variant this runtime validates (or the one named
+ * by $BACKPROP_LAB_KERNELS: "relaxed", "simd" or "js"), else the TypeScript {@link defaultKernels}.
+ */
+export function loadEngineKernels(): Kernels {
+  const wanted = process.env['BACKPROP_LAB_KERNELS'];
+  if (wanted === 'js') return defaultKernels;
+  const binaries = readWasmKernelBinaries();
+  if (!binaries) {
+    if (wanted) throw new Error(`the WebAssembly kernels were asked for but are not built (run npm run build:node)`);
+    return defaultKernels;
+  }
+  const supported = supportedWasmVariants(binaries);
+  const variant = wanted === 'relaxed' || wanted === 'simd' ? (wanted as WasmKernelsVariant) : supported[0];
+  return variant ? createWasmKernels(binaries, variant) : defaultKernels;
+}
