@@ -1,5 +1,6 @@
 // `npm run bench:kernels` (Node): the matrix-product kernels' speed in GFLOP/s — register-blocked TypeScript, WebAssembly SIMD and
-// relaxed SIMD (fused multiply-add) — on the exercise's shapes and the 784-256-128-10 MLP's at minibatch 64; warm, alternated rounds, medians.
+// relaxed SIMD (fused multiply-add) — on the exercise's shapes and the 784-256-128-10 MLP's at minibatch 64, then whole training runs
+// with each (`--kernels-only` skips those, `--json` prints JSON); warm, alternated rounds, medians.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -64,8 +65,14 @@ for (const [label, name, m, k, n] of cases) {
   const gflops = samples.map((values) => (2 * m * k * n) / median(values) / 1e9);
   results.push({ case: label, ...Object.fromEntries(implementations.map(([implementation], index) => [implementation, Number(gflops[index].toFixed(2))])) });
 }
-if (json) console.log(JSON.stringify({ node: process.version, unit: 'GFLOP/s', rounds, results }, null, 2));
+const { benchTraining } = await import('./benchTraining.mjs');
+const training = process.argv.includes('--kernels-only') ? [] : await benchTraining(implementations, 5);
+if (json) console.log(JSON.stringify({ node: process.version, unit: 'GFLOP/s', rounds, results, training }, null, 2));
 else {
-  console.log(`GFLOP/s, median of ${rounds} alternated rounds, Node ${process.version}`);
+  console.log(`Matrix products, GFLOP/s, median of ${rounds} alternated rounds, Node ${process.version}`);
   console.table(results);
+  if (training.length > 0) {
+    console.log('Training in-process, median of 5 alternated rounds');
+    console.table(training);
+  }
 }

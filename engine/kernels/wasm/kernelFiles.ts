@@ -21,11 +21,17 @@ export function readWasmKernelBinaries(): WasmKernelBinaries | undefined {
   return { simd: readFileSync(simd), ...(existsSync(relaxed) ? { relaxed: readFileSync(relaxed) } : {}) };
 }
 
+let loaded: Kernels | undefined;
+
 /**
- * The kernels an engine process runs: the WebAssembly ones in the best variant this runtime validates (or the one named
- * by $BACKPROP_LAB_KERNELS: "relaxed", "simd" or "js"), else the TypeScript {@link defaultKernels}.
+ * The kernels an engine process runs, made once per process: the WebAssembly ones in the best variant this runtime
+ * validates (or the one named by $BACKPROP_LAB_KERNELS: "relaxed", "simd" or "js"), else the TypeScript {@link defaultKernels}.
  */
 export function loadEngineKernels(): Kernels {
+  return (loaded ??= chooseKernels());
+}
+
+function chooseKernels(): Kernels {
   const wanted = process.env['BACKPROP_LAB_KERNELS'];
   if (wanted === 'js') return defaultKernels;
   const binaries = readWasmKernelBinaries();
