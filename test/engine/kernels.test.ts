@@ -80,3 +80,20 @@ describe('WebAssembly kernels', () => {
     expect(simd.owns(new Float64Array(4))).toBe(false);
   });
 });
+
+describe('WebAssembly kernels\' memory', () => {
+  it('gives blocks back when their arrays are collected, so building networks again and again does not grow it', async () => {
+    const kernels = createWasmKernels(binaries, 'simd');
+    // Vitest runs its workers with --expose-gc (vitest.config.ts).
+    const collect = (globalThis as { gc?: () => void }).gc!;
+    expect(collect).toBeTypeOf('function');
+    const probe = kernels.allocate(1);
+    const before = probe.byteOffset;
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 10; i++) kernels.allocate(100_000);
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(kernels.allocate(100_000).byteOffset - before).toBeLessThan(20 * 2 ** 20);
+  });
+});

@@ -15,8 +15,8 @@ export interface WasmKernelBinaries {
 export interface WasmKernels extends Kernels {
   readonly variant: WasmKernelsVariant;
   /**
-   * A zeroed Float64Array of `length` values inside the module's memory: kernels given such arrays read and write
-   * them in place. The memory is shared, so growing it never detaches a view handed out before; a view's block
+   * A zeroed Float64Array of `length` values inside the module's memory (an ordinary one when that memory is full):
+   * kernels given such arrays read and write them in place. The memory is shared, so growing it never detaches a view handed out before; a view's block
    * returns to the arena when the view itself is garbage collected (keep the view, not only a subarray of it).
    */
   allocate(length: number): Float64Array;
@@ -76,18 +76,23 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     (freeBlocks[sizeClass] ??= []).push(address);
   });
 
-  /** The address of a block of 2^sizeClass bytes, reused or taken from the top (growing the memory as needed). */
-  function takeBlock(sizeClass: number): number {
+  /** The address of a block of 2^sizeClass bytes, reused or taken from the top (growing the memory as needed); undefined when the memory is full. */
+  function takeBlock(sizeClass: number): number | undefined {
     const reused = freeBlocks[sizeClass]?.pop();
     if (reused !== undefined) return reused;
-    const address = top;
-    top += 2 ** sizeClass;
-    const pagesNeeded = Math.ceil(top / PAGE_BYTES) - current.byteLength / PAGE_BYTES;
+    const end = top + 2 ** sizeClass;
+    const pagesNeeded = Math.ceil(end / PAGE_BYTES) - current.byteLength / PAGE_BYTES;
     if (pagesNeeded > 0) {
-      memory.grow(pagesNeeded);
+      try {
+        memory.grow(pagesNeeded);
+      } catch {
+        return undefined;
+      }
       current = memory.buffer;
       buffers.add(current);
     }
+    const address = top;
+    top = end;
     return address;
   }
 
@@ -98,6 +103,8 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   function allocate(length: number): Float64Array {
     const sizeClass = sizeClassOf(length);
     const address = takeBlock(sizeClass);
+    // A full memory still leaves the kernels correct: they copy an array from elsewhere in and out.
+    if (address === undefined) return new Float64Array(length);
     const view = new Float64Array(current, address, length);
     view.fill(0);
     released.register(view, { address, sizeClass });
@@ -114,6 +121,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
       // Values already copied in this call stay where they are: the old block is only released after the call returns.
       scratch = allocate(2 ** Math.ceil(Math.log2(Math.max(2 * values, 1024))));
       scratchUsed = 0;
+      if (!owns(scratch)) throw new Error(`the WebAssembly kernels' memory is full: no room to copy ${values} values in`);
     }
     const address = scratch.byteOffset + scratchUsed * 8;
     scratchUsed += values;
