@@ -6,18 +6,22 @@ import type { Kernels } from '../kernels.js';
 import { defaultKernels } from '../defaultKernels.js';
 import { createWasmKernels, supportedWasmVariants, type WasmKernelBinaries, type WasmKernelsVariant } from './wasmKernels.js';
 
-/** The folder the build writes the .wasm files to: next to this module once compiled, or under dist/ when run from the sources. */
-function kernelsDirectory(): string {
+/**
+ * The folder the build writes the .wasm files to, seen from this module: beside it once compiled (dist/engine/kernels/wasm),
+ * dist/engine/kernels/wasm from a bundle in a sibling of dist/engine (such as dist/bin), or under dist/ from the sources.
+ */
+function kernelsDirectory(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  return existsSync(join(here, 'simdKernels.wasm')) ? here : resolve(here, '../../../dist/engine/kernels/wasm');
+  return [here, resolve(here, '../engine/kernels/wasm'), resolve(here, '../../../dist/engine/kernels/wasm')]
+    .find((directory) => existsSync(join(directory, 'simdKernels.wasm')));
 }
 
 /** The compiled kernel modules; undefined when the build has not produced them. */
 export function readWasmKernelBinaries(): WasmKernelBinaries | undefined {
   const directory = kernelsDirectory();
+  if (!directory) return undefined;
   const simd = join(directory, 'simdKernels.wasm');
   const relaxed = join(directory, 'simdKernels.relaxed.wasm');
-  if (!existsSync(simd)) return undefined;
   return { simd: readFileSync(simd), ...(existsSync(relaxed) ? { relaxed: readFileSync(relaxed) } : {}) };
 }
 
