@@ -1,11 +1,6 @@
 // Vitest: the plain-Node suites (engine, CLI, hosts, main's Electron-free parts) and the renderer's pure chart code.
 import { defineConfig } from 'vitest/config';
-
-/**
- * Node 20 runs relaxed-SIMD WebAssembly only behind a flag (later versions have it on): the kernel suite runs that variant too.
- * --expose-gc lets the kernels' memory test collect arrays it dropped.
- */
-const relaxedSimdFlag = process.versions.node.split('.')[0] === '20' ? ['--experimental-wasm-relaxed-simd'] : [];
+import { relaxedSimdExecArgv } from './node/relaxedSimdFlags.js';
 
 export default defineConfig({
   test: {
@@ -13,6 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
-    execArgv: [...relaxedSimdFlag, '--expose-gc'],
+    // Relaxed SIMD, so the kernel suite runs that variant too; --expose-gc lets the kernels' memory test collect arrays it dropped.
+    execArgv: [...relaxedSimdExecArgv, '--expose-gc'],
   },
 });

@@ -3,10 +3,11 @@
 // with each (`--kernels-only` skips those, `--json` prints JSON); warm, alternated rounds, medians.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { relaxedSimdExecArgv } from '../dist/node/relaxedSimdFlags.js';
 
-// Node 20 validates relaxed SIMD only behind a flag: runs itself again with it.
-if (process.versions.node.split('.')[0] === '20' && !process.execArgv.includes('--experimental-wasm-relaxed-simd')) {
-  const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+// Where this Node validates relaxed SIMD only behind a flag: runs itself again with it.
+if (relaxedSimdExecArgv.some((flag) => !process.execArgv.includes(flag))) {
+  const run = spawnSync(process.execPath, [...relaxedSimdExecArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(run.status ?? 1);
 }
 
