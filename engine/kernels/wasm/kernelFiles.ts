@@ -36,14 +36,16 @@ export function loadEngineKernels(): Kernels {
 }
 
 function chooseKernels(): Kernels {
-  const wanted = process.env['BACKPROP_LAB_KERNELS'];
+  const wanted = process.env['BACKPROP_LAB_KERNELS'] || undefined;
   if (wanted === 'js') return defaultKernels;
+  if (wanted !== undefined && wanted !== 'relaxed' && wanted !== 'simd') {
+    throw new Error(`BACKPROP_LAB_KERNELS is "${wanted}"; it may be "relaxed", "simd" or "js"`);
+  }
   const binaries = readWasmKernelBinaries();
   if (!binaries) {
     if (wanted) throw new Error(`the WebAssembly kernels were asked for but are not built (run npm run build:node)`);
     return defaultKernels;
   }
-  const supported = supportedWasmVariants(binaries);
-  const variant = wanted === 'relaxed' || wanted === 'simd' ? (wanted as WasmKernelsVariant) : supported[0];
+  const variant: WasmKernelsVariant | undefined = wanted ?? supportedWasmVariants(binaries)[0];
   return variant ? createWasmKernels(binaries, variant) : defaultKernels;
 }
