@@ -65,7 +65,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     trainSize: started.trainSize, testSize: started.testSize, parameterCount: started.parameterCount, finished,
   });
   if (settings.out !== undefined) {
-    const paths = writeRunFiles(settings.out, report, finished);
+    const paths = await writeRunFiles(settings.out, report, finished);
     if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
   }
   if (settings.json) output.out(JSON.stringify(report));

@@ -5,25 +5,32 @@ import { metricsToCsv } from '../engine/export/metricsCsv.js';
 import { encodeWeightsNpz } from '../engine/export/npz.js';
 import { encodeOnnxModel } from '../engine/export/onnx.js';
 import { weightsJsonText } from '../engine/export/weightsJson.js';
-import { LOSS_TITLES } from '../engine/losses/lossNames.js';
+import { LOSS_TITLES, type LossName } from '../engine/losses/lossNames.js';
 import type { TrainFinished } from '../engine/protocol/training.js';
 import { writeFileAtomically } from '../node/atomicWrite.js';
-import { learningCurvesSvg } from '../plots/learningCurvesSvg.js';
+import type { LearningCurvesOptions } from '../plots/learningCurves.js';
+import { loadChartFiles } from './chartFiles.js';
 import { renderPng } from './renderPng.js';
 import type { RunReport } from './runReport.js';
 import { productVersion } from './version.js';
 
+/** How a run's learning-curves file is labelled: the loss's title, and a caption naming the network, data, seed and outcome. */
+export function learningCurvesOptions(report: RunReport): LearningCurvesOptions {
+  return {
+    lossLabel: LOSS_TITLES[report.hyperparameters.loss as LossName],
+    caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${report.message}`,
+    plannedEpochs: report.hyperparameters.epochs,
+  };
+}
+
 /**
  * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
- * into `folder` (created if needed); returns their paths.
+ * into `folder` (created if needed); returns their paths. The curves are the lab's own chart component, rendered in Node.
  */
-export function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): string[] {
+export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): Promise<string[]> {
+  const { learningCurvesSvg } = await loadChartFiles();
   mkdirSync(folder, { recursive: true });
-  const svg = learningCurvesSvg(finished.history, {
-    lossLabel: LOSS_TITLES[finished.settings.loss],
-    caption: `${report.net} on ${report.data} · seed ${report.hyperparameters.seed} · ${finished.message}`,
-    plannedEpochs: report.hyperparameters.epochs,
-  });
+  const svg = learningCurvesSvg(finished.history, learningCurvesOptions(report));
   const files: [string, string | Uint8Array][] = [
     ['metrics.csv', metricsToCsv(finished.history)],
     ['metrics.json', JSON.stringify(report, null, 2) + '\n'],

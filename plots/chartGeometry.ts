@@ -1,13 +1,9 @@
-// Pure geometry of a line chart — D3 scales, SVG path strings and ticks for fixed data; no DOM: the renderer draws it live and the exports write it to files.
-import { format, line, scaleLinear } from 'd3';
+// Pure geometry of a line chart — paths, points and ticks in its frame for fixed data; no DOM: LineChart draws it on screen and in files.
+import { format, line } from 'd3';
+import { scaleTicks, sizedFrame, type ChartFrame, type Tick } from './chartFrame.js';
 
-export interface Margin { top: number; right: number; bottom: number; left: number }
-/** The chart's outer size in pixels and the margin kept for title, legend, ticks and axis labels. */
-export interface ChartFrame { width: number; height: number; margin: Margin }
 export interface Point { x: number; y: number }
 export interface SeriesInput { key: string; label: string; points: readonly Point[] }
-/** A tick: its data value, its text, and its offset in pixels along the axis from the plot's origin corner. */
-export interface Tick { value: number; label: string; offset: number }
 export interface PlottedPoint extends Point { cx: number; cy: number }
 export interface PlottedSeries { key: string; label: string; path: string; points: PlottedPoint[] }
 
@@ -65,17 +61,11 @@ export function accuracyDomain(values: readonly number[]): [number, number] {
 
 /** Computes where everything in a line chart goes: scales, ticks, one path and its points per series. */
 export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
-  const { frame, xTickCount = 8, yTickCount = 5 } = input;
-  const innerWidth = Math.max(0, frame.width - frame.margin.left - frame.margin.right);
-  const innerHeight = Math.max(0, frame.height - frame.margin.top - frame.margin.bottom);
-  const x = scaleLinear().domain(input.xDomain).range([0, innerWidth]);
-  const y = scaleLinear().domain(input.yDomain).nice(yTickCount).range([innerHeight, 0]);
-
-  const xValues = x.ticks(xTickCount).filter((v) => !input.integerX || Number.isInteger(v));
-  const xFormat = input.integerX ? format(',d') : x.tickFormat(xTickCount);
-  const yFormat = y.tickFormat(yTickCount);
-  const xTicks = xValues.map((value) => ({ value, label: xFormat(value), offset: round2(x(value)) }));
-  const yTicks = y.ticks(yTickCount).map((value) => ({ value, label: yFormat(value), offset: round2(y(value)) }));
+  const { xTickCount = 8, yTickCount = 5 } = input;
+  const frame = sizedFrame(input.frame, input.xDomain, input.yDomain, yTickCount);
+  const { x, y, innerWidth, innerHeight } = frame;
+  const xTicks = scaleTicks(x, xTickCount, input.integerX ? { format: format(',d'), keep: Number.isInteger } : {});
+  const yTicks = scaleTicks(y, yTickCount);
 
   const path = line<Point>()
     .defined((p) => Number.isFinite(p.x) && Number.isFinite(p.y))

@@ -1,4 +1,4 @@
-// Builds what is missing or older than its sources — the renderer with Vite, the Node parts with tsc, the WebAssembly kernels with wabt — for `npm start`, `npm run web`
+// Builds what is missing or older than its sources — the renderer and the CLI's charts with Vite, the Node parts with tsc, the WebAssembly kernels with wabt — for `npm start`, `npm run web`
 // and `npm test`'s build step (Node); run as a script, it builds what is stale and exits.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -46,7 +46,7 @@ function projectSources(tsconfig) {
   return [...new Set(include.map((pattern) => pattern.split('/')[0]))].map((folder) => fromRoot(folder)).concat(fromRoot(tsconfig));
 }
 
-/** Rebuilds the renderer, the Node parts (main, engine, host, CLI) and the WebAssembly kernels where their outputs are stale. */
+/** Rebuilds the renderer, the Node parts (main, engine, host, CLI), the CLI's server-rendered charts and the WebAssembly kernels where their outputs are stale. */
 export function buildWhatIsStale() {
   const configs = ['package.json', 'package-lock.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
   const rendererSources = [...projectSources('tsconfig.renderer.json'), fromRoot('vite.config.ts')];
@@ -71,6 +71,10 @@ export function buildWhatIsStale() {
     // tsc leaves its build state alone when no content changed (a file only touched): marks the build as done all the same.
     const now = new Date();
     if (existsSync(buildState)) utimesSync(buildState, now, now);
+  }
+  const chartSources = ['renderer/charts', 'plots', 'vite.charts.config.ts'].map((name) => fromRoot(name));
+  if (isStale([fromRoot('dist', 'charts', 'chartFiles.js')], [...chartSources, ...configs])) {
+    build('the charts for the CLI', ['vite', 'bin', 'vite.js'], ['build', '--config', 'vite.charts.config.ts', '--logLevel', 'warn']);
   }
   const wasmSources = [kernelsSource, fromRoot('scripts', 'buildWasm.mjs'), fromRoot('package-lock.json')];
   if (isStale(Object.values(kernelsOutputs), wasmSources)) build('the WebAssembly kernels', fromRoot('scripts', 'buildWasm.mjs'), []);

@@ -1,7 +1,8 @@
 // Geometry of the loss-landscape plot (renderer): the grid's bounds and contour levels, the trained point and the training path in pixels; pure, no DOM.
 import type { LandscapeGrid } from '../../engine/protocol/landscape.js';
-import { quantileThresholds } from '../optimizer/contourLevels.js';
-import { dataToScreen, type Bounds, type GridShape, type PlotFrame } from '../optimizer/plotFrame.js';
+import { quantileThresholds } from '../../plots/contourLevels.js';
+import { dataToScreen, type Bounds, type PlotFrame } from '../../plots/chartFrame.js';
+import type { GridShape } from '../../plots/contourPath.js';
 
 /** The spans (α and β run over −span..span) the plot offers: a 1-2-5 ladder from 2 down to 0.001. */
 export const SPAN_CHOICES: readonly number[] = [2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001];

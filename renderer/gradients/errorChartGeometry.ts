@@ -1,6 +1,6 @@
 // Pure geometry of the log–log chart of the finite-difference error against epsilon: D3 log scales, ticks, path (renderer).
 import { line, scaleLog } from 'd3';
-import type { ChartFrame, Tick } from '../../plots/chartGeometry.js';
+import { innerSize, type ChartFrame, type Tick } from '../../plots/chartFrame.js';
 import { formatDecade, powerOfTen, type ErrorPoint } from './logErrorAxis.js';
 
 export interface PlottedErrorPoint extends ErrorPoint {
@@ -45,8 +45,7 @@ export function decadeTicks(lo: number, hi: number, max: number): number[] {
 /** Computes where everything in the error chart goes: both axes logarithmic, y from the floor to a decade above the largest error. */
 export function errorChartGeometry(input: ErrorChartInput): ErrorChartGeometry {
   const { frame, points, floor } = input;
-  const innerWidth = Math.max(0, frame.width - frame.margin.left - frame.margin.right);
-  const innerHeight = Math.max(0, frame.height - frame.margin.top - frame.margin.bottom);
+  const { innerWidth, innerHeight } = innerSize(frame);
   const xDomain = input.xDomain ?? [1e-14, 1];
   const largest = points.reduce((m, p) => Math.max(m, p.error), floor * 10);
   const yTop = powerOfTen(Math.ceil(Math.log10(largest) - 1e-9));

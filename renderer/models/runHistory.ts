@@ -2,6 +2,7 @@
 import { format } from 'd3';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
 import type { FinishedRun } from './finishedRun.js';
+import { RUN_COLOURS } from '../../plots/theme.js';
 
 export interface HistoryEntry {
   run: FinishedRun;
@@ -12,9 +13,7 @@ export interface HistoryEntry {
   overlaid: boolean;
 }
 
-/** Colours for overlaid runs, apart from the current run's train blue and test orange. */
-export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
-
+/** The colour of the run with this serial number (1, 2, …), cycling through the theme's RUN_COLOURS. */
 export function runColour(serial: number): string {
   return RUN_COLOURS[(serial - 1) % RUN_COLOURS.length]!;
 }

@@ -1,6 +1,6 @@
 // Geometry of an optimizer's path over the contour plot and of its learning curve (renderer); pure, no DOM.
 import type { Point } from '../../plots/chartGeometry.js';
-import { dataToScreen, type PlotFrame } from './plotFrame.js';
+import { dataToScreen, type PlotFrame } from '../../plots/chartFrame.js';
 
 /** The points an engine's surface.path gives: x, y and f per step, start included. */
 export interface PathArrays { x: Float64Array; y: Float64Array; f: Float64Array }

@@ -1,5 +1,6 @@
 // Words and colours for descent runs (renderer): the optimizer's name, a legend label naming the settings, the final value.
 import { format } from 'd3';
+import { PATH_COLOURS } from '../../plots/theme.js';
 import type { OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
 import type { DescentSettings } from './descentFields.js';
 import { finiteLength, type PathArrays } from './pathGeometry.js';
@@ -8,8 +9,6 @@ export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
   sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam',
 };
 
-/** Path colours, chosen to stand out on the blue-to-yellow contours (each path also gets a white halo). */
-export const PATH_COLOURS = ['#d62728', '#7b3294', '#e6550d', '#1a1a1a', '#c51b8a', '#8c510a', '#2b8cbe', '#4d9221'] as const;
 
 /** The colour of the run with this serial number (1, 2, …), cycling through PATH_COLOURS. */
 export function pathColour(serial: number): string {

@@ -8,6 +8,10 @@ import { buildNetwork } from '../../engine/network/network.js';
 import { createRandom } from '../../engine/random.js';
 import type { WeightsDocument } from '../../engine/export/weightsJson.js';
 import { runCli } from '../../cli/runCli.js';
+import type { RunReport } from '../../cli/runReport.js';
+import { learningCurvesOptions } from '../../cli/writeRunFiles.js';
+import { COLOURS } from '../../plots/theme.js';
+import { learningCurvesSvg } from '../../renderer/charts/chartFiles.js';
 import { ensureBuilt, REPOSITORY } from '../engine/support/ensureBuilt.js';
 
 function cli(...args: string[]) {
@@ -87,6 +91,21 @@ describe('backprop-lab train', () => {
     expect(python.stderr).toBe('');
     const fromNumpy = JSON.parse(python.stdout) as number[];
     fromNumpy.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1e-12));
+  });
+
+  it('writes learning-curves.svg exactly as the lab\'s chart component draws the run, in the screen\'s colours, and its PNG', () => {
+    const out = join(freshFolder(), 'run');
+    expect(cli('train', '--epochs', '3', '--out', out).status).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as RunReport;
+    const history = report.history.map((r) => ({ epoch: r.epoch, trainLoss: r.train_loss, trainAccuracy: r.train_accuracy, testLoss: r.test_loss, testAccuracy: r.test_accuracy }));
+    const svg = readFileSync(join(out, 'learning-curves.svg'), 'utf8');
+    expect(svg).toBe(learningCurvesSvg(history, learningCurvesOptions(report)));
+    expect(svg).toContain(`stroke="${COLOURS.train}"`);
+    expect(svg).toContain(`stroke="${COLOURS.test}"`);
+    expect(svg).toContain('>Binary cross-entropy</text>');
+    const png = readFileSync(join(out, 'learning-curves.png'));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(2 * 960);
   });
 
   it('exits non-zero with the message when the run diverges', () => {

@@ -3,14 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/runCli.js';
 import { fromWeightsDocument } from '../../engine/export/readWeights.js';
 import { networkFromWeights } from '../../engine/analysis/networkFromWeights.js';
+import { ensureBuilt } from '../engine/support/ensureBuilt.js';
 
 ort.env.wasm.numThreads = 1;
 const folders: string[] = [];
 const freshFolder = () => { const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-')); folders.push(folder); return folder; };
+// --out draws its learning curves with the built charts.
+beforeAll(() => ensureBuilt());
 afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
 
 async function train(...args: string[]) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   distinctLabels, labelledEpochs, landscapeBounds, landscapeShape, landscapeThresholds, lossRange, pathExtent, pathLine, pathPoints, SPAN_CHOICES, spanForPath,
 } from '../../../renderer/analysis/landscapeGeometry.js';
-import { dataToScreen, plotFrame } from '../../../renderer/optimizer/plotFrame.js';
+import { dataToScreen, plotFrame } from '../../../plots/chartFrame.js';
 
 const coordinates = Float64Array.from([-1, -0.5, 0, 0.5, 1]);
 // A bowl: the loss at (alpha_i, beta_j) is alpha² + beta², stored at values[j·5 + i].

@@ -1,6 +1,6 @@
 // The log–log error chart's geometry (plain Node): decade ticks, the path and points for fixed data.
 import { describe, expect, it } from 'vitest';
-import type { ChartFrame } from '../../../plots/chartGeometry.js';
+import type { ChartFrame } from '../../../plots/chartFrame.js';
 import { decadeTicks, errorChartGeometry } from '../../../renderer/gradients/errorChartGeometry.js';
 import { clampErrorCurve } from '../../../renderer/gradients/logErrorAxis.js';
 

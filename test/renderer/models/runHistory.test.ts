@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { TrainFinished } from '../../../engine/protocol/training.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { finalTestAccuracy, finishedRunOf, type FinishedRun, type StartedRun } from '../../../renderer/models/finishedRun.js';
-import { addRun, deleteRun, overlaidRuns, runColour, runLabel, setOverlaid, RUN_COLOURS } from '../../../renderer/models/runHistory.js';
+import { RUN_COLOURS } from '../../../plots/theme.js';
+import { addRun, deleteRun, overlaidRuns, runColour, runLabel, setOverlaid } from '../../../renderer/models/runHistory.js';
 import { presetById } from '../../../renderer/models/networkPresets.js';
 
 const spec = presetById('64-1-sigmoid').spec;

@@ -1,7 +1,7 @@
 // The optimizer's path over the plot and its learning curve (plain Node): thinning, a diverging path cut at the edge, curve points.
 import { describe, expect, it } from 'vitest';
 import { curveDomain, curvePoints, exitPoint, finiteLength, screenPath } from '../../../renderer/optimizer/pathGeometry.js';
-import { plotFrame } from '../../../renderer/optimizer/plotFrame.js';
+import { plotFrame } from '../../../plots/chartFrame.js';
 
 const frame = plotFrame({ xMin: 0, xMax: 10, yMin: 0, yMax: 10 }, 100, 100, { top: 0, right: 0, bottom: 0, left: 0 });
 const pathOf = (points: [number, number][]) => ({

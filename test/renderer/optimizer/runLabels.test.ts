@@ -1,6 +1,7 @@
 // Words and colours for descent runs (plain Node): legend labels, the final value as the exercise's title reads it.
 import { describe, expect, it } from 'vitest';
-import { compactTicks, finalValueText, pathColour, PATH_COLOURS, runLabel, shortNumber } from '../../../renderer/optimizer/runLabels.js';
+import { PATH_COLOURS } from '../../../plots/theme.js';
+import { compactTicks, finalValueText, pathColour, runLabel, shortNumber } from '../../../renderer/optimizer/runLabels.js';
 
 const settings = { start: { x: 3, y: 2 }, learningRate: 0.1, steps: 10, decay: 1, optimizer: 'sgd' as const };
 

@@ -1,6 +1,7 @@
 // The contour plot's coordinates (plain Node): grid units → the plane → screen pixels, and a click back to the plane.
 import { describe, expect, it } from 'vitest';
-import { contourPath, dataToScreen, gridToData, plotFrame, plotTicks, roundToSpan, screenToData } from '../../../renderer/optimizer/plotFrame.js';
+import { dataToScreen, plotFrame, plotTicks, roundToSpan, screenToData } from '../../plots/chartFrame.js';
+import { contourPath, gridToData } from '../../plots/contourPath.js';
 
 const bounds = { xMin: -5, xMax: 5, yMin: -1, yMax: 3 };
 const margin = { top: 10, right: 10, bottom: 10, left: 10 };

@@ -1,6 +1,7 @@
 // The renderer's chart geometry (plain Node): the paths, points and ticks a line chart draws for fixed data.
 import { describe, expect, it } from 'vitest';
-import { accuracyDomain, epochDomain, lineChartGeometry, lossDomain, type ChartFrame } from '../../plots/chartGeometry.js';
+import type { ChartFrame } from '../../plots/chartFrame.js';
+import { accuracyDomain, epochDomain, lineChartGeometry, lossDomain } from '../../plots/chartGeometry.js';
 
 const frame: ChartFrame = { width: 400, height: 200, margin: { top: 20, right: 10, bottom: 30, left: 40 } };
 const halving = [1, 2, 3, 4].map((epoch) => ({ x: epoch, y: 1 / 2 ** (epoch - 1) }));

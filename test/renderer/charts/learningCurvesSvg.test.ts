@@ -1,7 +1,8 @@
-// Tests the learning-curves SVG document for fixed data: both panels, labels, one point per epoch and series, escaping.
+// Tests the learning-curves SVG document (the lab's LearningCurvesFigure, server-rendered) for fixed data: both panels, labels, one point per epoch and series, escaping, the theme's colours.
 import { describe, expect, it } from 'vitest';
-import { lineChartGeometry } from '../../plots/chartGeometry.js';
-import { learningCurvesSvg } from '../../plots/learningCurvesSvg.js';
+import { lineChartGeometry } from '../../../plots/chartGeometry.js';
+import { COLOURS } from '../../../plots/theme.js';
+import { learningCurvesSvg } from '../../../renderer/charts/chartFiles.js';
 
 const history = [
   { epoch: 1, trainLoss: 0.5, trainAccuracy: 0.8, testLoss: 0.4, testAccuracy: 0.85 },
@@ -30,7 +31,19 @@ describe('learningCurvesSvg', () => {
   });
 
   it('escapes text so a caption cannot break the document', () => {
-    expect(svg).toContain('a &#60;net&#62; &#38; &#34;data&#34;');
+    expect(svg).toContain('a &lt;net> &amp; "data"');
     expect(svg).not.toContain('<net>');
+  });
+
+  it('paints train and test in the screen theme\'s colours, and names its font', () => {
+    expect(svg).toContain(`stroke="${COLOURS.train}"`);
+    expect(svg).toContain(`stroke="${COLOURS.test}"`);
+    expect(svg).not.toContain('#1f5fbf');
+    expect(svg).toMatch(/<svg [^>]*font-family="[^"]*'DejaVu Sans'/);
+  });
+
+  it('is a single svg element without the server renderer\'s hydration comments', () => {
+    expect(svg).not.toContain('<!--');
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// One group of Export buttons' state as a runes class (renderer): what is being made and saved, and how the last save went.
+// One group of save buttons' state as a runes class (renderer, the Export lab and the chart shell): what is being made and saved, and how the last save went.
 import { buildFailure, type SaveOutcome } from './saveOutcome.js';
 
 export class SaveTask {

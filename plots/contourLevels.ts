@@ -1,4 +1,4 @@
-// Contour levels of a surface grid (renderer): thresholds at quantiles of the values, so every band covers a like share of the plot, and their colours.
+// Contour levels of a grid (pure, any process): thresholds at quantiles of the values, so every band covers a like share of the plot, and their colours.
 import { contours, interpolateYlGnBu, quantileSorted, type ContourMultiPolygon } from 'd3';
 
 /**

@@ -1,4 +1,4 @@
-// Saving a file through the LabHost and saying how it went, in words (renderer); no DOM.
+// Saving a file through the LabHost and saying how it went, in words (renderer, shared by the Export lab and every chart); no DOM.
 import type { LabHost } from '../../contract/labHost.js';
 import type { SaveFileResult } from '../../contract/saveFile.js';
 import { MAX_SAVE_BYTES } from '../../engine/limits.js';
@@ -19,7 +19,7 @@ export function describeSave(name: string, result: SaveFileResult): SaveOutcome 
 }
 
 /** Hands the bytes to the host and describes the outcome; a host that throws, or a file too large, is a failure in words. */
-export async function saveThroughHost(host: LabHost, suggestedName: string, mime: string, bytes: Uint8Array): Promise<SaveOutcome> {
+export async function saveThroughHost(host: Pick<LabHost, 'saveFile'>, suggestedName: string, mime: string, bytes: Uint8Array): Promise<SaveOutcome> {
   if (bytes.byteLength > MAX_SAVE_BYTES) {
     return { tone: 'error', text: `Saving failed: ${suggestedName} would be larger than the ${MAX_SAVE_BYTES / (1024 * 1024)} MB a saved file may have.` };
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LabHost } from '../../../contract/labHost.js';
 import type { SaveFileRequest, SaveFileResult } from '../../../contract/saveFile.js';
 import { MAX_SAVE_BYTES } from '../../../engine/limits.js';
-import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/export/saveOutcome.js';
+import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/saving/saveOutcome.js';
 
 function fakeHost(answer: (file: SaveFileRequest) => Promise<SaveFileResult>): LabHost & { saved: SaveFileRequest[] } {
   const saved: SaveFileRequest[] = [];

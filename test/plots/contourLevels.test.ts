@@ -1,6 +1,6 @@
 // The Optimizer lab's contour levels (plain Node): thresholds at quantiles of the grid, band colours, filled contours.
 import { describe, expect, it } from 'vitest';
-import { bandColour, filledContours, quantileThresholds } from '../../../renderer/optimizer/contourLevels.js';
+import { bandColour, filledContours, quantileThresholds } from '../../plots/contourLevels.js';
 
 describe('quantileThresholds', () => {
   it('starts at the minimum and rises through the quantiles of the values', () => {

@@ -1,0 +1,55 @@
+// The lab's colours and chart font, defined once (pure, any process): the page's CSS variables are made from it, and every chart, on screen and in a file, paints with it.
+
+/** Every colour the lab uses by name; CSS sees each as a variable, e.g. textMuted as --text-muted. */
+export const COLOURS = {
+  bg: '#f4f6f9',
+  surface: '#ffffff',
+  border: '#d9dee6',
+  grid: '#e8ebf0',
+  axis: '#8a94a3',
+  text: '#1d2530',
+  textMuted: '#5b6676',
+  chip: '#eef1f5',
+  accent: '#1f5fbf',
+  accentSoft: '#e3edfb',
+  /** The training set's curve (and the one curve of a single-series chart). */
+  train: '#1f6fd1',
+  /** The test set's curve (and a second series compared with the first). */
+  test: '#e0701b',
+  error: '#b3261e',
+  errorSoft: '#fbe9e7',
+  ok: '#1d6b3a',
+  /** Marks drawn over a contour plot (minima, the start cross). */
+  ink: '#1a1a1a',
+  /** The white ring or halo that keeps a mark readable on any contour band. */
+  halo: '#ffffff',
+  /** A contour plot's ground where the surface has no finite value. */
+  noValue: '#f0f0f0',
+  /** The training path over the loss landscape. */
+  landscapePath: '#d1495b',
+  /** Bars of a sample's saliency per feature. */
+  saliency: '#c8553d',
+  /** Text on a dark heat-map cell. */
+  onDark: '#ffffff',
+} as const;
+
+/** The colours of finished runs in the Training lab's history and overlays, apart from the current run's train blue and test orange. */
+export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
+
+/** The colours of optimizer paths, chosen to stand out on the blue-to-yellow contours (each path also gets a white halo). */
+export const PATH_COLOURS = ['#d62728', '#7b3294', '#e6550d', '#1a1a1a', '#c51b8a', '#8c510a', '#2b8cbe', '#4d9221'] as const;
+
+export type ColourName = keyof typeof COLOURS;
+
+/** The lab's font, on the page and in every chart: the system's on screen; files name it too, and DejaVu Sans, which the CLI ships and renders with. */
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
+
+/** The CSS variable of a colour: textMuted → --text-muted. */
+export function cssVariableName(name: ColourName): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Every colour as a CSS variable and its value, plus --font. */
+export function cssVariables(): [string, string][] {
+  return [...(Object.keys(COLOURS) as ColourName[]).map((name): [string, string] => [cssVariableName(name), COLOURS[name]]), ['--font', CHART_FONT]];
+}
