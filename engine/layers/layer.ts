@@ -1,4 +1,5 @@
 // What every layer of a sequential network is: forward beside backward, with its own reusable buffers; pure, any process.
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
 
 /**
  * A trainable array and the gradient of the loss with respect to it (same length). Optimizers work on any list
@@ -46,7 +47,7 @@ export interface Layer {
   holdRandomDraws?(): void;
 }
 
-/** Returns `buffer` if it holds exactly `length` values, else a new zeroed one. */
-export function sized(buffer: Float64Array, length: number): Float64Array {
-  return buffer.length === length ? buffer : new Float64Array(length);
+/** Returns `buffer` if it holds exactly `length` values, else a new zeroed one (in the memory of `kernels`, when given and they have one). */
+export function sized(buffer: Float64Array, length: number, kernels?: Kernels): Float64Array {
+  return buffer.length === length ? buffer : allocateFor(kernels, length);
 }

@@ -1,6 +1,6 @@
 // Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
 import type { PreparedData, Samples } from '../data/dataSets.js';
-import type { Kernels } from '../kernels/kernels.js';
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss } from '../losses/createLoss.js';
 import { defaultLossFor } from '../losses/lossRules.js';
@@ -112,9 +112,9 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batch = hyper.batchSize;
   const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
   const last = network.layers.length - 1;
-  const x = new Float64Array(batch * inputs);
-  const y = new Float64Array(batch * outputs);
-  const lossGradient = new Float64Array(batch * outputs);
+  const x = allocateFor(kernels, batch * inputs);
+  const y = allocateFor(kernels, batch * outputs);
+  const lossGradient = allocateFor(kernels, batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
