@@ -5,7 +5,8 @@ import { NormalisationSchema } from '../engine/data/normalisation.js';
 import { LOSS_NAMES } from '../engine/losses/lossNames.js';
 import { OPTIMIZER_KINDS } from '../engine/optimizers/optimizerConfig.js';
 import { EXERCISE_HYPERPARAMETERS, HyperparametersSchema, type Hyperparameters } from '../engine/training/hyperparameters.js';
-import { INIT_SCHEMES, type NetworkSpec, type TrainedWeights } from '../engine/spec.js';
+import { INIT_SCHEMES, type NetworkSpec } from '../engine/spec.js';
+import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
 import { readSpec } from './readSpec.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
@@ -32,12 +33,13 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   initialWeights: '--init-from',
 };
 
-/** The option a field path belongs to: "spec…" is --net, "hyper.optimizer.momentum" is --momentum. */
+/** The option a field path belongs to: "spec…" is --net, "hyper.optimizer.momentum" is --momentum, "initialWeights.parameters.2.shape" is --init-from. */
 export function flagOfField(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
   if (field.startsWith('spec')) return '--net';
   if (field.startsWith('hyper.optimizer.')) return `--${field.slice('hyper.optimizer.'.length)}`;
   if (field.startsWith('dataSet')) return '--data';
+  if (field.startsWith('initialWeights')) return '--init-from';
   return FLAG_OF_FIELD[field];
 }
 

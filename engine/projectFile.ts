@@ -1,18 +1,31 @@
-// The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader, writer); pure, any process.
+// The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader of versions 1 and 2, writer); pure, any process.
 import { z } from 'zod';
 import { DataSourceSchema } from './data/dataSource.js';
+import { numberText } from './export/numberText.js';
+import { issueField, matchLayout, parameterLayout, type TensorIssue } from './network/parameterLayout.js';
 import { describeIssue } from './protocol/index.js';
 import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
 import { HyperparametersSchema } from './training/hyperparameters.js';
-import { NetworkSpecSchema, type NetworkSpec, type TrainedWeights } from './spec.js';
+import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
+import type { NamedTensor, TrainedWeights } from './trainedWeights.js';
 
 export const PROJECT_FORMAT = 'backprop-lab-project';
-export const PROJECT_VERSION = 1;
+/** The version this lab writes; it reads every version from 1 up to this one. */
+export const PROJECT_VERSION = 2;
 
 const finiteNumber = z.number({ error: 'not a finite number (a project keeps only finite weights; did the run diverge?)' });
 
-const SavedLayerSchema = z.object({
+/** A named tensor as a project keeps it: its values in C order (a Linear layer's W [inputs, units] row-major, so y = x·W + b). */
+const SavedTensorSchema = z.object({
+  layer: z.number().int().nonnegative(),
+  name: z.string().min(1, 'a parameter needs a name'),
+  shape: z.array(z.number().int().nonnegative()),
+  values: z.array(finiteNumber),
+}).strict();
+
+/** Version 1 kept one record per Linear layer. */
+const SavedLinearLayerSchema = z.object({
   index: z.number().int().nonnegative(),
   inputs: z.number().int().positive(),
   units: z.number().int().positive(),
@@ -30,18 +43,26 @@ const SavedRunSchema = z.object({
   message: z.string(),
   history: z.array(EpochMetricsSchema),
   settings: TrainFinishedSchema.shape.settings,
-  weights: z.object({ spec: NetworkSpecSchema, layers: z.array(SavedLayerSchema) }).strict(),
+  weights: z.object({ spec: NetworkSpecSchema, parameters: z.array(SavedTensorSchema) }).strict(),
 }).strict();
 
-const ProjectFileSchema = z.object({
+const SavedRunV1Schema = SavedRunSchema.extend({
+  weights: z.object({ spec: NetworkSpecSchema, layers: z.array(SavedLinearLayerSchema) }).strict(),
+}).strict();
+
+const projectFileSchema = <Version extends number, Run extends z.ZodType>(version: Version, run: Run) => z.object({
   format: z.literal(PROJECT_FORMAT),
-  version: z.literal(PROJECT_VERSION),
+  version: z.literal(version),
   savedAt: z.string().refine((text) => !Number.isNaN(Date.parse(text)), { message: 'must be a date and time (ISO 8601)' }),
   network: z.object({ name: z.string(), spec: NetworkSpecSchema }).strict(),
-  runs: z.array(SavedRunSchema),
+  runs: z.array(run),
 }).strict();
 
+const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema);
+const ProjectFileV1Schema = projectFileSchema(1, SavedRunV1Schema);
+
 type SavedRun = z.infer<typeof SavedRunSchema>;
+type SavedRunV1 = z.infer<typeof SavedRunV1Schema>;
 
 /** One finished run as a project keeps it: what it was started with, what the engine reported, its trained weights. */
 export type ProjectRun = Omit<SavedRun, 'weights'> & { weights: TrainedWeights };
@@ -58,11 +79,6 @@ export interface Project {
   runs: ProjectRun[];
 }
 
-/** A number as JSON text that parses back to the same double; −0 stays −0 (as weightsJsonText writes it); NaN and ±∞ become null. */
-function numberText(value: number): string {
-  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
-}
-
 /** JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. */
 function jsonText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
@@ -73,27 +89,12 @@ function jsonText(value: unknown): string {
   return `{${members.map(([key, member]) => `${JSON.stringify(key)}:${jsonText(member)}`).join(',')}}`;
 }
 
-/** Whether every trained parameter of `weights` is a finite number (a project can only hold such weights). */
-export function hasFiniteWeights(weights: TrainedWeights): boolean {
-  return weights.layers.every((layer) => layer.W.every(Number.isFinite) && layer.b.every(Number.isFinite));
-}
-
 /**
  * The project file's text. Every weight reads back bit for bit (−0 included); a non-finite weight would be written as
  * null, which parseProjectFile refuses, so callers leave out runs without hasFiniteWeights.
  */
 export function projectFileText(project: Project): string {
   return `${jsonText(project)}\n`;
-}
-
-/** The widths each Linear layer of `spec` needs, by layer index. */
-function linearShapes(spec: NetworkSpec): Array<{ index: number; inputs: number; units: number }> {
-  let width = spec.input;
-  const shapes: Array<{ index: number; inputs: number; units: number }> = [];
-  spec.layers.forEach((layer, index) => {
-    if (layer.type === 'linear') { shapes.push({ index, inputs: width, units: layer.units }); width = layer.units; }
-  });
-  return shapes;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -104,31 +105,39 @@ function sameJson(a: unknown, b: unknown): boolean {
   return keysA.length === keysB.length && keysA.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** A saved run's weights as typed arrays, checked against its network; throws a one-line message naming the place. */
-function readRunWeights(run: SavedRun, where: string): TrainedWeights {
-  const { spec, layers } = run.weights;
-  if (!sameJson(spec, run.spec)) throw new Error(`${where}.weights.spec: differs from the run's network (${where}.spec)`);
-  const shapes = linearShapes(spec);
-  if (layers.length !== shapes.length) {
-    throw new Error(`${where}.weights.layers: the network has ${shapes.length} linear layer${shapes.length === 1 ? '' : 's'} but ${layers.length} ${layers.length === 1 ? 'is' : 'are'} saved`);
-  }
-  return {
-    spec,
-    layers: layers.map((layer, i) => {
-      const need = shapes[i]!;
-      const at = `${where}.weights.layers.${i}`;
-      if (layer.index !== need.index) throw new Error(`${at}: index must be ${need.index} (layer ${need.index + 1} is the network's next linear layer)`);
-      if (layer.inputs !== need.inputs || layer.units !== need.units) {
-        throw new Error(`${at}: the network needs ${need.inputs}×${need.units} weights here, not ${layer.inputs}×${layer.units}`);
-      }
-      if (layer.W.length !== layer.inputs * layer.units) throw new Error(`${at}: W must hold ${layer.inputs}×${layer.units} numbers, not ${layer.W.length}`);
-      if (layer.b.length !== layer.units) throw new Error(`${at}: b must hold ${layer.units} numbers, not ${layer.b.length}`);
-      return { index: layer.index, inputs: layer.inputs, units: layer.units, W: Float64Array.from(layer.W), b: Float64Array.from(layer.b) };
-    }),
-  };
+/** A saved run's tensors checked against its network's parameters; `fieldOf` names the place of an issue. */
+function checkRunTensors(spec: NetworkSpec, tensors: NamedTensor[], fieldOf: (issue: TensorIssue) => string): TrainedWeights {
+  const matched = matchLayout(spec, parameterLayout(spec), tensors);
+  if ('issue' in matched) throw new Error(`${fieldOf(matched.issue)}: ${matched.issue.message}`);
+  return { spec, parameters: matched.tensors };
 }
 
-/** Reads a project file's text; throws an Error whose message says in one line what is wrong and where. */
+/** A saved run's weights as typed arrays, checked against its network; throws a one-line message naming the place. */
+function readRunWeights(run: SavedRun, where: string): TrainedWeights {
+  const { spec, parameters } = run.weights;
+  if (!sameJson(spec, run.spec)) throw new Error(`${where}.weights.spec: differs from the run's network (${where}.spec)`);
+  const tensors = parameters.map((tensor) => ({ ...tensor, values: Float64Array.from(tensor.values) }));
+  return checkRunTensors(spec, tensors, (issue) => issueField(issue, `${where}.weights.parameters`));
+}
+
+/** A version 1 run's Linear records as named tensors W [inputs, units] and b [units], each record checked against itself, then against the network. */
+function readRunWeightsV1(run: SavedRunV1, where: string): TrainedWeights {
+  const { spec, layers } = run.weights;
+  if (!sameJson(spec, run.spec)) throw new Error(`${where}.weights.spec: differs from the run's network (${where}.spec)`);
+  const tensors = layers.flatMap((layer, i): NamedTensor[] => {
+    const at = `${where}.weights.layers.${i}`;
+    if (layer.W.length !== layer.inputs * layer.units) throw new Error(`${at}: W must hold ${layer.inputs}×${layer.units} numbers, not ${layer.W.length}`);
+    if (layer.b.length !== layer.units) throw new Error(`${at}: b must hold ${layer.units} numbers, not ${layer.b.length}`);
+    return [
+      { layer: layer.index, name: 'W', shape: [layer.inputs, layer.units], values: Float64Array.from(layer.W) },
+      { layer: layer.index, name: 'b', shape: [layer.units], values: Float64Array.from(layer.b) },
+    ];
+  });
+  // Each record became two tensors, W then b: an issue with tensor t is about record ⌊t / 2⌋.
+  return checkRunTensors(spec, tensors, (issue) => `${where}.weights.layers${issue.tensor === undefined ? '' : `.${Math.floor(issue.tensor / 2)}`}`);
+}
+
+/** Reads a project file's text (any version from 1 to PROJECT_VERSION); throws an Error whose message says in one line what is wrong and where. */
 export function parseProjectFile(text: string): Project {
   let json: unknown;
   try {
@@ -139,10 +148,17 @@ export function parseProjectFile(text: string): Project {
   const record = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   if (record?.format !== PROJECT_FORMAT) throw new Error(`not a Backprop Lab project (its "format" is not ${PROJECT_FORMAT})`);
   const version = record.version;
+  const reads = `it reads versions 1 to ${PROJECT_VERSION}`;
   if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
-    throw new Error(`version ${version} is newer than this lab reads (it reads version ${PROJECT_VERSION}); open it in a newer Backprop Lab`);
+    throw new Error(`version ${version} is newer than this lab reads (${reads}); open it in a newer Backprop Lab`);
   }
-  if (version !== PROJECT_VERSION) throw new Error(`version ${JSON.stringify(version ?? null)} is not a project version this lab reads (it reads version ${PROJECT_VERSION})`);
+  if (version === 1) {
+    const parsed = ProjectFileV1Schema.safeParse(json);
+    if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
+    const project = parsed.data;
+    return { ...project, version: PROJECT_VERSION, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeightsV1(run, `runs.${i}`) })) };
+  }
+  if (version !== PROJECT_VERSION) throw new Error(`version ${JSON.stringify(version ?? null)} is not a project version this lab reads (${reads})`);
   const parsed = ProjectFileSchema.safeParse(json);
   if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
   const project = parsed.data;

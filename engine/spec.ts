@@ -13,32 +13,3 @@ export const NetworkSpecSchema = z.object({
 }).strict();
 
 export type NetworkSpec = z.infer<typeof NetworkSpecSchema>;
-
-/** The trained parameters of one Linear layer; W is row-major inputs×units, so that y = x·W + b. */
-export interface LinearParameters {
-  /** The layer's index in `NetworkSpec.layers`, counted from 0. */
-  index: number;
-  inputs: number;
-  units: number;
-  W: Float64Array;
-  b: Float64Array;
-}
-
-/** A network and its parameters: what weights files hold and what a finished run hands back. */
-export interface TrainedWeights {
-  spec: NetworkSpec;
-  layers: LinearParameters[];
-}
-
-export const LinearParametersSchema = z.object({
-  index: z.number().int().nonnegative(),
-  inputs: z.number().int().positive(),
-  units: z.number().int().positive(),
-  W: z.custom<Float64Array>((value) => value instanceof Float64Array, { message: 'expected a Float64Array' }),
-  b: z.custom<Float64Array>((value) => value instanceof Float64Array, { message: 'expected a Float64Array' }),
-}).strict();
-
-export const TrainedWeightsSchema = z.object({
-  spec: NetworkSpecSchema,
-  layers: z.array(LinearParametersSchema),
-}).strict();

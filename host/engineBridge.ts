@@ -6,6 +6,7 @@ import { oversizeFrame, withinEventLimit } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
 import { MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from '../engine/limits.js';
+import { childExecArgv } from '../node/relaxedSimdFlags.js';
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
 function restartDelayMs(crashesInARow: number): number {
@@ -69,7 +70,7 @@ export class EngineBridge {
 
   #startEngine(): void {
     // The child's stdout goes to our stderr: the host's stdout carries only the line with its address.
-    const child = fork(this.#enginePath, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork(this.#enginePath, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: childExecArgv() });
     this.#child = child;
     child.stdout?.pipe(process.stderr);
     child.on('spawn', () => this.#sendStatus({ state: 'ready' }));

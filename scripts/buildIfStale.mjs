@@ -1,9 +1,10 @@
-// Builds what is missing or older than its sources — the renderer and the CLI's charts with Vite, the Node parts with tsc, the CLI's bundle — for `npm start`, `npm run web`
+// Builds what is missing or older than its sources — the renderer and the CLI's charts with Vite, the Node parts with tsc, the WebAssembly kernels with wabt, the CLI's bundle — for `npm start`, `npm run web`
 // and `npm test`'s build step (Node); run as a script, it builds what is stale and exits.
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kernelsOutputs, kernelsSource } from './buildWasm.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const fromRoot = (...parts) => join(root, ...parts);
@@ -28,10 +29,11 @@ function isStale(outputs, sources) {
   return outputs.some((output) => !existsSync(output) || statSync(output).mtimeMs < newestSource);
 }
 
-/** Runs a package's own command-line script with this Node, its output on stderr; exits if it fails. */
+/** Runs a script (a path under node_modules, or an absolute path) with this Node, its output on stderr; exits if it fails. */
 function build(what, script, args) {
   process.stderr.write(`Building ${what}…\n`);
-  const result = spawnSync(process.execPath, [fromRoot('node_modules', ...script), ...args], { cwd: root, stdio: ['ignore', 2, 2] });
+  const path = typeof script === 'string' ? script : fromRoot('node_modules', ...script);
+  const result = spawnSync(process.execPath, [path, ...args], { cwd: root, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) {
     process.stderr.write(`Building ${what} failed.\n`);
     process.exit(result.status ?? 1);
@@ -44,7 +46,7 @@ function projectSources(tsconfig) {
   return [...new Set(include.map((pattern) => pattern.split('/')[0]))].map((folder) => fromRoot(folder)).concat(fromRoot(tsconfig));
 }
 
-/** Rebuilds the renderer, the Node parts (main, engine, host, CLI) and the CLI's server-rendered charts where their outputs are stale. */
+/** Rebuilds the renderer, the Node parts (main, engine, host, CLI), the CLI's server-rendered charts and the WebAssembly kernels where their outputs are stale. */
 export function buildWhatIsStale() {
   const configs = ['package.json', 'package-lock.json', 'tsconfig.base.json'].map((name) => fromRoot(name));
   const rendererSources = [...projectSources('tsconfig.renderer.json'), fromRoot('vite.config.ts')];
@@ -74,6 +76,8 @@ export function buildWhatIsStale() {
   if (isStale([fromRoot('dist', 'charts', 'chartFiles.js')], [...chartSources, ...configs])) {
     build('the charts for the CLI', ['vite', 'bin', 'vite.js'], ['build', '--config', 'vite.charts.config.ts', '--logLevel', 'warn']);
   }
+  const wasmSources = [kernelsSource, fromRoot('scripts', 'buildWasm.mjs'), fromRoot('package-lock.json')];
+  if (isStale(Object.values(kernelsOutputs), wasmSources)) build('the WebAssembly kernels', fromRoot('scripts', 'buildWasm.mjs'), []);
   if (isStale([fromRoot('dist', 'bin', 'backprop-lab.js')], [buildState, fromRoot('scripts', 'bundleCli.mjs')])) {
     process.stderr.write('Bundling the command line…\n');
     const result = spawnSync(process.execPath, [fromRoot('scripts', 'bundleCli.mjs')], { cwd: root, stdio: ['ignore', 2, 2] });

@@ -5,7 +5,7 @@ import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss } from '../losses/createLoss.js';
 import { defaultLossFor } from '../losses/lossRules.js';
 import type { AnalysisReport } from '../protocol/analysis.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 import { confusionMatrix } from './confusionMatrix.js';
 import { firstLayerImages } from './firstLayerImages.js';
 import { layerActivations } from './layerActivations.js';

@@ -2,7 +2,7 @@
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { definitionOf } from '../layers/registry.js';
-import type { LinearParameters, TrainedWeights } from '../spec.js';
+import { findTensor, type TrainedWeights } from '../trainedWeights.js';
 
 /** A run of Linear layers (spec indices `from`..`to`, both Linear) and the single inputs×units layer y = x·W + b it equals. */
 export interface CollapsedRun {
@@ -14,16 +14,30 @@ export interface CollapsedRun {
   b: Float64Array;
 }
 
+/** One Linear layer of the weights: its index and its W ([inputs, units]) and b ([units]) from its named tensors. */
+interface AffineLayer {
+  index: number;
+  inputs: number;
+  units: number;
+  W: Float64Array;
+  b: Float64Array;
+}
+
+function affineLayer(weights: TrainedWeights, index: number): AffineLayer {
+  const W = findTensor(weights, index, 'W');
+  const b = findTensor(weights, index, 'b');
+  if (!W || !b) throw new Error(`the weights have no values for layer ${index + 1} (linear)`);
+  const [inputs, units] = W.shape as [number, number];
+  return { index, inputs, units, W: W.values, b: b.values };
+}
+
 /** Groups the Linear layers into runs that only layers which are the identity in evaluation (dropout) separate; a run of one is left out. */
-function linearRuns(weights: TrainedWeights): LinearParameters[][] {
-  const byIndex = new Map(weights.layers.map((layer) => [layer.index, layer]));
-  const runs: LinearParameters[][] = [];
-  let current: LinearParameters[] = [];
+function linearRuns(weights: TrainedWeights): AffineLayer[][] {
+  const runs: AffineLayer[][] = [];
+  let current: AffineLayer[] = [];
   weights.spec.layers.forEach((layer, index) => {
     if (layer.type === 'linear') {
-      const parameters = byIndex.get(index);
-      if (!parameters) throw new Error(`the weights have no values for layer ${index + 1} (linear)`);
-      current.push(parameters);
+      current.push(affineLayer(weights, index));
     } else if (!definitionOf(layer).identityInEvaluation) {
       if (current.length > 1) runs.push(current);
       current = [];

@@ -2,7 +2,7 @@
 import type { PreparedData } from '../data/dataSets.js';
 import { shapeSize } from '../layers/shape.js';
 import { describeLayers } from '../network/describeLayers.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 
 /** A sentence saying why `weights` do not fit `data`, or undefined when they do. */
 export function weightsMismatchForData(weights: TrainedWeights, data: Pick<PreparedData, 'name' | 'inputs' | 'outputs'>): string | undefined {

@@ -2,7 +2,10 @@
 import protobuf from 'protobufjs/minimal.js';
 import type { OnnxAttribute, OnnxNode } from '../layers/layerDefinition.js';
 import { definitionOf } from '../layers/registry.js';
-import type { TrainedWeights } from '../spec.js';
+import { shapeSize } from '../layers/shape.js';
+import { describeLayers } from '../network/describeLayers.js';
+import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 
 type Writer = protobuf.Writer;
 
@@ -96,12 +99,15 @@ function writeNode(w: Writer, node: OnnxNode, name: string): void {
 
 /**
  * Encodes a trained network as an ONNX model: input "input" [batch, spec.input], output "output" [batch, outputs],
- * each layer's nodes as its registry definition gives them (Linear → Gemm with initializers layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * each layer's nodes as its registry definition gives them (Linear → Gemm), and one initializer layer{i}_{name} per named
+ * tensor, of the tensor's shape (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * @throws Error when the tensors are not exactly the parameters the spec's layers define.
  */
 export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string): Uint8Array {
   const { spec } = weights;
-  const byIndex = new Map(weights.layers.map((p) => [p.index, p]));
-  let width = spec.input;
+  const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
+  if ('issue' in matched) throw new Error(matched.issue.message);
+  const width = shapeSize(describeLayers(spec).outputShape);
   // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
   const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
@@ -120,15 +126,7 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
       current = output;
     });
     writeString(g, Field.GraphName, 'backprop_lab_network');
-    spec.layers.forEach((layer, i) => {
-      if (layer.type !== 'linear') return;
-      const p = byIndex.get(i);
-      if (!p) throw new Error(`the weights have no parameters for layer ${i + 1} (linear)`);
-      if (p.inputs !== width || p.units !== layer.units) throw new Error(`layer ${i + 1} (linear) parameters are ${p.inputs}×${p.units} but the network needs ${width}×${layer.units}`);
-      writeTensor(g, Field.GraphInitializer, `layer${i}_W`, [p.inputs, p.units], p.W);
-      writeTensor(g, Field.GraphInitializer, `layer${i}_b`, [p.units], p.b);
-      width = layer.units;
-    });
+    for (const tensor of matched.tensors) writeTensor(g, Field.GraphInitializer, `layer${tensor.layer}_${tensor.name}`, tensor.shape, tensor.values);
     writeValueInfo(g, Field.GraphInput, 'input', spec.input);
     writeValueInfo(g, Field.GraphOutput, 'output', width);
   });

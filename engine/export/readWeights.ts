@@ -1,53 +1,114 @@
-// Reads trained weights back from weights.json and weights.npz, checking them against their network; pure, any process.
+// Reads trained weights back from weights.json (versions 1 and 2) and weights.npz, checking them against their network; pure, any process.
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
+import { issueField, matchLayout, parameterLayout } from '../network/parameterLayout.js';
 import { describeIssue } from '../protocol/index.js';
-import { NetworkSpecSchema, type LinearParameters, type NetworkSpec, type TrainedWeights } from '../spec.js';
+import { NetworkSpecSchema, type NetworkSpec } from '../spec.js';
+import { formatShape, shapeSize } from '../layers/shape.js';
+import type { NamedTensor, TrainedWeights } from '../trainedWeights.js';
+import { WEIGHTS_VERSION } from './weightsJson.js';
 
-const WeightsDocumentSchema = z.object({
+const notFinite = 'not a finite number (did the run diverge?)';
+
+const WeightsHeaderSchema = z.object({
   format: z.literal('backprop-lab-weights', { error: 'not a Backprop Lab weights file (its "format" is not backprop-lab-weights)' }),
-  version: z.literal(1, { error: 'this weights file has a version this lab does not read' }),
+  version: z.union([z.literal(1), z.literal(WEIGHTS_VERSION)], { error: 'this weights file has a version this lab does not read' }),
+});
+
+/** Version 1: one record per Linear layer, W as `inputs` rows of `units` numbers. */
+const WeightsV1Schema = z.object({
   spec: NetworkSpecSchema,
   layers: z.array(z.object({
     index: z.number().int().nonnegative(),
     inputs: z.number().int().positive(),
     units: z.number().int().positive(),
-    W: z.array(z.array(z.number({ error: 'W holds a value that is not a finite number (did the run diverge?)' }))),
-    b: z.array(z.number({ error: 'b holds a value that is not a finite number (did the run diverge?)' })),
+    W: z.array(z.array(z.number({ error: `W holds a value that is ${notFinite}` }))),
+    b: z.array(z.number({ error: `b holds a value that is ${notFinite}` })),
   })),
 });
 
-/** Checks that `layers` are exactly the parameters `spec`'s Linear layers need, in order. */
-function checkAgainstSpec(spec: NetworkSpec, layers: LinearParameters[]): TrainedWeights {
-  let width = spec.input;
-  const expected: Array<{ index: number; inputs: number; units: number }> = [];
-  spec.layers.forEach((layer, index) => {
-    if (layer.type === 'linear') { expected.push({ index, inputs: width, units: layer.units }); width = layer.units; }
-  });
-  for (const need of expected) {
-    const found = layers.find((l) => l.index === need.index);
-    if (!found) throw new Error(`the weights have no parameters for layer ${need.index + 1} (linear)`);
-    if (found.inputs !== need.inputs || found.units !== need.units) {
-      throw new Error(`layer ${need.index + 1} (linear) has ${found.inputs}×${found.units} weights but the network needs ${need.inputs}×${need.units}`);
-    }
-  }
-  const extra = layers.find((l) => !expected.some((e) => e.index === l.index));
-  if (extra) throw new Error(`the weights have parameters for layer ${extra.index + 1}, which is not a linear layer of the network`);
-  return { spec, layers: expected.map((e) => layers.find((l) => l.index === e.index)!) };
+/** Version 2: every named tensor, its values nested by its shape. */
+const WeightsV2Schema = z.object({
+  spec: NetworkSpecSchema,
+  parameters: z.array(z.object({
+    layer: z.number().int().nonnegative(),
+    name: z.string().min(1, 'a parameter needs a name'),
+    shape: z.array(z.number().int().nonnegative()),
+    values: z.unknown(),
+  }).strict()),
+});
+
+/** Parses `json` with `schema`, or throws "not a valid weights file: <field>: <what is wrong>". */
+function parseWith<T>(schema: z.ZodType<T>, json: unknown): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new Error(`not a valid weights file: ${describeIssue(parsed.error).message}`);
+  return parsed.data;
 }
 
-/** Parses a weights.json document (as written by toWeightsDocument); throws a one-line message on anything malformed. */
-export function fromWeightsDocument(json: unknown): TrainedWeights {
-  const parsed = WeightsDocumentSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`not a valid weights file: ${describeIssue(parsed.error).message}`);
-  const layers = parsed.data.layers.map((layer): LinearParameters => {
+/**
+ * Checks that `tensors` are exactly the parameters `spec`'s layers define and puts them in the network's order; a
+ * problem is named by its field under `listPath`, the list the tensors came in, when the file has one.
+ */
+function checkAgainstSpec(spec: NetworkSpec, tensors: NamedTensor[], listPath?: string): TrainedWeights {
+  const matched = matchLayout(spec, parameterLayout(spec), tensors);
+  if ('issue' in matched) throw new Error(listPath ? `${issueField(matched.issue, listPath)}: ${matched.issue.message}` : matched.issue.message);
+  return { spec, parameters: matched.tensors };
+}
+
+/** The values nested as `shape` says, flattened in C order; throws naming the place of the first that is out of place. */
+function flattenNested(values: unknown, shape: readonly number[], at: string): Float64Array {
+  const flat = new Float64Array(shapeSize(shape));
+  let offset = 0;
+  const walk = (value: unknown, depth: number, place: string): void => {
+    if (depth === shape.length) {
+      if (typeof value !== 'number') throw new Error(`${place}: ${value === null ? notFinite : 'not a number'}`);
+      flat[offset++] = value;
+      return;
+    }
+    if (!Array.isArray(value) || value.length !== shape[depth]) {
+      throw new Error(`${place}: must be a list of ${shape[depth]} ${depth + 1 === shape.length ? 'numbers' : 'lists'} (the shape is ${formatShape(shape)})`);
+    }
+    value.forEach((item, i) => walk(item, depth + 1, `${place}.${i}`));
+  };
+  walk(values, 0, at);
+  return flat;
+}
+
+/** A version 1 file's Linear records as named tensors W [inputs, units] and b [units], each record checked against itself. */
+function tensorsOfVersion1(layers: z.infer<typeof WeightsV1Schema>['layers']): NamedTensor[] {
+  return layers.flatMap((layer): NamedTensor[] => {
     if (layer.W.length !== layer.inputs || layer.W.some((row) => row.length !== layer.units)) {
       throw new Error(`layer ${layer.index + 1}: W must be ${layer.inputs} rows of ${layer.units} numbers`);
     }
     if (layer.b.length !== layer.units) throw new Error(`layer ${layer.index + 1}: b must hold ${layer.units} numbers`);
-    return { index: layer.index, inputs: layer.inputs, units: layer.units, W: Float64Array.from(layer.W.flat()), b: Float64Array.from(layer.b) };
+    return [
+      { layer: layer.index, name: 'W', shape: [layer.inputs, layer.units], values: Float64Array.from(layer.W.flat()) },
+      { layer: layer.index, name: 'b', shape: [layer.units], values: Float64Array.from(layer.b) },
+    ];
   });
-  return checkAgainstSpec(parsed.data.spec, layers);
+}
+
+/**
+ * The spec and named tensors of a weights.json document (version 2, or version 1), each tensor checked against its
+ * own shape but not yet against the spec's layers; throws a one-line message on anything malformed.
+ */
+export function weightsDocumentTensors(json: unknown): { version: 1 | typeof WEIGHTS_VERSION; weights: TrainedWeights } {
+  const { version } = parseWith(WeightsHeaderSchema, json);
+  if (version === 1) {
+    const { spec, layers } = parseWith(WeightsV1Schema, json);
+    return { version, weights: { spec, parameters: tensorsOfVersion1(layers) } };
+  }
+  const { spec, parameters } = parseWith(WeightsV2Schema, json);
+  const tensors = parameters.map((tensor, i): NamedTensor => ({
+    layer: tensor.layer, name: tensor.name, shape: tensor.shape, values: flattenNested(tensor.values, tensor.shape, `parameters.${i}.values`),
+  }));
+  return { version, weights: { spec, parameters: tensors } };
+}
+
+/** Parses a weights.json document (version 2 as toWeightsDocument writes it, or version 1) for its own spec; throws a one-line message on anything malformed. */
+export function fromWeightsDocument(json: unknown): TrainedWeights {
+  const { version, weights } = weightsDocumentTensors(json);
+  return checkAgainstSpec(weights.spec, weights.parameters, version === 1 ? undefined : 'parameters');
 }
 
 /** The shape and values of a .npy file holding little-endian float64 ('<f8') or float32 ('<f4') in C order. */
@@ -75,28 +136,31 @@ export function decodeNpy(bytes: Uint8Array, name = 'the array'): { shape: numbe
   return { shape, values };
 }
 
-/** Reads a weights.npz (entries layer{i}_W, layer{i}_b) for the network `spec`. */
-export function decodeWeightsNpz(bytes: Uint8Array, spec: NetworkSpec): TrainedWeights {
+/** The named tensors of a weights.npz, one per entry `layer{i}_{name}.npy` (other entries are left out), in the archive's order. */
+export function npzTensors(bytes: Uint8Array): NamedTensor[] {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
   } catch {
     throw new Error('not a valid .npz file (it is not a zip archive)');
   }
-  const layers: LinearParameters[] = [];
+  const tensors: NamedTensor[] = [];
   for (const [file, content] of Object.entries(entries)) {
-    const match = /^layer(\d+)_W\.npy$/.exec(file);
+    const match = /^layer(\d+)_(.+)\.npy$/.exec(file);
     if (!match) continue;
-    const index = Number(match[1]);
-    const W = decodeNpy(content, `layer${index}_W`);
-    const bytesB = entries[`layer${index}_b.npy`];
-    if (!bytesB) throw new Error(`the .npz has layer${index}_W but no layer${index}_b`);
-    const b = decodeNpy(bytesB, `layer${index}_b`);
-    if (W.shape.length !== 2 || b.shape.length !== 1 || b.shape[0] !== W.shape[1]) {
-      throw new Error(`layer${index}_W has shape (${W.shape.join(', ')}) and layer${index}_b (${b.shape.join(', ')}); they must be (inputs, units) and (units,)`);
-    }
-    layers.push({ index, inputs: W.shape[0]!, units: W.shape[1]!, W: W.values, b: b.values });
+    const name = `layer${match[1]}_${match[2]}`;
+    const { shape, values } = decodeNpy(content, name);
+    tensors.push({ layer: Number(match[1]), name: match[2]!, shape, values });
   }
-  if (layers.length === 0) throw new Error('the .npz holds no layer{i}_W arrays');
-  return checkAgainstSpec(spec, layers);
+  return tensors;
+}
+
+/**
+ * Reads a weights.npz for the network `spec`: one entry `layer{i}_{name}` per parameter, such as a Linear layer's
+ * layer{i}_W (inputs×units) and layer{i}_b (units), i the layer's index in `spec.layers`.
+ */
+export function decodeWeightsNpz(bytes: Uint8Array, spec: NetworkSpec): TrainedWeights {
+  const tensors = npzTensors(bytes);
+  if (tensors.length === 0 && parameterLayout(spec).length > 0) throw new Error('the .npz holds no layer{i}_W arrays, nor any other layer{i}_{name} parameter');
+  return checkAgainstSpec(spec, tensors);
 }

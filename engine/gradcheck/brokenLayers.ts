@@ -26,7 +26,7 @@ export class ExerciseSigmoidGrad extends Sigmoid {
 
   override backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
-    this.inputGradient = sized(this.inputGradient, length);
+    this.inputGradient = sized(this.inputGradient, length, this.kernels);
     this.kernels.sigmoid(dy, this.inputGradient, length);
     for (let i = 0; i < length; i++) {
       const s = this.inputGradient[i]!;

@@ -26,4 +26,14 @@ export interface Kernels {
   sigmoidBackward(y: Float64Array, dy: Float64Array, dx: Float64Array, length: number): void;
   /** target += scale · source (the SGD update with scale = −learning rate). */
   addScaled(target: Float64Array, source: Float64Array, scale: number, length: number): void;
+  /**
+   * A zeroed array of `length` values in the kernels' own memory, which they read and write in place (given any
+   * other array they copy it in and out). Only implementations with a memory of their own have it.
+   */
+  allocate?(length: number): Float64Array;
+}
+
+/** A zeroed array of `length` values where `kernels` work fastest: their own memory when they have one. */
+export function allocateFor(kernels: Kernels | undefined, length: number): Float64Array {
+  return kernels?.allocate ? kernels.allocate(length) : new Float64Array(length);
 }

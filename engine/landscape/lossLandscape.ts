@@ -2,7 +2,7 @@
 import type { Samples } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
-import { Linear } from '../layers/linear.js';
+import type { Layer } from '../layers/layer.js';
 import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
 import { flattenParameters, loadParameters } from '../network/parameters.js';
@@ -64,8 +64,7 @@ export async function evaluateLossLandscape(options: LandscapeOptions): Promise<
   const coordinates = sliceCoordinates(resolution, span);
   const values = new Float64Array(resolution * resolution);
 
-  const first = layers[0];
-  const split = first instanceof Linear ? splitFirstLayer(first, samples.features, rows, delta, eta, kernels) : undefined;
+  const split = splitFirstLayer(network, samples.features, rows, delta, eta, kernels);
 
   const lossAt = (alpha: number, beta: number): number => {
     for (let i = 0; i < theta.length; i++) point[i] = theta[i]! + alpha * delta[i]! + beta * eta[i]!;
@@ -75,7 +74,7 @@ export async function evaluateLossLandscape(options: LandscapeOptions): Promise<
     if (split) {
       const { XW, XD, XE, output } = split;
       for (let i = 0; i < output.length; i++) output[i] = XW[i]! + alpha * XD[i]! + beta * XE[i]!;
-      kernels.addRowVector(output, (first as Linear).b, rows, (first as Linear).outputs);
+      kernels.addRowVector(output, split.b, rows, split.units);
       activation = output;
       start = 1;
     }
@@ -104,19 +103,40 @@ export async function evaluateLossLandscape(options: LandscapeOptions): Promise<
   return { alpha: coordinates, beta: coordinates.slice(), values };
 }
 
-/** X·W, X·D and X·E for the first Linear layer (D, E: the directions' entries for its W), and the buffer their sum goes to. */
-function splitFirstLayer(layer: Linear, x: Float64Array, rows: number, delta: Float64Array, eta: Float64Array, kernels: Kernels) {
-  const { inputs, outputs } = layer;
+/** The W and b of a Linear layer, from its named parameters. */
+function affineParameters(layer: Layer | undefined): { W: Float64Array; b: Float64Array } | undefined {
+  if (layer?.type !== 'linear') return undefined;
+  const W = layer.parameters.find((parameter) => parameter.name === 'W')?.value;
+  const b = layer.parameters.find((parameter) => parameter.name === 'b')?.value;
+  return W && b ? { W, b } : undefined;
+}
+
+/**
+ * When the first layer is Linear (y = x·W + b, so its output is affine in W): X·W, X·D and X·E (D, E: the directions'
+ * entries for its W, found at W's place in the flattened layout), its b, and the buffer their sum goes to.
+ */
+function splitFirstLayer(network: Network, x: Float64Array, rows: number, delta: Float64Array, eta: Float64Array, kernels: Kernels) {
+  const first = network.layers[0];
+  const affine = affineParameters(first);
+  if (!first || !affine) return undefined;
+  const { inputs, outputs } = first;
   const product = (W: Float64Array) => {
     const out = new Float64Array(rows * outputs);
     kernels.matmul(x, W, out, rows, inputs, outputs);
     return out;
   };
-  // The first layer's W comes first in the flattened layout.
+  let offset = 0;
+  for (const parameter of network.parameters) {
+    if (parameter.value === affine.W) break;
+    offset += parameter.value.length;
+  }
+  const end = offset + affine.W.length;
   return {
-    XW: product(layer.W),
-    XD: product(delta.subarray(0, layer.W.length)),
-    XE: product(eta.subarray(0, layer.W.length)),
+    XW: product(affine.W),
+    XD: product(delta.subarray(offset, end)),
+    XE: product(eta.subarray(offset, end)),
+    b: affine.b,
+    units: outputs,
     output: new Float64Array(rows * outputs),
   };
 }

@@ -38,7 +38,7 @@ export function defineActivation<Schema extends z.ZodObject>(
     onnx: (spec, names) => specification.onnx(spec as z.infer<Schema>, names),
     build: (spec, input, context) =>
       specification.build?.(spec as z.infer<Schema>, input, context) ??
-      new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>)),
+      new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>), context.kernels),
     activation: activation as unknown as ActivationDefinition<S>,
   });
   return { ...definition, activation };

@@ -1,4 +1,5 @@
 // Inverted dropout: random zeros and a 1/(1 − rate) scale in training, the identity in evaluation; pure, any process.
+import type { Kernels } from '../kernels/kernels.js';
 import type { Random } from '../random.js';
 import { sized, type Layer } from './layer.js';
 
@@ -18,7 +19,8 @@ export class Dropout implements Layer {
   private output: Float64Array = new Float64Array(0);
   private inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number, readonly rate: number, private readonly random: Random) {
+  /** `kernels` only place the buffers where the neighbouring layers' kernels work in place. */
+  constructor(readonly inputs: number, readonly rate: number, private readonly random: Random, private readonly kernels?: Kernels) {
     this.outputs = inputs;
   }
 
@@ -36,7 +38,7 @@ export class Dropout implements Layer {
 
   forward(x: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
-    this.output = sized(this.output, length);
+    this.output = sized(this.output, length, this.kernels);
     if (!this.training) {
       this.output.set(x.subarray(0, length));
       return this.output;
@@ -52,7 +54,7 @@ export class Dropout implements Layer {
 
   backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
-    this.inputGradient = sized(this.inputGradient, length);
+    this.inputGradient = sized(this.inputGradient, length, this.kernels);
     if (!this.training) this.inputGradient.set(dy.subarray(0, length));
     else for (let i = 0; i < length; i++) this.inputGradient[i] = dy[i]! * this.mask[i]!;
     return this.inputGradient;

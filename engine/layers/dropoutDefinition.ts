@@ -36,7 +36,7 @@ export const dropoutDefinition = defineLayer({
   inputIssue: () => undefined,
   parameterShapes: () => [],
   onnx: (_spec, names) => [{ opType: 'Identity', inputs: [names.input], output: names.output }],
-  build: (spec, input, { trainingRandom }) => new Dropout(shapeSize(input), spec.rate, trainingRandom),
+  build: (spec, input, { kernels, trainingRandom }) => new Dropout(shapeSize(input), spec.rate, trainingRandom, kernels),
   trainingRandom: true,
   trainingCheck: 'fixed mask',
   identityInEvaluation: true,

@@ -1,13 +1,24 @@
 // What every layer of a sequential network is: forward beside backward, with its own reusable buffers; pure, any process.
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
 
 /**
  * A trainable array and the gradient of the loss with respect to it (same length). Optimizers work on any list
- * of these, so a name is any label ("W", "b", or "xy" for a point on a 2D surface).
+ * of these, so a name is any label ("W", "b", or "xy" for a point on a 2D surface); within a layer it names the
+ * parameter in weights files (with the layer's index) and must be unique.
  */
 export interface Parameter {
   readonly name: string;
+  /** The dimensions of `value`, in C order (the last varies fastest): a Linear layer's W is [inputs, units]. */
+  readonly shape: readonly number[];
   readonly value: Float64Array;
   readonly gradient: Float64Array;
+  /** Whether L2 weight decay λ adds λ·value to the gradient: true for weights, false for biases. */
+  readonly decayed: boolean;
+  /**
+   * The axis of `shape` that indexes filters, each the values feeding one output unit (W [inputs, units]: axis 1);
+   * loss-landscape directions are normalised filter by filter. Absent for a bias, whose directions stay 0.
+   */
+  readonly filterAxis?: number;
 }
 
 /**
@@ -36,7 +47,7 @@ export interface Layer {
   holdRandomDraws?(): void;
 }
 
-/** Returns `buffer` if it holds exactly `length` values, else a new zeroed one. */
-export function sized(buffer: Float64Array, length: number): Float64Array {
-  return buffer.length === length ? buffer : new Float64Array(length);
+/** Returns `buffer` if it holds exactly `length` values, else a new zeroed one (in the memory of `kernels`, when given and they have one). */
+export function sized(buffer: Float64Array, length: number, kernels?: Kernels): Float64Array {
+  return buffer.length === length ? buffer : allocateFor(kernels, length);
 }

@@ -1,5 +1,5 @@
 // The fully connected layer y = x·W + b, its initialisation and its backward pass; pure, any process.
-import type { Kernels } from '../kernels/kernels.js';
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import type { Random } from '../random.js';
 import { initialiseWeights, type InitScheme } from './initialisation.js';
 import { sized, type Layer, type Parameter } from './layer.js';
@@ -19,19 +19,19 @@ export class Linear implements Layer {
 
   /** Creates the layer with weights drawn from `random` by `init` (default Glorot/Xavier uniform, row by row) and zero bias. */
   constructor(readonly inputs: number, readonly outputs: number, protected readonly kernels: Kernels, random: Random, readonly init: InitScheme = 'xavier') {
-    this.W = new Float64Array(inputs * outputs);
+    this.W = allocateFor(kernels, inputs * outputs);
     initialiseWeights(this.W, inputs, outputs, init, random);
-    this.b = new Float64Array(outputs);
-    this.dW = new Float64Array(inputs * outputs);
-    this.db = new Float64Array(outputs);
+    this.b = allocateFor(kernels, outputs);
+    this.dW = allocateFor(kernels, inputs * outputs);
+    this.db = allocateFor(kernels, outputs);
     this.parameters = [
-      { name: 'W', value: this.W, gradient: this.dW },
-      { name: 'b', value: this.b, gradient: this.db },
+      { name: 'W', shape: [inputs, outputs], value: this.W, gradient: this.dW, decayed: true, filterAxis: 1 },
+      { name: 'b', shape: [outputs], value: this.b, gradient: this.db, decayed: false },
     ];
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
-    this.output = sized(this.output, rows * this.outputs);
+    this.output = sized(this.output, rows * this.outputs, this.kernels);
     this.kernels.matmul(x, this.W, this.output, rows, this.inputs, this.outputs);
     this.kernels.addRowVector(this.output, this.b, rows, this.outputs);
     return this.output;
@@ -39,7 +39,7 @@ export class Linear implements Layer {
 
   /** dx = dy·Wᵀ, dW = xᵀ·dy, db = the column sums of dy (the bias is added to every row, so its gradient sums over rows). */
   backward(x: Float64Array, dy: Float64Array, rows: number, inputGradient = true): Float64Array {
-    this.inputGradient = sized(this.inputGradient, rows * this.inputs);
+    this.inputGradient = sized(this.inputGradient, rows * this.inputs, this.kernels);
     this.kernels.matmulTransposeA(x, dy, this.dW, rows, this.inputs, this.outputs);
     this.kernels.columnSums(dy, this.db, rows, this.outputs);
     if (inputGradient) this.kernels.matmulTransposeB(dy, this.W, this.inputGradient, rows, this.outputs, this.inputs);

@@ -16,14 +16,14 @@ export class Relu implements Layer {
 
   forward(x: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
-    this.output = sized(this.output, length);
+    this.output = sized(this.output, length, this.kernels);
     this.kernels.relu(x, this.output, length);
     return this.output;
   }
 
   backward(x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
-    this.inputGradient = sized(this.inputGradient, length);
+    this.inputGradient = sized(this.inputGradient, length, this.kernels);
     this.kernels.reluBackward(x, dy, this.inputGradient, length);
     return this.inputGradient;
   }

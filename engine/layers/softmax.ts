@@ -1,4 +1,5 @@
 // Softmax over each row, stable for any logits, and its backward pass; pure, any process.
+import type { Kernels } from '../kernels/kernels.js';
 import { sized, type Layer } from './layer.js';
 
 /**
@@ -31,19 +32,20 @@ export class Softmax implements Layer {
   private output: Float64Array = new Float64Array(0);
   private inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number) {
+  /** `kernels` only place the buffers where the neighbouring layers' kernels work in place. */
+  constructor(readonly inputs: number, private readonly kernels?: Kernels) {
     this.outputs = inputs;
   }
 
   forward(x: Float64Array, rows: number): Float64Array {
-    this.output = sized(this.output, rows * this.inputs);
+    this.output = sized(this.output, rows * this.inputs, this.kernels);
     softmaxRows(x, this.output, rows, this.inputs);
     return this.output;
   }
 
   backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     const width = this.inputs;
-    this.inputGradient = sized(this.inputGradient, rows * width);
+    this.inputGradient = sized(this.inputGradient, rows * width, this.kernels);
     for (let r = 0; r < rows; r++) {
       const offset = r * width;
       let dot = 0;

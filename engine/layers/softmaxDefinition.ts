@@ -18,5 +18,5 @@ export const softmaxDefinition = defineLayer({
   inputIssue: (_spec, input, at) => (isVector(input) ? undefined : `${at.layer} needs a vector, but ${at.source} gives ${formatShape(input)}`),
   parameterShapes: () => [],
   onnx: (_spec, names) => [{ opType: 'Softmax', inputs: [names.input], output: names.output, attributes: [{ name: 'axis', int: -1 }] }],
-  build: (_spec, input) => new Softmax(shapeSize(input)),
+  build: (_spec, input, { kernels }) => new Softmax(shapeSize(input), kernels),
 });

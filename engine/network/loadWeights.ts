@@ -1,7 +1,8 @@
-// Starting a network from saved weights: the spec must be the run's, every Linear layer's shape must match; pure, any process.
-import type { NetworkSpec, TrainedWeights } from '../spec.js';
-import { Linear } from '../layers/linear.js';
+// Starting a network from saved weights: the spec must be the run's, and the tensors exactly its layers' parameters; pure, any process.
+import type { NetworkSpec } from '../spec.js';
+import type { NamedTensor, TrainedWeights } from '../trainedWeights.js';
 import type { Network } from './network.js';
+import { issueField, matchLayout, networkLayout } from './parameterLayout.js';
 
 /** Whether two specs describe the same network (layer fields compared by value, absent optional fields equal to absent). */
 export function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
@@ -12,31 +13,39 @@ export function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
   return normalise(a) === normalise(b);
 }
 
-/** Why `weights` cannot start `network`, or undefined when they can. */
-export function weightsMismatch(network: Network, weights: TrainedWeights): string | undefined {
-  if (!sameSpec(network.spec, weights.spec)) return 'the initial weights belong to another network (their spec differs from this run\'s)';
-  for (const [index, layer] of network.layers.entries()) {
-    if (!(layer instanceof Linear)) continue;
-    const saved = weights.layers.find((entry) => entry.index === index);
-    if (!saved) return `the initial weights have no values for layer ${index + 1} (linear)`;
-    if (saved.W.length !== layer.W.length || saved.b.length !== layer.b.length) {
-      return `the initial weights of layer ${index + 1} (linear) have ${saved.W.length} + ${saved.b.length} values; the layer needs ${layer.W.length} + ${layer.b.length}`;
-    }
+/** Why saved weights cannot start a network; `field` is the path within the weights ("spec", "parameters", "parameters.2.shape"). */
+export interface WeightsMismatch {
+  field: string;
+  message: string;
+}
+
+/** Thrown by {@link loadTrainedWeights}; `field` is the path within the weights at fault. */
+export class WeightsMismatchError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+    this.name = 'WeightsMismatchError';
   }
-  return undefined;
+}
+
+/** The saved tensors in the network's order, or why they do not fit it. */
+function fitTensors(network: Network, weights: TrainedWeights): { tensors: NamedTensor[] } | { mismatch: WeightsMismatch } {
+  if (!sameSpec(network.spec, weights.spec)) return { mismatch: { field: 'spec', message: 'the initial weights belong to another network (their spec differs from this run\'s)' } };
+  const matched = matchLayout(network.spec, networkLayout(network), weights.parameters);
+  return 'issue' in matched ? { mismatch: { field: issueField(matched.issue, 'parameters'), message: matched.issue.message } } : matched;
+}
+
+/** Why `weights` cannot start `network`, or undefined when they can. */
+export function weightsMismatch(network: Network, weights: TrainedWeights): WeightsMismatch | undefined {
+  const fitted = fitTensors(network, weights);
+  return 'mismatch' in fitted ? fitted.mismatch : undefined;
 }
 
 /**
- * Copies saved weights into the network's Linear layers.
- * @throws Error (see {@link weightsMismatch}) when they do not fit.
+ * Copies saved weights into the network's parameters, each named tensor into the parameter of its layer and name.
+ * @throws WeightsMismatchError (see {@link weightsMismatch}) when they do not fit.
  */
 export function loadTrainedWeights(network: Network, weights: TrainedWeights): void {
-  const problem = weightsMismatch(network, weights);
-  if (problem) throw new Error(problem);
-  for (const [index, layer] of network.layers.entries()) {
-    if (!(layer instanceof Linear)) continue;
-    const saved = weights.layers.find((entry) => entry.index === index)!;
-    layer.W.set(saved.W);
-    layer.b.set(saved.b);
-  }
+  const fitted = fitTensors(network, weights);
+  if ('mismatch' in fitted) throw new WeightsMismatchError(fitted.mismatch.field, fitted.mismatch.message);
+  network.parameters.forEach((parameter, i) => parameter.value.set(fitted.tensors[i]!.values));
 }

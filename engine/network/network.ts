@@ -2,11 +2,11 @@
 import type { Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import type { Layer, Parameter } from '../layers/layer.js';
-import { Linear } from '../layers/linear.js';
 import { definitionOf } from '../layers/registry.js';
 import type { Shape } from '../layers/shape.js';
 import { createRandom, type Random } from '../random.js';
-import type { LayerSpec, NetworkSpec, TrainedWeights } from '../spec.js';
+import type { LayerSpec, NetworkSpec } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 import { describeLayers } from './describeLayers.js';
 import { NetworkSpecError } from './validateSpec.js';
 
@@ -27,11 +27,6 @@ export class Network {
 
   get inputs(): number { return this.spec.input; }
   get outputs(): number { return this.layers[this.layers.length - 1]!.outputs; }
-
-  /** The Linear layers in spec order. */
-  get linearLayers(): Linear[] {
-    return this.layers.filter((layer): layer is Linear => layer instanceof Linear);
-  }
 
   /** Training mode (dropout draws masks) or evaluation mode (dropout passes values through; the default). */
   setTraining(on: boolean): void {
@@ -67,15 +62,12 @@ export class Network {
     return inputGradient ? current : NO_GRADIENT;
   }
 
-  /** A copy of the Linear layers' parameters, indexed by their place in `spec.layers`. */
+  /** A copy of every layer's parameters as named tensors, in the network's order. */
   trainedWeights(): TrainedWeights {
-    const layers: TrainedWeights['layers'] = [];
-    this.layers.forEach((layer, index) => {
-      if (layer instanceof Linear) {
-        layers.push({ index, inputs: layer.inputs, units: layer.outputs, W: layer.W.slice(), b: layer.b.slice() });
-      }
-    });
-    return { spec: cloneSpec(this.spec), layers };
+    const parameters = this.layers.flatMap((layer, index) => layer.parameters.map((parameter) => ({
+      layer: index, name: parameter.name, shape: [...parameter.shape], values: parameter.value.slice(),
+    })));
+    return { spec: cloneSpec(this.spec), parameters };
   }
 }
 

@@ -1,7 +1,7 @@
-// A network's parameters as one flat vector (every Linear layer in spec order, W then b) and back; pure, any process.
+// A network's parameters as one flat vector (every layer's parameters in spec order, as the layer lists them) and back; pure, any process.
 import type { Network } from './network.js';
 
-/** A copy of all Linear layers' parameters in spec order, each layer's W (row-major) then its b. */
+/** A copy of every parameter in the network's order (by layer, then as the layer lists them: a Linear layer's W row-major, then its b); the named tensors of trainedWeights laid end to end. */
 export function flattenParameters(network: Network): Float64Array {
   const flat = new Float64Array(network.parameterCount);
   copyParameters(network, flat);

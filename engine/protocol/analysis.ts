@@ -1,6 +1,6 @@
 // The analysis family of the protocol: a trained network's confusion, predictions, activations, saliency and collapse; pure.
 import { z } from 'zod';
-import { TrainedWeightsSchema } from '../spec.js';
+import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { AnalysedDataSchema } from './analysedData.js';
 import { Float64ArraySchema, Int32ArraySchema } from './typedArrays.js';
 

@@ -1,7 +1,7 @@
 // The export family of the protocol: one export file's bytes for a trained network or a run; pure, any process.
 import { z } from 'zod';
 import { ExportFormatSchema } from '../export/exportFormats.js';
-import { TrainedWeightsSchema } from '../spec.js';
+import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { EpochMetricsSchema } from '../training/epochMetrics.js';
 import { Uint8ArraySchema } from './typedArrays.js';
 

@@ -1,7 +1,7 @@
 // The landscape family of the protocol: the loss over a 2D slice through a trained network's weights; pure, any process.
 import { z } from 'zod';
 import { LossNameSchema } from '../losses/lossNames.js';
-import { TrainedWeightsSchema } from '../spec.js';
+import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { AnalysedDataSchema } from './analysedData.js';
 import { Float64ArraySchema } from './typedArrays.js';
 

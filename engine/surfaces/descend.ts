@@ -25,7 +25,7 @@ export interface DescentOptions {
  * stops being finite.
  */
 export function descend(surface: Surface, start: { x: number; y: number }, options: DescentOptions): DescentPath {
-  const point = { name: 'xy', value: Float64Array.of(start.x, start.y), gradient: new Float64Array(2) };
+  const point = { name: 'xy', shape: [2], value: Float64Array.of(start.x, start.y), gradient: new Float64Array(2), decayed: false };
   const optimizer = createOptimizer(options.optimizer, options.learningRate, options.decay, [point]);
   const x = new Float64Array(options.steps + 1);
   const y = new Float64Array(options.steps + 1);

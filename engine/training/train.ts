@@ -1,6 +1,6 @@
 // Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
 import type { PreparedData, Samples } from '../data/dataSets.js';
-import type { Kernels } from '../kernels/kernels.js';
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss } from '../losses/createLoss.js';
 import { defaultLossFor } from '../losses/lossRules.js';
@@ -96,8 +96,9 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
  * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
  * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
  * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
- * 'mean' it is divided by the batch size. Weight decay λ adds λ·W to every Linear layer's weight gradient (not the
- * biases); the reported losses are the data loss alone, without the penalty, so runs with different λ compare.
+ * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
+ * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
+ * penalty, so runs with different λ compare.
  * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
  * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
@@ -111,12 +112,12 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batch = hyper.batchSize;
   const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
   const last = network.layers.length - 1;
-  const x = new Float64Array(batch * inputs);
-  const y = new Float64Array(batch * outputs);
-  const lossGradient = new Float64Array(batch * outputs);
+  const x = allocateFor(kernels, batch * inputs);
+  const y = allocateFor(kernels, batch * outputs);
+  const lossGradient = allocateFor(kernels, batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
   const weightDecay = hyper.weightDecay ?? 0;
-  const linearLayers = network.linearLayers;
+  const decayed = network.parameters.filter((parameter) => parameter.decayed);
   const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters);
   const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
   const history: EpochMetrics[] = [];
@@ -169,7 +170,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
           loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
           network.backward(lossGradient, batch, loss.fusedLayers, false);
           if (weightDecay > 0) {
-            for (const layer of linearLayers) kernels.addScaled(layer.dW, layer.W, weightDecay, layer.W.length);
+            for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
           }
           optimizer.step();
         }

@@ -3,11 +3,12 @@ import { analyseNetwork } from '../analysis/analyseNetwork.js';
 import { networkFromWeights } from '../analysis/networkFromWeights.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
+import { WeightsMismatchError } from '../network/loadWeights.js';
 import type { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 import type { EngineContext } from './engineContext.js';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -34,7 +35,7 @@ export async function loadTrainedNetwork(
   try {
     return { data, network: networkFromWeights(weights, context.kernels), weights };
   } catch (error) {
-    return fail('weights', messageOf(error));
+    return fail(error instanceof WeightsMismatchError ? `weights.${error.field}` : 'weights', messageOf(error));
   }
 }
 

@@ -25,7 +25,7 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
   const lossName = request.loss ?? defaultLossFor(spec);
   const lossIssue = validateLoss(spec, lossName, request.loss !== undefined, network.outputs)[0];
   if (lossIssue) return fail(request.loss !== undefined ? 'loss' : `weights.${lossIssue.field}`, lossIssue.message);
-  if (network.parameterCount === 0) return fail('weights', 'the network has no linear layer, so it has no weights to vary');
+  if (network.parameterCount === 0) return fail('weights', 'the network has no layer with parameters, so it has no weights to vary');
 
   const random = createRandom(request.directionSeed);
   const delta = filterNormalisedDirection(network, random);

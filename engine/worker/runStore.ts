@@ -1,6 +1,6 @@
 // The finished runs an engine keeps for its connection (weights and recorded path, by run id) so they need not travel back; pure.
 import { LruCache, type CacheLimits } from '../lruCache.js';
-import type { TrainedWeights } from '../spec.js';
+import type { TrainedWeights } from '../trainedWeights.js';
 
 /** The last 16 runs used, and at most 256 MB of their values. */
 export const RUN_STORE_LIMITS: CacheLimits = { maxEntries: 16, maxBytes: 256 * 1024 * 1024 };

@@ -80,7 +80,7 @@ export function createTrainingHandlers(): TrainingHandlers {
     const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);
     if (request.initialWeights) {
       const problem = weightsMismatch(network, request.initialWeights);
-      if (problem) return fail({ field: 'initialWeights', message: problem });
+      if (problem) return fail({ field: `initialWeights.${problem.field}`, message: problem.message });
       loadTrainedWeights(network, request.initialWeights);
     }
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });

@@ -1,5 +1,6 @@
 // Engine entry for Electron's utilityProcess: the parent sends a MessagePortMain (event.ports[0]) and the engine speaks on that port. Does not import electron.
 import { readAssetText } from '../data/assetFiles.js';
+import { loadEngineKernels } from '../kernels/wasm/kernelFiles.js';
 import { oversizeRequest, withinEventLimit } from '../../contract/messageLimits.js';
 import type { EngineEvent } from '../protocol/index.js';
 import { createEngineService, type EngineService } from './engineService.js';
@@ -35,7 +36,7 @@ function serveOnPortsFrom(parent: ParentPortLike): void {
       current.port.close();
     }
     // The port carries structured clones of any size: the same limits as the browser host's WebSocket hold here.
-    const service = createEngineService((engineEvent) => port.postMessage(withinEventLimit(engineEvent)), { readAsset: readAssetText });
+    const service = createEngineService((engineEvent) => port.postMessage(withinEventLimit(engineEvent)), { readAsset: readAssetText, kernels: loadEngineKernels() });
     port.on('message', (message) => {
       const refusal = oversizeRequest(message.data);
       if (refusal) port.postMessage(refusal);

@@ -1,5 +1,6 @@
 // The lab's state as a project and back (renderer): the builder's network and the finished runs; pure.
-import { PROJECT_FORMAT, PROJECT_VERSION, hasFiniteWeights, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import { hasFiniteWeights } from '../../engine/trainedWeights.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import type { FinishedRun } from '../models/finishedRun.js';
 

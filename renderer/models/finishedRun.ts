@@ -3,7 +3,8 @@ import type { DataSource } from '../../engine/data/dataSource.js';
 import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
-import type { NetworkSpec, TrainedWeights } from '../../engine/spec.js';
+import type { NetworkSpec } from '../../engine/spec.js';
+import type { TrainedWeights } from '../../engine/trainedWeights.js';
 
 export interface FinishedRun {
   runId: string;

@@ -63,7 +63,10 @@ describe('backprop-lab train', () => {
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(2);
     const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
     expect(weights.spec).toEqual(spec);
-    expect(weights.layers.map((layer) => [layer.index, layer.W.length, layer.W[0]!.length, layer.b.length])).toEqual([[0, 64, 8, 8], [2, 8, 10, 10]]);
+    expect(weights.version).toBe(2);
+    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [64, 8]], [0, 'b', [8]], [2, 'W', [8, 10]], [2, 'b', [10]]]);
+    const [W, b] = weights.parameters as Array<{ values: number[][] }>;
+    expect([W!.values.length, W!.values[0]!.length, b!.values.length]).toEqual([64, 8, 8]);
   });
 
   it.skipIf(!hasNumpy)(`writes a weights.npz that NumPy loads and whose forward pass matches the engine's${hasNumpy ? '' : ' (skipped: python3 with NumPy is not installed)'}`, () => {
@@ -73,10 +76,9 @@ describe('backprop-lab train', () => {
     const random = createRandom(12);
     const x = Float64Array.from({ length: 3 * 64 }, () => random.next() * 4 - 2);
     const network = buildNetwork(weights.spec, createRandom(0));
-    for (const layer of weights.layers) {
-      const linear = network.layers[layer.index]!.parameters;
-      linear[0]!.value.set(layer.W.flat());
-      linear[1]!.value.set(layer.b);
+    for (const tensor of weights.parameters) {
+      const parameter = network.layers[tensor.layer]!.parameters.find((p) => p.name === tensor.name)!;
+      parameter.value.set((tensor.values as number[][]).flat());
     }
     const expected = Array.from(network.forward(x, 3));
     const script = [

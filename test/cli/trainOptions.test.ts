@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/runCli.js';
+import { flagOfField } from '../../cli/trainArgs.js';
 import { fromWeightsDocument } from '../../engine/export/readWeights.js';
 import { networkFromWeights } from '../../engine/analysis/networkFromWeights.js';
 import { ensureBuilt } from '../engine/support/ensureBuilt.js';
@@ -71,6 +72,24 @@ describe('backprop-lab train: optimizers and saved weights', () => {
     const fromNpz = await train('--init-from', join(first, 'weights.npz'), '--epochs', '1', '--json');
     const fromJson = await train('--init-from', join(first, 'weights.json'), '--epochs', '1', '--json');
     expect(fromNpz.report.history).toEqual(fromJson.report.history);
+  });
+
+  it('continues a version 1 weights.json and weights.npz written by an earlier lab, its values kept bit for bit', async () => {
+    const fixture = (name: string) => new URL(`../engine/fixtures/${name}`, import.meta.url).pathname;
+    const saved = fromWeightsDocument(JSON.parse(readFileSync(fixture('weights-v1.json'), 'utf8')));
+    for (const file of ['weights-v1.json', 'weights-v1.npz']) {
+      const out = join(freshFolder(), 'kept');
+      const net = file.endsWith('.npz') ? ['--net', 'linear:32,relu,linear:3,softmax'] : [];
+      expect((await train('--data', 'iris', ...net, '--init-from', fixture(file), '--epochs', '0', '--out', out)).status).toBe(0);
+      const written = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8'));
+      expect(written.version).toBe(2);
+      expect(fromWeightsDocument(written)).toEqual(saved);
+    }
+  });
+
+  it('names --init-from for an engine error about any part of the initial weights', () => {
+    expect(flagOfField('initialWeights')).toBe('--init-from');
+    expect(flagOfField('initialWeights.parameters.2.shape')).toBe('--init-from');
   });
 
   it('refuses saved weights that do not fit --net', async () => {

@@ -44,10 +44,13 @@ test('saves a run\'s weights, model and curves and the project, then opens the p
   const document = JSON.parse(weights.bytes.toString('utf8'));
   expect(document.format).toBe('backprop-lab-weights');
   expect(document.spec.input).toBe(4);
+  expect(document.version).toBe(2);
   const linear = document.spec.layers.filter((l: { type: string }) => l.type === 'linear');
-  expect(document.layers).toHaveLength(linear.length);
-  expect(document.layers.at(-1).units).toBe(3);
-  expect(document.layers[0].W).toHaveLength(4);
+  const matrices = document.parameters.filter((p: { name: string }) => p.name === 'W');
+  expect(matrices).toHaveLength(linear.length);
+  expect(document.parameters).toHaveLength(2 * linear.length);
+  expect(matrices.at(-1).shape.at(-1)).toBe(3);
+  expect(matrices[0].values).toHaveLength(4);
 
   const onnx = await download(page, page.getByRole('button', { name: 'Save model.onnx' }));
   expect(onnx.download.suggestedFilename()).toBe('run-1-iris-model.onnx');
@@ -69,9 +72,10 @@ test('saves a run\'s weights, model and curves and the project, then opens the p
   const project = await download(page, page.getByRole('button', { name: 'Save project' }));
   expect(project.download.suggestedFilename()).toMatch(/^project-\d{4}-\d\d-\d\d\.backprop-lab\.json$/);
   const saved = JSON.parse(project.bytes.toString('utf8'));
-  expect(saved).toMatchObject({ format: 'backprop-lab-project', version: 1, runs: [{ dataSet: 'iris', reason: 'completed' }] });
+  expect(saved).toMatchObject({ format: 'backprop-lab-project', version: 2, runs: [{ dataSet: 'iris', reason: 'completed' }] });
   expect(saved.runs[0].history).toHaveLength(2);
-  expect(saved.runs[0].weights.layers[0].W).toEqual(document.layers[0].W.flat());
+  expect(saved.runs[0].weights.parameters[0]).toMatchObject({ layer: 0, name: 'W', shape: [4, matrices[0].values[0].length] });
+  expect(saved.runs[0].weights.parameters[0].values).toEqual(matrices[0].values.flat());
   const projectFile = testInfo.outputPath(project.download.suggestedFilename());
   await writeFile(projectFile, project.bytes);
 
@@ -110,9 +114,9 @@ test('a file that is not a project, or a newer one, is refused with its message 
   await expect(status).toHaveText('Could not open notes.json: not a Backprop Lab project (its "format" is not backprop-lab-project)');
 
   const newer = testInfo.outputPath('newer.backprop-lab.json');
-  await writeFile(newer, JSON.stringify({ format: 'backprop-lab-project', version: 2 }));
+  await writeFile(newer, JSON.stringify({ format: 'backprop-lab-project', version: 3 }));
   await open.setInputFiles(newer);
-  await expect(status).toHaveText(/^Could not open newer\.backprop-lab\.json: version 2 is newer than this lab reads/);
+  await expect(status).toHaveText(/^Could not open newer\.backprop-lab\.json: version 3 is newer than this lab reads/);
 
   const broken = testInfo.outputPath('broken.backprop-lab.json');
   await writeFile(broken, JSON.stringify({

@@ -30,8 +30,9 @@ describe('the child process entry', () => {
     const finished = await log.next(isFinished('child'));
     expect(finished.reason).toBe('completed');
     expect(finished.history).toHaveLength(2);
-    expect(finished.weights.layers[0]!.W).toBeInstanceOf(Float64Array);
-    expect(finished.weights.layers[0]!.W).toHaveLength(64);
+    expect(finished.weights.parameters[0]!.name).toBe('W');
+    expect(finished.weights.parameters[0]!.values).toBeInstanceOf(Float64Array);
+    expect(finished.weights.parameters[0]!.values).toHaveLength(64);
   });
 
   it('answers a malformed message with an error event and keeps running', async () => {

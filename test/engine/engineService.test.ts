@@ -40,7 +40,7 @@ describe('the engine service', () => {
     expect(log.events[0]).toEqual({ type: 'train.started', runId: 'run-1', trainSize: 898, testSize: 899, parameterCount: 2113 });
     expect(finished.reason).toBe('completed');
     expect(finished.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
-    expect(finished.weights.layers.map((layer) => [layer.index, layer.inputs, layer.units])).toEqual([[0, 64, 32], [2, 32, 1]]);
+    expect(finished.weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [64, 32]], [0, 'b', [32]], [2, 'W', [32, 1]], [2, 'b', [1]]]);
     for (const event of log.events) expect(EngineEventSchema.safeParse(event).success).toBe(true);
   });
 

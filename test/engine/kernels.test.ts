@@ -1,7 +1,99 @@
-// The kernel suite run against every implementation: the plain TypeScript loops and the register-blocked products.
+// The kernel suite run against every implementation: the plain TypeScript loops, the register-blocked products, and the
+// WebAssembly SIMD module in both builds, given ordinary arrays (copied in and out) and arrays in its own memory.
+import { describe, expect, it } from 'vitest';
 import { blockedKernels } from '../../engine/kernels/blockedKernels.js';
 import { plainKernels } from '../../engine/kernels/plainKernels.js';
+import { createWasmKernels, supportedWasmVariants } from '../../engine/kernels/wasm/wasmKernels.js';
+import { createRandom } from '../../engine/random.js';
 import { describeKernels } from './support/kernelSuite.js';
+import { compiledWasmKernelBinaries } from './support/wasmKernelBinaries.js';
 
 describeKernels('plain TypeScript', plainKernels);
 describeKernels('register-blocked TypeScript', blockedKernels);
+
+const binaries = await compiledWasmKernelBinaries();
+const simd = createWasmKernels(binaries, 'simd');
+const relaxed = createWasmKernels(binaries, 'relaxed');
+describeKernels('WebAssembly SIMD (arrays copied in and out)', simd);
+describeKernels('WebAssembly SIMD (arrays in its memory)', simd, (values) => placed(simd.allocate(values.length), values));
+describeKernels('WebAssembly relaxed SIMD (arrays copied in and out)', relaxed);
+describeKernels('WebAssembly relaxed SIMD (arrays in its memory)', relaxed, (values) => placed(relaxed.allocate(values.length), values));
+
+function placed(target: Float64Array, values: Float64Array): Float64Array {
+  target.set(values);
+  return target;
+}
+
+function randomValues(length: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  return Float64Array.from({ length }, () => random.next() * 4 - 2);
+}
+
+/** The 784-256-128-10 MLP's products at minibatch 64, and the exercise's. */
+const largeShapes: Array<[number, number, number]> = [[64, 784, 256], [64, 256, 128], [64, 128, 10], [10, 64, 32], [33, 67, 45]];
+
+describe('WebAssembly kernels', () => {
+  it('runs both builds here: relaxed SIMD is found and preferred', () => {
+    expect(supportedWasmVariants(binaries)).toEqual(['relaxed', 'simd']);
+  });
+
+  it.each(largeShapes)('gives the plain kernels\' products bit for bit without fused multiply-add (%i×%i·%i-wide)', (m, k, n) => {
+    const a = randomValues(m * k, 1), b = randomValues(k * n, 2), dy = randomValues(m * n, 3), w = randomValues(n * k, 4);
+    const [expected, actual] = [new Float64Array(m * n), simd.allocate(m * n)];
+    plainKernels.matmul(a, b, expected, m, k, n);
+    simd.matmul(a, b, actual, m, k, n);
+    expect(actual).toEqual(expected);
+    const [expectedA, actualA] = [new Float64Array(k * n), new Float64Array(k * n)];
+    plainKernels.matmulTransposeA(a, dy, expectedA, m, k, n);
+    simd.matmulTransposeA(a, dy, actualA, m, k, n);
+    expect(actualA).toEqual(expectedA);
+    const [expectedB, actualB] = [new Float64Array(m * k), new Float64Array(m * k)];
+    plainKernels.matmulTransposeB(dy, w, expectedB, m, n, k);
+    simd.matmulTransposeB(dy, w, actualB, m, n, k);
+    expect(actualB).toEqual(expectedB);
+  });
+
+  it.each(largeShapes)('stays within twice the dot-product round-off bound of the plain products with fused multiply-add (%i×%i·%i-wide)', (m, k, n) => {
+    // Each sum of k products is off the exact one by at most k·u·Σ|a·b| (u = 2⁻⁵³), fused or not, so the two differ by at most twice that.
+    const a = randomValues(m * k, 5), b = randomValues(k * n, 6);
+    const [expected, actual] = [new Float64Array(m * n), new Float64Array(m * n)];
+    plainKernels.matmul(a, b, expected, m, k, n);
+    relaxed.matmul(a, b, actual, m, k, n);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
+      let magnitude = 0;
+      for (let p = 0; p < k; p++) magnitude += Math.abs(a[i * k + p]! * b[p * n + j]!);
+      expect(Math.abs(actual[i * n + j]! - expected[i * n + j]!)).toBeLessThanOrEqual(2 * k * 2 ** -53 * magnitude);
+    }
+  });
+
+  it('hands out zeroed arrays in its memory, and keeps earlier ones valid when the memory grows', () => {
+    const first = simd.allocate(1000);
+    first.fill(7);
+    const large = simd.allocate(4_000_000);
+    expect(simd.owns(first) && simd.owns(large)).toBe(true);
+    expect(large.every((value) => value === 0)).toBe(true);
+    expect(first.length).toBe(1000);
+    expect(first.every((value) => value === 7)).toBe(true);
+    const out = simd.allocate(4);
+    simd.matmul(first.subarray(0, 4), first.subarray(4, 8), out, 2, 2, 2);
+    expect(Array.from(out)).toEqual([98, 98, 98, 98]);
+    expect(simd.owns(new Float64Array(4))).toBe(false);
+  });
+});
+
+describe('WebAssembly kernels\' memory', () => {
+  it('gives blocks back when their arrays are collected, so building networks again and again does not grow it', async () => {
+    const kernels = createWasmKernels(binaries, 'simd');
+    // Vitest runs its workers with --expose-gc (vitest.config.ts).
+    const collect = (globalThis as { gc?: () => void }).gc!;
+    expect(collect).toBeTypeOf('function');
+    const probe = kernels.allocate(1);
+    const before = probe.byteOffset;
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 10; i++) kernels.allocate(100_000);
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(kernels.allocate(100_000).byteOffset - before).toBeLessThan(20 * 2 ** 20);
+  });
+});

@@ -30,8 +30,8 @@ describe('a sequential network', () => {
     const network = buildNetwork(spec, createRandom(1));
     expect(network.parameterCount).toBe(64 * 32 + 32 + 32 + 1);
     const weights = network.trainedWeights();
-    expect(weights.layers.map((layer) => [layer.index, layer.inputs, layer.units, layer.W.length, layer.b.length]))
-      .toEqual([[0, 64, 32, 2048, 32], [2, 32, 1, 32, 1]]);
+    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape, tensor.values.length]))
+      .toEqual([[0, 'W', [64, 32], 2048], [0, 'b', [32], 32], [2, 'W', [32, 1], 32], [2, 'b', [1], 1]]);
   });
 
   it('initialises the same weights from the same seed', () => {

@@ -1,7 +1,13 @@
 // The project file: written and read back bit for bit, and every malformed file refused with a one-line message naming the place.
 import { describe, expect, it } from 'vitest';
-import { hasFiniteWeights, parseProjectFile, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
-import type { NetworkSpec, TrainedWeights } from '../../engine/spec.js';
+import { readFileSync } from 'node:fs';
+import { parseProjectFile, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import type { NetworkSpec } from '../../engine/spec.js';
+import { hasFiniteWeights, type TrainedWeights } from '../../engine/trainedWeights.js';
+import { linearTensors } from './support/linearTensors.js';
+
+/** A project file as the lab wrote it in version 1: the network and one iris run, `train --data iris --epochs 2 --seed 1`. */
+const V1_PROJECT = new URL('./fixtures/project-v1.json', import.meta.url);
 
 const SPEC: NetworkSpec = { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] };
 
@@ -10,17 +16,19 @@ function makeWeights(spec: NetworkSpec): TrainedWeights {
   let state = 7;
   const next = () => { state = (state * 1103515245 + 12345) % 2 ** 31; return (state / 2 ** 31 - 0.5) * 0.3; };
   let width = spec.input;
-  const layers: TrainedWeights['layers'] = [];
+  const parameters: TrainedWeights['parameters'] = [];
   spec.layers.forEach((layer, index) => {
     if (layer.type !== 'linear') return;
-    layers.push({ index, inputs: width, units: layer.units, W: Float64Array.from({ length: width * layer.units }, next), b: Float64Array.from({ length: layer.units }, next) });
+    const W = Float64Array.from({ length: width * layer.units }, next);
+    parameters.push(...linearTensors(index, width, layer.units, W, Float64Array.from({ length: layer.units }, next)));
     width = layer.units;
   });
-  layers[0]!.W[0] = -0;
-  layers[0]!.W[1] = Number.MIN_VALUE;
-  layers[0]!.W[2] = 0.1 + 0.2;
-  layers[1]!.b[0] = -0;
-  return { spec, layers };
+  const [W0, , , b1] = parameters.map((tensor) => tensor.values);
+  W0![0] = -0;
+  W0![1] = Number.MIN_VALUE;
+  W0![2] = 0.1 + 0.2;
+  b1![0] = -0;
+  return { spec, parameters };
 }
 
 function makeRun(overrides: Partial<ProjectRun> = {}): ProjectRun {
@@ -42,7 +50,7 @@ function makeRun(overrides: Partial<ProjectRun> = {}): ProjectRun {
 }
 
 function makeProject(runs: ProjectRun[] = [makeRun()]): Project {
-  return { format: 'backprop-lab-project', version: 1, savedAt: '2025-03-04T10:20:30.000Z', network: { name: 'Built network', spec: SPEC }, runs };
+  return { format: 'backprop-lab-project', version: 2, savedAt: '2025-03-04T10:20:30.000Z', network: { name: 'Built network', spec: SPEC }, runs };
 }
 
 /** The project's JSON, edited by `edit`, as text. */
@@ -65,14 +73,14 @@ describe('projectFileText and parseProjectFile', () => {
   it('reads back every weight bit for bit, −0 and subnormals included', () => {
     const project = makeProject();
     const back = parseProjectFile(projectFileText(project));
-    project.runs[0]!.weights.layers.forEach((layer, i) => {
-      const read = back.runs[0]!.weights.layers[i]!;
-      expect(read.W).toBeInstanceOf(Float64Array);
-      expect(new Uint8Array(read.W.buffer)).toEqual(new Uint8Array(layer.W.buffer));
-      expect(new Uint8Array(read.b.buffer)).toEqual(new Uint8Array(layer.b.buffer));
+    project.runs[0]!.weights.parameters.forEach((tensor, i) => {
+      const read = back.runs[0]!.weights.parameters[i]!;
+      expect([read.layer, read.name, read.shape]).toEqual([tensor.layer, tensor.name, tensor.shape]);
+      expect(read.values).toBeInstanceOf(Float64Array);
+      expect(new Uint8Array(read.values.buffer)).toEqual(new Uint8Array(tensor.values.buffer));
     });
-    expect(Object.is(back.runs[0]!.weights.layers[0]!.W[0], -0)).toBe(true);
-    expect(Object.is(back.runs[0]!.weights.layers[1]!.b[0], -0)).toBe(true);
+    expect(Object.is(back.runs[0]!.weights.parameters[0]!.values[0], -0)).toBe(true);
+    expect(Object.is(back.runs[0]!.weights.parameters[3]!.values[0], -0)).toBe(true);
   });
 
   it('reads back everything else as it was written', () => {
@@ -91,15 +99,15 @@ describe('projectFileText and parseProjectFile', () => {
   it('writes plain JSON numbers and an empty history of runs', () => {
     const text = projectFileText(makeProject([]));
     expect(text.endsWith('\n')).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ format: 'backprop-lab-project', version: 1, runs: [] });
+    expect(JSON.parse(text)).toMatchObject({ format: 'backprop-lab-project', version: 2, runs: [] });
     expect(parseProjectFile(text).runs).toEqual([]);
-    expect(projectFileText(makeProject())).toMatch(/"W":\[-0,5e-324,0\.30000000000000004,/);
+    expect(projectFileText(makeProject())).toMatch(/"parameters":\[\{"layer":0,"name":"W","shape":\[64,32\],"values":\[-0,5e-324,0\.30000000000000004,/);
   });
 
   it('tells finite weights from weights a diverged run left', () => {
     expect(hasFiniteWeights(makeWeights(SPEC))).toBe(true);
     const diverged = makeWeights(SPEC);
-    diverged.layers[1]!.W[0] = Number.NaN;
+    diverged.parameters[2]!.values[0] = Number.NaN;
     expect(hasFiniteWeights(diverged)).toBe(false);
   });
 });
@@ -115,8 +123,8 @@ describe('parseProjectFile refuses', () => {
   });
 
   it('a newer version, and a version that is not one', () => {
-    expect(refusal(edited((j) => { j.version = 2; }))).toBe('version 2 is newer than this lab reads (it reads version 1); open it in a newer Backprop Lab');
-    expect(refusal(edited((j) => { j.version = '1'; }))).toBe('version "1" is not a project version this lab reads (it reads version 1)');
+    expect(refusal(edited((j) => { j.version = 3; }))).toBe('version 3 is newer than this lab reads (it reads versions 1 to 2); open it in a newer Backprop Lab');
+    expect(refusal(edited((j) => { j.version = '1'; }))).toBe('version "1" is not a project version this lab reads (it reads versions 1 to 2)');
     expect(refusal(edited((j) => { delete j.version; }))).toMatch(/^version null is not/);
   });
 
@@ -129,21 +137,54 @@ describe('parseProjectFile refuses', () => {
   });
 
   it('a weight that is null (a non-finite value) or not a number', () => {
-    const text = projectFileText(makeProject()).replace('"W":[-0,', '"W":[null,');
-    expect(refusal(text)).toBe('runs.0.weights.layers.0.W.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
-    expect(refusal(edited((j) => { j.runs[0].weights.layers[1].b[0] = 'x'; }))).toMatch(/^runs\.0\.weights\.layers\.1\.b\.0: not a finite number/);
+    const text = projectFileText(makeProject()).replace('"values":[-0,', '"values":[null,');
+    expect(refusal(text)).toBe('runs.0.weights.parameters.0.values.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters[3].values[0] = 'x'; }))).toMatch(/^runs\.0\.weights\.parameters\.3\.values\.0: not a finite number/);
   });
 
   it('weights of the wrong size or shape', () => {
-    expect(refusal(edited((j) => { j.runs[0].weights.layers[0].W.pop(); }))).toBe('runs.0.weights.layers.0: W must hold 64×32 numbers, not 2047');
-    expect(refusal(edited((j) => { j.runs[0].weights.layers[0].b.push(1); }))).toBe('runs.0.weights.layers.0: b must hold 32 numbers, not 33');
-    expect(refusal(edited((j) => { j.runs[0].weights.layers[1].inputs = 31; }))).toBe('runs.0.weights.layers.1: the network needs 32×1 weights here, not 31×1');
-    expect(refusal(edited((j) => { j.runs[0].weights.layers[1].index = 3; }))).toBe("runs.0.weights.layers.1: index must be 2 (layer 3 is the network's next linear layer)");
-    expect(refusal(edited((j) => { j.runs[0].weights.layers.pop(); }))).toBe('runs.0.weights.layers: the network has 2 linear layers but 1 is saved');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters[0].values.pop(); }))).toBe('runs.0.weights.parameters.0.values: W of layer 1 (linear) holds 2047 values but its shape 64×32 needs 2048');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters[1].values.push(1); }))).toBe('runs.0.weights.parameters.1.values: b of layer 1 (linear) holds 33 values but its shape 32 needs 32');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters[2].shape = [31, 1]; }))).toBe('runs.0.weights.parameters.2.shape: layer 3 (linear) has 31×1 weights but the network needs 32×1 for W');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters[2].layer = 3; }))).toBe('runs.0.weights.parameters.2.name: the weights have a parameter W for layer 4 (sigmoid), which has no parameters');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters.splice(2, 2); }))).toBe('runs.0.weights.parameters: the weights have no parameters for layer 3 (linear)');
+    expect(refusal(edited((j) => { j.runs[0].weights.parameters.pop(); }))).toBe('runs.0.weights.parameters: the weights have no b for layer 3 (linear)');
   });
 
   it('weights of another network than the run', () => {
     expect(refusal(edited((j) => { j.runs[0].weights.spec.layers[1] = { type: 'tanh' }; })))
       .toBe("runs.0.weights.spec: differs from the run's network (runs.0.spec)");
+  });
+});
+
+describe('a version 1 project file, as an earlier lab wrote it', () => {
+  const text = readFileSync(V1_PROJECT, 'utf8');
+  const v1Edited = (edit: (json: any) => void): string => {
+    const json = JSON.parse(text);
+    edit(json);
+    return JSON.stringify(json);
+  };
+
+  it('opens as the current version, each Linear record becoming the named tensors W and b, every value bit for bit', () => {
+    const saved = JSON.parse(text) as { runs: Array<{ weights: { layers: Array<{ W: number[]; b: number[] }> } }> };
+    const project = parseProjectFile(text);
+    expect(project.version).toBe(2);
+    expect(project.network.spec).toEqual({ input: 4, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }] });
+    const { parameters } = project.runs[0]!.weights;
+    expect(parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [4, 32]], [0, 'b', [32]], [2, 'W', [32, 3]], [2, 'b', [3]]]);
+    saved.runs[0]!.weights.layers.forEach((layer, i) => {
+      expect(parameters[2 * i]!.values.every((value, k) => Object.is(value, layer.W[k]))).toBe(true);
+      expect(parameters[2 * i + 1]!.values.every((value, k) => Object.is(value, layer.b[k]))).toBe(true);
+    });
+    expect(parseProjectFile(projectFileText(project))).toEqual(project);
+  });
+
+  it('is refused when malformed, naming the place in its own terms', () => {
+    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].W.pop(); }))).toBe('runs.0.weights.layers.0: W must hold 4×32 numbers, not 127');
+    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].b.push(1); }))).toBe('runs.0.weights.layers.0: b must hold 32 numbers, not 33');
+    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].W[0] = null; }))).toBe('runs.0.weights.layers.0.W.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
+    expect(refusal(v1Edited((j) => { const l = j.runs[0].weights.layers[1]; l.inputs = 31; l.W.length = 93; }))).toBe('runs.0.weights.layers.1: layer 3 (linear) has 31×3 weights but the network needs 32×3 for W');
+    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[1].index = 3; }))).toBe('runs.0.weights.layers.1: the weights have a parameter W for layer 4 (softmax), which has no parameters');
+    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers.pop(); }))).toBe('runs.0.weights.layers: the weights have no parameters for layer 3 (linear)');
   });
 });

@@ -47,7 +47,8 @@ describe('the utility process entry', () => {
     renderer.send(start('u1', 2));
     const finished = await renderer.log.next(isFinished('u1'));
     expect(finished.history).toHaveLength(2);
-    expect(finished.weights.layers[0]!.b).toBeInstanceOf(Float64Array);
+    expect(finished.weights.parameters[1]!.name).toBe('b');
+    expect(finished.weights.parameters[1]!.values).toBeInstanceOf(Float64Array);
   });
 
   it('holds the port to the lab\'s size limits: a CSV over the limit is answered with an error naming it, and the port still works', async () => {

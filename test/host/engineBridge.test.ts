@@ -64,10 +64,10 @@ describe('browser host engine bridge', () => {
     if (finished.type !== 'train.finished') throw new Error('unreachable');
     expect(finished.reason).toBe('completed');
     expect(finished.history).toHaveLength(3);
-    const first = finished.weights.layers[0]!;
-    expect(first.W).toBeInstanceOf(Float64Array);
-    expect(first.W.length).toBe(64 * 32);
-    expect(first.b).toBeInstanceOf(Float64Array);
+    const [W, b] = finished.weights.parameters;
+    expect(W!.values).toBeInstanceOf(Float64Array);
+    expect(W!.values.length).toBe(64 * 32);
+    expect(b!.values).toBeInstanceOf(Float64Array);
   });
 
   it('reports a crashed engine when its process is killed, starts a fresh one, and trains again', async () => {

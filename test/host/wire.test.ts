@@ -63,12 +63,15 @@ describe('wire codec', () => {
       event: {
         type: 'train.finished', runId: 'run-1', reason: 'completed', message: 'done',
         history: [{ epoch: 1, trainLoss: 0.6931471805599453, trainAccuracy: 0.5, testLoss: 0.7, testAccuracy: 0.49 }],
-        weights: { spec: { input: 2, layers: [{ type: 'linear', units: 1 }] }, layers: [{ index: 0, inputs: 2, units: 1, W: Float64Array.of(0.1, -0.2), b: Float64Array.of(0) }] },
+        weights: {
+          spec: { input: 2, layers: [{ type: 'linear', units: 1 }] },
+          parameters: [{ layer: 0, name: 'W', shape: [2, 1], values: Float64Array.of(0.1, -0.2) }, { layer: 0, name: 'b', shape: [1], values: Float64Array.of(0) }],
+        },
       },
     };
     const back = decodeWire(encodeWire(envelope)) as typeof envelope;
     expect(back).toEqual(envelope);
-    expect(back.event.weights.layers[0]!.W).toBeInstanceOf(Float64Array);
+    expect(back.event.weights.parameters[0]!.values).toBeInstanceOf(Float64Array);
   });
 
   it('refuses to encode an object that looks like one of its own tags, rather than decode it as something else', () => {

@@ -4,7 +4,7 @@ import { analyseNetwork, type Analysis } from '../../../engine/analysis/analyseN
 import type { PreparedData } from '../../../engine/data/dataSets.js';
 import { batchAccuracy } from '../../../engine/training/train.js';
 import { networkFromWeights } from '../../../engine/analysis/networkFromWeights.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { trainDigits } from './trainedDigits.js';
 
 describe('analyseNetwork on the binary digits', () => {

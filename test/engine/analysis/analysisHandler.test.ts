@@ -4,10 +4,11 @@ import type { AnalysisReport } from '../../../engine/protocol/analysis.js';
 import type { ErrorEvent } from '../../../engine/protocol/errors.js';
 import type { EngineEvent } from '../../../engine/protocol/index.js';
 import type { TrainFinished } from '../../../engine/protocol/training.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { handleAnalysis } from '../../../engine/worker/analysisHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import { createEventLog, isFinished } from '../support/eventLog.js';
+import { linearTensors } from '../support/linearTensors.js';
 import { engineContext } from './trainedDigits.js';
 
 const data = { dataSet: 'digits-binary' as const, trainFraction: 0.5, seed: 2 };
@@ -58,7 +59,7 @@ describe('analysis.run', () => {
   it('names the weights when their network takes another input width', async () => {
     const weights: TrainedWeights = {
       spec: { input: 13, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
-      layers: [{ index: 0, inputs: 13, units: 1, W: new Float64Array(13), b: new Float64Array(1) }],
+      parameters: linearTensors(0, 13, 1, new Float64Array(13), new Float64Array(1)),
     };
     const error = await errorOf(analysisRequest(weights));
     expect(error.field).toBe('weights');
@@ -68,7 +69,7 @@ describe('analysis.run', () => {
   it('names the weights when their network gives another output width', async () => {
     const weights: TrainedWeights = {
       spec: { input: 64, layers: [{ type: 'linear', units: 10 }, { type: 'softmax' }] },
-      layers: [{ index: 0, inputs: 64, units: 10, W: new Float64Array(640), b: new Float64Array(10) }],
+      parameters: linearTensors(0, 64, 10, new Float64Array(640), new Float64Array(10)),
     };
     const error = await errorOf(analysisRequest(weights));
     expect(error.field).toBe('weights');
@@ -76,9 +77,9 @@ describe('analysis.run', () => {
   });
 
   it('names the weights when their arrays do not match their own spec', async () => {
-    const weights = { ...finished.weights, layers: finished.weights.layers.map((layer) => ({ ...layer, W: layer.W.subarray(1) })) };
+    const weights = { ...finished.weights, parameters: finished.weights.parameters.map((tensor) => ({ ...tensor, values: tensor.values.subarray(1) })) };
     const error = await errorOf(analysisRequest(weights));
-    expect(error.field).toBe('weights');
+    expect(error.field).toBe('weights.parameters.0.values');
     expect(error.message).toMatch(/layer 1 \(linear\)/);
   });
 

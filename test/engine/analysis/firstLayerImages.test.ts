@@ -1,14 +1,15 @@
 // The first Linear layer's weights as images: one per unit, row-major like the digits' p{r}{c} columns.
 import { describe, expect, it } from 'vitest';
 import { firstLayerImages } from '../../../engine/analysis/firstLayerImages.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
+import { linearTensors } from '../support/linearTensors.js';
 
 function weightsOf(inputs: number, units: number): TrainedWeights {
   // W[k][u] = 100·k + u, so each value says which input and unit it connects.
   const W = Float64Array.from({ length: inputs * units }, (_, i) => 100 * Math.floor(i / units) + (i % units));
   return {
     spec: { input: inputs, layers: [{ type: 'linear', units }, { type: 'sigmoid' }] },
-    layers: [{ index: 0, inputs, units, W, b: new Float64Array(units) }],
+    parameters: linearTensors(0, inputs, units, W, new Float64Array(units)),
   };
 }
 
@@ -31,7 +32,7 @@ describe('firstLayerImages', () => {
   it('uses the first linear layer by spec index whatever order the weights list them in', () => {
     const weights = weightsOf(16, 2);
     weights.spec.layers = [{ type: 'linear', units: 2 }, { type: 'relu' }, { type: 'linear', units: 1 }];
-    weights.layers.unshift({ index: 2, inputs: 2, units: 1, W: new Float64Array(2), b: new Float64Array(1) });
+    weights.parameters.unshift(...linearTensors(2, 2, 1, new Float64Array(2), new Float64Array(1)));
     const images = firstLayerImages(weights)!;
     expect([images.width, images.images.length]).toEqual([4, 2]);
     expect(images.images[1]![5]).toBe(501);

@@ -7,6 +7,7 @@ import { plainKernels } from '../../../engine/kernels/plainKernels.js';
 import { buildNetwork } from '../../../engine/network/network.js';
 import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
+import { linearTensors } from '../support/linearTensors.js';
 import { trainDigits } from './trainedDigits.js';
 
 function maxDifference(a: Float64Array, b: Float64Array): number {
@@ -48,7 +49,7 @@ describe('collapseLinearRuns', () => {
     expect(run).toMatchObject({ from: 0, to: 1, inputs: 64, units: 1 });
     const collapsed = networkFromWeights({
       spec: parseSpecText('linear:1,sigmoid', 64),
-      layers: [{ index: 0, inputs: 64, units: 1, W: run!.W, b: run!.b }],
+      parameters: linearTensors(0, 64, 1, run!.W, run!.b),
     });
     const original = predictSamples(networkFromWeights(weights), data.test);
     const reduced = predictSamples(collapsed, data.test);

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import { encodeOnnxModel } from '../../../engine/export/onnx.js';
-import type { NetworkSpec, TrainedWeights } from '../../../engine/spec.js';
+import { buildNetwork } from '../../../engine/network/network.js';
+import { createRandom } from '../../../engine/random.js';
+import type { NetworkSpec } from '../../../engine/spec.js';
+import { findTensor, type TrainedWeights } from '../../../engine/trainedWeights.js';
+import { linearTensors } from '../support/linearTensors.js';
 
 ort.env.wasm.numThreads = 1;
 
@@ -11,13 +15,14 @@ function makeWeights(spec: NetworkSpec): TrainedWeights {
   let state = 12345;
   const next = () => { state = (state * 1103515245 + 12345) % 2 ** 31; return state / 2 ** 31 - 0.5; };
   let width = spec.input;
-  const layers: TrainedWeights['layers'] = [];
+  const parameters: TrainedWeights['parameters'] = [];
   spec.layers.forEach((layer, index) => {
     if (layer.type !== 'linear') return;
-    layers.push({ index, inputs: width, units: layer.units, W: Float64Array.from({ length: width * layer.units }, next), b: Float64Array.from({ length: layer.units }, next) });
+    const W = Float64Array.from({ length: width * layer.units }, next);
+    parameters.push(...linearTensors(index, width, layer.units, W, Float64Array.from({ length: layer.units }, next)));
     width = layer.units;
   });
-  return { spec, layers };
+  return { spec, parameters };
 }
 
 /** A plain forward pass written for this test: rows of x through each layer. */
@@ -25,14 +30,16 @@ function referenceForward(weights: TrainedWeights, x: Float64Array, rows: number
   let current = x, width = weights.spec.input;
   weights.spec.layers.forEach((layer, index) => {
     if (layer.type === 'linear') {
-      const p = weights.layers.find((l) => l.index === index)!;
-      const out = new Float64Array(rows * p.units);
-      for (let r = 0; r < rows; r++) for (let j = 0; j < p.units; j++) {
-        let s = p.b[j]!;
-        for (let k = 0; k < width; k++) s += current[r * width + k]! * p.W[k * p.units + j]!;
-        out[r * p.units + j] = s;
+      const W = findTensor(weights, index, 'W')!;
+      const b = findTensor(weights, index, 'b')!.values;
+      const units = W.shape[1]!;
+      const out = new Float64Array(rows * units);
+      for (let r = 0; r < rows; r++) for (let j = 0; j < units; j++) {
+        let s = b[j]!;
+        for (let k = 0; k < width; k++) s += current[r * width + k]! * W.values[k * units + j]!;
+        out[r * units + j] = s;
       }
-      current = out; width = p.units;
+      current = out; width = units;
     } else if (layer.type === 'relu') current = current.map((v) => Math.max(0, v));
     else if (layer.type === 'leaky_relu') current = current.map((v) => (v > 0 ? v : (layer.alpha ?? 0.01) * v));
     else if (layer.type === 'sigmoid') current = current.map((v) => 1 / (1 + Math.exp(-v)));
@@ -77,6 +84,17 @@ describe('encodeOnnxModel', () => {
   it('refuses weights whose shapes do not match the network', () => {
     const spec: NetworkSpec = { input: 4, layers: [{ type: 'linear', units: 3 }] };
     const weights = makeWeights({ input: 5, layers: [{ type: 'linear', units: 3 }] });
-    expect(() => encodeOnnxModel({ spec, layers: weights.layers }, 'test')).toThrow('layer 1 (linear) parameters are 5×3 but the network needs 4×3');
+    expect(() => encodeOnnxModel({ spec, parameters: weights.parameters }, 'test')).toThrow('layer 1 (linear) has 5×3 weights but the network needs 4×3 for W');
+    expect(() => encodeOnnxModel({ spec, parameters: makeWeights(spec).parameters.slice(0, 1) }, 'test')).toThrow('the weights have no b for layer 1 (linear)');
+  });
+
+  it('writes one initializer per named tensor of a network, and the model matches the engine\'s forward pass', async () => {
+    const spec: NetworkSpec = { input: 6, layers: [{ type: 'linear', units: 5 }, { type: 'tanh' }, { type: 'linear', units: 2 }, { type: 'softmax' }] };
+    const network = buildNetwork(spec, createRandom(4));
+    const session = await ort.InferenceSession.create(encodeOnnxModel(network.trainedWeights(), 'test'));
+    const x = Float64Array.from({ length: 3 * 6 }, (_, i) => Math.cos(i * 0.61));
+    const got = (await session.run({ input: new ort.Tensor('float64', x, [3, 6]) })).output!.data as Float64Array;
+    const expected = network.forward(x, 3);
+    for (let i = 0; i < expected.length; i++) expect(Math.abs(got[i]! - expected[i]!)).toBeLessThan(1e-12);
   });
 });

@@ -10,21 +10,27 @@ const columnNorm = (W: Float64Array, inputs: number, units: number, unit: number
 
 describe('filterNormalisedDirection', () => {
   const network = buildNetwork(parseSpecText('linear:6,relu,linear:4,tanh,linear:2', 9), createRandom(12));
+  const weightMatrices = network.parameters.filter((parameter) => parameter.name === 'W');
   // give the layers very different scales, which the normalisation must follow
-  network.linearLayers[1]!.W.forEach((value, i, W) => { W[i] = value * 40; });
+  weightMatrices[1]!.value.forEach((value, i, W) => { W[i] = value * 40; });
 
   it('gives each filter (the weights feeding one unit) the norm of the same filter of the weights', () => {
     const direction = filterNormalisedDirection(network, createRandom(5));
     expect(direction).toHaveLength(network.parameterCount);
+    expect(network.parameters.map((parameter) => [parameter.name, parameter.filterAxis])).toEqual([['W', 1], ['b', undefined], ['W', 1], ['b', undefined], ['W', 1], ['b', undefined]]);
     let offset = 0;
-    for (const layer of network.linearLayers) {
-      const part = direction.subarray(offset, offset + layer.W.length);
-      for (let unit = 0; unit < layer.outputs; unit++) {
-        const expected = columnNorm(layer.W, layer.inputs, layer.outputs, unit);
-        expect(Math.abs(columnNorm(part, layer.inputs, layer.outputs, unit) - expected)).toBeLessThan(1e-12 * expected);
+    for (const parameter of network.parameters) {
+      const part = direction.subarray(offset, offset + parameter.value.length);
+      if (parameter.filterAxis === undefined) {
+        expect([...part]).toEqual(new Array(parameter.value.length).fill(0));
+      } else {
+        const [inputs, units] = parameter.shape as [number, number];
+        for (let unit = 0; unit < units; unit++) {
+          const expected = columnNorm(parameter.value, inputs, units, unit);
+          expect(Math.abs(columnNorm(part, inputs, units, unit) - expected)).toBeLessThan(1e-12 * expected);
+        }
       }
-      expect([...direction.subarray(offset + layer.W.length, offset + layer.W.length + layer.b.length)]).toEqual(new Array(layer.b.length).fill(0));
-      offset += layer.W.length + layer.b.length;
+      offset += parameter.value.length;
     }
   });
 
@@ -32,7 +38,7 @@ describe('filterNormalisedDirection', () => {
     const first = filterNormalisedDirection(network, createRandom(5));
     expect(filterNormalisedDirection(network, createRandom(5))).toEqual(first);
     expect(filterNormalisedDirection(network, createRandom(6))).not.toEqual(first);
-    const W = network.linearLayers[0]!.W;
+    const W = weightMatrices[0]!.value;
     expect([...first.subarray(0, W.length)]).not.toEqual([...W]);
   });
 });

@@ -62,7 +62,7 @@ describe('landscape.run', () => {
   });
 
   it('names the weights when every weight is zero, so there is no direction to go', async () => {
-    const weights = { ...finished.weights, layers: finished.weights.layers.map((layer) => ({ ...layer, W: new Float64Array(layer.W.length) })) };
+    const weights = { ...finished.weights, parameters: finished.weights.parameters.map((tensor) => (tensor.name === 'W' ? { ...tensor, values: new Float64Array(tensor.values.length) } : tensor)) };
     const error = await errorOf(request({ weights }));
     expect(error.field).toBe('weights');
   });

@@ -7,7 +7,7 @@ import { evaluateLossLandscape, sliceCoordinates } from '../../../engine/landsca
 import { createLoss } from '../../../engine/losses/createLoss.js';
 import { flattenParameters } from '../../../engine/network/parameters.js';
 import { createRandom } from '../../../engine/random.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { handleLandscape } from '../../../engine/worker/landscapeHandler.js';
 import { engineContext, trainDigits } from '../analysis/trainedDigits.js';
 
@@ -61,7 +61,7 @@ describe('the loss landscape of a network trained on the binary digits', () => {
     // a leading dropout (the identity in evaluation) turns the shortcut off without changing the function
     const plainWeights: TrainedWeights = {
       spec: { input: 64, layers: [{ type: 'dropout', rate: 0.5 }, ...weights.spec.layers] },
-      layers: weights.layers.map((layer) => ({ ...layer, index: layer.index + 1 })),
+      parameters: weights.parameters.map((tensor) => ({ ...tensor, layer: tensor.layer + 1 })),
     };
     const shortcut = networkFromWeights(weights);
     const plain = networkFromWeights(plainWeights);

@@ -9,10 +9,11 @@ describe('flattened parameters', () => {
   it('lay out every Linear layer in spec order, W then b, and load back into another network', () => {
     const spec = parseSpecText('linear:3,tanh,dropout:0.5,linear:2,softmax', 4);
     const network = buildNetwork(spec, createRandom(1));
-    network.linearLayers[0]!.b.fill(7);
+    const [W, b] = network.layers[0]!.parameters;
+    b!.value.fill(7);
     const flat = flattenParameters(network);
     expect(flat.length).toBe(4 * 3 + 3 + 3 * 2 + 2);
-    expect(flat.subarray(0, 12)).toEqual(network.linearLayers[0]!.W);
+    expect(flat.subarray(0, 12)).toEqual(W!.value);
     expect(Array.from(flat.subarray(12, 15))).toEqual([7, 7, 7]);
     const other = buildNetwork(spec, createRandom(2));
     loadParameters(other, flat);

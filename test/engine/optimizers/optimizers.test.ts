@@ -10,7 +10,7 @@ const A = 4;
 function descend(config: OptimizerConfig | undefined, learningRate: number, steps: number, decay?: number): number[] {
   const value = Float64Array.of(1);
   const gradient = new Float64Array(1);
-  const optimizer = createOptimizer(config, learningRate, decay, [{ name: 'w', value, gradient }]);
+  const optimizer = createOptimizer(config, learningRate, decay, [{ name: 'w', shape: [value.length], value, gradient, decayed: false }]);
   const path: number[] = [];
   for (let i = 0; i < steps; i++) {
     gradient[0] = A * value[0]!;
@@ -32,7 +32,7 @@ describe('optimizers', () => {
     const value = Float64Array.from([0.3, -1.7, 2.2]);
     const gradient = Float64Array.from([0.11, 0.7, -3.3]);
     const expected = value.slice();
-    const optimizer = createOptimizer({ kind: 'sgd' }, 0.037, 1, [{ name: 'W', value, gradient }]);
+    const optimizer = createOptimizer({ kind: 'sgd' }, 0.037, 1, [{ name: 'W', shape: [value.length], value, gradient, decayed: false }]);
     for (let i = 0; i < 5; i++) {
       plainKernels.addScaled(expected, gradient, -0.037, 3);
       optimizer.step();
@@ -87,7 +87,7 @@ describe('optimizers', () => {
   it('works on any list of parameters, e.g. one point (x, y) on a surface', () => {
     const value = Float64Array.from([3, 2]);
     const gradient = new Float64Array(2);
-    const optimizer = createOptimizer({ kind: 'adam' }, 0.1, undefined, [{ name: 'xy', value, gradient }]);
+    const optimizer = createOptimizer({ kind: 'adam' }, 0.1, undefined, [{ name: 'xy', shape: [2], value, gradient, decayed: false }]);
     for (let i = 0; i < 300; i++) {
       gradient[0] = 2 * value[0]!;
       gradient[1] = 20 * value[1]!;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kernels } from '../../../engine/kernels/kernels.js';
 import { createRandom } from '../../../engine/random.js';
 
-function randomMatrix(length: number, seed: number): Float64Array {
+function randomValues(length: number, seed: number): Float64Array {
   const random = createRandom(seed);
   return Float64Array.from({ length }, () => random.next() * 4 - 2);
 }
@@ -24,18 +24,23 @@ function expectClose(actual: Float64Array, expected: Float64Array): void {
   for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i]! - expected[i]!)).toBeLessThan(1e-12);
 }
 
-/** Registers the kernel tests for `kernels` under `name`. */
-export function describeKernels(name: string, kernels: Kernels): void {
+/**
+ * Registers the kernel tests for `kernels` under `name`. With `place`, every array a kernel is given is first moved
+ * by it (into an implementation's own memory, say), so the same tests check the in-place path.
+ */
+export function describeKernels(name: string, kernels: Kernels, place: (values: Float64Array) => Float64Array = (values) => values): void {
+  const randomMatrix = (length: number, seed: number): Float64Array => place(randomValues(length, seed));
+  const from = (values: ArrayLike<number>): Float64Array => place(Float64Array.from(values));
   describe(`${name} kernels`, () => {
     const [m, k, n] = [3, 5, 7];
     // Shapes that reach every tile and every edge of a blocked implementation: odd and even rows, widths below,
-    // at and above a tile, and the exercise's 10×64·64×32.
-    const shapes: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [2, 4, 4], [9, 13, 6], [10, 64, 32], [7, 3, 1]];
+    // at and above a tile, the exercise's 10×64·64×32, and sums and widths longer than a cache tile.
+    const shapes: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [2, 4, 4], [9, 13, 6], [10, 64, 32], [7, 3, 1], [13, 300, 70], [6, 517, 131]];
 
     it.each(shapes)('multiplies x·W like the textbook triple loop (%i×%i·%i-wide)', (m, k, n) => {
       const a = randomMatrix(m * k, 1);
       const b = randomMatrix(k * n, 2);
-      const out = new Float64Array(m * n).fill(99);
+      const out = from(new Float64Array(m * n).fill(99));
       kernels.matmul(a, b, out, m, k, n);
       expectClose(out, reference(m, k, n, (i, p) => a[i * k + p]!, (p, j) => b[p * n + j]!));
     });
@@ -43,7 +48,7 @@ export function describeKernels(name: string, kernels: Kernels): void {
     it.each(shapes)('multiplies dy·Wᵀ without forming the transpose (%i×%i, %i rows of W)', (m, n, k) => {
       const dy = randomMatrix(m * n, 3);
       const w = randomMatrix(k * n, 4);
-      const out = new Float64Array(m * k).fill(99);
+      const out = from(new Float64Array(m * k).fill(99));
       kernels.matmulTransposeB(dy, w, out, m, n, k);
       expectClose(out, reference(m, n, k, (i, p) => dy[i * n + p]!, (p, j) => w[j * n + p]!));
     });
@@ -51,13 +56,13 @@ export function describeKernels(name: string, kernels: Kernels): void {
     it.each(shapes)('multiplies xᵀ·dy without forming the transpose (%i rows, %i and %i wide)', (m, k, n) => {
       const x = randomMatrix(m * k, 5);
       const dy = randomMatrix(m * n, 6);
-      const out = new Float64Array(k * n).fill(99);
+      const out = from(new Float64Array(k * n).fill(99));
       kernels.matmulTransposeA(x, dy, out, m, k, n);
       expectClose(out, reference(k, m, n, (i, p) => x[p * k + i]!, (p, j) => dy[p * n + j]!));
     });
 
     it('writes only inside the product, leaving the rest of a larger buffer alone', () => {
-      const out = new Float64Array(3 * 7 + 5).fill(99);
+      const out = from(new Float64Array(3 * 7 + 5).fill(99));
       kernels.matmul(randomMatrix(15, 1), randomMatrix(35, 2), out, 3, 5, 7);
       expect(Array.from(out.subarray(21))).toEqual([99, 99, 99, 99, 99]);
     });
@@ -65,19 +70,19 @@ export function describeKernels(name: string, kernels: Kernels): void {
     it('adds a row vector to every row and sums columns', () => {
       const a = randomMatrix(m * n, 7);
       const row = randomMatrix(n, 8);
-      const added = a.slice();
+      const added = from(a);
       kernels.addRowVector(added, row, m, n);
       expectClose(added, a.map((value, i) => value + row[i % n]!));
-      const sums = new Float64Array(n).fill(99);
+      const sums = from(new Float64Array(n).fill(99));
       kernels.columnSums(a, sums, m, n);
       expectClose(sums, Float64Array.from({ length: n }, (_, j) => a[j]! + a[n + j]! + a[2 * n + j]!));
     });
 
     it('maps ReLU and sigmoid elementwise, with their backward passes', () => {
-      const x = Float64Array.from([-3, -0.5, 0, 0.5, 3, -800, 800]);
-      const dy = Float64Array.from([1, 2, 3, 4, 5, 6, 7]);
-      const out = new Float64Array(x.length);
-      const dx = new Float64Array(x.length);
+      const x = from([-3, -0.5, 0, 0.5, 3, -800, 800]);
+      const dy = from([1, 2, 3, 4, 5, 6, 7]);
+      const out = from(new Float64Array(x.length));
+      const dx = from(new Float64Array(x.length));
       kernels.relu(x, out, x.length);
       expectClose(out, x.map((v) => Math.max(0, v)));
       kernels.reluBackward(x, dy, dx, x.length);
@@ -89,8 +94,8 @@ export function describeKernels(name: string, kernels: Kernels): void {
     });
 
     it('adds a scaled vector in place', () => {
-      const target = Float64Array.from([1, 2, 3]);
-      kernels.addScaled(target, Float64Array.from([10, 20, 30]), -0.5, 3);
+      const target = from([1, 2, 3]);
+      kernels.addScaled(target, from([10, 20, 30]), -0.5, 3);
       expectClose(target, Float64Array.from([-4, -8, -12]));
     });
   });

@@ -77,12 +77,13 @@ describe('training controls', () => {
     const path = outcome.parameterPath!;
     expect(path.length).toBe(4);
     expect(path.every((point) => point.length === 64 * 32 + 32 + 32 + 1)).toBe(true);
-    const [first, second] = network.linearLayers;
+    const [firstW, firstB] = network.layers[0]!.parameters;
+    const [secondW, secondB] = network.layers[2]!.parameters;
     const last = path[3]!;
-    expect(last.subarray(0, 2048)).toEqual(first!.W);
-    expect(last.subarray(2048, 2080)).toEqual(first!.b);
-    expect(last.subarray(2080, 2112)).toEqual(second!.W);
-    expect(last.subarray(2112)).toEqual(second!.b);
+    expect(last.subarray(0, 2048)).toEqual(firstW!.value);
+    expect(last.subarray(2048, 2080)).toEqual(firstB!.value);
+    expect(last.subarray(2080, 2112)).toEqual(secondW!.value);
+    expect(last.subarray(2112)).toEqual(secondB!.value);
     expect(path[0]).not.toEqual(path[1]);
   });
 
@@ -125,7 +126,8 @@ describe('training controls', () => {
     const plain = await run({}, { epochs: 3 });
     const decayed = await run({}, { epochs: 3, weightDecay: 0.05 });
     const size = (weights: Float64Array) => Math.hypot(...weights);
-    expect(size(decayed.network.linearLayers[0]!.W)).toBeLessThan(0.9 * size(plain.network.linearLayers[0]!.W));
+    const firstW = (network: typeof plain.network) => network.layers[0]!.parameters.find((parameter) => parameter.name === 'W')!.value;
+    expect(size(firstW(decayed.network))).toBeLessThan(0.9 * size(firstW(plain.network)));
     expect(decayed.outcome.history[2]!.testAccuracy).toBeGreaterThan(0.9);
   });
 });

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { fromWeightsDocument } from '../../../engine/export/readWeights.js';
 import { utf8Bytes } from '../../../engine/export/utf8.js';
 import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 
 const weights: TrainedWeights = {
   spec: { input: 2, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
-  layers: [{ index: 0, inputs: 2, units: 1, W: Float64Array.of(0.5, -0.25), b: Float64Array.of(0.125) }],
+  parameters: [
+    { layer: 0, name: 'W', shape: [2, 1], values: Float64Array.of(0.5, -0.25) },
+    { layer: 0, name: 'b', shape: [1], values: Float64Array.of(0.125) },
+  ],
 };
 const history = [{ epoch: 1, trainLoss: 0.5, trainAccuracy: 0.75, testLoss: 0.625, testAccuracy: 0.7 }];
 
@@ -26,7 +29,7 @@ describe('export.build', () => {
     if (event.type !== 'export.file') throw new Error(event.type);
     expect([event.fileName, event.mime]).toEqual(['weights.json', 'application/json']);
     const back = fromWeightsDocument(JSON.parse(Buffer.from(event.bytes).toString('utf8')));
-    expect(Array.from(back.layers[0]!.W)).toEqual([0.5, -0.25]);
+    expect(Array.from(back.parameters[0]!.values)).toEqual([0.5, -0.25]);
   });
 
   it('gives an npz archive, an ONNX model and metrics.csv', async () => {

@@ -1,12 +1,12 @@
 // The engine's store of a connection's finished runs: kept by id with their path, let go oldest first by count and by bytes.
 import { describe, expect, it } from 'vitest';
 import { RunStore, retainedBytes, type KeptRun } from '../../../engine/worker/runStore.js';
-import type { TrainedWeights } from '../../../engine/spec.js';
+import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 
 /** Weights of one Linear layer with `values` parameters in W. */
 const weights = (values: number): TrainedWeights => ({
   spec: { input: values, layers: [{ type: 'linear', units: 1 }] },
-  layers: [{ index: 0, inputs: values, units: 1, W: new Float64Array(values), b: new Float64Array(1) }],
+  parameters: [{ layer: 0, name: 'W', shape: [values, 1], values: new Float64Array(values) }, { layer: 0, name: 'b', shape: [1], values: new Float64Array(1) }],
 } as unknown as TrainedWeights);
 
 describe('the run store', () => {

@@ -92,6 +92,13 @@ describe('the training handler', () => {
       .toEqual({ field: 'initialWeights', message: 'the initial weights belong to another network: their spec differs from this run\'s' });
   });
 
+  it('names the tensor at fault when initial weights of the same network do not fit it', async () => {
+    const initialWeights = buildNetwork(parseSpecText('linear:32,relu,linear:1,sigmoid', 64), createRandom(1)).trainedWeights();
+    initialWeights.parameters[2] = { ...initialWeights.parameters[2]!, shape: [1, 32] };
+    expect(await errorOf(start({ initialWeights })))
+      .toEqual({ field: 'initialWeights.parameters.2.shape', message: 'layer 3 (linear) has 1×32 weights but the network needs 32×1 for W' });
+  });
+
   it('names recordPath when the path would be too large, before the run starts', async () => {
     const { field, message } = await errorOf(start({ recordPath: true, spec: parseSpecText('linear:2000,relu,linear:1,sigmoid', 64) }, { epochs: 100 }));
     expect(field).toBe('recordPath');

@@ -8,7 +8,7 @@ const run: FinishedRun = {
   runId: 'run-1', label: 'digits', spec, dataSet: 'digits-binary',
   hyper: { epochs: 3, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 7 },
   reason: 'completed', message: '', history: [],
-  weights: { spec, layers: [{ index: 0, inputs: 64, units: 1, W: new Float64Array(64), b: new Float64Array(1) }] },
+  weights: { spec, parameters: [{ layer: 0, name: 'W', shape: [64, 1], values: new Float64Array(64) }, { layer: 0, name: 'b', shape: [1], values: new Float64Array(1) }] },
   settings: { seed: 7, loss: 'bce', optimizer: { kind: 'sgd' }, normalisation: 'global' },
 };
 

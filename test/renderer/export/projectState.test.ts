@@ -13,7 +13,13 @@ function finishedRun(runId: string, label: string, w0 = 0.5): FinishedRun {
     hyper: { epochs: 1, learningRate: 0.1, batchSize: 10, reduction: 'mean', trainFraction: 0.5, seed: 2 },
     reason: 'completed', message: 'done',
     history: [{ epoch: 1, trainLoss: 1, trainAccuracy: 0.5, testLoss: 1.1, testAccuracy: 0.4 }],
-    weights: { spec: SPEC, layers: [{ index: 0, inputs: 4, units: 3, W: Float64Array.from({ length: 12 }, (_, i) => (i === 0 ? w0 : i / 7)), b: new Float64Array(3) }] },
+    weights: {
+      spec: SPEC,
+      parameters: [
+        { layer: 0, name: 'W', shape: [4, 3], values: Float64Array.from({ length: 12 }, (_, i) => (i === 0 ? w0 : i / 7)) },
+        { layer: 0, name: 'b', shape: [3], values: new Float64Array(3) },
+      ],
+    },
     settings: { seed: 2, loss: 'cce', optimizer: { kind: 'sgd' }, normalisation: 'standardize' },
     parameterPath: [new Float64Array(15)],
   };

@@ -12,7 +12,7 @@ const started = (runId: string): StartedRun => ({ runId, label: runId, spec, dat
 const finished = (runId: string, testAccuracy = 0.9): TrainFinished => ({
   type: 'train.finished', runId, reason: 'completed', message: 'done',
   history: [{ epoch: 1, trainLoss: 0.3, trainAccuracy: 0.8, testLoss: 0.35, testAccuracy }],
-  weights: { spec, layers: [] },
+  weights: { spec, parameters: [] },
   settings: { seed: 1, loss: 'bce', optimizer: { kind: 'sgd' }, normalisation: 'global' },
   parameterPath: [new Float64Array(65), new Float64Array(65)],
 });

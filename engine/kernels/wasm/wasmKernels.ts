@@ -1,0 +1,221 @@
+// The kernels run by the WebAssembly SIMD module over Float64Array views into its shared memory, and the arena that hands those views out; pure, any process.
+import type { Kernels } from '../kernels.js';
+import { plainKernels } from '../plainKernels.js';
+
+/** Which build of the module runs: plain SIMD128, or relaxed SIMD with fused multiply-add in the matrix products. */
+export type WasmKernelsVariant = 'simd' | 'relaxed';
+
+/** The compiled kernel modules, as the build writes them (the relaxed one is optional). */
+export interface WasmKernelBinaries {
+  simd: Uint8Array;
+  relaxed?: Uint8Array;
+}
+
+/** WebAssembly kernels: the {@link Kernels} plus the arena their arrays should come from. */
+export interface WasmKernels extends Kernels {
+  readonly variant: WasmKernelsVariant;
+  /**
+   * A zeroed Float64Array of `length` values inside the module's memory (an ordinary one when that memory is full):
+   * kernels given such arrays read and write them in place. The memory is shared, so growing it never detaches a view handed out before; a view's block
+   * returns to the arena when the view itself is garbage collected (keep the view, not only a subarray of it).
+   */
+  allocate(length: number): Float64Array;
+  /** True when `array` lies in the module's memory (its kernels then work on it without a copy). */
+  owns(array: Float64Array): boolean;
+}
+
+/** The few parts of the WebAssembly API used here (the engine's type library has no DOM or Node types). */
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => { buffer: ArrayBufferLike; grow(pages: number): number };
+}
+
+interface KernelExports {
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number): void;
+  matmulTransposeA(a: number, b: number, out: number, m: number, k: number, n: number): void;
+  matmulTransposeB(a: number, b: number, out: number, m: number, n: number, k: number, scratch: number): void;
+  addRowVector(out: number, row: number, m: number, n: number): void;
+  columnSums(a: number, out: number, m: number, n: number): void;
+  relu(x: number, out: number, length: number): void;
+  reluBackward(x: number, dy: number, dx: number, length: number): void;
+  sigmoidBackward(y: number, dy: number, dx: number, length: number): void;
+  addScaled(target: number, source: number, scale: number, length: number): void;
+}
+
+const webAssembly = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+const PAGE_BYTES = 65536;
+const MAX_PAGES = 16384;
+/** Blocks are 64-byte aligned (a cache line) and sized in powers of two from 64 bytes, one free list per size. */
+const MIN_BLOCK_SHIFT = 6;
+
+/** The variants this runtime can run, best first (relaxed SIMD needs Chromium, or Node with --experimental-wasm-relaxed-simd). */
+export function supportedWasmVariants(binaries: WasmKernelBinaries): WasmKernelsVariant[] {
+  if (!webAssembly) return [];
+  const variants: WasmKernelsVariant[] = [];
+  if (binaries.relaxed && webAssembly.validate(binaries.relaxed)) variants.push('relaxed');
+  if (webAssembly.validate(binaries.simd)) variants.push('simd');
+  return variants;
+}
+
+/** Instantiates the kernels of one variant (synchronously: the module is a few kilobytes). Throws if the runtime cannot run it. */
+export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKernelsVariant): WasmKernels {
+  if (!webAssembly) throw new Error('this runtime has no WebAssembly');
+  const bytes = variant === 'relaxed' ? binaries.relaxed : binaries.simd;
+  if (!bytes || !webAssembly.validate(bytes)) throw new Error(`this runtime cannot run the ${variant === 'relaxed' ? 'relaxed-SIMD' : 'SIMD'} kernels`);
+  const memory = new webAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+  const exports = new webAssembly.Instance(new webAssembly.Module(bytes), { env: { memory } }).exports as unknown as KernelExports;
+
+  // Each read of a grown shared memory's `buffer` may give a new object over the same bytes: views are made on `current`.
+  let current = memory.buffer;
+  const buffers = new WeakSet<ArrayBufferLike>([current]);
+  let top = 0;
+  const freeBlocks: number[][] = [];
+  const released = new FinalizationRegistry<{ address: number; sizeClass: number }>(({ address, sizeClass }) => {
+    (freeBlocks[sizeClass] ??= []).push(address);
+  });
+
+  /** The address of a block of 2^sizeClass bytes, reused or taken from the top (growing the memory as needed); undefined when the memory is full. */
+  function takeBlock(sizeClass: number): number | undefined {
+    const reused = freeBlocks[sizeClass]?.pop();
+    if (reused !== undefined) return reused;
+    const end = top + 2 ** sizeClass;
+    const pagesNeeded = Math.ceil(end / PAGE_BYTES) - current.byteLength / PAGE_BYTES;
+    if (pagesNeeded > 0) {
+      try {
+        memory.grow(pagesNeeded);
+      } catch {
+        return undefined;
+      }
+      current = memory.buffer;
+      buffers.add(current);
+    }
+    const address = top;
+    top = end;
+    return address;
+  }
+
+  function sizeClassOf(length: number): number {
+    return Math.max(MIN_BLOCK_SHIFT, Math.ceil(Math.log2(Math.max(1, length * 8))));
+  }
+
+  function allocate(length: number): Float64Array {
+    const sizeClass = sizeClassOf(length);
+    const address = takeBlock(sizeClass);
+    // A full memory still leaves the kernels correct: they copy an array from elsewhere in and out.
+    if (address === undefined) return new Float64Array(length);
+    const view = new Float64Array(current, address, length);
+    view.fill(0);
+    released.register(view, { address, sizeClass });
+    return view;
+  }
+
+  const owns = (array: Float64Array): boolean => buffers.has(array.buffer);
+
+  // The slow path for arrays outside the memory: one scratch block, reused, grown when a call needs more.
+  let scratch = allocate(0);
+  let scratchUsed = 0;
+  function scratchFor(values: number): number {
+    if (scratchUsed + values > scratch.length) {
+      // Values already copied in this call stay where they are: the old block is only released after the call returns.
+      scratch = allocate(2 ** Math.ceil(Math.log2(Math.max(2 * values, 1024))));
+      scratchUsed = 0;
+      if (!owns(scratch)) throw new Error(`the WebAssembly kernels' memory is full: no room to copy ${values} values in`);
+    }
+    const address = scratch.byteOffset + scratchUsed * 8;
+    scratchUsed += values;
+    return address;
+  }
+  const view = (address: number, length: number): Float64Array => new Float64Array(current, address, length);
+
+  /** The address of the first `length` values of an input, copied in when it lives elsewhere. */
+  function input(array: Float64Array, length: number): number {
+    if (owns(array)) return array.byteOffset;
+    const address = scratchFor(length);
+    view(address, length).set(array.length === length ? array : array.subarray(0, length));
+    return address;
+  }
+  /** The address to write an output to; `read` copies its current values in as well (for in-place kernels). */
+  function output(array: Float64Array, length: number, read: boolean): number {
+    if (owns(array)) return array.byteOffset;
+    return read ? input(array, length) : scratchFor(length);
+  }
+  /** Copies an output written in the scratch back into its array. */
+  function copyBack(array: Float64Array, address: number, length: number): void {
+    if (!owns(array)) array.set(view(address, length));
+  }
+  function done(): void {
+    scratchUsed = 0;
+  }
+
+  return {
+    variant,
+    allocate,
+    owns,
+    matmul(a, b, out, m, k, n) {
+      try {
+        const pa = input(a, m * k), pb = input(b, k * n), po = output(out, m * n, false);
+        exports.matmul(pa, pb, po, m, k, n);
+        copyBack(out, po, m * n);
+      } finally { done(); }
+    },
+    matmulTransposeA(a, b, out, m, k, n) {
+      try {
+        const pa = input(a, m * k), pb = input(b, m * n), po = output(out, k * n, false);
+        exports.matmulTransposeA(pa, pb, po, m, k, n);
+        copyBack(out, po, k * n);
+      } finally { done(); }
+    },
+    matmulTransposeB(a, b, out, m, n, k) {
+      try {
+        const pa = input(a, m * n), pb = input(b, k * n), po = output(out, m * k, false);
+        exports.matmulTransposeB(pa, pb, po, m, n, k, scratchFor(k * n));
+        copyBack(out, po, m * k);
+      } finally { done(); }
+    },
+    addRowVector(out, row, m, n) {
+      try {
+        const po = output(out, m * n, true), pr = input(row, n);
+        exports.addRowVector(po, pr, m, n);
+        copyBack(out, po, m * n);
+      } finally { done(); }
+    },
+    columnSums(a, out, m, n) {
+      try {
+        const pa = input(a, m * n), po = output(out, n, false);
+        exports.columnSums(pa, po, m, n);
+        copyBack(out, po, n);
+      } finally { done(); }
+    },
+    relu(x, out, length) {
+      try {
+        const px = input(x, length), po = output(out, length, false);
+        exports.relu(px, po, length);
+        copyBack(out, po, length);
+      } finally { done(); }
+    },
+    reluBackward(x, dy, dx, length) {
+      try {
+        const px = input(x, length), pdy = input(dy, length), pdx = output(dx, length, false);
+        exports.reluBackward(px, pdy, pdx, length);
+        copyBack(dx, pdx, length);
+      } finally { done(); }
+    },
+    sigmoid: plainKernels.sigmoid,
+    sigmoidBackward(y, dy, dx, length) {
+      try {
+        const py = input(y, length), pdy = input(dy, length), pdx = output(dx, length, false);
+        exports.sigmoidBackward(py, pdy, pdx, length);
+        copyBack(dx, pdx, length);
+      } finally { done(); }
+    },
+    addScaled(target, source, scale, length) {
+      try {
+        const pt = output(target, length, true), ps = input(source, length);
+        exports.addScaled(pt, ps, scale, length);
+        copyBack(target, pt, length);
+      } finally { done(); }
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// A network's trained state as named tensors (layer index, parameter name, shape, values) and its schema; pure, any process.
+import { z } from 'zod';
+import { formatShape, shapeSize } from './layers/shape.js';
+import { Float64ArraySchema } from './protocol/typedArrays.js';
+import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
+
+/**
+ * One trained parameter of one layer, e.g. a Linear layer's W ([inputs, units], row-major, so y = x·W + b) or its
+ * b ([units]). The values are in C order: the last axis varies fastest.
+ */
+export interface NamedTensor {
+  /** The layer's index in `NetworkSpec.layers`, counted from 0. */
+  layer: number;
+  /** The parameter's name within its layer ("W", "b", …). */
+  name: string;
+  shape: number[];
+  values: Float64Array;
+}
+
+/**
+ * A network and its trained parameters: what weights files hold and what a finished run hands back. The tensors are
+ * in the network's order (by layer, then in the order the layer lists its parameters), so their values laid end to
+ * end are the flattened parameter vector.
+ */
+export interface TrainedWeights {
+  spec: NetworkSpec;
+  parameters: NamedTensor[];
+}
+
+/** The number of trained values in `weights`, over every tensor. */
+export function parameterCount(weights: TrainedWeights): number {
+  return weights.parameters.reduce((count, tensor) => count + tensor.values.length, 0);
+}
+
+/** The tensor `name` of layer `layer`, or undefined when the weights hold none. */
+export function findTensor(weights: TrainedWeights, layer: number, name: string): NamedTensor | undefined {
+  return weights.parameters.find((tensor) => tensor.layer === layer && tensor.name === name);
+}
+
+/** Whether every trained value of `weights` is a finite number (files that are JSON can only hold such weights). */
+export function hasFiniteWeights(weights: TrainedWeights): boolean {
+  return weights.parameters.every((tensor) => tensor.values.every(Number.isFinite));
+}
+
+export const NamedTensorSchema = z.object({
+  layer: z.number().int().nonnegative(),
+  name: z.string().min(1, 'a parameter needs a name'),
+  shape: z.array(z.number().int().nonnegative()),
+  values: Float64ArraySchema,
+}).strict().superRefine((tensor, context) => {
+  const size = shapeSize(tensor.shape);
+  if (tensor.values.length !== size) {
+    context.addIssue({ code: 'custom', path: ['values'], message: `holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}` });
+  }
+});
+
+export const TrainedWeightsSchema = z.object({
+  spec: NetworkSpecSchema,
+  parameters: z.array(NamedTensorSchema),
+}).strict();
