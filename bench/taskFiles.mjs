@@ -6,11 +6,11 @@ import { join } from 'node:path';
 
 /** The layers of a built network as plain data: Linear weights (inputs×units, row-major) and the activations. */
 export function layersOf(network) {
-  let linear = 0;
-  return network.spec.layers.map((layer) => {
+  return network.spec.layers.map((layer, index) => {
     if (layer.type !== 'linear') return { type: layer.type };
-    const built = network.linearLayers[linear++];
-    return { type: 'linear', inputs: built.W.length / layer.units, units: layer.units, W: Float64Array.from(built.W), b: Float64Array.from(built.b) };
+    const parameter = (name) => network.layers[index].parameters.find((p) => p.name === name);
+    const W = parameter('W');
+    return { type: 'linear', inputs: W.shape[0], units: W.shape[1], W: Float64Array.from(W.value), b: Float64Array.from(parameter('b').value) };
   });
 }
 
