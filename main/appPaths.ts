@@ -1,6 +1,7 @@
 // Where the main process finds the renderer, the preload, the engine's entry and the assets, in dev and packaged (main process).
 import { app } from 'electron';
 import path from 'node:path';
+import { DEV_RENDERER_VARIABLE, devRendererUrl } from './devRenderer.js';
 
 export interface AppPaths {
   /** The built renderer page. */
@@ -13,6 +14,8 @@ export interface AppPaths {
   assets: string;
   /** The window icon (used on Linux; macOS and Windows take theirs from the package). */
   icon: string;
+  /** In a development run (`npm run dev:electron`), the dev server whose page is loaded instead of rendererIndex. */
+  devRendererUrl: URL | undefined;
 }
 
 /** Resolves the paths from this file's own place in dist/main, so they hold in `electron .` and inside app.asar alike. */
@@ -28,5 +31,6 @@ export function resolveAppPaths(): AppPaths {
     engineEntry: path.join(distDir, 'engine', 'worker', 'utilityProcessEntry.js'),
     assets,
     icon: path.join(assets, 'icon.png'),
+    devRendererUrl: devRendererUrl(process.env[DEV_RENDERER_VARIABLE], app.isPackaged),
   };
 }

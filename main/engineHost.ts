@@ -33,7 +33,7 @@ export function engineHost(paths: AppPaths): AppModule {
       };
 
       ipcMain.on(IPC_CHANNELS.engineConnect, (event: IpcMainEvent) => {
-        if (!isOurRenderer(event, paths.rendererIndex)) return;
+        if (!isOurRenderer(event, paths)) return;
         page = event.sender;
         connectPage();
       });

@@ -18,7 +18,7 @@ export function fileSaver(paths: AppPaths): AppModule {
       let lastFolder: string | undefined;
 
       ipcMain.handle(IPC_CHANNELS.saveFile, async (event: IpcMainInvokeEvent, payload: unknown): Promise<SaveFileResult> => {
-        if (!isOurRenderer(event, paths.rendererIndex)) return { state: 'failed', message: 'Could not save: the request did not come from the lab.' };
+        if (!isOurRenderer(event, paths)) return { state: 'failed', message: 'Could not save: the request did not come from the lab.' };
         const parsed = parseSaveRequest(payload);
         if (!parsed.ok) return { state: 'failed', message: parsed.message };
         const { suggestedName, bytes } = parsed.request;

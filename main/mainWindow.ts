@@ -39,8 +39,11 @@ function createWindow(paths: AppPaths): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadFile(paths.rendererIndex).catch((error: unknown) => {
-    console.error(`Backprop Lab: cannot load the renderer (${paths.rendererIndex}); run "npm run build". ${String(error)}`);
+  const page = paths.devRendererUrl;
+  const loading = page ? window.loadURL(page.href) : window.loadFile(paths.rendererIndex);
+  loading.catch((error: unknown) => {
+    const where = page ? `the dev server at ${page.href}` : `${paths.rendererIndex}; run "npm run build"`;
+    console.error(`Backprop Lab: cannot load the renderer (${where}). ${String(error)}`);
   });
   return window;
 }

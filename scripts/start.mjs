@@ -1,10 +1,10 @@
 // `npm start` (Node): builds what is missing or stale, then opens the desktop app; where the Electron runtime
 // cannot be had (not installed and its download fails), says so in one line and serves the lab in the browser.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildWhatIsStale, fromRoot, root } from './buildIfStale.mjs';
+import { installedElectron } from './electronRuntime.mjs';
 
 const require = createRequire(import.meta.url);
 const forwardedArgs = process.argv.slice(2);
@@ -13,21 +13,6 @@ const forwardedArgs = process.argv.slice(2);
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 /** After this long, a still-running download is announced, so a slow network does not look like a hang. */
 const DOWNLOAD_NOTICE_MS = 3_000;
-
-/** The Electron executable if it is already installed. Never calls require('electron') otherwise: that would download. */
-function installedElectron() {
-  const packageDir = dirname(require.resolve('electron/package.json'));
-  const pathFile = join(packageDir, 'path.txt');
-  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    if (!existsSync(pathFile)) return undefined;
-    if (!existsSync(join(packageDir, 'dist', readFileSync(pathFile, 'utf8')))) return undefined;
-  }
-  try {
-    return require('electron');
-  } catch {
-    return undefined;
-  }
-}
 
 /** Runs the electron package's own installer once; resolves to the executable, or to the reason it failed. */
 function installElectron() {
