@@ -60,7 +60,8 @@ module.exports = {
   forbidden: [
     {
       name: 'engine-stays-pure',
-      comment: 'engine/ runs in every process: no Node built-ins outside its process entries (engine/worker/*Entry.ts, engine/data/assetFiles.ts, engine/kernels/wasm/kernelFiles.ts).',
+      comment:
+        'engine/ runs in every process: no Node built-ins outside its process entries (engine/worker/*Entry.ts, engine/data/assetFiles.ts, engine/kernels/wasm/kernelFiles.ts).',
       severity: 'error',
       from: { path: folder(layout.engine), pathNot: layout.engineProcessEntries },
       to: { dependencyTypes: ['core'] },

@@ -21,8 +21,15 @@ export default defineConfig({
         launchOptions: {
           // Debian's Chromium, never a downloaded one; without the networking flags it keeps trying to reach the internet.
           executablePath: '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         },
         screenshot: 'only-on-failure',
         trace: 'off',

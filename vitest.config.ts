@@ -7,7 +7,17 @@ export default defineConfig({
   // Compiles the chart components for Svelte's server renderer, as the CLI's chart build does.
   plugins: [svelte()],
   test: {
-    include: ['test/engine/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/host/**/*.test.ts', 'test/main/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/plots/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/scripts/**/*.test.ts', 'test/bench/**/*.test.ts'],
+    include: [
+      'test/engine/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/host/**/*.test.ts',
+      'test/main/**/*.test.ts',
+      'test/renderer/**/*.test.ts',
+      'test/plots/**/*.test.ts',
+      'test/lint/**/*.test.ts',
+      'test/scripts/**/*.test.ts',
+      'test/bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',

@@ -5,14 +5,20 @@ import { createRequire } from 'node:module';
 function bceLayer(convnetjs) {
   return {
     layer_type: 'bce',
-    forward(V) { this.in_act = V; this.out_act = V; return V; },
+    forward(V) {
+      this.in_act = V;
+      this.out_act = V;
+      return V;
+    },
     backward(y) {
       const p = this.in_act.w[0];
       this.in_act.dw = convnetjs.zeros(1);
       this.in_act.dw[0] = -y / p + (1 - y) / (1 - p);
       return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
     },
-    getParamsAndGrads() { return []; },
+    getParamsAndGrads() {
+      return [];
+    },
   };
 }
 
@@ -26,11 +32,12 @@ export async function convnetPeer() {
     let sets = prepared.get(task.id);
     if (!sets) {
       const { data } = task;
-      const set = (s) => Array.from({ length: s.size }, (_, r) => {
-        const v = new convnetjs.Vol(1, 1, data.inputs, 0);
-        for (let i = 0; i < data.inputs; i++) v.w[i] = s.features[r * data.inputs + i];
-        return v;
-      });
+      const set = (s) =>
+        Array.from({ length: s.size }, (_, r) => {
+          const v = new convnetjs.Vol(1, 1, data.inputs, 0);
+          for (let i = 0; i < data.inputs; i++) v.w[i] = s.features[r * data.inputs + i];
+          return v;
+        });
       sets = { train: set(data.train), test: set(data.test) };
       prepared.set(task.id, sets);
     }
@@ -39,7 +46,9 @@ export async function convnetPeer() {
   return {
     name: 'ConvNetJS',
     kind: 'js',
-    async info() { return { convnetjs: version, dtype: 'float64' }; },
+    async info() {
+      return { convnetjs: version, dtype: 'float64' };
+    },
     supports: (task) => task.kind === 'train',
     async run(task) {
       const { data } = task;
@@ -55,14 +64,22 @@ export async function convnetPeer() {
       const net = new convnetjs.Net();
       net.makeLayers(definitions);
       if (!softmax) net.layers.push(bceLayer(convnetjs));
-      net.layers.filter((l) => l.layer_type === 'fc').forEach((fc, k) => {
-        const { W, b, units } = linear[k];
-        fc.filters.forEach((filter, j) => { for (let i = 0; i < filter.w.length; i++) filter.w[i] = W[i * units + j]; });
-        for (let j = 0; j < units; j++) fc.biases.w[j] = b[j];
-      });
+      net.layers
+        .filter((l) => l.layer_type === 'fc')
+        .forEach((fc, k) => {
+          const { W, b, units } = linear[k];
+          fc.filters.forEach((filter, j) => {
+            for (let i = 0; i < filter.w.length; i++) filter.w[i] = W[i * units + j];
+          });
+          for (let j = 0; j < units; j++) fc.biases.w[j] = b[j];
+        });
       const { batchSize: mb, learningRate, reduction, epochs } = task.hyper;
       const trainer = new convnetjs.Trainer(net, {
-        method: 'sgd', batch_size: mb, learning_rate: reduction === 'sum' ? learningRate * mb : learningRate, momentum: 0, l2_decay: 0,
+        method: 'sgd',
+        batch_size: mb,
+        learning_rate: reduction === 'sum' ? learningRate * mb : learningRate,
+        momentum: 0,
+        l2_decay: 0,
       });
       const sets = volumes(task);
       const started = performance.now();
@@ -79,17 +96,27 @@ export async function convnetPeer() {
             if (softmax) {
               const label = samples.labels[r];
               let probabilities;
-              if (phase === 'train') { lossSum += trainer.train(x, label).cost_loss; probabilities = net.layers.at(-1).out_act.w; }
-              else { probabilities = net.forward(x, false).w; lossSum -= Math.log(probabilities[label]); }
+              if (phase === 'train') {
+                lossSum += trainer.train(x, label).cost_loss;
+                probabilities = net.layers.at(-1).out_act.w;
+              } else {
+                probabilities = net.forward(x, false).w;
+                lossSum -= Math.log(probabilities[label]);
+              }
               let best = 0;
               for (let j = 1; j < probabilities.length; j++) if (probabilities[j] > probabilities[best]) best = j;
               if (best === label) correct++;
             } else {
               const y = samples.targets[r];
               let p;
-              if (phase === 'train') { lossSum += trainer.train(x, y).cost_loss; p = net.layers.at(-1).in_act.w[0]; }
-              else { p = net.forward(x, false).w[0]; lossSum -= y * Math.log(p) + (1 - y) * Math.log(1 - p); }
-              if ((y > 0.5) === (p > 0.5)) correct++;
+              if (phase === 'train') {
+                lossSum += trainer.train(x, y).cost_loss;
+                p = net.layers.at(-1).in_act.w[0];
+              } else {
+                p = net.forward(x, false).w[0];
+                lossSum -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+              }
+              if (y > 0.5 === p > 0.5) correct++;
             }
           }
           last[`${phase}Loss`] = lossSum / count;
@@ -98,6 +125,8 @@ export async function convnetPeer() {
       }
       return { seconds: (performance.now() - started) / 1000, result: last };
     },
-    async close() { prepared.clear(); },
+    async close() {
+      prepared.clear();
+    },
   };
 }

@@ -29,7 +29,7 @@ async function engineKernels(sets) {
   try {
     const { loadEngineKernels } = await import(new URL('wasm/kernelFiles.js', KERNELS_FOLDER).href);
     const kernels = loadEngineKernels();
-    const name = kernels.variant ? `WASM ${kernels.variant}` : sets.find(([, set]) => set === kernels)?.[0] ?? 'defaultKernels';
+    const name = kernels.variant ? `WASM ${kernels.variant}` : (sets.find(([, set]) => set === kernels)?.[0] ?? 'defaultKernels');
     return [name, kernels];
   } catch {
     return [sets.find(([, set]) => set === defaultKernels)?.[0] ?? 'defaultKernels', defaultKernels];
@@ -42,7 +42,9 @@ async function engineKernels(sets) {
  */
 export async function kernelSets() {
   const exported = [];
-  for (const file of readdirSync(KERNELS_FOLDER).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of readdirSync(KERNELS_FOLDER)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     const module = await import(new URL(file, KERNELS_FOLDER).href);
     for (const [name, value] of Object.entries(module)) {
       if (value && typeof value === 'object' && typeof value.matmul === 'function' && !exported.some(([, set]) => set === value)) {
@@ -62,7 +64,9 @@ export function enginePeer(name, kernels) {
   return {
     name,
     kind: 'engine',
-    async info() { return { kernels: name }; },
+    async info() {
+      return { kernels: name };
+    },
     supports: () => true,
     async run(task) {
       if (task.kind === 'grid') {

@@ -15,7 +15,12 @@ function cpuFlags() {
 export function machine() {
   const list = cpus();
   return {
-    cpu: list[0]?.model ?? 'unknown', cores: list.length, simd: cpuFlags(), memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
-    os: `${platform()} ${release()} ${arch()}`, node: process.version, v8: process.versions.v8,
+    cpu: list[0]?.model ?? 'unknown',
+    cores: list.length,
+    simd: cpuFlags(),
+    memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+    os: `${platform()} ${release()} ${arch()}`,
+    node: process.version,
+    v8: process.versions.v8,
   };
 }

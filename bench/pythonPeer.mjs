@@ -23,11 +23,14 @@ export async function pythonPeer(name, python, taskPaths, { oneThread = false } 
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
   lines.on('line', (line) => waiting.shift()?.resolve(JSON.parse(line)));
-  child.on('exit', (code) => { for (const w of waiting.splice(0)) w.reject(new Error(`${name} peer exited with ${code}`)); });
-  const ask = (command) => new Promise((resolve, reject) => {
-    waiting.push({ resolve, reject });
-    child.stdin.write(JSON.stringify(command) + '\n');
+  child.on('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`${name} peer exited with ${code}`));
   });
+  const ask = (command) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      child.stdin.write(JSON.stringify(command) + '\n');
+    });
   for (const path of taskPaths.values()) {
     const answer = await ask({ cmd: 'load', path });
     if (answer.error) throw new Error(answer.error);
@@ -36,13 +39,18 @@ export async function pythonPeer(name, python, taskPaths, { oneThread = false } 
   return {
     name: oneThread ? `${name}-1t` : name,
     kind: 'python',
-    async info() { return { interpreter: python, ...versions, ...(oneThread ? { threads: 1 } : {}) }; },
+    async info() {
+      return { interpreter: python, ...versions, ...(oneThread ? { threads: 1 } : {}) };
+    },
     supports: () => true,
     async run(task) {
       const answer = await ask({ cmd: 'run', id: task.id });
       if (answer.error) throw new Error(answer.error);
       return answer;
     },
-    async close() { child.stdin.end(); await new Promise((resolve) => child.once('exit', resolve)); },
+    async close() {
+      child.stdin.end();
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
   };
 }

@@ -36,23 +36,39 @@ export function writeTaskFiles(tasks) {
     let description;
     if (task.kind === 'grid') {
       description = {
-        id: task.id, kind: 'grid', nx: task.nx, ny: task.ny, bounds: task.bounds, typed: task.typed,
-        formulaPython: pythonFormula(task.formula, 'np'), formulaTorch: pythonFormula(task.formula, 'torch'),
+        id: task.id,
+        kind: 'grid',
+        nx: task.nx,
+        ny: task.ny,
+        bounds: task.bounds,
+        typed: task.typed,
+        formulaPython: pythonFormula(task.formula, 'np'),
+        formulaTorch: pythonFormula(task.formula, 'torch'),
       };
     } else {
       const { data } = task;
       const samples = (s) => ({ x: ref(s.features, [s.size, data.inputs]), y: ref(s.targets, [s.size, data.outputs]) });
       description = {
-        id: task.id, kind: 'train', values: valuesPath, loss: task.loss, reduction: task.hyper.reduction,
-        learningRate: task.hyper.learningRate, batch: task.hyper.batchSize, epochs: task.hyper.epochs,
-        net: task.layers.map((layer) => layer.type === 'linear'
-          ? { type: 'linear', W: ref(layer.W, [layer.inputs, layer.units]), b: ref(layer.b, [layer.units]) }
-          : { type: layer.type }),
-        train: samples(data.train), test: samples(data.test),
+        id: task.id,
+        kind: 'train',
+        values: valuesPath,
+        loss: task.loss,
+        reduction: task.hyper.reduction,
+        learningRate: task.hyper.learningRate,
+        batch: task.hyper.batchSize,
+        epochs: task.hyper.epochs,
+        net: task.layers.map((layer) =>
+          layer.type === 'linear' ? { type: 'linear', W: ref(layer.W, [layer.inputs, layer.units]), b: ref(layer.b, [layer.units]) } : { type: layer.type },
+        ),
+        train: samples(data.train),
+        test: samples(data.test),
       };
       const all = new Float64Array(offset);
       let at = 0;
-      for (const chunk of chunks) { all.set(chunk, at); at += chunk.length; }
+      for (const chunk of chunks) {
+        all.set(chunk, at);
+        at += chunk.length;
+      }
       writeFileSync(valuesPath, new Uint8Array(all.buffer));
     }
     const path = join(folder, `task${index}.json`);

@@ -21,18 +21,23 @@ export const MLP_TEXT = 'linear:256,relu,linear:128,relu,linear:10,softmax';
 /** 10,000 + 1,000 seeded samples of 784 features in [0, 1) labelled by a seeded random linear teacher into 10 classes. */
 function syntheticMlpData(trainSize, testSize) {
   const random = createRandom(7);
-  const inputs = 784, outputs = 10;
+  const inputs = 784,
+    outputs = 10;
   const teacher = Float64Array.from({ length: inputs * outputs }, () => random.next() - 0.5);
   const samples = (size) => {
     const features = Float64Array.from({ length: size * inputs }, () => random.next());
     const targets = new Float64Array(size * outputs);
     const labels = new Int32Array(size);
     for (let r = 0; r < size; r++) {
-      let best = 0, bestScore = -Infinity;
+      let best = 0,
+        bestScore = -Infinity;
       for (let j = 0; j < outputs; j++) {
         let score = 0;
         for (let i = 0; i < inputs; i++) score += features[r * inputs + i] * teacher[i * outputs + j];
-        if (score > bestScore) { bestScore = score; best = j; }
+        if (score > bestScore) {
+          bestScore = score;
+          best = j;
+        }
       }
       labels[r] = best;
       targets[r * outputs + best] = 1;
@@ -50,19 +55,40 @@ export async function trainingTasks({ exerciseEpochs = 25, mlpSamples = 10000 } 
   const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: exerciseEpochs };
   const digits = await createDataLoader(readAssetText)('digits-binary', hyper);
   const tasks = EXERCISE_NETS.map(([name, text]) => ({
-    id: `exercise ${name}`, workload: 'exercise', kind: 'train', name, text, data: digits, seed: hyper.seed,
+    id: `exercise ${name}`,
+    workload: 'exercise',
+    kind: 'train',
+    name,
+    text,
+    data: digits,
+    seed: hyper.seed,
     hyper: { epochs: hyper.epochs, learningRate: hyper.learningRate, batchSize: hyper.batchSize, reduction: hyper.reduction },
     loss: 'bce',
   }));
   const mlpData = syntheticMlpData(mlpSamples, Math.round(mlpSamples / 10));
   tasks.push({
-    id: 'mlp 784-256-128-10', workload: 'mlp', kind: 'train', name: '784-256-128-10 softmax', text: MLP_TEXT, data: mlpData, seed: 1,
-    hyper: { epochs: 1, learningRate: 0.1, batchSize: 64, reduction: 'mean' }, loss: 'softmax-ce',
+    id: 'mlp 784-256-128-10',
+    workload: 'mlp',
+    kind: 'train',
+    name: '784-256-128-10 softmax',
+    text: MLP_TEXT,
+    data: mlpData,
+    seed: 1,
+    hyper: { epochs: 1, learningRate: 0.1, batchSize: 64, reduction: 'mean' },
+    loss: 'softmax-ce',
   });
-  const slice = (s, size) => ({ size, features: s.features.subarray(0, size * mlpData.inputs), targets: s.targets.subarray(0, size * mlpData.outputs), labels: s.labels.subarray(0, size) });
+  const slice = (s, size) => ({
+    size,
+    features: s.features.subarray(0, size * mlpData.inputs),
+    targets: s.targets.subarray(0, size * mlpData.outputs),
+    labels: s.labels.subarray(0, size),
+  });
   const mlp = tasks.at(-1);
   tasks.push({
-    ...mlp, id: 'mlp warm-up', warmUpOnly: true, warmUpFor: mlp.id,
+    ...mlp,
+    id: 'mlp warm-up',
+    warmUpOnly: true,
+    warmUpFor: mlp.id,
     data: { ...mlpData, train: slice(mlpData.train, 20 * 64), test: slice(mlpData.test, 2 * 64) },
   });
   for (const task of tasks) {

@@ -8,7 +8,10 @@ export async function tfjsPeer(backend) {
   tf.enableProdMode();
   if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   const select = async () => {
-    if (tf.getBackend() !== backend) { await tf.setBackend(backend); await tf.ready(); }
+    if (tf.getBackend() !== backend) {
+      await tf.setBackend(backend);
+      await tf.ready();
+    }
   };
   await select();
   const prepared = new Map();
@@ -16,7 +19,11 @@ export async function tfjsPeer(backend) {
     let tensors = prepared.get(task.id);
     if (!tensors) {
       const { data } = task;
-      const set = (s) => ({ size: s.size, x: tf.tensor2d(Float32Array.from(s.features), [s.size, data.inputs], 'float32'), y: tf.tensor2d(Float32Array.from(s.targets), [s.size, data.outputs], 'float32') });
+      const set = (s) => ({
+        size: s.size,
+        x: tf.tensor2d(Float32Array.from(s.features), [s.size, data.inputs], 'float32'),
+        y: tf.tensor2d(Float32Array.from(s.targets), [s.size, data.outputs], 'float32'),
+      });
       tensors = { train: set(data.train), test: set(data.test) };
       prepared.set(task.id, tensors);
     }
@@ -34,16 +41,20 @@ export async function tfjsPeer(backend) {
       const tensors = prepare(task);
       const softmax = task.loss === 'softmax-ce';
       const { batchSize: mb, learningRate, reduction, epochs } = task.hyper;
-      const variables = task.layers.filter((l) => l.type === 'linear').flatMap((l) => [
-        tf.variable(tf.tensor2d(Float32Array.from(l.W), [l.inputs, l.units], 'float32')), tf.variable(tf.tensor1d(Float32Array.from(l.b), 'float32')),
-      ]);
+      const variables = task.layers
+        .filter((l) => l.type === 'linear')
+        .flatMap((l) => [
+          tf.variable(tf.tensor2d(Float32Array.from(l.W), [l.inputs, l.units], 'float32')),
+          tf.variable(tf.tensor1d(Float32Array.from(l.b), 'float32')),
+        ]);
       const optimizer = tf.train.sgd(learningRate);
       const forward = (x) => {
         let v = 0;
         for (const layer of task.layers) {
-          if (layer.type === 'linear') { x = tf.add(tf.matMul(x, variables[v]), variables[v + 1]); v += 2; }
-          else if (layer.type === 'relu') x = tf.relu(x);
-
+          if (layer.type === 'linear') {
+            x = tf.add(tf.matMul(x, variables[v]), variables[v + 1]);
+            v += 2;
+          } else if (layer.type === 'relu') x = tf.relu(x);
         }
         return x;
       };
@@ -100,7 +111,11 @@ export async function tfjsPeer(backend) {
       return { seconds, result: last };
     },
     async close() {
-      for (const t of prepared.values()) for (const s of Object.values(t)) { s.x.dispose(); s.y.dispose(); }
+      for (const t of prepared.values())
+        for (const s of Object.values(t)) {
+          s.x.dispose();
+          s.y.dispose();
+        }
       prepared.clear();
     },
   };

@@ -13,9 +13,7 @@ const TIME = '/usr/bin/time';
 function timed(command, args) {
   const measure = existsSync(TIME);
   const started = performance.now();
-  const result = measure
-    ? spawnSync(TIME, ['-f', 'maxrss %M', command, ...args], { encoding: 'utf8' })
-    : spawnSync(command, args, { encoding: 'utf8' });
+  const result = measure ? spawnSync(TIME, ['-f', 'maxrss %M', command, ...args], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.trim().split('\n').at(-1)}`);
   const kib = measure ? Number(/maxrss (\d+)/.exec(result.stderr)?.[1]) : NaN;

@@ -9,9 +9,17 @@ import { describeIssue } from '../engine/protocol/index.js';
 import { UsageError } from './usageError.js';
 
 /** The input width and output width a network needs for a data source. */
-export interface DataShape { inputs: number; outputs: number }
+export interface DataShape {
+  inputs: number;
+  outputs: number;
+}
 
-export interface DataArgs { data?: string | undefined; labelColumn?: string | undefined; toySize?: number | undefined; noise?: number | undefined }
+export interface DataArgs {
+  data?: string | undefined;
+  labelColumn?: string | undefined;
+  toySize?: number | undefined;
+  noise?: number | undefined;
+}
 
 const KNOWN = `${DATA_SET_NAMES.join(', ')}, toy:NAME (${TOY_DATA_NAMES.join(', ')}) or a .csv file`;
 

@@ -61,9 +61,18 @@ function readLayer(text: string, inputs: number) {
 /** Parses `gradcheck`'s arguments; every problem is a UsageError naming the option. */
 export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   const values = parseOptions(argv, {
-    layer: { type: 'string' }, inputs: { type: 'string' }, loss: { type: 'string' }, width: { type: 'string' },
-    net: { type: 'string' }, input: { type: 'string' }, rows: { type: 'string' }, variant: { type: 'string' },
-    seed: { type: 'string' }, epsilon: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    layer: { type: 'string' },
+    inputs: { type: 'string' },
+    loss: { type: 'string' },
+    width: { type: 'string' },
+    net: { type: 'string' },
+    input: { type: 'string' },
+    rows: { type: 'string' },
+    variant: { type: 'string' },
+    seed: { type: 'string' },
+    epsilon: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   const help = values.help ?? false;
   const json = values.json ?? false;
@@ -77,7 +86,11 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   const loss: LossName | undefined = toChoice('--loss', values.loss, LOSS_NAMES);
   const subjects = [values.layer !== undefined, values.net !== undefined, values.loss !== undefined && values.net === undefined].filter(Boolean).length;
   if (subjects !== 1 && !help) {
-    throw new UsageError(subjects === 0 ? 'say what to check: --layer LAYER, --loss LOSS or --net SPEC' : 'check one subject at a time: --layer, --loss alone, or --net (with an optional --loss)');
+    throw new UsageError(
+      subjects === 0
+        ? 'say what to check: --layer LAYER, --loss LOSS or --net SPEC'
+        : 'check one subject at a time: --layer, --loss alone, or --net (with an optional --loss)',
+    );
   }
   let subject: GradcheckSubject;
   let title: string;

@@ -28,16 +28,32 @@ export async function gradcheckCommand(argv: string[], output: Output): Promise<
   }
   const allOk = result.checks.every((check) => check.ok);
   if (settings.json) {
-    output.out(JSON.stringify({ subject: settings.request.subject, seed: settings.request.seed, epsilon: settings.request.epsilon ?? GRADCHECK_EPSILON, ...result, ok: allOk }));
+    output.out(
+      JSON.stringify({
+        subject: settings.request.subject,
+        seed: settings.request.seed,
+        epsilon: settings.request.epsilon ?? GRADCHECK_EPSILON,
+        ...result,
+        ok: allOk,
+      }),
+    );
     return allOk ? 0 : 1;
   }
-  output.out(`gradcheck ${settings.title}, variant ${result.variant}, seed ${settings.request.seed}, epsilon ${(settings.request.epsilon ?? GRADCHECK_EPSILON).toExponential()}`);
+  output.out(
+    `gradcheck ${settings.title}, variant ${result.variant}, seed ${settings.request.seed}, epsilon ${(settings.request.epsilon ?? GRADCHECK_EPSILON).toExponential()}`,
+  );
   const width = Math.max(...result.checks.map((check) => check.name.length));
   for (const check of result.checks) {
     const verdict = check.ok ? 'OK   ' : 'ERROR';
     const worst = `worst entry ${check.worst.index}: ${check.worst.analytic.toPrecision(6)} vs ${check.worst.numerical.toPrecision(6)}`;
-    output.out(`err on ${check.name.padEnd(width)}: ${verdict} ${short(check.error).padStart(8)}  relative ${short(check.relativeError).padStart(8)}  (${worst})`);
+    output.out(
+      `err on ${check.name.padEnd(width)}: ${verdict} ${short(check.error).padStart(8)}  relative ${short(check.relativeError).padStart(8)}  (${worst})`,
+    );
   }
-  output.out(allOk ? `all ${result.checks.length} checks OK (relative error below ${result.threshold.toExponential()})` : `${result.checks.filter((check) => !check.ok).length} of ${result.checks.length} checks failed (relative error at or above ${result.threshold.toExponential()})`);
+  output.out(
+    allOk
+      ? `all ${result.checks.length} checks OK (relative error below ${result.threshold.toExponential()})`
+      : `${result.checks.filter((check) => !check.ok).length} of ${result.checks.length} checks failed (relative error at or above ${result.threshold.toExponential()})`,
+  );
   return allOk ? 0 : 1;
 }

@@ -19,8 +19,17 @@ export interface RunReport {
   net: string;
   spec: NetworkSpec;
   hyperparameters: {
-    epochs: number; learning_rate: number; batch_size: number; reduction: string; train_fraction: number; seed: number;
-    loss: string; optimizer: TrainFinished['settings']['optimizer']; decay: number; weight_decay: number; normalisation: string;
+    epochs: number;
+    learning_rate: number;
+    batch_size: number;
+    reduction: string;
+    train_fraction: number;
+    seed: number;
+    loss: string;
+    optimizer: TrainFinished['settings']['optimizer'];
+    decay: number;
+    weight_decay: number;
+    normalisation: string;
   };
   train_size: number;
   test_size: number;
@@ -36,7 +45,13 @@ export function toEpochRow(m: EpochMetrics): EpochRow {
 
 /** The report of a finished run, with the settings the engine really used (defaults filled in). */
 export function buildRunReport(input: {
-  dataName: string; spec: NetworkSpec; hyper: Hyperparameters; trainSize: number; testSize: number; parameterCount: number; finished: TrainFinished;
+  dataName: string;
+  spec: NetworkSpec;
+  hyper: Hyperparameters;
+  trainSize: number;
+  testSize: number;
+  parameterCount: number;
+  finished: TrainFinished;
 }): RunReport {
   const { hyper, finished } = input;
   return {
@@ -44,10 +59,17 @@ export function buildRunReport(input: {
     net: formatSpecText(input.spec),
     spec: input.spec,
     hyperparameters: {
-      epochs: hyper.epochs, learning_rate: hyper.learningRate, batch_size: hyper.batchSize,
-      reduction: hyper.reduction, train_fraction: hyper.trainFraction, seed: finished.settings.seed,
-      loss: finished.settings.loss, optimizer: finished.settings.optimizer, decay: hyper.decay ?? 1,
-      weight_decay: hyper.weightDecay ?? 0, normalisation: finished.settings.normalisation,
+      epochs: hyper.epochs,
+      learning_rate: hyper.learningRate,
+      batch_size: hyper.batchSize,
+      reduction: hyper.reduction,
+      train_fraction: hyper.trainFraction,
+      seed: finished.settings.seed,
+      loss: finished.settings.loss,
+      optimizer: finished.settings.optimizer,
+      decay: hyper.decay ?? 1,
+      weight_decay: hyper.weightDecay ?? 0,
+      normalisation: finished.settings.normalisation,
     },
     train_size: input.trainSize,
     test_size: input.testSize,

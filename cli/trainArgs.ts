@@ -27,9 +27,18 @@ export interface TrainSettings {
 
 /** Which option each engine field comes from, to name it in messages. */
 export const FLAG_OF_FIELD: Record<string, string> = {
-  'hyper.epochs': '--epochs', 'hyper.learningRate': '--lr', 'hyper.batchSize': '--batch', 'hyper.seed': '--seed',
-  'hyper.reduction': '--reduction', 'hyper.trainFraction': '--split', 'hyper.loss': '--loss', 'hyper.optimizer': '--optimizer',
-  'hyper.decay': '--decay', 'hyper.weightDecay': '--weight-decay', 'hyper.normalisation': '--normalise', dataSet: '--data',
+  'hyper.epochs': '--epochs',
+  'hyper.learningRate': '--lr',
+  'hyper.batchSize': '--batch',
+  'hyper.seed': '--seed',
+  'hyper.reduction': '--reduction',
+  'hyper.trainFraction': '--split',
+  'hyper.loss': '--loss',
+  'hyper.optimizer': '--optimizer',
+  'hyper.decay': '--decay',
+  'hyper.weightDecay': '--weight-decay',
+  'hyper.normalisation': '--normalise',
+  dataSet: '--data',
   initialWeights: '--init-from',
 };
 
@@ -70,24 +79,48 @@ async function readInitialWeights(file: string, spec: NetworkSpec | undefined, s
 }
 
 const OPTIONS = {
-  net: { type: 'string' }, data: { type: 'string' }, 'label-column': { type: 'string' }, 'toy-size': { type: 'string' }, noise: { type: 'string' },
-  normalise: { type: 'string' }, epochs: { type: 'string' }, lr: { type: 'string' }, batch: { type: 'string' }, seed: { type: 'string' },
-  reduction: { type: 'string' }, split: { type: 'string' }, loss: { type: 'string' }, optimizer: { type: 'string' },
-  momentum: { type: 'string' }, beta1: { type: 'string' }, beta2: { type: 'string' }, rho: { type: 'string' }, decay: { type: 'string' },
-  'weight-decay': { type: 'string' }, init: { type: 'string' }, 'init-from': { type: 'string' }, out: { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  net: { type: 'string' },
+  data: { type: 'string' },
+  'label-column': { type: 'string' },
+  'toy-size': { type: 'string' },
+  noise: { type: 'string' },
+  normalise: { type: 'string' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  reduction: { type: 'string' },
+  split: { type: 'string' },
+  loss: { type: 'string' },
+  optimizer: { type: 'string' },
+  momentum: { type: 'string' },
+  beta1: { type: 'string' },
+  beta2: { type: 'string' },
+  rho: { type: 'string' },
+  decay: { type: 'string' },
+  'weight-decay': { type: 'string' },
+  init: { type: 'string' },
+  'init-from': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
   const { source, shape } = parseDataArgs({
-    data: values.data, labelColumn: values['label-column'], toySize: toNumber('--toy-size', values['toy-size']), noise: toNumber('--noise', values.noise),
+    data: values.data,
+    labelColumn: values['label-column'],
+    toySize: toNumber('--toy-size', values['toy-size']),
+    noise: toNumber('--noise', values.noise),
   });
   const kind = toChoice('--optimizer', values.optimizer, OPTIMIZER_KINDS);
   const constants = {
-    momentum: toNumber('--momentum', values.momentum), beta1: toNumber('--beta1', values.beta1),
-    beta2: toNumber('--beta2', values.beta2), rho: toNumber('--rho', values.rho),
+    momentum: toNumber('--momentum', values.momentum),
+    beta1: toNumber('--beta1', values.beta1),
+    beta2: toNumber('--beta2', values.beta2),
+    rho: toNumber('--rho', values.rho),
   };
   const setConstants = Object.fromEntries(Object.entries(constants).filter(([, v]) => v !== undefined));
   if (!kind && Object.keys(setConstants).length > 0) throw new UsageError(`--${Object.keys(setConstants)[0]}: give --optimizer too`);

@@ -23,12 +23,17 @@ function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): stri
 function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<{ started: TrainStarted; finished: TrainFinished }> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
-    const finish = (): void => { process.off('SIGINT', interrupt); engine.dispose(); };
+    const finish = (): void => {
+      process.off('SIGINT', interrupt);
+      engine.dispose();
+    };
     const engine = createInProcessEngine((event) => {
       onEvent(event);
       if (event.type === 'train.started') started = event;
-      else if (event.type === 'train.finished') { finish(); resolve({ started: started!, finished: event }); }
-      else if (event.type === 'error') {
+      else if (event.type === 'train.finished') {
+        finish();
+        resolve({ started: started!, finished: event });
+      } else if (event.type === 'error') {
         finish();
         const flag = flagOfField(event.field);
         const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
@@ -49,20 +54,31 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
   }
   const settings = await parseTrainArgs(argv);
   const request: TrainStart = {
-    type: 'train.start', runId: 'cli', spec: settings.spec, dataSet: settings.dataSet, hyper: settings.hyper,
+    type: 'train.start',
+    runId: 'cli',
+    spec: settings.spec,
+    dataSet: settings.dataSet,
+    hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
   const { started, finished } = await runEngine(request, (event) => {
     if (settings.json) return;
     if (event.type === 'train.started') {
-      output.out(`training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`);
+      output.out(
+        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
+      );
     } else if (event.type === 'train.epoch') {
       output.out(formatEpoch(event));
     }
   });
   const report = buildRunReport({
-    dataName: settings.dataName, spec: settings.spec, hyper: settings.hyper,
-    trainSize: started.trainSize, testSize: started.testSize, parameterCount: started.parameterCount, finished,
+    dataName: settings.dataName,
+    spec: settings.spec,
+    hyper: settings.hyper,
+    trainSize: started.trainSize,
+    testSize: started.testSize,
+    parameterCount: started.parameterCount,
+    finished,
   });
   if (settings.out !== undefined) {
     const paths = await writeRunFiles(settings.out, report, finished);

@@ -28,7 +28,10 @@ export function learningCurvesOptions(report: RunReport): LearningCurvesOptions 
  */
 export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): Promise<string[]> {
   const [{ encodeWeightsNpz }, { encodeOnnxModel }, { learningCurvesSvg }, { renderPng }] = await Promise.all([
-    import('../engine/export/npz.js'), import('../engine/export/onnx.js'), loadChartFiles(), import('./renderPng.js'),
+    import('../engine/export/npz.js'),
+    import('../engine/export/onnx.js'),
+    loadChartFiles(),
+    import('./renderPng.js'),
   ]);
   mkdirSync(folder, { recursive: true });
   const svg = learningCurvesSvg(finished.history, learningCurvesOptions(report));

@@ -16,7 +16,9 @@ export function largestField(message: unknown): string | undefined {
   const path: string[] = [];
   let value = message;
   while (typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)) {
-    const fields = Object.entries(value).filter(([, field]) => field !== undefined).map(([key, field]) => ({ key, field, size: wireSize(field) }));
+    const fields = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([key, field]) => ({ key, field, size: wireSize(field) }));
     const largest = fields.sort((a, b) => b.size - a.size)[0];
     if (!largest) break;
     path.push(largest.key);
@@ -28,7 +30,10 @@ export function largestField(message: unknown): string | undefined {
 /** Where a request carries a CSV text, and the field that names it. */
 function csvTextOf(request: unknown): { text: string; field: string } | undefined {
   const record = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {};
-  const candidates: [unknown, string][] = [[record.dataSet, 'dataSet'], [(record.data as Record<string, unknown> | undefined)?.dataSet, 'data.dataSet']];
+  const candidates: [unknown, string][] = [
+    [record.dataSet, 'dataSet'],
+    [(record.data as Record<string, unknown> | undefined)?.dataSet, 'data.dataSet'],
+  ];
   for (const [source, field] of candidates) {
     const text = typeof source === 'object' && source !== null ? (source as Record<string, unknown>).text : undefined;
     if (typeof text === 'string') return { text, field: `${field}.text` };
@@ -48,7 +53,13 @@ export function oversizeRequest(request: unknown, size?: number): ErrorEvent | u
   const bytes = size ?? wireSize(request);
   if (bytes <= MAX_REQUEST_BYTES) return undefined;
   const field = largestField(request);
-  return { type: 'error', ...idsOf(request), code: 'too-large', ...(field ? { field } : {}), message: tooLargeMessage('the request', bytes, MAX_REQUEST_BYTES) };
+  return {
+    type: 'error',
+    ...idsOf(request),
+    code: 'too-large',
+    ...(field ? { field } : {}),
+    message: tooLargeMessage('the request', bytes, MAX_REQUEST_BYTES),
+  };
 }
 
 /** The answer to a request frame too large to read: the limit and the size, with the ids found near its start. */
@@ -58,7 +69,9 @@ export function oversizeFrame(text: string, bytes: number): ErrorEvent {
   const requestId = id('requestId');
   const runId = requestId === undefined ? id('runId') : undefined;
   return {
-    type: 'error', ...(requestId !== undefined ? { requestId } : runId !== undefined ? { runId } : {}), code: 'too-large',
+    type: 'error',
+    ...(requestId !== undefined ? { requestId } : runId !== undefined ? { runId } : {}),
+    code: 'too-large',
     message: tooLargeMessage('the request', bytes, MAX_REQUEST_BYTES),
   };
 }
@@ -68,7 +81,13 @@ export function withinEventLimit(event: EngineEvent, size?: number): EngineEvent
   const bytes = size ?? wireSize(event);
   if (bytes <= MAX_EVENT_BYTES) return event;
   return {
-    type: 'error', ...('requestId' in event && event.requestId !== undefined ? { requestId: event.requestId } : 'runId' in event && event.runId !== undefined ? { runId: event.runId } : {}),
-    code: 'too-large', message: tooLargeMessage(`the engine's ${event.type} answer`, bytes, MAX_EVENT_BYTES),
+    type: 'error',
+    ...('requestId' in event && event.requestId !== undefined
+      ? { requestId: event.requestId }
+      : 'runId' in event && event.runId !== undefined
+        ? { runId: event.runId }
+        : {}),
+    code: 'too-large',
+    message: tooLargeMessage(`the engine's ${event.type} answer`, bytes, MAX_EVENT_BYTES),
   };
 }

@@ -6,12 +6,15 @@ import type { EngineStatus } from './labHost.js';
 /** What the browser host sends the renderer; requests travel the other way as they are. */
 export type HostEnvelope = { kind: 'event'; event: EngineEvent } | { kind: 'status'; status: EngineStatus };
 
-type TypedArrayConstructor =
-  | Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor;
+type TypedArrayConstructor = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor;
 
 /** Each typed array that may travel, under the one key that marks it; its bytes are little-endian, in base64. */
 const TYPED_ARRAY_TAGS: ReadonlyArray<readonly [string, TypedArrayConstructor]> = [
-  ['$f64', Float64Array], ['$f32', Float32Array], ['$i32', Int32Array], ['$u32', Uint32Array], ['$u8', Uint8Array],
+  ['$f64', Float64Array],
+  ['$f32', Float32Array],
+  ['$i32', Int32Array],
+  ['$u32', Uint32Array],
+  ['$u8', Uint8Array],
 ];
 /** Numbers JSON cannot hold: NaN, ±Infinity and −0. */
 const NUMBER_TAG = '$num';
@@ -63,11 +66,16 @@ function encodeNumber(value: number): unknown {
 
 function decodeNumber(text: string): number {
   switch (text) {
-    case 'NaN': return NaN;
-    case 'Infinity': return Infinity;
-    case '-Infinity': return -Infinity;
-    case '-0': return -0;
-    default: throw new Error(`wire: unknown special number ${JSON.stringify(text)}`);
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+      return Infinity;
+    case '-Infinity':
+      return -Infinity;
+    case '-0':
+      return -0;
+    default:
+      throw new Error(`wire: unknown special number ${JSON.stringify(text)}`);
   }
 }
 
@@ -113,12 +121,15 @@ function readLittleEndian(input: DataView, offset: number, type: TypedArrayConst
 function bytesToBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i]!, b1 = bytes[i + 1], b2 = bytes[i + 2];
+    const b0 = bytes[i]!,
+      b1 = bytes[i + 1],
+      b2 = bytes[i + 2];
     const triple = (b0 << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0);
     parts.push(
-      BASE64_ALPHABET[(triple >> 18) & 63]! + BASE64_ALPHABET[(triple >> 12) & 63]!
-      + (b1 === undefined ? '=' : BASE64_ALPHABET[(triple >> 6) & 63]!)
-      + (b2 === undefined ? '=' : BASE64_ALPHABET[triple & 63]!),
+      BASE64_ALPHABET[(triple >> 18) & 63]! +
+        BASE64_ALPHABET[(triple >> 12) & 63]! +
+        (b1 === undefined ? '=' : BASE64_ALPHABET[(triple >> 6) & 63]!) +
+        (b2 === undefined ? '=' : BASE64_ALPHABET[triple & 63]!),
     );
   }
   return parts.join('');
@@ -149,7 +160,9 @@ export function wireSize(message: unknown): number {
   if (message === null || typeof message === 'boolean') return String(message).length;
   if (typeof message === 'number') {
     const special = encodeNumber(message);
-    return typeof special === 'number' ? JSON.stringify(special).length : NUMBER_TAG.length + JSON.stringify((special as Record<string, string>)[NUMBER_TAG]).length + 5;
+    return typeof special === 'number'
+      ? JSON.stringify(special).length
+      : NUMBER_TAG.length + JSON.stringify((special as Record<string, string>)[NUMBER_TAG]).length + 5;
   }
   if (typeof message === 'string') return stringSize(message);
   if (typeof message !== 'object') return 0;

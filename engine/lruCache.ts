@@ -20,9 +20,13 @@ export class LruCache<V> {
   }
 
   /** The number of entries kept. */
-  get size(): number { return this.#entries.size; }
+  get size(): number {
+    return this.#entries.size;
+  }
   /** The bytes kept, as `sizeOf` counts them. */
-  get bytes(): number { return this.#bytes; }
+  get bytes(): number {
+    return this.#bytes;
+  }
 
   /** The entry under `key` (now the most recently used), or undefined. */
   get(key: string): V | undefined {

@@ -17,46 +17,55 @@ export const PROJECT_VERSION = 2;
 const finiteNumber = z.number({ error: 'not a finite number (a project keeps only finite weights; did the run diverge?)' });
 
 /** A named tensor as a project keeps it: its values in C order (a Linear layer's W [inputs, units] row-major, so y = x·W + b). */
-const SavedTensorSchema = z.object({
-  layer: z.number().int().nonnegative(),
-  name: z.string().min(1, 'a parameter needs a name'),
-  shape: z.array(z.number().int().nonnegative()),
-  values: z.array(finiteNumber),
-}).strict();
+const SavedTensorSchema = z
+  .object({
+    layer: z.number().int().nonnegative(),
+    name: z.string().min(1, 'a parameter needs a name'),
+    shape: z.array(z.number().int().nonnegative()),
+    values: z.array(finiteNumber),
+  })
+  .strict();
 
 /** Version 1 kept one record per Linear layer. */
-const SavedLinearLayerSchema = z.object({
-  index: z.number().int().nonnegative(),
-  inputs: z.number().int().positive(),
-  units: z.number().int().positive(),
-  /** Row-major inputs×units, so that y = x·W + b. */
-  W: z.array(finiteNumber),
-  b: z.array(finiteNumber),
-}).strict();
+const SavedLinearLayerSchema = z
+  .object({
+    index: z.number().int().nonnegative(),
+    inputs: z.number().int().positive(),
+    units: z.number().int().positive(),
+    /** Row-major inputs×units, so that y = x·W + b. */
+    W: z.array(finiteNumber),
+    b: z.array(finiteNumber),
+  })
+  .strict();
 
-const SavedRunSchema = z.object({
-  label: z.string(),
-  spec: NetworkSpecSchema,
-  dataSet: DataSourceSchema,
-  hyper: HyperparametersSchema,
-  reason: FinishReasonSchema,
-  message: z.string(),
-  history: z.array(EpochMetricsSchema),
-  settings: TrainFinishedSchema.shape.settings,
-  weights: z.object({ spec: NetworkSpecSchema, parameters: z.array(SavedTensorSchema) }).strict(),
-}).strict();
+const SavedRunSchema = z
+  .object({
+    label: z.string(),
+    spec: NetworkSpecSchema,
+    dataSet: DataSourceSchema,
+    hyper: HyperparametersSchema,
+    reason: FinishReasonSchema,
+    message: z.string(),
+    history: z.array(EpochMetricsSchema),
+    settings: TrainFinishedSchema.shape.settings,
+    weights: z.object({ spec: NetworkSpecSchema, parameters: z.array(SavedTensorSchema) }).strict(),
+  })
+  .strict();
 
 const SavedRunV1Schema = SavedRunSchema.extend({
   weights: z.object({ spec: NetworkSpecSchema, layers: z.array(SavedLinearLayerSchema) }).strict(),
 }).strict();
 
-const projectFileSchema = <Version extends number, Run extends z.ZodType>(version: Version, run: Run) => z.object({
-  format: z.literal(PROJECT_FORMAT),
-  version: z.literal(version),
-  savedAt: z.string().refine((text) => !Number.isNaN(Date.parse(text)), { message: 'must be a date and time (ISO 8601)' }),
-  network: z.object({ name: z.string(), spec: NetworkSpecSchema }).strict(),
-  runs: z.array(run),
-}).strict();
+const projectFileSchema = <Version extends number, Run extends z.ZodType>(version: Version, run: Run) =>
+  z
+    .object({
+      format: z.literal(PROJECT_FORMAT),
+      version: z.literal(version),
+      savedAt: z.string().refine((text) => !Number.isNaN(Date.parse(text)), { message: 'must be a date and time (ISO 8601)' }),
+      network: z.object({ name: z.string(), spec: NetworkSpecSchema }).strict(),
+      runs: z.array(run),
+    })
+    .strict();
 
 const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema);
 const ProjectFileV1Schema = projectFileSchema(1, SavedRunV1Schema);

@@ -42,19 +42,28 @@ export function hasFiniteWeights(weights: TrainedWeights): boolean {
   return weights.parameters.every((tensor) => tensor.values.every(Number.isFinite));
 }
 
-export const NamedTensorSchema = z.object({
-  layer: z.number().int().nonnegative(),
-  name: z.string().min(1, 'a parameter needs a name'),
-  shape: z.array(z.number().int().nonnegative()),
-  values: Float64ArraySchema,
-}).strict().superRefine((tensor, context) => {
-  const size = shapeSize(tensor.shape);
-  if (tensor.values.length !== size) {
-    context.addIssue({ code: 'custom', path: ['values'], message: `holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}` });
-  }
-});
+export const NamedTensorSchema = z
+  .object({
+    layer: z.number().int().nonnegative(),
+    name: z.string().min(1, 'a parameter needs a name'),
+    shape: z.array(z.number().int().nonnegative()),
+    values: Float64ArraySchema,
+  })
+  .strict()
+  .superRefine((tensor, context) => {
+    const size = shapeSize(tensor.shape);
+    if (tensor.values.length !== size) {
+      context.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: `holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}`,
+      });
+    }
+  });
 
-export const TrainedWeightsSchema = z.object({
-  spec: NetworkSpecSchema,
-  parameters: z.array(NamedTensorSchema),
-}).strict();
+export const TrainedWeightsSchema = z
+  .object({
+    spec: NetworkSpecSchema,
+    parameters: z.array(NamedTensorSchema),
+  })
+  .strict();

@@ -10,7 +10,8 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
   const args: WebHostArgs = { port: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inlineValue] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (name !== '--port') throw new Error(`unknown argument ${JSON.stringify(arg)}; usage: webHost.js [--port N]`);
     const value = inlineValue ?? argv[++i];
     if (value === undefined || !/^\d+$/.test(value) || Number(value) > 65535) {

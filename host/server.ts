@@ -68,7 +68,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     sites.origins.add(`http://${host}`);
   }
   sites.headers = {
-    'Content-Security-Policy': buildHeaderPolicy(readMetaPolicy(indexHtml), [...sites.hosts].map((host) => `ws://${host}/engine`)),
+    'Content-Security-Policy': buildHeaderPolicy(
+      readMetaPolicy(indexHtml),
+      [...sites.hosts].map((host) => `ws://${host}/engine`),
+    ),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

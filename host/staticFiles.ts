@@ -47,7 +47,12 @@ export function resolveInside(root: string, requestPath: string): string | undef
 }
 
 /** Answers one request from the files under `root`, with the given extra headers on every response. */
-export async function serveStaticFile(request: IncomingMessage, response: ServerResponse, root: string, headers: Readonly<Record<string, string>>): Promise<void> {
+export async function serveStaticFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
@@ -68,5 +73,7 @@ export async function serveStaticFile(request: IncomingMessage, response: Server
     response.end();
     return;
   }
-  createReadStream(file).on('error', () => response.destroy()).pipe(response);
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
 }

@@ -22,9 +22,7 @@ export interface AppPaths {
 export function resolveAppPaths(): AppPaths {
   const distDir = path.resolve(import.meta.dirname, '..');
   // Packaged, electron.config.ts copies assets/ next to app.asar (extraResources), where any process can read it.
-  const assets = app.isPackaged
-    ? path.join(process.resourcesPath, 'assets')
-    : path.join(app.getAppPath(), 'assets');
+  const assets = app.isPackaged ? path.join(process.resourcesPath, 'assets') : path.join(app.getAppPath(), 'assets');
   return {
     rendererIndex: path.join(distDir, 'renderer', 'index.html'),
     preload: path.join(distDir, 'main', 'preload.cjs'),

@@ -38,7 +38,9 @@ export function startEngineProcess(options: EngineProcessOptions): EngineProcess
       stdio: 'inherit',
       env: { ...process.env, ...options.env },
     });
-    forked.once('exit', (code) => { if (!stopping && forked === child) handleCrash(code); });
+    forked.once('exit', (code) => {
+      if (!stopping && forked === child) handleCrash(code);
+    });
     return forked;
   }
 
@@ -59,8 +61,15 @@ export function startEngineProcess(options: EngineProcessOptions): EngineProcess
   }
 
   return {
-    connect(port) { child.postMessage({ type: 'connect' }, [port]); },
-    get pid() { return child.pid; },
-    stop() { stopping = true; child.kill(); },
+    connect(port) {
+      child.postMessage({ type: 'connect' }, [port]);
+    },
+    get pid() {
+      return child.pid;
+    },
+    stop() {
+      stopping = true;
+      child.kill();
+    },
   };
 }

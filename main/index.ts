@@ -9,10 +9,4 @@ import { securityRestrictions } from './security.js';
 
 const paths = resolveAppPaths();
 
-enableModules([
-  securityRestrictions(),
-  applicationMenu(),
-  engineHost(paths),
-  fileSaver(paths),
-  mainWindow(paths),
-]);
+enableModules([securityRestrictions(), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths)]);

@@ -9,8 +9,12 @@ export function mainWindow(paths: AppPaths): AppModule {
     name: 'main window',
     enable() {
       void app.whenReady().then(() => createWindow(paths));
-      app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) createWindow(paths); });
-      app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow(paths);
+      });
+      app.on('window-all-closed', () => {
+        if (process.platform !== 'darwin') app.quit();
+      });
     },
   };
 }

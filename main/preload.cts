@@ -9,7 +9,10 @@ import type { IpcChannels } from './ipcChannels.js';
 
 /** The same names as main/ipcChannels.ts; the type makes the compiler hold them equal. */
 const CHANNELS: IpcChannels = {
-  engineConnect: 'engine-connect', enginePort: 'engine-port', engineStatus: 'engine-status', saveFile: 'save-file',
+  engineConnect: 'engine-connect',
+  enginePort: 'engine-port',
+  engineStatus: 'engine-status',
+  saveFile: 'save-file',
 };
 
 /** The part of the DOM MessagePort used here (the Node build that compiles this file has no DOM types). */
@@ -29,7 +32,11 @@ function createElectronLabHost(): LabHost {
 
   const notify = <T,>(listeners: Set<(value: T) => void>, value: T) => {
     for (const listener of listeners) {
-      try { listener(value); } catch (error) { console.error('Backprop Lab: a listener failed', error); }
+      try {
+        listener(value);
+      } catch (error) {
+        console.error('Backprop Lab: a listener failed', error);
+      }
     }
   };
 
@@ -62,14 +69,21 @@ function createElectronLabHost(): LabHost {
     },
     onEvent(listener) {
       eventListeners.add(listener);
-      return () => { eventListeners.delete(listener); };
+      return () => {
+        eventListeners.delete(listener);
+      };
     },
     onStatus(listener) {
       statusListeners.add(listener);
       // The page's scripts may subscribe after main's first status arrived: a new listener hears the current one.
       const current = lastStatus;
-      if (current) queueMicrotask(() => { if (statusListeners.has(listener)) listener(current); });
-      return () => { statusListeners.delete(listener); };
+      if (current)
+        queueMicrotask(() => {
+          if (statusListeners.has(listener)) listener(current);
+        });
+      return () => {
+        statusListeners.delete(listener);
+      };
     },
     // The bytes arrive here as contextBridge's copy and cross to main as IPC's copy; main checks every field itself.
     async saveFile(file) {

@@ -1,13 +1,34 @@
 // The one frame of every chart (pure, any process): the outer size and margins, the data area, its scales and their ticks — for line charts and for charts of a plane (contours, landscapes).
 import { scaleLinear, type ScaleLinear } from 'd3';
 
-export interface Margin { top: number; right: number; bottom: number; left: number }
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 /** The chart's outer size in pixels and the margin kept for title, legend, ticks and axis labels. */
-export interface ChartFrame { width: number; height: number; margin: Margin }
+export interface ChartFrame {
+  width: number;
+  height: number;
+  margin: Margin;
+}
 /** A tick: its data value, its text, and its offset in pixels along the axis from the plot's origin corner. */
-export interface Tick { value: number; label: string; offset: number }
-export interface XY { x: number; y: number }
-export interface Bounds { xMin: number; xMax: number; yMin: number; yMax: number }
+export interface Tick {
+  value: number;
+  label: string;
+  offset: number;
+}
+export interface XY {
+  x: number;
+  y: number;
+}
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
 
 /** A frame with its data area (innerWidth × innerHeight, offset by the margin) and the scales into it. */
 export interface PlotFrame extends ChartFrame {
@@ -32,7 +53,9 @@ export function plotFrame(bounds: Bounds, innerWidth: number, innerHeight: numbe
   return {
     width: innerWidth + margin.left + margin.right,
     height: innerHeight + margin.top + margin.bottom,
-    margin, innerWidth, innerHeight,
+    margin,
+    innerWidth,
+    innerHeight,
     x: scaleLinear().domain([bounds.xMin, bounds.xMax]).range([0, innerWidth]),
     y: scaleLinear().domain([bounds.yMin, bounds.yMax]).range([innerHeight, 0]),
   };
@@ -44,18 +67,33 @@ export function plotFrame(bounds: Bounds, innerWidth: number, innerHeight: numbe
  */
 export function sizedFrame(frame: ChartFrame, xDomain: readonly [number, number], yDomain: readonly [number, number], niceY?: number): PlotFrame {
   const { innerWidth, innerHeight } = innerSize(frame);
-  const y = scaleLinear().domain([...yDomain]).range([innerHeight, 0]);
+  const y = scaleLinear()
+    .domain([...yDomain])
+    .range([innerHeight, 0]);
   if (niceY !== undefined) y.nice(niceY);
-  return { ...frame, innerWidth, innerHeight, x: scaleLinear().domain([...xDomain]).range([0, innerWidth]), y };
+  return {
+    ...frame,
+    innerWidth,
+    innerHeight,
+    x: scaleLinear()
+      .domain([...xDomain])
+      .range([0, innerWidth]),
+    y,
+  };
 }
 
 /** Ticks of a linear scale: about `count` round values, labelled by `format` (d3's default for the scale otherwise), offsets rounded to `digits`. */
 export function scaleTicks(
-  scale: ScaleLinear<number, number>, count: number, options: { format?: (value: number) => string; keep?: (value: number) => boolean; digits?: number } = {},
+  scale: ScaleLinear<number, number>,
+  count: number,
+  options: { format?: (value: number) => string; keep?: (value: number) => boolean; digits?: number } = {},
 ): Tick[] {
   const label = options.format ?? scale.tickFormat(count);
   const factor = 10 ** (options.digits ?? 2);
-  return scale.ticks(count).filter(options.keep ?? (() => true)).map((value) => ({ value, label: label(value), offset: Math.round(scale(value) * factor) / factor }));
+  return scale
+    .ticks(count)
+    .filter(options.keep ?? (() => true))
+    .map((value) => ({ value, label: label(value), offset: Math.round(scale(value) * factor) / factor }));
 }
 
 /** Axis ticks of a plane chart: offsets in pixels from the data area's left (x) and top (y). */

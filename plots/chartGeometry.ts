@@ -2,10 +2,25 @@
 import { format, line } from 'd3';
 import { scaleTicks, sizedFrame, type ChartFrame, type Tick } from './chartFrame.js';
 
-export interface Point { x: number; y: number }
-export interface SeriesInput { key: string; label: string; points: readonly Point[] }
-export interface PlottedPoint extends Point { cx: number; cy: number }
-export interface PlottedSeries { key: string; label: string; path: string; points: PlottedPoint[] }
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface SeriesInput {
+  key: string;
+  label: string;
+  points: readonly Point[];
+}
+export interface PlottedPoint extends Point {
+  cx: number;
+  cy: number;
+}
+export interface PlottedSeries {
+  key: string;
+  label: string;
+  path: string;
+  points: PlottedPoint[];
+}
 
 export interface LineChartGeometry {
   innerWidth: number;
@@ -77,9 +92,7 @@ export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
     key: s.key,
     label: s.label,
     path: path(s.points) ?? '',
-    points: s.points
-      .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
-      .map((p) => ({ x: p.x, y: p.y, cx: round2(x(p.x)), cy: round2(y(p.y)) })),
+    points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).map((p) => ({ x: p.x, y: p.y, cx: round2(x(p.x)), cy: round2(y(p.y)) })),
   }));
 
   const [y0, y1] = y.domain();

@@ -8,7 +8,9 @@ import { contours, interpolateYlGnBu, quantileSorted, type ContourMultiPolygon }
  */
 export function quantileThresholds(values: ArrayLike<number>, levels = 16): number[] {
   if (!(Number.isInteger(levels) && levels >= 1)) throw new Error('levels must be a positive whole number');
-  const sorted = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const sorted = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (!sorted.length) return [];
   const thresholds: number[] = [];
   for (let k = 0; k < levels; k++) {
@@ -27,5 +29,7 @@ export function bandColour(k: number, n: number): string {
 /** Filled contours of a row-major nx × ny grid, one MultiPolygon per threshold, in grid units (d3.contours). */
 export function filledContours(values: ArrayLike<number>, nx: number, ny: number, thresholds: readonly number[]): ContourMultiPolygon[] {
   // d3.contours only indexes the values, so a typed array serves as well as the number[] its types ask for.
-  return contours().size([nx, ny]).thresholds([...thresholds])(values as unknown as number[]);
+  return contours()
+    .size([nx, ny])
+    .thresholds([...thresholds])(values as unknown as number[]);
 }

@@ -2,7 +2,11 @@
 import { dataToScreen, type Bounds, type PlotFrame, type XY } from './chartFrame.js';
 
 /** A grid's shape: nx × ny samples spanning `bounds`, corners included. */
-export interface GridShape { bounds: Bounds; nx: number; ny: number }
+export interface GridShape {
+  bounds: Bounds;
+  nx: number;
+  ny: number;
+}
 
 /**
  * The plane's point at grid coordinates (gx, gy) as d3.contours gives them: sample (i, j) sits at the centre of its

@@ -1,7 +1,13 @@
 // What a learning-curves file is drawn from, and the module that draws it (types only, any process): the renderer's chart entry implements it, the CLI loads it built.
 
 /** The metrics of one epoch, as the engine reports them. */
-export interface CurvePoint { epoch: number; trainLoss: number; trainAccuracy: number; testLoss: number; testAccuracy: number }
+export interface CurvePoint {
+  epoch: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  testLoss: number;
+  testAccuracy: number;
+}
 
 export interface LearningCurvesOptions {
   /** What the loss axis is called, e.g. "Binary cross-entropy". */

@@ -19,7 +19,9 @@ const FLAGS = new URL('../dist/node/relaxedSimdFlags.js', import.meta.url);
 if (existsSync(fileURLToPath(FLAGS))) {
   const { relaxedSimdExecArgv } = await import(FLAGS.href);
   if (relaxedSimdExecArgv.some((flag) => !process.execArgv.includes(flag))) {
-    const run = spawnSync(process.execPath, [...process.execArgv, ...relaxedSimdExecArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    const run = spawnSync(process.execPath, [...process.execArgv, ...relaxedSimdExecArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
     process.exit(run.status ?? 1);
   }
 }
@@ -35,22 +37,40 @@ const USAGE = `npm run bench [-- options]
 
 const { values: options } = parseArgs({
   options: {
-    json: { type: 'boolean' }, workloads: { type: 'string' }, peers: { type: 'string' }, rounds: { type: 'string' },
-    python: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' },
+    workloads: { type: 'string' },
+    peers: { type: 'string' },
+    rounds: { type: 'string' },
+    python: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
-if (options.help) { console.log(USAGE); process.exit(0); }
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const pick = (text, known, what) => {
-  const list = text ? text.split(',').map((s) => s.trim()).filter(Boolean) : known;
+  const list = text
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : known;
   const unknown = list.find((item) => !known.includes(item));
-  if (unknown) { console.error(`bench: unknown ${what} ${JSON.stringify(unknown)}; known: ${known.join(', ')}`); process.exit(2); }
+  if (unknown) {
+    console.error(`bench: unknown ${what} ${JSON.stringify(unknown)}; known: ${known.join(', ')}`);
+    process.exit(2);
+  }
   return list;
 };
 const workloads = pick(options.workloads, WORKLOADS, 'workload');
 const wanted = new Set(['engine', ...pick(options.peers, PEERS, 'peer')]);
 const rounds = Math.max(1, Number(options.rounds ?? 3) | 0);
 const pythons = options.python ? [options.python] : ['python3', '/usr/bin/python3'];
-const log = (line) => { if (!options.json) console.log(line); else process.stderr.write(line + '\n'); };
+const log = (line) => {
+  if (!options.json) console.log(line);
+  else process.stderr.write(line + '\n');
+};
 
 const report = { machine: machine(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), rounds, peers: {}, skipped: {}, workloads: [] };
 
@@ -66,18 +86,40 @@ const files = writeTaskFiles(tasks);
 // Peers: the engine with each kernel set, then every other peer that loads.
 const inProcess = (await kernelSets()).map(([name, kernels]) => enginePeer(`engine (${name})`, kernels));
 const enginePeerName = inProcess[0].name;
-const skip = (peer, reason) => { report.skipped[peer] = reason; log(`skipped ${peer}: ${reason}`); };
+const skip = (peer, reason) => {
+  report.skipped[peer] = reason;
+  log(`skipped ${peer}: ${reason}`);
+};
 let numpyPython;
-for (const [key, module, oneThread] of [['numpy', 'numpy', false], ['numpy-1t', 'numpy', true], ['torch', 'torch', false]]) {
+for (const [key, module, oneThread] of [
+  ['numpy', 'numpy', false],
+  ['numpy-1t', 'numpy', true],
+  ['torch', 'torch', false],
+]) {
   if (!wanted.has(key)) continue;
   const python = findPython(pythons, module);
-  if (!python) { skip(key, `no ${pythons.join(' or ')} with ${module}`); continue; }
+  if (!python) {
+    skip(key, `no ${pythons.join(' or ')} with ${module}`);
+    continue;
+  }
   if (key === 'numpy') numpyPython = python;
-  try { inProcess.push(await pythonPeer(module, python, files.paths, { oneThread })); } catch (error) { skip(key, error.message); }
+  try {
+    inProcess.push(await pythonPeer(module, python, files.paths, { oneThread }));
+  } catch (error) {
+    skip(key, error.message);
+  }
 }
-for (const [key, load] of [['tfjs-cpu', () => tfjsPeer('cpu')], ['tfjs-wasm', () => tfjsPeer('wasm')], ['convnetjs', convnetPeer]]) {
+for (const [key, load] of [
+  ['tfjs-cpu', () => tfjsPeer('cpu')],
+  ['tfjs-wasm', () => tfjsPeer('wasm')],
+  ['convnetjs', convnetPeer],
+]) {
   if (!wanted.has(key)) continue;
-  try { inProcess.push(await load()); } catch (error) { skip(key, `not installed or failed to load (${error.message.split('\n')[0]})`); }
+  try {
+    inProcess.push(await load());
+  } catch (error) {
+    skip(key, `not installed or failed to load (${error.message.split('\n')[0]})`);
+  }
 }
 for (const peer of inProcess) report.peers[peer.name] = await peer.info();
 const DISPLAY_NAMES = { numpy: 'NumPy', 'numpy-1t': 'NumPy, 1 thread', torch: 'PyTorch' };
@@ -94,7 +136,11 @@ async function measure(task, peers, count, warm, warmTask = task) {
   for (const peer of peers) {
     const entry = byPeer.get(peer);
     try {
-      entry.warmUp = await warmUp(async () => { const answer = await peer.run(warmTask); memoryOf(peer, answer); return answer.seconds; }, warm);
+      entry.warmUp = await warmUp(async () => {
+        const answer = await peer.run(warmTask);
+        memoryOf(peer, answer);
+        return answer.seconds;
+      }, warm);
     } catch (error) {
       entry.error = error.message.split('\n')[0];
     }
@@ -120,8 +166,14 @@ function summarise(task, byPeer, extra = () => ({})) {
     if (entry.error) return { peer: displayName(peer), error: entry.error };
     const ratios = entry.times.map((t, i) => t / engine.times[i]);
     return {
-      peer: displayName(peer), medianSeconds: median(entry.times), seconds: entry.times, warmUpSeconds: entry.warmUp,
-      ratioToEngine: median(ratios), ratios, result: entry.result, peakMemoryBytes: entry.peakMemoryBytes || undefined,
+      peer: displayName(peer),
+      medianSeconds: median(entry.times),
+      seconds: entry.times,
+      warmUpSeconds: entry.warmUp,
+      ratioToEngine: median(ratios),
+      ratios,
+      result: entry.result,
+      peakMemoryBytes: entry.peakMemoryBytes || undefined,
       ...extra(entry),
     };
   });
@@ -134,12 +186,27 @@ function printWorkload(summary) {
   log(`\n${summary.name}${summary.note ? ` — ${summary.note}` : ''}`);
   log(['peer'.padEnd(34), 'median'.padStart(10), 'peer ÷ engine'.padStart(14), 'result'.padEnd(26), 'peak memory'].join('  '));
   for (const row of summary.rows) {
-    if (row.error) { log(`${row.peer.padEnd(34)}  failed: ${row.error}`); continue; }
+    if (row.error) {
+      log(`${row.peer.padEnd(34)}  failed: ${row.error}`);
+      continue;
+    }
     const r = row.result ?? {};
-    const result = r.testAccuracy !== undefined ? `test acc ${r.testAccuracy.toFixed(4)}${r.testLoss !== undefined ? `, loss ${r.testLoss.toFixed(4)}` : ''}`
-      : r.sum !== undefined ? `Σf ${r.sum.toExponential(6)}` : '';
+    const result =
+      r.testAccuracy !== undefined
+        ? `test acc ${r.testAccuracy.toFixed(4)}${r.testLoss !== undefined ? `, loss ${r.testLoss.toFixed(4)}` : ''}`
+        : r.sum !== undefined
+          ? `Σf ${r.sum.toExponential(6)}`
+          : '';
     const flops = row.gflops ? ` ${row.gflops.toFixed(1)} GFLOP/s` : '';
-    log([row.peer.padEnd(34), fmt(row.medianSeconds).padStart(10), `${row.ratioToEngine.toFixed(2)}×`.padStart(14), (result + flops).padEnd(26), mb(row.peakMemoryBytes)].join('  '));
+    log(
+      [
+        row.peer.padEnd(34),
+        fmt(row.medianSeconds).padStart(10),
+        `${row.ratioToEngine.toFixed(2)}×`.padStart(14),
+        (result + flops).padEnd(26),
+        mb(row.peakMemoryBytes),
+      ].join('  '),
+    );
   }
 }
 
@@ -160,7 +227,8 @@ for (const task of tasks.filter((t) => !t.warmUpOnly)) {
     extra = (entry) => ({ gflops: flops / median(entry.times) / 1e9 });
   }
   const summary = summarise(task, byPeer, extra);
-  if (heavy) summary.note = `${task.data.train.size} training and ${task.data.test.size} test samples, minibatch 64, one epoch; nominal GFLOP/s counts 3 products per training sample`;
+  if (heavy)
+    summary.note = `${task.data.train.size} training and ${task.data.test.size} test samples, minibatch 64, one epoch; nominal GFLOP/s counts 3 products per training sample`;
   report.workloads.push(summary);
   printWorkload(summary);
 }
@@ -172,7 +240,9 @@ if (exerciseTasks.length === EXERCISE_NETS.length) {
   const totals = new Map(peers.map((peer) => [peer, exerciseTasks.map((t) => byTask.get(t).get(peer).times).reduce((a, b) => a.map((x, i) => x + b[i]))]));
   const engine = totals.get(inProcess[0]);
   const summary = {
-    id: 'exercise suite', workload: 'exercise', name: `the exercise's four networks together, 25 epochs each, in one process`,
+    id: 'exercise suite',
+    workload: 'exercise',
+    name: `the exercise's four networks together, 25 epochs each, in one process`,
     rows: peers.map((peer) => {
       const times = totals.get(peer);
       const ratios = times.map((t, i) => t / engine[i]);
@@ -190,7 +260,10 @@ if (workloads.includes('process')) {
     const task = { id: `process ${name}`, workload: 'process', kind: 'process', name, text, epochs: 25 };
     log(`running ${name} as whole processes…`);
     const byPeer = await measure(task, processPeers, rounds, { min: 1, max: 1 });
-    for (const [peer, entry] of byPeer) entry.times.forEach((t, i) => { totals.get(peer)[i] += t; });
+    for (const [peer, entry] of byPeer)
+      entry.times.forEach((t, i) => {
+        totals.get(peer)[i] += t;
+      });
     const summary = summarise(task, byPeer);
     summary.name = `${name}, 25 epochs, as a whole process (backprop-lab train vs the exercise's script)`;
     report.workloads.push(summary);
@@ -204,16 +277,26 @@ const row = (id, peer) => report.workloads.find((w) => w.id === id)?.rows.find((
 const bestNumpy = (id) => [row(id, 'NumPy'), row(id, 'NumPy, 1 thread')].filter(Boolean).sort((a, b) => a.ratioToEngine - b.ratioToEngine)[0];
 const targets = [];
 const numpySuite = bestNumpy('exercise suite');
-if (numpySuite) targets.push({ target: `exercise suite in-process ≥ 6× NumPy (${numpySuite.peer})`, measured: numpySuite.ratioToEngine, met: numpySuite.ratioToEngine >= 6 });
-const processRows = report.workloads.filter((w) => w.workload === 'process').map((w) => w.rows.find((r) => r.peer === 'NumPy' && !r.error)).filter(Boolean);
+if (numpySuite)
+  targets.push({ target: `exercise suite in-process ≥ 6× NumPy (${numpySuite.peer})`, measured: numpySuite.ratioToEngine, met: numpySuite.ratioToEngine >= 6 });
+const processRows = report.workloads
+  .filter((w) => w.workload === 'process')
+  .map((w) => w.rows.find((r) => r.peer === 'NumPy' && !r.error))
+  .filter(Boolean);
 if (processRows.length) {
   const worst = Math.min(...processRows.map((r) => r.ratioToEngine));
   targets.push({ target: 'each network as a whole process, 25 epochs, ≥ 2× NumPy (worst network)', measured: worst, met: worst >= 2 });
 }
 const mlpNumpy = bestNumpy('mlp 784-256-128-10');
-if (mlpNumpy) targets.push({ target: `MLP within 2× of NumPy (${mlpNumpy.peer}): NumPy ÷ engine ≥ 0.5`, measured: mlpNumpy.ratioToEngine, met: mlpNumpy.ratioToEngine >= 0.5 });
+if (mlpNumpy)
+  targets.push({
+    target: `MLP within 2× of NumPy (${mlpNumpy.peer}): NumPy ÷ engine ≥ 0.5`,
+    measured: mlpNumpy.ratioToEngine,
+    met: mlpNumpy.ratioToEngine >= 0.5,
+  });
 const gridBuiltIn = row('grid built-in', enginePeerName);
-if (gridBuiltIn) targets.push({ target: 'grid built-in < 10 ms', measured: gridBuiltIn.medianSeconds * 1000, unit: 'ms', met: gridBuiltIn.medianSeconds < 0.01 });
+if (gridBuiltIn)
+  targets.push({ target: 'grid built-in < 10 ms', measured: gridBuiltIn.medianSeconds * 1000, unit: 'ms', met: gridBuiltIn.medianSeconds < 0.01 });
 const gridTyped = row('grid typed', enginePeerName);
 if (gridTyped) targets.push({ target: 'grid typed < 50 ms', measured: gridTyped.medianSeconds * 1000, unit: 'ms', met: gridTyped.medianSeconds < 0.05 });
 for (const peer of ['TF.js cpu', 'TF.js wasm', 'ConvNetJS']) {
@@ -232,7 +315,8 @@ if (options.json) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   log('\ntargets (issue 7), ratios are peer time ÷ engine time:');
-  for (const t of targets) log(`  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.unit ? `${t.measured.toFixed(1)} ${t.unit}` : `${t.measured.toFixed(2)}×`}`);
+  for (const t of targets)
+    log(`  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.unit ? `${t.measured.toFixed(1)} ${t.unit}` : `${t.measured.toFixed(2)}×`}`);
   const m = report.machine;
   log(`\nmachine: ${m.cpu}, ${m.cores} cores (${m.simd.join(' ')}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
   for (const [name, info] of Object.entries(report.peers)) log(`  ${name}: ${JSON.stringify(info)}`);

@@ -24,7 +24,12 @@ for (const variant of supportedWasmVariants(binaries).reverse()) {
 }
 
 /** [label, kernel, m, k, n]: the forward x·W, the weight gradient xᵀ·dy and the input gradient dy·Wᵀ of each layer. */
-const layers = [['exercise 10×64·64×32', 10, 64, 32], ['MLP 64×784·784×256', 64, 784, 256], ['MLP 64×256·256×128', 64, 256, 128], ['MLP 64×128·128×10', 64, 128, 10]];
+const layers = [
+  ['exercise 10×64·64×32', 10, 64, 32],
+  ['MLP 64×784·784×256', 64, 784, 256],
+  ['MLP 64×256·256×128', 64, 256, 128],
+  ['MLP 64×128·128×10', 64, 128, 10],
+];
 const cases = layers.flatMap(([label, m, k, n]) => [
   [`${label} matmul`, 'matmul', m, k, n],
   [`${label} transposeA`, 'matmulTransposeA', m, k, n],

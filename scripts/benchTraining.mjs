@@ -30,7 +30,9 @@ function mlpData() {
     const features = Float64Array.from({ length: size * 784 }, () => random.next());
     const labels = Int32Array.from({ length: size }, () => Math.floor(random.next() * 10));
     const targets = new Float64Array(size * 10);
-    labels.forEach((label, i) => { targets[i * 10 + label] = 1; });
+    labels.forEach((label, i) => {
+      targets[i * 10 + label] = 1;
+    });
     return { size, features, targets, labels };
   };
   return { inputs: 784, outputs: 10, train: samples(10_000), test: samples(1_000) };
@@ -42,8 +44,13 @@ export async function benchTraining(implementations, rounds) {
   const epochs = 25;
   const cases = NETS.map(([label, text]) => ({
     label: `${label}, ${epochs} epochs`,
-    run: (kernels) => seconds(buildNetwork(parseSpecText(text, 64), deriveRandom(EXERCISE_HYPERPARAMETERS.seed, SEED_STREAMS.init), kernels), exercise,
-      { ...EXERCISE_HYPERPARAMETERS, epochs }, kernels),
+    run: (kernels) =>
+      seconds(
+        buildNetwork(parseSpecText(text, 64), deriveRandom(EXERCISE_HYPERPARAMETERS.seed, SEED_STREAMS.init), kernels),
+        exercise,
+        { ...EXERCISE_HYPERPARAMETERS, epochs },
+        kernels,
+      ),
     unit: (s) => `${(epochs / s).toFixed(0)} epochs/s`,
   }));
   const mlp = mlpData();
@@ -51,8 +58,13 @@ export async function benchTraining(implementations, rounds) {
   const flops = 10_000 * 2 * (784 * 256 * 2 + 256 * 128 * 3 + 128 * 10 * 3);
   cases.push({
     label: 'MLP 784-256-128-10, 1 epoch of 10,000, batch 64',
-    run: (kernels) => seconds(buildNetwork(parseSpecText('linear:256,relu,linear:128,relu,linear:10,softmax', 784), createRandom(1), kernels), mlp,
-      { ...EXERCISE_HYPERPARAMETERS, epochs: 1, batchSize: 64, loss: 'cce', learningRate: 0.01 }, kernels),
+    run: (kernels) =>
+      seconds(
+        buildNetwork(parseSpecText('linear:256,relu,linear:128,relu,linear:10,softmax', 784), createRandom(1), kernels),
+        mlp,
+        { ...EXERCISE_HYPERPARAMETERS, epochs: 1, batchSize: 64, loss: 'cce', learningRate: 0.01 },
+        kernels,
+      ),
     unit: (s) => `${(flops / s / 1e9).toFixed(2)} GFLOP/s`,
   });
   const results = [];

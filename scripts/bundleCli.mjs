@@ -15,7 +15,7 @@ await build({
   input: 'dist/cli/main.js',
   platform: 'node',
   logLevel: 'warn',
-  external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0')
-    && !BUNDLED_PACKAGES.some((name) => id === name || id.startsWith(`${name}/`)),
+  external: (id) =>
+    !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !BUNDLED_PACKAGES.some((name) => id === name || id.startsWith(`${name}/`)),
   output: { dir: 'dist/bin', format: 'esm', entryFileNames: 'backprop-lab.js', chunkFileNames: '[name]-[hash].js' },
 });

@@ -41,6 +41,9 @@ async function stop(code) {
   process.exit(code);
 }
 electron.on('exit', (code) => void stop(code ?? 0));
-electron.on('error', (error) => { say(`Electron cannot start: ${error.message}`); void stop(1); });
+electron.on('error', (error) => {
+  say(`Electron cannot start: ${error.message}`);
+  void stop(1);
+});
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));

@@ -20,10 +20,16 @@ function installElectron() {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [installer], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     const notice = setTimeout(() => process.stderr.write('Downloading the Electron runtime (once)…\n'), DOWNLOAD_NOTICE_MS);
     const deadline = setTimeout(() => child.kill(), DOWNLOAD_TIMEOUT_MS);
-    const finish = (outcome) => { clearTimeout(notice); clearTimeout(deadline); resolve(outcome); };
+    const finish = (outcome) => {
+      clearTimeout(notice);
+      clearTimeout(deadline);
+      resolve(outcome);
+    };
     child.on('error', (error) => finish({ reason: error.message }));
     child.on('exit', (code, signal) => {
       const executable = code === 0 ? installedElectron() : undefined;
@@ -36,12 +42,25 @@ function installElectron() {
 
 /** "TypeError: fetch failed\n    at …" → "fetch failed". */
 function firstErrorLine(text) {
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? 'unknown error';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('at ')) ?? 'unknown error';
   return line.replace(/^(\w*Error|Error):\s*/, '');
 }
 
 /** Runs a child with our stdio, passes Ctrl-C and termination on to it, and exits as it exits; `onStartFailure` if it cannot start. */
-function runInForeground(command, args, { env = process.env, onStartFailure = (error) => { throw error; } } = {}) {
+function runInForeground(
+  command,
+  args,
+  {
+    env = process.env,
+    onStartFailure = (error) => {
+      throw error;
+    },
+  } = {},
+) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
   let failedToStart = false;
   const forward = (signal) => child.kill(signal);
@@ -51,14 +70,19 @@ function runInForeground(command, args, { env = process.env, onStartFailure = (e
     for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, forward);
     onStartFailure(error);
   });
-  child.on('exit', (code, signal) => { if (!failedToStart) process.exit(code ?? (signal ? 1 : 0)); });
+  child.on('exit', (code, signal) => {
+    if (!failedToStart) process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 /** The browser host prints the address to open; its output passes through as it is. */
 function serveInBrowser(why) {
   process.stderr.write(`${why}; serving the lab in the browser instead.\n`);
   runInForeground(process.execPath, [fromRoot('dist', 'host', 'webHost.js'), ...forwardedArgs], {
-    onStartFailure: (error) => { process.stderr.write(`The browser host cannot start: ${error.message}\n`); process.exit(1); },
+    onStartFailure: (error) => {
+      process.stderr.write(`The browser host cannot start: ${error.message}\n`);
+      process.exit(1);
+    },
   });
 }
 

@@ -8,15 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * The lint steps: import boundaries (`npm run lint`) and formatting (`npm run format:check`). Each is off until the tree
- * satisfies it; set it to true to make it part of `npm test`, or run it once with BACKPROP_LAB_TEST_LINT=1 in the environment.
- */
-const LINT_STEPS = {
-  boundaries: false,
-  formatting: false,
-};
-const forceLint = process.env.BACKPROP_LAB_TEST_LINT === '1';
 const reports = mkdtempSync(join(tmpdir(), 'backprop-lab-test-'));
 
 /** `npm run <script>` with the npm that runs us (npm sets npm_execpath), else the npm on the PATH. */
@@ -63,13 +54,20 @@ const steps = [
   // Builds only what is missing or older than its sources: after `npm ci` (whose prepare step compiled the Node parts) that is the renderer.
   { name: 'build', command: [process.execPath, [join(root, 'scripts', 'buildIfStale.mjs')]] },
   { name: 'typecheck', command: npmRun('typecheck') },
-  ...(LINT_STEPS.boundaries || forceLint
-    ? [{ name: 'lint (boundaries)', command: [process.execPath, [join(root, 'scripts', 'lint.mjs'), '--report', lintReport]], report: lintReport, count: lintCounts }]
-    : []),
-  ...(LINT_STEPS.formatting || forceLint ? [{ name: 'lint (formatting)', command: npmRun('format:check'), countsAsOneTest: true }] : []),
+  // The lint steps: import boundaries (`npm run lint`, each rule counted as a test) and formatting (`npm run format:check`).
+  {
+    name: 'lint (boundaries)',
+    command: [process.execPath, [join(root, 'scripts', 'lint.mjs'), '--report', lintReport]],
+    report: lintReport,
+    count: lintCounts,
+  },
+  { name: 'lint (formatting)', command: npmRun('format:check'), countsAsOneTest: true },
   {
     name: 'Vitest',
-    command: [process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
+    command: [
+      process.execPath,
+      [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+    ],
     report: vitestReport,
     count: vitestCounts,
   },
@@ -112,8 +110,13 @@ for (const { name, exitCode, counts, note } of results) {
   const detail = report || countsAsOneTest ? describe(counts) : '';
   console.log(`${verdict}  ${name.padEnd(22)} ${detail}${note ? `${detail ? '; ' : ''}${note}` : ''}`);
 }
-const total = results.reduce((sum, { counts }) => ({
-  passed: sum.passed + counts.passed, failed: sum.failed + counts.failed, skipped: sum.skipped + counts.skipped,
-}), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (sum, { counts }) => ({
+    passed: sum.passed + counts.passed,
+    failed: sum.failed + counts.failed,
+    skipped: sum.skipped + counts.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(describe(total));
 process.exitCode = results.some((r) => r.exitCode !== 0) ? 1 : 0;

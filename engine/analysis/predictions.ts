@@ -17,7 +17,12 @@ export interface Predictions {
  * is not a sigmoid); with several outputs the output itself after a softmax, and the softmax of the outputs when the
  * network does not end in one.
  */
-export function classify(outputs: Float64Array, rows: number, width: number, endsInProbabilities: boolean): { predicted: Int32Array; confidence: Float64Array } {
+export function classify(
+  outputs: Float64Array,
+  rows: number,
+  width: number,
+  endsInProbabilities: boolean,
+): { predicted: Int32Array; confidence: Float64Array } {
   const predicted = new Int32Array(rows);
   const confidence = new Float64Array(rows);
   if (width === 1) {

@@ -24,8 +24,17 @@ export function csvRows(text: string): string[][] {
       let from = j;
       for (;;) {
         const close = text.indexOf('"', j);
-        if (close < 0) { parts += text.slice(from); j = length; break; }
-        if (text.charCodeAt(close + 1) === QUOTE) { parts += text.slice(from, close + 1); j = close + 2; from = j; continue; }
+        if (close < 0) {
+          parts += text.slice(from);
+          j = length;
+          break;
+        }
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          parts += text.slice(from, close + 1);
+          j = close + 2;
+          from = j;
+          continue;
+        }
         parts += text.slice(from, close);
         j = close + 1;
         break;
@@ -46,7 +55,10 @@ export function csvRows(text: string): string[][] {
       cell = text.slice(i, end);
     }
     row.push(cell);
-    if (end >= length) { rows.push(row); return rows; }
+    if (end >= length) {
+      rows.push(row);
+      return rows;
+    }
     const c = text.charCodeAt(end);
     i = end + 1;
     if (c === COMMA) continue;

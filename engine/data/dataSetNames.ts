@@ -3,7 +3,9 @@ import { z } from 'zod';
 
 /** The data sets shipped with the lab. */
 export const DATA_SET_NAMES = ['digits-binary', 'digits', 'iris', 'wine', 'breast-cancer'] as const;
-export const DataSetNameSchema = z.enum(DATA_SET_NAMES, { error: (issue) => `unknown data set ${JSON.stringify(issue.input)}; known: ${DATA_SET_NAMES.join(', ')}` });
+export const DataSetNameSchema = z.enum(DATA_SET_NAMES, {
+  error: (issue) => `unknown data set ${JSON.stringify(issue.input)}; known: ${DATA_SET_NAMES.join(', ')}`,
+});
 export type DataSetName = z.infer<typeof DataSetNameSchema>;
 
 /** Each shipped data set's name for a reader, as menus and reports show it. */
@@ -21,5 +23,9 @@ export type ToyDataName = (typeof TOY_DATA_NAMES)[number];
 
 /** Each toy data set's name for a reader. */
 export const TOY_DATA_LABELS: Record<ToyDataName, string> = {
-  circles: 'Circles', xor: 'XOR', spiral: 'Spiral', gaussians: 'Two Gaussians', moons: 'Moons',
+  circles: 'Circles',
+  xor: 'XOR',
+  spiral: 'Spiral',
+  gaussians: 'Two Gaussians',
+  moons: 'Moons',
 };

@@ -30,21 +30,67 @@ export interface PreparedData {
 }
 
 /** What a shipped data set is made of. `outputs` is the width of its targets (and so of the network's output). */
-export interface DataSetInfo { asset: string; inputs: number; outputs: number; classes: string[]; size: number; description: string }
+export interface DataSetInfo {
+  asset: string;
+  inputs: number;
+  outputs: number;
+  classes: string[];
+  size: number;
+  description: string;
+}
 
 export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
-  'digits-binary': { asset: 'digits.csv', inputs: 64, outputs: 1, classes: ['5–9', '0–4'], size: 1797, description: '8×8 handwritten digits; target 1 for a digit below 5, else 0 (the exercise)' },
-  digits: { asset: 'digits.csv', inputs: 64, outputs: 10, classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], size: 1797, description: '8×8 handwritten digits, 10 classes' },
-  iris: { asset: 'iris.csv', inputs: 4, outputs: 3, classes: ['setosa', 'versicolor', 'virginica'], size: 150, description: 'Fisher\'s iris flowers: 4 measurements, 3 species' },
-  wine: { asset: 'wine.csv', inputs: 13, outputs: 3, classes: ['class_0', 'class_1', 'class_2'], size: 178, description: 'Italian wines: 13 chemical measurements, 3 cultivars' },
-  'breast-cancer': { asset: 'breast_cancer.csv', inputs: 30, outputs: 1, classes: ['malignant', 'benign'], size: 569, description: 'Breast cancer (Wisconsin, diagnostic): 30 cell-nucleus features; malignant or benign' },
+  'digits-binary': {
+    asset: 'digits.csv',
+    inputs: 64,
+    outputs: 1,
+    classes: ['5–9', '0–4'],
+    size: 1797,
+    description: '8×8 handwritten digits; target 1 for a digit below 5, else 0 (the exercise)',
+  },
+  digits: {
+    asset: 'digits.csv',
+    inputs: 64,
+    outputs: 10,
+    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    size: 1797,
+    description: '8×8 handwritten digits, 10 classes',
+  },
+  iris: {
+    asset: 'iris.csv',
+    inputs: 4,
+    outputs: 3,
+    classes: ['setosa', 'versicolor', 'virginica'],
+    size: 150,
+    description: "Fisher's iris flowers: 4 measurements, 3 species",
+  },
+  wine: {
+    asset: 'wine.csv',
+    inputs: 13,
+    outputs: 3,
+    classes: ['class_0', 'class_1', 'class_2'],
+    size: 178,
+    description: 'Italian wines: 13 chemical measurements, 3 cultivars',
+  },
+  'breast-cancer': {
+    asset: 'breast_cancer.csv',
+    inputs: 30,
+    outputs: 1,
+    classes: ['malignant', 'benign'],
+    size: 569,
+    description: 'Breast cancer (Wisconsin, diagnostic): 30 cell-nucleus features; malignant or benign',
+  },
 };
 
 /** The random streams a run's seed drives: the split, the initialisation and dropout, and the toy data's points. */
 export const SEED_STREAMS = { split: 0, init: 1, toy: 2 } as const;
 
 /** How the samples are prepared: the split, its seed, and the normalisation (default: global for the digits, else standardize). */
-export interface PrepareOptions { trainFraction: number; seed: number; normalisation?: Normalisation | undefined }
+export interface PrepareOptions {
+  trainFraction: number;
+  seed: number;
+  normalisation?: Normalisation | undefined;
+}
 
 /** The digits as the exercise's binary task: class "5–9" (target 0) and "0–4" (target 1). */
 function binaryDigits(table: LabelledTable): LabelledTable {
@@ -55,7 +101,9 @@ function targetsFor(labels: Int32Array, classCount: number): { outputs: number; 
   const outputs = outputsForClasses(classCount);
   if (outputs === 1) return { outputs, targets: Float64Array.from(labels) };
   const targets = new Float64Array(labels.length * classCount);
-  labels.forEach((label, i) => { targets[i * classCount + label] = 1; });
+  labels.forEach((label, i) => {
+    targets[i * classCount + label] = 1;
+  });
   return { outputs: classCount, targets };
 }
 
@@ -104,14 +152,17 @@ export type ReadAsset = (fileName: string) => string | Promise<string>;
  * is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
  */
 export function createDataLoader(
-  readAsset: ReadAsset | undefined, csvTables: CsvTables = createCsvTables(),
+  readAsset: ReadAsset | undefined,
+  csvTables: CsvTables = createCsvTables(),
 ): (source: DataSource, options: PrepareOptions) => Promise<PreparedData> {
   const tables = new Map<string, Promise<LabelledTable>>();
   const loadAsset = (fileName: string): Promise<LabelledTable> => {
     let table = tables.get(fileName);
     if (!table) {
       table = readAsset
-        ? Promise.resolve().then(() => readAsset(fileName)).then((text) => parseLabelledCsv(text))
+        ? Promise.resolve()
+            .then(() => readAsset(fileName))
+            .then((text) => parseLabelledCsv(text))
         : Promise.reject(new Error('this engine has no data files (no asset reader was given)'));
       table.catch(() => tables.delete(fileName));
       tables.set(fileName, table);

@@ -31,7 +31,8 @@ const placers: Record<ToyDataName, Placer> = {
   },
   // Uniform in [−1, 1]² away from the axes; class 1 where x and y share a sign.
   xor: (_i, _n, label, random) => {
-    const a = 0.05 + 0.95 * random.next(), b = 0.05 + 0.95 * random.next();
+    const a = 0.05 + 0.95 * random.next(),
+      b = 0.05 + 0.95 * random.next();
     const sx = random.next() < 0.5 ? -1 : 1;
     return label === 1 ? [sx * a, sx * b] : [sx * a, -sx * b];
   },

@@ -19,15 +19,41 @@ const ATTRIBUTE_TENSOR = 4;
 
 // Field numbers from onnx.proto.
 const enum Field {
-  ModelIrVersion = 1, ModelProducerName = 2, ModelProducerVersion = 3, ModelDocString = 6, ModelGraph = 7, ModelOpsetImport = 8,
-  OpsetDomain = 1, OpsetVersion = 2,
-  GraphNode = 1, GraphName = 2, GraphInitializer = 5, GraphInput = 11, GraphOutput = 12,
-  NodeInput = 1, NodeOutput = 2, NodeName = 3, NodeOpType = 4, NodeAttribute = 5,
-  AttrName = 1, AttrF = 2, AttrI = 3, AttrT = 5, AttrType = 20,
-  TensorDims = 1, TensorDataType = 2, TensorName = 8, TensorRawData = 9,
-  ValueInfoName = 1, ValueInfoType = 2,
-  TypeTensorType = 1, TensorTypeElemType = 1, TensorTypeShape = 2,
-  ShapeDim = 1, DimValue = 1, DimParam = 2,
+  ModelIrVersion = 1,
+  ModelProducerName = 2,
+  ModelProducerVersion = 3,
+  ModelDocString = 6,
+  ModelGraph = 7,
+  ModelOpsetImport = 8,
+  OpsetDomain = 1,
+  OpsetVersion = 2,
+  GraphNode = 1,
+  GraphName = 2,
+  GraphInitializer = 5,
+  GraphInput = 11,
+  GraphOutput = 12,
+  NodeInput = 1,
+  NodeOutput = 2,
+  NodeName = 3,
+  NodeOpType = 4,
+  NodeAttribute = 5,
+  AttrName = 1,
+  AttrF = 2,
+  AttrI = 3,
+  AttrT = 5,
+  AttrType = 20,
+  TensorDims = 1,
+  TensorDataType = 2,
+  TensorName = 8,
+  TensorRawData = 9,
+  ValueInfoName = 1,
+  ValueInfoType = 2,
+  TypeTensorType = 1,
+  TensorTypeElemType = 1,
+  TensorTypeShape = 2,
+  ShapeDim = 1,
+  DimValue = 1,
+  DimParam = 2,
 }
 
 const LENGTH_DELIMITED = 2;
@@ -68,22 +94,33 @@ function writeTensor(w: Writer, field: number, name: string, dims: readonly numb
 function writeValueInfo(w: Writer, field: number, name: string, width: number): void {
   writeMessage(w, field, (v) => {
     writeString(v, Field.ValueInfoName, name);
-    writeMessage(v, Field.ValueInfoType, (type) => writeMessage(type, Field.TypeTensorType, (tensor) => {
-      writeVarint(tensor, Field.TensorTypeElemType, DOUBLE);
-      writeMessage(tensor, Field.TensorTypeShape, (shape) => {
-        writeMessage(shape, Field.ShapeDim, (dim) => writeString(dim, Field.DimParam, 'batch'));
-        writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, width));
-      });
-    }));
+    writeMessage(v, Field.ValueInfoType, (type) =>
+      writeMessage(type, Field.TypeTensorType, (tensor) => {
+        writeVarint(tensor, Field.TensorTypeElemType, DOUBLE);
+        writeMessage(tensor, Field.TensorTypeShape, (shape) => {
+          writeMessage(shape, Field.ShapeDim, (dim) => writeString(dim, Field.DimParam, 'batch'));
+          writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, width));
+        });
+      }),
+    );
   });
 }
 
 function writeAttribute(n: Writer, a: OnnxAttribute): void {
   writeMessage(n, Field.NodeAttribute, (attr) => {
     writeString(attr, Field.AttrName, a.name);
-    if (a.float !== undefined) { attr.uint32(tag(Field.AttrF, FIXED32)).float(a.float); writeVarint(attr, Field.AttrType, ATTRIBUTE_FLOAT); }
-    if (a.int !== undefined) { writeVarint(attr, Field.AttrI, a.int); writeVarint(attr, Field.AttrType, ATTRIBUTE_INT); }
-    if (a.tensor !== undefined) { writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values); writeVarint(attr, Field.AttrType, ATTRIBUTE_TENSOR); }
+    if (a.float !== undefined) {
+      attr.uint32(tag(Field.AttrF, FIXED32)).float(a.float);
+      writeVarint(attr, Field.AttrType, ATTRIBUTE_FLOAT);
+    }
+    if (a.int !== undefined) {
+      writeVarint(attr, Field.AttrI, a.int);
+      writeVarint(attr, Field.AttrType, ATTRIBUTE_INT);
+    }
+    if (a.tensor !== undefined) {
+      writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values);
+      writeVarint(attr, Field.AttrType, ATTRIBUTE_TENSOR);
+    }
   });
 }
 
@@ -114,13 +151,19 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   writeString(w, Field.ModelProducerName, 'Backprop Lab');
   writeString(w, Field.ModelProducerVersion, producerVersion);
   writeString(w, Field.ModelDocString, 'A sequential network trained in Backprop Lab; y = x·W + b per Linear layer.');
-  writeMessage(w, Field.ModelOpsetImport, (o) => { writeString(o, Field.OpsetDomain, ''); writeVarint(o, Field.OpsetVersion, ONNX_OPSET); });
+  writeMessage(w, Field.ModelOpsetImport, (o) => {
+    writeString(o, Field.OpsetDomain, '');
+    writeVarint(o, Field.OpsetVersion, ONNX_OPSET);
+  });
   writeMessage(w, Field.ModelGraph, (g) => {
     let current = 'input';
     spec.layers.forEach((layer, i) => {
       const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
       const nodes = definitionOf(layer).onnx(layer, {
-        input: current, output, parameter: (name) => `layer${i}_${name}`, intermediate: (name) => `layer${i}_${layer.type}_${name}`,
+        input: current,
+        output,
+        parameter: (name) => `layer${i}_${name}`,
+        intermediate: (name) => `layer${i}_${layer.type}_${name}`,
       });
       nodes.forEach((node, k) => writeNode(g, node, nodes.length === 1 ? `layer${i}_${layer.type}` : `layer${i}_${layer.type}_${k}`));
       current = output;

@@ -18,24 +18,30 @@ const WeightsHeaderSchema = z.object({
 /** Version 1: one record per Linear layer, W as `inputs` rows of `units` numbers. */
 const WeightsV1Schema = z.object({
   spec: NetworkSpecSchema,
-  layers: z.array(z.object({
-    index: z.number().int().nonnegative(),
-    inputs: z.number().int().positive(),
-    units: z.number().int().positive(),
-    W: z.array(z.array(z.number({ error: `W holds a value that is ${notFinite}` }))),
-    b: z.array(z.number({ error: `b holds a value that is ${notFinite}` })),
-  })),
+  layers: z.array(
+    z.object({
+      index: z.number().int().nonnegative(),
+      inputs: z.number().int().positive(),
+      units: z.number().int().positive(),
+      W: z.array(z.array(z.number({ error: `W holds a value that is ${notFinite}` }))),
+      b: z.array(z.number({ error: `b holds a value that is ${notFinite}` })),
+    }),
+  ),
 });
 
 /** Version 2: every named tensor, its values nested by its shape. */
 const WeightsV2Schema = z.object({
   spec: NetworkSpecSchema,
-  parameters: z.array(z.object({
-    layer: z.number().int().nonnegative(),
-    name: z.string().min(1, 'a parameter needs a name'),
-    shape: z.array(z.number().int().nonnegative()),
-    values: z.unknown(),
-  }).strict()),
+  parameters: z.array(
+    z
+      .object({
+        layer: z.number().int().nonnegative(),
+        name: z.string().min(1, 'a parameter needs a name'),
+        shape: z.array(z.number().int().nonnegative()),
+        values: z.unknown(),
+      })
+      .strict(),
+  ),
 });
 
 /** Parses `json` with `schema`, or throws "not a valid weights file: <field>: <what is wrong>". */
@@ -100,7 +106,10 @@ export function weightsDocumentTensors(json: unknown): { version: 1 | typeof WEI
   }
   const { spec, parameters } = parseWith(WeightsV2Schema, json);
   const tensors = parameters.map((tensor, i): NamedTensor => ({
-    layer: tensor.layer, name: tensor.name, shape: tensor.shape, values: flattenNested(tensor.values, tensor.shape, `parameters.${i}.values`),
+    layer: tensor.layer,
+    name: tensor.name,
+    shape: tensor.shape,
+    values: flattenNested(tensor.values, tensor.shape, `parameters.${i}.values`),
   }));
   return { version, weights: { spec, parameters: tensors } };
 }
@@ -126,7 +135,11 @@ export function decodeNpy(bytes: Uint8Array, name = 'the array'): { shape: numbe
   if (descr === undefined || fortran === undefined || shapeText === undefined) throw new Error(`${name} has a .npy header this lab cannot read`);
   if (fortran === 'True') throw new Error(`${name} is stored in Fortran order; save it in C order`);
   if (descr !== '<f8' && descr !== '<f4') throw new Error(`${name} holds ${descr} values; float64 or float32 are needed`);
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   const size = descr === '<f8' ? 8 : 4;
   const start = headerStart + headerLength;

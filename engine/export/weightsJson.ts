@@ -38,7 +38,12 @@ export function toWeightsDocument(weights: TrainedWeights): WeightsDocument {
       layer: tensor.layer,
       name: tensor.name,
       shape: [...tensor.shape],
-      values: nested<NestedValues>(tensor.values, tensor.shape, (value) => value, (items) => items),
+      values: nested<NestedValues>(
+        tensor.values,
+        tensor.shape,
+        (value) => value,
+        (items) => items,
+      ),
     })),
   };
 }

@@ -18,7 +18,12 @@ export interface DerivativeSamples {
 export function sampleDerivatives(fn: ScalarFunction, lo: number, hi: number, count: number, epsilon: number): DerivativeSamples {
   if (!(count >= 2 && hi > lo)) throw new Error('sampling needs at least 2 points and hi > lo');
   if (!(epsilon > 0)) throw new Error('epsilon must be a positive number');
-  const out: DerivativeSamples = { x: new Float64Array(count), value: new Float64Array(count), symbolic: new Float64Array(count), numerical: new Float64Array(count) };
+  const out: DerivativeSamples = {
+    x: new Float64Array(count),
+    value: new Float64Array(count),
+    symbolic: new Float64Array(count),
+    numerical: new Float64Array(count),
+  };
   for (let i = 0; i < count; i++) {
     const x = lo + ((hi - lo) * i) / (count - 1);
     out.x[i] = x;

@@ -52,20 +52,28 @@ export function compareGradients(analytic: Float64Array, numerical: Float64Array
   }
   const difference = analytic.map((value, i) => value - numerical[i]!);
   let worstIndex = 0;
-  difference.forEach((value, i) => { if (Math.abs(value) > Math.abs(difference[worstIndex]!)) worstIndex = i; });
+  difference.forEach((value, i) => {
+    if (Math.abs(value) > Math.abs(difference[worstIndex]!)) worstIndex = i;
+  });
   const error = norm(difference);
   const relativeError = error === 0 ? 0 : error / Math.max(norm(analytic) + norm(numerical), TINY);
   return {
-    error, relativeError, ok: relativeError < threshold,
+    error,
+    relativeError,
+    ok: relativeError < threshold,
     worst: { index: worstIndex, analytic: analytic[worstIndex] ?? 0, numerical: numerical[worstIndex] ?? 0 },
-    analytic, numerical,
+    analytic,
+    numerical,
   };
 }
 
 /** Compares `gradient(x)` (copied at once) with the central-difference gradient of `f` at `x`. */
 export function checkGradient(
-  f: (x: Float64Array) => number, gradient: (x: Float64Array) => Float64Array, x: Float64Array,
-  epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+  f: (x: Float64Array) => number,
+  gradient: (x: Float64Array) => Float64Array,
+  x: Float64Array,
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
 ): GradientCheck {
   const analytic = Float64Array.from(gradient(x));
   return compareGradients(analytic, numericalGradient(f, x, epsilon), threshold);

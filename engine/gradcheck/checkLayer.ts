@@ -16,22 +16,43 @@ function weightedOutput(layer: Layer, x: Float64Array, rows: number, upstream: F
  * Parameters are perturbed in place and restored.
  */
 export function checkLayer(
-  layer: Layer, x: Float64Array, rows: number, upstream: Float64Array,
-  epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+  layer: Layer,
+  x: Float64Array,
+  rows: number,
+  upstream: Float64Array,
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
 ): NamedCheck[] {
   const f = (): number => weightedOutput(layer, x, rows, upstream);
-  const checks: NamedCheck[] = [{
-    name: 'dx',
-    ...checkGradient(
-      (point) => weightedOutput(layer, point, rows, upstream),
-      (point) => { layer.forward(point, rows); return layer.backward(point, upstream, rows); },
-      x, epsilon, threshold,
-    ),
-  }];
+  const checks: NamedCheck[] = [
+    {
+      name: 'dx',
+      ...checkGradient(
+        (point) => weightedOutput(layer, point, rows, upstream),
+        (point) => {
+          layer.forward(point, rows);
+          return layer.backward(point, upstream, rows);
+        },
+        x,
+        epsilon,
+        threshold,
+      ),
+    },
+  ];
   for (const parameter of layer.parameters) {
     checks.push({
       name: `d${parameter.name}`,
-      ...checkGradient(f, () => { layer.forward(x, rows); layer.backward(x, upstream, rows); return parameter.gradient; }, parameter.value, epsilon, threshold),
+      ...checkGradient(
+        f,
+        () => {
+          layer.forward(x, rows);
+          layer.backward(x, upstream, rows);
+          return parameter.gradient;
+        },
+        parameter.value,
+        epsilon,
+        threshold,
+      ),
     });
   }
   return checks;

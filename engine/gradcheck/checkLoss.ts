@@ -4,16 +4,26 @@ import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck 
 
 /** Checks ∂(summed loss)/∂input of `loss` at `input` (rows×width) for `targets`; named "dloss/dlogits" for a fused loss, else "dloss/dinput". */
 export function checkLoss(
-  loss: Loss, targets: Float64Array, input: Float64Array, rows: number, width: number,
-  epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+  loss: Loss,
+  targets: Float64Array,
+  input: Float64Array,
+  rows: number,
+  width: number,
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
 ): NamedCheck {
   const gradient = new Float64Array(rows * width);
   return {
     name: loss.fusedLayers === 1 ? 'dloss/dlogits' : 'dloss/dinput',
     ...checkGradient(
       (point) => loss.total(targets, point, rows, width),
-      (point) => { loss.gradient(targets, point, gradient, rows, width, 1); return gradient; },
-      input, epsilon, threshold,
+      (point) => {
+        loss.gradient(targets, point, gradient, rows, width, 1);
+        return gradient;
+      },
+      input,
+      epsilon,
+      threshold,
     ),
   };
 }

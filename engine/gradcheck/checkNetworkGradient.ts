@@ -12,8 +12,13 @@ import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck 
  * softmax's forward while backward bypasses it, so the check covers the fusion too.
  */
 export function checkNetworkGradient(
-  network: Network, x: Float64Array, targets: Float64Array, rows: number,
-  loss: Loss = createLoss(defaultLossFor(network.spec)), epsilon = GRADCHECK_EPSILON, threshold = GRADCHECK_THRESHOLD,
+  network: Network,
+  x: Float64Array,
+  targets: Float64Array,
+  rows: number,
+  loss: Loss = createLoss(defaultLossFor(network.spec)),
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
 ): NamedCheck[] {
   const width = network.outputs;
   const last = network.layers.length - 1;
@@ -28,7 +33,16 @@ export function checkNetworkGradient(
   const checks: NamedCheck[] = [];
   network.layers.forEach((layer, index) => {
     for (const parameter of layer.parameters) {
-      const check = checkGradient(() => total(x), () => { backward(x); return parameter.gradient; }, parameter.value, epsilon, threshold);
+      const check = checkGradient(
+        () => total(x),
+        () => {
+          backward(x);
+          return parameter.gradient;
+        },
+        parameter.value,
+        epsilon,
+        threshold,
+      );
       checks.push({ name: `layer ${index + 1} d${parameter.name}`, ...check });
     }
   });

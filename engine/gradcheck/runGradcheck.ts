@@ -18,7 +18,10 @@ import { checkNetworkGradient } from './checkNetworkGradient.js';
 
 /** A gradient check request that cannot run; `field` names the input at fault (e.g. "variant", "subject.loss"). */
 export class GradcheckInputError extends Error {
-  constructor(message: string, readonly field: string) {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
     super(message);
     this.name = 'GradcheckInputError';
   }
@@ -63,7 +66,13 @@ function requireVariantTarget(variant: GradcheckVariant, types: readonly string[
   if (!types.includes(type)) throw new GradcheckInputError(`the variant ${variant} changes a ${type} layer, but ${what} has none`, 'variant');
 }
 
-function checkLayerSubject(subject: Extract<GradcheckSubject, { kind: 'layer' }>, variant: GradcheckVariant, seed: number, epsilon: number, kernels: Kernels): NamedCheck[] {
+function checkLayerSubject(
+  subject: Extract<GradcheckSubject, { kind: 'layer' }>,
+  variant: GradcheckVariant,
+  seed: number,
+  epsilon: number,
+  kernels: Kernels,
+): NamedCheck[] {
   requireVariantTarget(variant, [subject.layer.type], `a ${subject.layer.type} layer`);
   const trainingRandom = deriveRandom(seed, STREAMS.upstream + 1);
   const layer = layerFactoryFor(variant)(subject.layer, [subject.inputs], kernels, deriveRandom(seed, STREAMS.layer), trainingRandom);
@@ -91,23 +100,35 @@ function checkLayerSubject(subject: Extract<GradcheckSubject, { kind: 'layer' }>
 function checkLossSubject(subject: Extract<GradcheckSubject, { kind: 'loss' }>, variant: GradcheckVariant, seed: number, epsilon: number): NamedCheck[] {
   if (variant !== 'correct') throw new GradcheckInputError(`the variant ${variant} changes a layer; a loss has no broken variant`, 'variant');
   const { rows, width } = subject;
-  if (subject.loss === 'cce' && width < 2) throw new GradcheckInputError('categorical cross-entropy needs a width of 2 or more (one value per class)', 'subject.width');
+  if (subject.loss === 'cce' && width < 2)
+    throw new GradcheckInputError('categorical cross-entropy needs a width of 2 or more (one value per class)', 'subject.width');
   const random = deriveRandom(seed, STREAMS.data);
   const targets = randomTargets(subject.loss, deriveRandom(seed, STREAMS.upstream), rows, width);
   const input = subject.loss === 'bce' ? uniformArray(random, rows * width, 0.05, 0.95) : uniformArray(random, rows * width, -3, 3);
   return [checkLoss(createLoss(subject.loss), targets, input, rows, width, epsilon)];
 }
 
-function checkNetworkSubject(subject: Extract<GradcheckSubject, { kind: 'network' }>, variant: GradcheckVariant, seed: number, epsilon: number, kernels: Kernels): NamedCheck[] {
+function checkNetworkSubject(
+  subject: Extract<GradcheckSubject, { kind: 'network' }>,
+  variant: GradcheckVariant,
+  seed: number,
+  epsilon: number,
+  kernels: Kernels,
+): NamedCheck[] {
   const { spec, rows } = subject;
   const shapeIssue = validateSpec(spec)[0];
   if (shapeIssue) throw new GradcheckInputError(shapeIssue.message, `subject.${shapeIssue.field}`);
   const lossName = subject.loss ?? defaultLossFor(spec);
   const lossIssue = validateLoss(spec, lossName, subject.loss !== undefined)[0];
   if (lossIssue) throw new GradcheckInputError(lossIssue.message, lossIssue.field === 'hyper.loss' ? 'subject.loss' : `subject.${lossIssue.field}`);
-  requireVariantTarget(variant, spec.layers.map((layer) => layer.type), 'the network');
+  requireVariantTarget(
+    variant,
+    spec.layers.map((layer) => layer.type),
+    'the network',
+  );
   const network = buildNetwork(spec, deriveRandom(seed, STREAMS.layer), kernels, layerFactoryFor(variant));
-  if (lossName === 'cce' && network.outputs < 2) throw new GradcheckInputError('categorical cross-entropy needs 2 or more outputs', `subject.spec.layers.${spec.layers.length - 1}`);
+  if (lossName === 'cce' && network.outputs < 2)
+    throw new GradcheckInputError('categorical cross-entropy needs 2 or more outputs', `subject.spec.layers.${spec.layers.length - 1}`);
   const x = randomInputs(deriveRandom(seed, STREAMS.data), rows * network.inputs);
   const targets = randomTargets(lossName, deriveRandom(seed, STREAMS.upstream), rows, network.outputs);
   return checkNetworkGradient(network, x, targets, rows, createLoss(lossName), epsilon);
@@ -124,8 +145,11 @@ export function runGradcheck(request: Pick<GradcheckRun, 'subject' | 'variant' |
   const variant = request.variant ?? 'correct';
   const epsilon = request.epsilon ?? GRADCHECK_EPSILON;
   const { subject, seed } = request;
-  const checks = subject.kind === 'layer' ? checkLayerSubject(subject, variant, seed, epsilon, kernels)
-    : subject.kind === 'loss' ? checkLossSubject(subject, variant, seed, epsilon)
-    : checkNetworkSubject(subject, variant, seed, epsilon, kernels);
+  const checks =
+    subject.kind === 'layer'
+      ? checkLayerSubject(subject, variant, seed, epsilon, kernels)
+      : subject.kind === 'loss'
+        ? checkLossSubject(subject, variant, seed, epsilon)
+        : checkNetworkSubject(subject, variant, seed, epsilon, kernels);
   return { variant, threshold: GRADCHECK_THRESHOLD, checks: checks.map(toReport) };
 }

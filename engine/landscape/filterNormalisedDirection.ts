@@ -16,7 +16,8 @@ export function filterNormalisedDirection(network: Network, random: Random): Flo
   const direction = new Float64Array(network.parameterCount);
   let offset = 0;
   for (const parameter of network.parameters) {
-    if (parameter.filterAxis !== undefined) normaliseFilters(direction.subarray(offset, offset + parameter.value.length), parameter, parameter.filterAxis, random);
+    if (parameter.filterAxis !== undefined)
+      normaliseFilters(direction.subarray(offset, offset + parameter.value.length), parameter, parameter.filterAxis, random);
     offset += parameter.value.length;
   }
   return direction;

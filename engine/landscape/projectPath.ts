@@ -4,7 +4,12 @@
  * For each point θ_t, the (α, β) minimising ‖θ_t − θ − α·δ − β·η‖: the solution of the 2×2 normal equations
  * [δ·δ δ·η; δ·η η·η]·[α; β] = [(θ_t − θ)·δ; (θ_t − θ)·η]. δ and η must not be parallel (nor zero).
  */
-export function projectPath(path: readonly Float64Array[], theta: Float64Array, delta: Float64Array, eta: Float64Array): { alpha: Float64Array; beta: Float64Array } {
+export function projectPath(
+  path: readonly Float64Array[],
+  theta: Float64Array,
+  delta: Float64Array,
+  eta: Float64Array,
+): { alpha: Float64Array; beta: Float64Array } {
   let dd = 0;
   let de = 0;
   let ee = 0;

@@ -20,7 +20,12 @@ export class Dropout implements Layer {
   private inputGradient: Float64Array = new Float64Array(0);
 
   /** `kernels` only place the buffers where the neighbouring layers' kernels work in place. */
-  constructor(readonly inputs: number, readonly rate: number, private readonly random: Random, private readonly kernels?: Kernels) {
+  constructor(
+    readonly inputs: number,
+    readonly rate: number,
+    private readonly random: Random,
+    private readonly kernels?: Kernels,
+  ) {
     this.outputs = inputs;
   }
 

@@ -18,7 +18,13 @@ export class Linear implements Layer {
   protected inputGradient: Float64Array = new Float64Array(0);
 
   /** Creates the layer with weights drawn from `random` by `init` (default Glorot/Xavier uniform, row by row) and zero bias. */
-  constructor(readonly inputs: number, readonly outputs: number, protected readonly kernels: Kernels, random: Random, readonly init: InitScheme = 'xavier') {
+  constructor(
+    readonly inputs: number,
+    readonly outputs: number,
+    protected readonly kernels: Kernels,
+    random: Random,
+    readonly init: InitScheme = 'xavier',
+  ) {
     this.W = allocateFor(kernels, inputs * outputs);
     initialiseWeights(this.W, inputs, outputs, init, random);
     this.b = allocateFor(kernels, outputs);

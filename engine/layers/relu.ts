@@ -10,7 +10,10 @@ export class Relu implements Layer {
   private output: Float64Array = new Float64Array(0);
   private inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number, private readonly kernels: Kernels) {
+  constructor(
+    readonly inputs: number,
+    private readonly kernels: Kernels,
+  ) {
     this.outputs = inputs;
   }
 

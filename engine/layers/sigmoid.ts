@@ -10,7 +10,10 @@ export class Sigmoid implements Layer {
   protected output: Float64Array = new Float64Array(0);
   protected inputGradient: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number, protected readonly kernels: Kernels) {
+  constructor(
+    readonly inputs: number,
+    protected readonly kernels: Kernels,
+  ) {
     this.outputs = inputs;
   }
 

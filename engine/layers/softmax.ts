@@ -33,7 +33,10 @@ export class Softmax implements Layer {
   private inputGradient: Float64Array = new Float64Array(0);
 
   /** `kernels` only place the buffers where the neighbouring layers' kernels work in place. */
-  constructor(readonly inputs: number, private readonly kernels?: Kernels) {
+  constructor(
+    readonly inputs: number,
+    private readonly kernels?: Kernels,
+  ) {
     this.outputs = inputs;
   }
 

@@ -34,9 +34,7 @@ export function meanBinaryCrossEntropy(targets: Float64Array, predictions: Float
  * Writes scale · ∂(Σ loss)/∂p, i.e. scale · (−y/p + (1 − y)/(1 − p)), into `gradient`.
  * scale = 1 is the exercise's summed loss; scale = 1 / batch size is the mean over samples.
  */
-export function binaryCrossEntropyGradient(
-  targets: Float64Array, predictions: Float64Array, gradient: Float64Array, length: number, scale: number,
-): void {
+export function binaryCrossEntropyGradient(targets: Float64Array, predictions: Float64Array, gradient: Float64Array, length: number, scale: number): void {
   for (let i = 0; i < length; i++) {
     const y = targets[i]!;
     const q = clampPrediction(predictions[i]!);

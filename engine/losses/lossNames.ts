@@ -8,5 +8,7 @@ export type LossName = z.infer<typeof LossNameSchema>;
 
 /** Each loss's title, e.g. for a chart's axis; in a sentence it is lower-cased. */
 export const LOSS_TITLES: Record<LossName, string> = {
-  bce: 'Binary cross-entropy', cce: 'Categorical cross-entropy', mse: 'Mean squared error',
+  bce: 'Binary cross-entropy',
+  cce: 'Categorical cross-entropy',
+  mse: 'Mean squared error',
 };

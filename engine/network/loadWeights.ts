@@ -6,10 +6,17 @@ import { issueField, matchLayout, networkLayout } from './parameterLayout.js';
 
 /** Whether two specs describe the same network (layer fields compared by value, absent optional fields equal to absent). */
 export function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
-  const normalise = (spec: NetworkSpec) => JSON.stringify({
-    input: spec.input,
-    layers: spec.layers.map((layer) => Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)))),
-  });
+  const normalise = (spec: NetworkSpec) =>
+    JSON.stringify({
+      input: spec.input,
+      layers: spec.layers.map((layer) =>
+        Object.fromEntries(
+          Object.entries(layer)
+            .filter(([, v]) => v !== undefined)
+            .sort(([x], [y]) => x.localeCompare(y)),
+        ),
+      ),
+    });
   return normalise(a) === normalise(b);
 }
 
@@ -21,7 +28,10 @@ export interface WeightsMismatch {
 
 /** Thrown by {@link loadTrainedWeights}; `field` is the path within the weights at fault. */
 export class WeightsMismatchError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'WeightsMismatchError';
   }
@@ -29,7 +39,8 @@ export class WeightsMismatchError extends Error {
 
 /** The saved tensors in the network's order, or why they do not fit it. */
 function fitTensors(network: Network, weights: TrainedWeights): { tensors: NamedTensor[] } | { mismatch: WeightsMismatch } {
-  if (!sameSpec(network.spec, weights.spec)) return { mismatch: { field: 'spec', message: 'the initial weights belong to another network (their spec differs from this run\'s)' } };
+  if (!sameSpec(network.spec, weights.spec))
+    return { mismatch: { field: 'spec', message: "the initial weights belong to another network (their spec differs from this run's)" } };
   const matched = matchLayout(network.spec, networkLayout(network), weights.parameters);
   return 'issue' in matched ? { mismatch: { field: issueField(matched.issue, 'parameters'), message: matched.issue.message } } : matched;
 }

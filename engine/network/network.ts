@@ -19,14 +19,21 @@ export class Network {
   readonly parameterCount: number;
   private readonly layerInputs: Float64Array[];
 
-  constructor(readonly spec: NetworkSpec, readonly layers: readonly Layer[]) {
+  constructor(
+    readonly spec: NetworkSpec,
+    readonly layers: readonly Layer[],
+  ) {
     this.parameters = layers.flatMap((layer) => layer.parameters);
     this.parameterCount = this.parameters.reduce((count, parameter) => count + parameter.value.length, 0);
     this.layerInputs = layers.map(() => new Float64Array(0));
   }
 
-  get inputs(): number { return this.spec.input; }
-  get outputs(): number { return this.layers[this.layers.length - 1]!.outputs; }
+  get inputs(): number {
+    return this.spec.input;
+  }
+  get outputs(): number {
+    return this.layers[this.layers.length - 1]!.outputs;
+  }
 
   /** Training mode (dropout draws masks) or evaluation mode (dropout passes values through; the default). */
   setTraining(on: boolean): void {
@@ -64,9 +71,14 @@ export class Network {
 
   /** A copy of every layer's parameters as named tensors, in the network's order. */
   trainedWeights(): TrainedWeights {
-    const parameters = this.layers.flatMap((layer, index) => layer.parameters.map((parameter) => ({
-      layer: index, name: parameter.name, shape: [...parameter.shape], values: parameter.value.slice(),
-    })));
+    const parameters = this.layers.flatMap((layer, index) =>
+      layer.parameters.map((parameter) => ({
+        layer: index,
+        name: parameter.name,
+        shape: [...parameter.shape],
+        values: parameter.value.slice(),
+      })),
+    );
     return { spec: cloneSpec(this.spec), parameters };
   }
 }
@@ -93,7 +105,9 @@ export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels
   if (description.issues.length > 0) throw new NetworkSpecError(description.issues);
   let trainingRandom: Random | undefined;
   const lazyTrainingRandom: Random = { next: () => (trainingRandom ??= createRandom(0)).next() };
-  const layers = spec.layers.map((layerSpec, index): Layer => layerFactory(layerSpec, description.layers[index]!.inputShape, kernels, random, lazyTrainingRandom));
+  const layers = spec.layers.map((layerSpec, index): Layer =>
+    layerFactory(layerSpec, description.layers[index]!.inputShape, kernels, random, lazyTrainingRandom),
+  );
   if (spec.layers.some((layer) => definitionOf(layer).trainingRandom)) trainingRandom = createRandom(Math.floor(random.next() * 2 ** 32));
   return new Network(spec, layers);
 }

@@ -42,7 +42,11 @@ const slotKey = (layer: number, name: string) => `${layer}\u0000${name}`;
 /** The issue of a saved tensor that no slot of the layout has room for. */
 function unknownTensor(spec: NetworkSpec, layout: readonly TensorSlot[], tensor: NamedTensor, position: number): TensorIssue {
   if (tensor.layer >= spec.layers.length) {
-    return { tensor: position, member: 'layer', message: `the weights have parameters for layer ${tensor.layer + 1}, but the network has ${spec.layers.length} layers` };
+    return {
+      tensor: position,
+      member: 'layer',
+      message: `the weights have parameters for layer ${tensor.layer + 1}, but the network has ${spec.layers.length} layers`,
+    };
   }
   const names = layout.filter((slot) => slot.layer === tensor.layer).map((slot) => slot.name);
   const which = names.length === 0 ? 'has no parameters' : `has no parameter of that name (it has ${names.join(', ')})`;
@@ -53,7 +57,11 @@ function unknownTensor(spec: NetworkSpec, layout: readonly TensorSlot[], tensor:
  * Checks that `tensors` are exactly the parameters of `layout` (any order, each once, each of its slot's shape, each
  * holding as many values as its shape needs) and returns them in the layout's order, or the first issue found.
  */
-export function matchLayout(spec: NetworkSpec, layout: readonly TensorSlot[], tensors: readonly NamedTensor[]): { tensors: NamedTensor[] } | { issue: TensorIssue } {
+export function matchLayout(
+  spec: NetworkSpec,
+  layout: readonly TensorSlot[],
+  tensors: readonly NamedTensor[],
+): { tensors: NamedTensor[] } | { issue: TensorIssue } {
   const slots = new Map(layout.map((slot) => [slotKey(slot.layer, slot.name), slot]));
   const found = new Map<string, NamedTensor>();
   for (const [position, tensor] of tensors.entries()) {
@@ -63,11 +71,23 @@ export function matchLayout(spec: NetworkSpec, layout: readonly TensorSlot[], te
     if (!slot) return { issue: unknownTensor(spec, layout, tensor, position) };
     if (found.has(key)) return { issue: { tensor: position, member: 'name', message: `the weights hold ${tensor.name} of ${owner()} twice` } };
     if (!sameShape(tensor.shape, slot.shape)) {
-      return { issue: { tensor: position, member: 'shape', message: `${owner()} has ${formatShape(tensor.shape)} weights but the network needs ${formatShape(slot.shape)} for ${tensor.name}` } };
+      return {
+        issue: {
+          tensor: position,
+          member: 'shape',
+          message: `${owner()} has ${formatShape(tensor.shape)} weights but the network needs ${formatShape(slot.shape)} for ${tensor.name}`,
+        },
+      };
     }
     const size = shapeSize(tensor.shape);
     if (tensor.values.length !== size) {
-      return { issue: { tensor: position, member: 'values', message: `${tensor.name} of ${owner()} holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}` } };
+      return {
+        issue: {
+          tensor: position,
+          member: 'values',
+          message: `${tensor.name} of ${owner()} holds ${tensor.values.length} values but its shape ${formatShape(tensor.shape)} needs ${size}`,
+        },
+      };
     }
     found.set(key, tensor);
   }

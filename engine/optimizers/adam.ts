@@ -9,8 +9,12 @@ export class Adam extends Optimizer {
   private readonly secondMoments: Float64Array[];
 
   constructor(
-    parameters: readonly Parameter[], learningRate: number, decay: number,
-    readonly beta1: number = OPTIMIZER_DEFAULTS.beta1, readonly beta2: number = OPTIMIZER_DEFAULTS.beta2, readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon,
+    parameters: readonly Parameter[],
+    learningRate: number,
+    decay: number,
+    readonly beta1: number = OPTIMIZER_DEFAULTS.beta1,
+    readonly beta2: number = OPTIMIZER_DEFAULTS.beta2,
+    readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon,
   ) {
     super(parameters, learningRate, decay);
     this.firstMoments = stateLike(parameters);

@@ -12,15 +12,25 @@ import { Sgd } from './sgd.js';
  * pairs: a network's weights, or one 2-element point on a surface. `decay` (default 1) multiplies the step size
  * before each update.
  */
-export function createOptimizer(config: OptimizerConfig | undefined, learningRate: number, decay: number | undefined, parameters: readonly Parameter[]): Optimizer {
+export function createOptimizer(
+  config: OptimizerConfig | undefined,
+  learningRate: number,
+  decay: number | undefined,
+  parameters: readonly Parameter[],
+): Optimizer {
   const resolved = resolveOptimizerConfig(config);
   const d = decay ?? 1;
   switch (resolved.kind) {
-    case 'sgd': return new Sgd(parameters, learningRate, d);
-    case 'momentum': return new Momentum(parameters, learningRate, d, resolved.momentum!);
-    case 'nesterov': return new Nesterov(parameters, learningRate, d, resolved.momentum!);
-    case 'rmsprop': return new RmsProp(parameters, learningRate, d, resolved.rho!, resolved.epsilon!);
-    case 'adam': return new Adam(parameters, learningRate, d, resolved.beta1!, resolved.beta2!, resolved.epsilon!);
+    case 'sgd':
+      return new Sgd(parameters, learningRate, d);
+    case 'momentum':
+      return new Momentum(parameters, learningRate, d, resolved.momentum!);
+    case 'nesterov':
+      return new Nesterov(parameters, learningRate, d, resolved.momentum!);
+    case 'rmsprop':
+      return new RmsProp(parameters, learningRate, d, resolved.rho!, resolved.epsilon!);
+    case 'adam':
+      return new Adam(parameters, learningRate, d, resolved.beta1!, resolved.beta2!, resolved.epsilon!);
   }
 }
 

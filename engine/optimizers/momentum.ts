@@ -7,7 +7,12 @@ import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 export class Momentum extends Optimizer {
   protected readonly velocities: Float64Array[];
 
-  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly momentum: number = OPTIMIZER_DEFAULTS.momentum) {
+  constructor(
+    parameters: readonly Parameter[],
+    learningRate: number,
+    decay: number,
+    readonly momentum: number = OPTIMIZER_DEFAULTS.momentum,
+  ) {
     super(parameters, learningRate, decay);
     this.velocities = stateLike(parameters);
   }

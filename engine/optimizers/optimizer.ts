@@ -12,7 +12,11 @@ export abstract class Optimizer {
   /** Updates made so far. */
   steps = 0;
 
-  constructor(readonly parameters: readonly Parameter[], readonly learningRate: number, readonly decay = 1) {
+  constructor(
+    readonly parameters: readonly Parameter[],
+    readonly learningRate: number,
+    readonly decay = 1,
+  ) {
     this.stepSize = learningRate;
   }
 

@@ -13,18 +13,24 @@ export type OptimizerConstant = keyof typeof OPTIMIZER_DEFAULTS;
 
 /** Which constants each optimizer uses. */
 export const OPTIMIZER_CONSTANTS: Record<(typeof OPTIMIZER_KINDS)[number], readonly OptimizerConstant[]> = {
-  sgd: [], momentum: ['momentum'], nesterov: ['momentum'], rmsprop: ['rho', 'epsilon'], adam: ['beta1', 'beta2', 'epsilon'],
+  sgd: [],
+  momentum: ['momentum'],
+  nesterov: ['momentum'],
+  rmsprop: ['rho', 'epsilon'],
+  adam: ['beta1', 'beta2', 'epsilon'],
 };
 
 /** An optimizer and its constants; unset constants take OPTIMIZER_DEFAULTS. */
-export const OptimizerSchema = z.object({
-  kind: z.enum(OPTIMIZER_KINDS, { error: (issue) => `unknown optimizer ${JSON.stringify(issue.input)}; known: ${OPTIMIZER_KINDS.join(', ')}` }),
-  momentum: z.number().min(0).lt(1, 'momentum must be below 1').optional(),
-  rho: z.number().min(0).lt(1, 'rho must be below 1').optional(),
-  beta1: z.number().min(0).lt(1, 'beta1 must be below 1').optional(),
-  beta2: z.number().min(0).lt(1, 'beta2 must be below 1').optional(),
-  epsilon: z.number().positive().optional(),
-}).strict();
+export const OptimizerSchema = z
+  .object({
+    kind: z.enum(OPTIMIZER_KINDS, { error: (issue) => `unknown optimizer ${JSON.stringify(issue.input)}; known: ${OPTIMIZER_KINDS.join(', ')}` }),
+    momentum: z.number().min(0).lt(1, 'momentum must be below 1').optional(),
+    rho: z.number().min(0).lt(1, 'rho must be below 1').optional(),
+    beta1: z.number().min(0).lt(1, 'beta1 must be below 1').optional(),
+    beta2: z.number().min(0).lt(1, 'beta2 must be below 1').optional(),
+    epsilon: z.number().positive().optional(),
+  })
+  .strict();
 export type OptimizerConfig = z.infer<typeof OptimizerSchema>;
 export type OptimizerKind = OptimizerConfig['kind'];
 

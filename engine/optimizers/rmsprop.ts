@@ -7,7 +7,13 @@ import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 export class RmsProp extends Optimizer {
   private readonly squares: Float64Array[];
 
-  constructor(parameters: readonly Parameter[], learningRate: number, decay: number, readonly rho: number = OPTIMIZER_DEFAULTS.rho, readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon) {
+  constructor(
+    parameters: readonly Parameter[],
+    learningRate: number,
+    decay: number,
+    readonly rho: number = OPTIMIZER_DEFAULTS.rho,
+    readonly epsilon: number = OPTIMIZER_DEFAULTS.epsilon,
+  ) {
     super(parameters, learningRate, decay);
     this.squares = stateLike(parameters);
   }

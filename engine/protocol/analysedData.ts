@@ -5,10 +5,12 @@ import { NormalisationSchema } from '../data/normalisation.js';
 import { HyperparametersSchema } from '../training/hyperparameters.js';
 
 /** The same source, split and normalisation as the network's run. */
-export const AnalysedDataSchema = z.object({
-  dataSet: DataSourceSchema,
-  trainFraction: HyperparametersSchema.shape.trainFraction,
-  seed: HyperparametersSchema.shape.seed,
-  normalisation: NormalisationSchema.optional(),
-}).strict();
+export const AnalysedDataSchema = z
+  .object({
+    dataSet: DataSourceSchema,
+    trainFraction: HyperparametersSchema.shape.trainFraction,
+    seed: HyperparametersSchema.shape.seed,
+    normalisation: NormalisationSchema.optional(),
+  })
+  .strict();
 export type AnalysedData = z.infer<typeof AnalysedDataSchema>;

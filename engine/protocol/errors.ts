@@ -13,13 +13,15 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * Something went wrong with a request. `field` names the input at fault (e.g. "hyper.learningRate", "spec.layers.2",
  * "surface") when there is one; `column` points into a typed expression; `code` is set when a program can act on it.
  */
-export const ErrorEventSchema = z.object({
-  type: z.literal('error'),
-  runId: z.string().optional(),
-  requestId: z.string().optional(),
-  message: z.string(),
-  field: z.string().optional(),
-  column: z.number().int().positive().optional(),
-  code: z.enum(ERROR_CODES).optional(),
-}).strict();
+export const ErrorEventSchema = z
+  .object({
+    type: z.literal('error'),
+    runId: z.string().optional(),
+    requestId: z.string().optional(),
+    message: z.string(),
+    field: z.string().optional(),
+    column: z.number().int().positive().optional(),
+    code: z.enum(ERROR_CODES).optional(),
+  })
+  .strict();
 export type ErrorEvent = z.infer<typeof ErrorEventSchema>;

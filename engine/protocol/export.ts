@@ -6,20 +6,27 @@ import { EpochMetricsSchema } from '../training/epochMetrics.js';
 import { Uint8ArraySchema } from './typedArrays.js';
 
 /** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`. */
-export const ExportBuildSchema = z.object({
-  type: z.literal('export.build'), requestId: z.string().min(1),
-  format: ExportFormatSchema,
-  /** As in analysis.run: the finished run whose weights the engine keeps. */
-  runId: z.string().min(1).optional(),
-  weights: TrainedWeightsSchema.optional(),
-  history: z.array(EpochMetricsSchema).optional(),
-}).strict();
+export const ExportBuildSchema = z
+  .object({
+    type: z.literal('export.build'),
+    requestId: z.string().min(1),
+    format: ExportFormatSchema,
+    /** As in analysis.run: the finished run whose weights the engine keeps. */
+    runId: z.string().min(1).optional(),
+    weights: TrainedWeightsSchema.optional(),
+    history: z.array(EpochMetricsSchema).optional(),
+  })
+  .strict();
 export type ExportBuild = z.infer<typeof ExportBuildSchema>;
 
 /** One export file: its usual name, its media type and its bytes. */
-export const ExportFileSchema = z.object({
-  type: z.literal('export.file'), requestId: z.string(),
-  fileName: z.string(), mime: z.string(),
-  bytes: Uint8ArraySchema,
-}).strict();
+export const ExportFileSchema = z
+  .object({
+    type: z.literal('export.file'),
+    requestId: z.string(),
+    fileName: z.string(),
+    mime: z.string(),
+    bytes: Uint8ArraySchema,
+  })
+  .strict();
 export type ExportFile = z.infer<typeof ExportFileSchema>;

@@ -11,14 +11,32 @@ import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
-  TrainBatchesSchema, TrainEpochSchema, TrainFinishedSchema, TrainPauseSchema, TrainResumeSchema, TrainStartSchema,
-  TrainStartedSchema, TrainStateSchema, TrainStopSchema,
+  TrainBatchesSchema,
+  TrainEpochSchema,
+  TrainFinishedSchema,
+  TrainPauseSchema,
+  TrainResumeSchema,
+  TrainStartSchema,
+  TrainStartedSchema,
+  TrainStateSchema,
+  TrainStopSchema,
 } from './training.js';
 
 /** Every request the renderer (or the CLI) sends the engine. */
 export const RequestSchema = z.discriminatedUnion('type', [
-  TrainStartSchema, TrainStopSchema, TrainPauseSchema, TrainResumeSchema, DescribeSchema, FunctionsSampleSchema,
-  SurfaceEvaluateSchema, SurfaceDescendSchema, GradcheckRunSchema, AnalysisRunSchema, LandscapeRunSchema, SpecCheckSchema, ExportBuildSchema,
+  TrainStartSchema,
+  TrainStopSchema,
+  TrainPauseSchema,
+  TrainResumeSchema,
+  DescribeSchema,
+  FunctionsSampleSchema,
+  SurfaceEvaluateSchema,
+  SurfaceDescendSchema,
+  GradcheckRunSchema,
+  AnalysisRunSchema,
+  LandscapeRunSchema,
+  SpecCheckSchema,
+  ExportBuildSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -27,8 +45,21 @@ export type RequestOf<T extends RequestType> = Extract<EngineRequest, { type: T 
 
 /** Every event the engine sends back. */
 export const EngineEventSchema = z.discriminatedUnion('type', [
-  TrainStartedSchema, TrainEpochSchema, TrainBatchesSchema, TrainStateSchema, TrainFinishedSchema, CatalogSchema, FunctionSamplesSchema,
-  SurfaceGridSchema, SurfacePathSchema, GradcheckReportSchema, AnalysisReportSchema, LandscapeGridSchema, SpecReportSchema, ExportFileSchema, ErrorEventSchema,
+  TrainStartedSchema,
+  TrainEpochSchema,
+  TrainBatchesSchema,
+  TrainStateSchema,
+  TrainFinishedSchema,
+  CatalogSchema,
+  FunctionSamplesSchema,
+  SurfaceGridSchema,
+  SurfacePathSchema,
+  GradcheckReportSchema,
+  AnalysisReportSchema,
+  LandscapeGridSchema,
+  SpecReportSchema,
+  ExportFileSchema,
+  ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 
@@ -40,8 +71,9 @@ type Issue = z.core.$ZodIssue;
  */
 function branchIssue(issue: Issue): Issue {
   if (issue.code !== 'invalid_union') return issue;
-  const meant = issue.errors.find((branch) => branch.length > 0 && branch[0]!.path.length > 0
-    && !branch.some((i) => i.path.length === 1 && (i.path[0] === 'kind' || i.path[0] === 'type')));
+  const meant = issue.errors.find(
+    (branch) => branch.length > 0 && branch[0]!.path.length > 0 && !branch.some((i) => i.path.length === 1 && (i.path[0] === 'kind' || i.path[0] === 'type')),
+  );
   return meant ? { ...meant[0]!, path: [...issue.path, ...meant[0]!.path] } : issue;
 }
 

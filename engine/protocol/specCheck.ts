@@ -5,21 +5,29 @@ import { LossNameSchema } from '../losses/lossNames.js';
 import { NetworkSpecSchema } from '../spec.js';
 
 /** Checks a network: each layer's shape and parameter count, and every problem (with the data set's, if given). */
-export const SpecCheckSchema = z.object({
-  type: z.literal('spec.check'), requestId: z.string().min(1),
-  spec: NetworkSpecSchema,
-  dataSet: DataSourceSchema.optional(),
-  loss: LossNameSchema.optional(),
-}).strict();
+export const SpecCheckSchema = z
+  .object({
+    type: z.literal('spec.check'),
+    requestId: z.string().min(1),
+    spec: NetworkSpecSchema,
+    dataSet: DataSourceSchema.optional(),
+    loss: LossNameSchema.optional(),
+  })
+  .strict();
 export type SpecCheck = z.infer<typeof SpecCheckSchema>;
 
 /** A network's layers as they fit together: widths, parameter counts, and every problem with the field it belongs to. */
-export const SpecReportSchema = z.object({
-  type: z.literal('spec.report'), requestId: z.string(),
-  layers: z.array(z.object({ index: z.number().int(), type: z.string(), inputs: z.number().int(), outputs: z.number().int(), parameters: z.number().int() }).strict()),
-  parameterCount: z.number().int(),
-  /** The loss training would use (the request's, or the default for the last layer). */
-  loss: LossNameSchema,
-  issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
-}).strict();
+export const SpecReportSchema = z
+  .object({
+    type: z.literal('spec.report'),
+    requestId: z.string(),
+    layers: z.array(
+      z.object({ index: z.number().int(), type: z.string(), inputs: z.number().int(), outputs: z.number().int(), parameters: z.number().int() }).strict(),
+    ),
+    parameterCount: z.number().int(),
+    /** The loss training would use (the request's, or the default for the last layer). */
+    loss: LossNameSchema,
+    issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
+  })
+  .strict();
 export type SpecReport = z.infer<typeof SpecReportSchema>;

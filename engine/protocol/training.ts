@@ -12,18 +12,20 @@ import { Float64ArraySchema } from './typedArrays.js';
 
 const runId = z.string().min(1);
 
-export const TrainStartSchema = z.object({
-  type: z.literal('train.start'),
-  /** The run's id, chosen by the sender; every event of the run carries it. */
-  runId,
-  spec: NetworkSpecSchema,
-  dataSet: DataSourceSchema,
-  hyper: HyperparametersSchema,
-  /** Start from these weights instead of a fresh initialisation (their spec must equal `spec`). */
-  initialWeights: TrainedWeightsSchema.optional(),
-  /** Keep the flattened parameters after every epoch (for the loss landscape); refused for very large runs. */
-  recordPath: z.boolean().optional(),
-}).strict();
+export const TrainStartSchema = z
+  .object({
+    type: z.literal('train.start'),
+    /** The run's id, chosen by the sender; every event of the run carries it. */
+    runId,
+    spec: NetworkSpecSchema,
+    dataSet: DataSourceSchema,
+    hyper: HyperparametersSchema,
+    /** Start from these weights instead of a fresh initialisation (their spec must equal `spec`). */
+    initialWeights: TrainedWeightsSchema.optional(),
+    /** Keep the flattened parameters after every epoch (for the loss landscape); refused for very large runs. */
+    recordPath: z.boolean().optional(),
+  })
+  .strict();
 
 export const TrainStopSchema = z.object({ type: z.literal('train.stop'), runId }).strict();
 export const TrainPauseSchema = z.object({ type: z.literal('train.pause'), runId }).strict();
@@ -34,18 +36,22 @@ export type TrainStop = z.infer<typeof TrainStopSchema>;
 export type TrainPause = z.infer<typeof TrainPauseSchema>;
 export type TrainResume = z.infer<typeof TrainResumeSchema>;
 
-export const TrainStartedSchema = z.object({
-  type: z.literal('train.started'),
-  runId: z.string(),
-  trainSize: z.number().int(),
-  testSize: z.number().int(),
-  parameterCount: z.number().int(),
-}).strict();
+export const TrainStartedSchema = z
+  .object({
+    type: z.literal('train.started'),
+    runId: z.string(),
+    trainSize: z.number().int(),
+    testSize: z.number().int(),
+    parameterCount: z.number().int(),
+  })
+  .strict();
 
 export const TrainEpochSchema = z.object({ type: z.literal('train.epoch'), runId: z.string(), metrics: EpochMetricsSchema }).strict();
 
 /** Training losses of consecutive minibatches, sent a few times a second: batch `firstBatch` (counted from 1 over the run) onwards. */
-export const TrainBatchesSchema = z.object({ type: z.literal('train.batches'), runId: z.string(), firstBatch: z.number().int().positive(), losses: Float64ArraySchema }).strict();
+export const TrainBatchesSchema = z
+  .object({ type: z.literal('train.batches'), runId: z.string(), firstBatch: z.number().int().positive(), losses: Float64ArraySchema })
+  .strict();
 
 /** The run is paused (waiting for resume) or running again. */
 export const TrainStateSchema = z.object({ type: z.literal('train.state'), runId: z.string(), state: z.enum(['paused', 'running']) }).strict();
@@ -54,19 +60,21 @@ export const TrainStateSchema = z.object({ type: z.literal('train.state'), runId
 export const FinishReasonSchema = z.enum(['completed', 'stopped', 'diverged']);
 export type FinishReason = z.infer<typeof FinishReasonSchema>;
 
-export const TrainFinishedSchema = z.object({
-  type: z.literal('train.finished'),
-  runId: z.string(),
-  reason: FinishReasonSchema,
-  /** A sentence for the user, e.g. why a run diverged. */
-  message: z.string(),
-  history: z.array(EpochMetricsSchema),
-  weights: TrainedWeightsSchema,
-  /** The seed, loss and optimizer the run really used (defaults filled in), for its record. */
-  settings: z.object({ seed: z.number(), loss: LossNameSchema, optimizer: OptimizerSchema, normalisation: NormalisationSchema }).strict(),
-  /** With recordPath: the flattened parameters before training and after each epoch. */
-  parameterPath: z.array(Float64ArraySchema).optional(),
-}).strict();
+export const TrainFinishedSchema = z
+  .object({
+    type: z.literal('train.finished'),
+    runId: z.string(),
+    reason: FinishReasonSchema,
+    /** A sentence for the user, e.g. why a run diverged. */
+    message: z.string(),
+    history: z.array(EpochMetricsSchema),
+    weights: TrainedWeightsSchema,
+    /** The seed, loss and optimizer the run really used (defaults filled in), for its record. */
+    settings: z.object({ seed: z.number(), loss: LossNameSchema, optimizer: OptimizerSchema, normalisation: NormalisationSchema }).strict(),
+    /** With recordPath: the flattened parameters before training and after each epoch. */
+    parameterPath: z.array(Float64ArraySchema).optional(),
+  })
+  .strict();
 
 export type TrainStarted = z.infer<typeof TrainStartedSchema>;
 export type TrainEpoch = z.infer<typeof TrainEpochSchema>;

@@ -1,7 +1,12 @@
 // The 2D test functions of the optimizer lab, each with its analytic gradient, a view window and known minima.
 
 /** A rectangle of the (x, y) plane. */
-export interface Bounds { xMin: number; xMax: number; yMin: number; yMax: number }
+export interface Bounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
 
 /** A differentiable function of two variables that an optimizer can descend. */
 export interface Surface {
@@ -24,7 +29,10 @@ const exercise: Surface = {
   name: 'The exercise: x² + y² + x(y + 2) + cos 3x',
   formula: 'x^2 + y^2 + x*(y + 2) + cos(3*x)',
   value: (x, y) => x ** 2 + y ** 2 + x * (y + 2) + Math.cos(3 * x),
-  gradient: (x, y, out) => { out[0] = 2 * x - 3 * Math.sin(3 * x) + y + 2; out[1] = x + 2 * y; },
+  gradient: (x, y, out) => {
+    out[0] = 2 * x - 3 * Math.sin(3 * x) + y + 2;
+    out[1] = x + 2 * y;
+  },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
   start: { x: 3, y: 2 },
   minima: [],
@@ -35,7 +43,10 @@ const rosenbrock: Surface = {
   name: 'Rosenbrock: (1 − x)² + 100(y − x²)²',
   formula: '(1 - x)^2 + 100*(y - x^2)^2',
   value: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
-  gradient: (x, y, out) => { out[0] = -2 * (1 - x) - 400 * x * (y - x * x); out[1] = 200 * (y - x * x); },
+  gradient: (x, y, out) => {
+    out[0] = -2 * (1 - x) - 400 * x * (y - x * x);
+    out[1] = 200 * (y - x * x);
+  },
   bounds: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 },
   start: { x: -1.5, y: 2 },
   minima: [{ x: 1, y: 1 }],
@@ -47,7 +58,9 @@ const beale: Surface = {
   formula: '(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2',
   value: (x, y) => (1.5 - x + x * y) ** 2 + (2.25 - x + x * y * y) ** 2 + (2.625 - x + x * y ** 3) ** 2,
   gradient: (x, y, out) => {
-    const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y ** 3;
+    const a = 1.5 - x + x * y,
+      b = 2.25 - x + x * y * y,
+      c = 2.625 - x + x * y ** 3;
     out[0] = 2 * a * (y - 1) + 2 * b * (y * y - 1) + 2 * c * (y ** 3 - 1);
     out[1] = 2 * a * x + 2 * b * 2 * x * y + 2 * c * 3 * x * y * y;
   },
@@ -62,13 +75,19 @@ const himmelblau: Surface = {
   formula: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2',
   value: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
   gradient: (x, y, out) => {
-    const a = x * x + y - 11, b = x + y * y - 7;
+    const a = x * x + y - 11,
+      b = x + y * y - 7;
     out[0] = 4 * x * a + 2 * b;
     out[1] = 2 * a + 4 * y * b;
   },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
   start: { x: 0, y: 0 },
-  minima: [{ x: 3, y: 2 }, { x: -2.805118, y: 3.131312 }, { x: -3.77931, y: -3.283186 }, { x: 3.584428, y: -1.848126 }],
+  minima: [
+    { x: 3, y: 2 },
+    { x: -2.805118, y: 3.131312 },
+    { x: -3.77931, y: -3.283186 },
+    { x: 3.584428, y: -1.848126 },
+  ],
 };
 
 const saddle: Surface = {
@@ -76,7 +95,10 @@ const saddle: Surface = {
   name: 'Saddle: x² − y²',
   formula: 'x^2 - y^2',
   value: (x, y) => x * x - y * y,
-  gradient: (x, y, out) => { out[0] = 2 * x; out[1] = -2 * y; },
+  gradient: (x, y, out) => {
+    out[0] = 2 * x;
+    out[1] = -2 * y;
+  },
   bounds: { xMin: -2, xMax: 2, yMin: -2, yMax: 2 },
   start: { x: 1.5, y: 0.001 },
   minima: [],
@@ -87,7 +109,10 @@ const bowl: Surface = {
   name: 'Ill-conditioned bowl: (x² + 25y²) / 2',
   formula: '(x^2 + 25*y^2) / 2',
   value: (x, y) => (x * x + 25 * y * y) / 2,
-  gradient: (x, y, out) => { out[0] = x; out[1] = 25 * y; },
+  gradient: (x, y, out) => {
+    out[0] = x;
+    out[1] = 25 * y;
+  },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
   start: { x: -4.5, y: 1.5 },
   minima: [{ x: 0, y: 0 }],

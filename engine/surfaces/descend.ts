@@ -30,19 +30,26 @@ export function descend(surface: Surface, start: { x: number; y: number }, optio
   const x = new Float64Array(options.steps + 1);
   const y = new Float64Array(options.steps + 1);
   const f = new Float64Array(options.steps + 1);
-  x[0] = start.x; y[0] = start.y; f[0] = surface.value(start.x, start.y);
+  x[0] = start.x;
+  y[0] = start.y;
+  f[0] = surface.value(start.x, start.y);
   for (let step = 1; step <= options.steps; step++) {
     surface.gradient(point.value[0]!, point.value[1]!, point.gradient);
     optimizer.step();
-    const px = point.value[0]!, py = point.value[1]!;
+    const px = point.value[0]!,
+      py = point.value[1]!;
     const value = surface.value(px, py);
     if (!Number.isFinite(px) || !Number.isFinite(py) || !Number.isFinite(value)) {
       return {
-        x: x.slice(0, step), y: y.slice(0, step), f: f.slice(0, step),
+        x: x.slice(0, step),
+        y: y.slice(0, step),
+        f: f.slice(0, step),
         diverged: `the path left the finite numbers at step ${step}: the step size ${options.learningRate} is too large for this surface`,
       };
     }
-    x[step] = px; y[step] = py; f[step] = value;
+    x[step] = px;
+    y[step] = py;
+    f[step] = value;
   }
   return { x, y, f };
 }

@@ -2,7 +2,11 @@
 import type { Expr } from './expression.js';
 
 /** A value with its partial derivatives by x and y. */
-export interface Dual { v: number; dx: number; dy: number }
+export interface Dual {
+  v: number;
+  dx: number;
+  dy: number;
+}
 
 type DualFn = (x: number, y: number) => Dual;
 
@@ -13,18 +17,38 @@ const chain = (a: Dual, value: number, derivative: number): Dual => ({ v: value,
 function applyFunction(fn: string, a: Dual): Dual {
   const u = a.v;
   switch (fn) {
-    case 'sin': return chain(a, Math.sin(u), Math.cos(u));
-    case 'cos': return chain(a, Math.cos(u), -Math.sin(u));
-    case 'tan': { const t = Math.tan(u); return chain(a, t, 1 + t * t); }
-    case 'exp': { const e = Math.exp(u); return chain(a, e, e); }
-    case 'log': return chain(a, Math.log(u), 1 / u);
-    case 'sqrt': { const s = Math.sqrt(u); return chain(a, s, 0.5 / s); }
-    case 'abs': return chain(a, Math.abs(u), Math.sign(u));
-    case 'tanh': { const t = Math.tanh(u); return chain(a, t, 1 - t * t); }
-    case 'sinh': return chain(a, Math.sinh(u), Math.cosh(u));
-    case 'cosh': return chain(a, Math.cosh(u), Math.sinh(u));
-    case 'atan': return chain(a, Math.atan(u), 1 / (1 + u * u));
-    default: throw new Error(`unknown function ${fn}`);
+    case 'sin':
+      return chain(a, Math.sin(u), Math.cos(u));
+    case 'cos':
+      return chain(a, Math.cos(u), -Math.sin(u));
+    case 'tan': {
+      const t = Math.tan(u);
+      return chain(a, t, 1 + t * t);
+    }
+    case 'exp': {
+      const e = Math.exp(u);
+      return chain(a, e, e);
+    }
+    case 'log':
+      return chain(a, Math.log(u), 1 / u);
+    case 'sqrt': {
+      const s = Math.sqrt(u);
+      return chain(a, s, 0.5 / s);
+    }
+    case 'abs':
+      return chain(a, Math.abs(u), Math.sign(u));
+    case 'tanh': {
+      const t = Math.tanh(u);
+      return chain(a, t, 1 - t * t);
+    }
+    case 'sinh':
+      return chain(a, Math.sinh(u), Math.cosh(u));
+    case 'cosh':
+      return chain(a, Math.cosh(u), Math.sinh(u));
+    case 'atan':
+      return chain(a, Math.atan(u), 1 / (1 + u * u));
+    default:
+      throw new Error(`unknown function ${fn}`);
   }
 }
 
@@ -43,22 +67,54 @@ function power(a: Dual, b: Dual): Dual {
 /** Turns a syntax tree into a closure computing value and gradient; built once, called per point. */
 export function compileDual(expr: Expr): DualFn {
   switch (expr.kind) {
-    case 'num': { const c = constant(expr.value); return () => c; }
-    case 'var': return expr.name === 'x' ? (x) => ({ v: x, dx: 1, dy: 0 }) : (_x, y) => ({ v: y, dx: 0, dy: 1 });
-    case 'neg': { const f = compileDual(expr.arg); return (x, y) => { const a = f(x, y); return { v: -a.v, dx: -a.dx, dy: -a.dy }; }; }
-    case 'call': { const f = compileDual(expr.arg); const fn = expr.fn; return (x, y) => applyFunction(fn, f(x, y)); }
+    case 'num': {
+      const c = constant(expr.value);
+      return () => c;
+    }
+    case 'var':
+      return expr.name === 'x' ? (x) => ({ v: x, dx: 1, dy: 0 }) : (_x, y) => ({ v: y, dx: 0, dy: 1 });
+    case 'neg': {
+      const f = compileDual(expr.arg);
+      return (x, y) => {
+        const a = f(x, y);
+        return { v: -a.v, dx: -a.dx, dy: -a.dy };
+      };
+    }
+    case 'call': {
+      const f = compileDual(expr.arg);
+      const fn = expr.fn;
+      return (x, y) => applyFunction(fn, f(x, y));
+    }
     case 'bin': {
       const l = compileDual(expr.left);
       const r = compileDual(expr.right);
       switch (expr.op) {
-        case '+': return (x, y) => { const a = l(x, y), b = r(x, y); return { v: a.v + b.v, dx: a.dx + b.dx, dy: a.dy + b.dy }; };
-        case '-': return (x, y) => { const a = l(x, y), b = r(x, y); return { v: a.v - b.v, dx: a.dx - b.dx, dy: a.dy - b.dy }; };
-        case '*': return (x, y) => { const a = l(x, y), b = r(x, y); return { v: a.v * b.v, dx: a.dx * b.v + a.v * b.dx, dy: a.dy * b.v + a.v * b.dy }; };
-        case '/': return (x, y) => {
-          const a = l(x, y), b = r(x, y);
-          return { v: a.v / b.v, dx: (a.dx * b.v - a.v * b.dx) / (b.v * b.v), dy: (a.dy * b.v - a.v * b.dy) / (b.v * b.v) };
-        };
-        case '^': return (x, y) => power(l(x, y), r(x, y));
+        case '+':
+          return (x, y) => {
+            const a = l(x, y),
+              b = r(x, y);
+            return { v: a.v + b.v, dx: a.dx + b.dx, dy: a.dy + b.dy };
+          };
+        case '-':
+          return (x, y) => {
+            const a = l(x, y),
+              b = r(x, y);
+            return { v: a.v - b.v, dx: a.dx - b.dx, dy: a.dy - b.dy };
+          };
+        case '*':
+          return (x, y) => {
+            const a = l(x, y),
+              b = r(x, y);
+            return { v: a.v * b.v, dx: a.dx * b.v + a.v * b.dx, dy: a.dy * b.v + a.v * b.dy };
+          };
+        case '/':
+          return (x, y) => {
+            const a = l(x, y),
+              b = r(x, y);
+            return { v: a.v / b.v, dx: (a.dx * b.v - a.v * b.dx) / (b.v * b.v), dy: (a.dy * b.v - a.v * b.dy) / (b.v * b.v) };
+          };
+        case '^':
+          return (x, y) => power(l(x, y), r(x, y));
       }
     }
   }

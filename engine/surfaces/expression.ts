@@ -14,28 +14,62 @@ const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 /** A parse error; `column` counts from 1 within the typed text. */
 export class ExpressionError extends Error {
-  constructor(message: string, readonly column: number) {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
     super(`${message} at column ${column}`);
     this.name = 'ExpressionError';
   }
 }
 
-interface Token { type: 'num' | 'name' | 'op' | 'lparen' | 'rparen' | 'end'; text: string; pos: number }
+interface Token {
+  type: 'num' | 'name' | 'op' | 'lparen' | 'rparen' | 'end';
+  text: string;
+  pos: number;
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const number = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (number) { tokens.push({ type: 'num', text: number[0], pos: i }); i += number[0].length; continue; }
+    if (number) {
+      tokens.push({ type: 'num', text: number[0], pos: i });
+      i += number[0].length;
+      continue;
+    }
     const name = /^[A-Za-z_]\w*/.exec(text.slice(i));
-    if (name) { tokens.push({ type: 'name', text: name[0], pos: i }); i += name[0].length; continue; }
-    if (text.startsWith('**', i)) { tokens.push({ type: 'op', text: '^', pos: i }); i += 2; continue; }
-    if ('+-*/^'.includes(c)) { tokens.push({ type: 'op', text: c, pos: i }); i++; continue; }
-    if (c === '(') { tokens.push({ type: 'lparen', text: c, pos: i }); i++; continue; }
-    if (c === ')') { tokens.push({ type: 'rparen', text: c, pos: i }); i++; continue; }
+    if (name) {
+      tokens.push({ type: 'name', text: name[0], pos: i });
+      i += name[0].length;
+      continue;
+    }
+    if (text.startsWith('**', i)) {
+      tokens.push({ type: 'op', text: '^', pos: i });
+      i += 2;
+      continue;
+    }
+    if ('+-*/^'.includes(c)) {
+      tokens.push({ type: 'op', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      tokens.push({ type: 'lparen', text: c, pos: i });
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      tokens.push({ type: 'rparen', text: c, pos: i });
+      i++;
+      continue;
+    }
     throw new ExpressionError(`unexpected character '${c}'`, i + 1);
   }
   tokens.push({ type: 'end', text: '', pos: text.length });
@@ -76,13 +110,22 @@ export function parseExpression(text: string): Expr {
     }
   }
   function unary(): Expr {
-    if (peek().type === 'op' && peek().text === '-') { next(); return { kind: 'neg', arg: unary() }; }
-    if (peek().type === 'op' && peek().text === '+') { next(); return unary(); }
+    if (peek().type === 'op' && peek().text === '-') {
+      next();
+      return { kind: 'neg', arg: unary() };
+    }
+    if (peek().type === 'op' && peek().text === '+') {
+      next();
+      return unary();
+    }
     return power();
   }
   function power(): Expr {
     const base = atom();
-    if (peek().type === 'op' && peek().text === '^') { next(); return { kind: 'bin', op: '^', left: base, right: unary() }; }
+    if (peek().type === 'op' && peek().text === '^') {
+      next();
+      return { kind: 'bin', op: '^', left: base, right: unary() };
+    }
     return base;
   }
   function atom(): Expr {

@@ -16,14 +16,18 @@ export function evaluateGrid(surface: Pick<Surface, 'value'>, bounds: Bounds, nx
   if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error('a grid needs at least 2 × 2 points');
   if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error('grid bounds must have xMax > xMin and yMax > yMin');
   const values = new Float64Array(nx * ny);
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let j = 0; j < ny; j++) {
     const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
     for (let i = 0; i < nx; i++) {
       const x = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
       let v = surface.value(x, y);
       if (!Number.isFinite(v)) v = NaN;
-      else { if (v < min) min = v; if (v > max) max = v; }
+      else {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
       values[j * nx + i] = v;
     }
   }

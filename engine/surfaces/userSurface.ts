@@ -13,7 +13,11 @@ export function surfaceFromExpression(text: string, bounds: Bounds = DEFAULT_BOU
     name: text,
     formula: text,
     value: (x, y) => f(x, y).v,
-    gradient: (x, y, out) => { const d = f(x, y); out[0] = d.dx; out[1] = d.dy; },
+    gradient: (x, y, out) => {
+      const d = f(x, y);
+      out[0] = d.dx;
+      out[1] = d.dy;
+    },
     bounds,
     start: { x: (bounds.xMin + bounds.xMax) / 2 + (bounds.xMax - bounds.xMin) / 4, y: (bounds.yMin + bounds.yMax) / 2 + (bounds.yMax - bounds.yMin) / 4 },
     minima: [],

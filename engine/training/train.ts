@@ -16,8 +16,8 @@ import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
 
 /** The hyperparameters the loop uses; the rest (split, seed, normalisation) shaped the data and the network before. */
-export type TrainingHyperparameters = Pick<Hyperparameters, 'epochs' | 'learningRate' | 'batchSize' | 'reduction'>
-  & Partial<Pick<Hyperparameters, 'loss' | 'optimizer' | 'decay' | 'weightDecay'>>;
+export type TrainingHyperparameters = Pick<Hyperparameters, 'epochs' | 'learningRate' | 'batchSize' | 'reduction'> &
+  Partial<Pick<Hyperparameters, 'loss' | 'optimizer' | 'decay' | 'weightDecay'>>;
 
 export interface TrainingOptions {
   network: Network;
@@ -56,7 +56,7 @@ export interface TrainingOutcome {
 export function batchAccuracy(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
   let correct = 0;
   if (outputs === 1) {
-    for (let i = 0; i < rows; i++) if ((targets[i]! > 0.5) === (predictions[i]! > 0.5)) correct++;
+    for (let i = 0; i < rows; i++) if (targets[i]! > 0.5 === predictions[i]! > 0.5) correct++;
     return correct / rows;
   }
   for (let r = 0; r < rows; r++) {
@@ -78,7 +78,10 @@ function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, 
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < outputs; j++) {
       const i = r * outputs + j;
-      if (Math.abs(targets[i]! - predictions[i]!) > 1 - 1e-9) { count++; break; }
+      if (Math.abs(targets[i]! - predictions[i]!) > 1 - 1e-9) {
+        count++;
+        break;
+      }
     }
   }
   return count;
@@ -161,7 +164,10 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
         const value = loss.reported(y, lossInput, batch, outputs);
         if (!Number.isFinite(value)) {
-          return finish('diverged', `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`);
+          return finish(
+            'diverged',
+            `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`,
+          );
         }
         lossSum += value;
         accuracySum += batchAccuracy(y, predictions, batch, outputs);
@@ -176,18 +182,22 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         }
         const now = Date.now();
         if (training) batches.add(value, now);
-        if (now - sliceStart >= slice && await takeTurn()) return stopped();
+        if (now - sliceStart >= slice && (await takeTurn())) return stopped();
       }
       means[phase] = [lossSum / steps, accuracySum / steps];
       if (training) confidentlyWrong = wrongRows / (steps * batch);
     }
     const metrics: EpochMetrics = {
-      epoch, trainLoss: means.train[0]!, trainAccuracy: means.train[1]!, testLoss: means.test[0]!, testAccuracy: means.test[1]!,
+      epoch,
+      trainLoss: means.train[0]!,
+      trainAccuracy: means.train[1]!,
+      testLoss: means.test[0]!,
+      testAccuracy: means.test[1]!,
     };
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));
     options.onEpoch?.(metrics);
-    if (await takeTurn() && epoch < hyper.epochs) return stopped();
+    if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
   }
   const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong });
   return finish('completed', warning ? `completed ${hyper.epochs} epochs, but ${warning}` : `completed ${hyper.epochs} epochs`);

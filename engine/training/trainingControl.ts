@@ -6,8 +6,12 @@ export class TrainingControl {
   private stopped = false;
   private wake: (() => void) | undefined;
 
-  get isPaused(): boolean { return this.paused; }
-  get isStopRequested(): boolean { return this.stopped; }
+  get isPaused(): boolean {
+    return this.paused;
+  }
+  get isStopRequested(): boolean {
+    return this.stopped;
+  }
 
   pause(): void {
     this.paused = true;
@@ -28,7 +32,10 @@ export class TrainingControl {
     if (!this.paused || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const previous = this.wake;
-      this.wake = () => { previous?.(); resolve(); };
+      this.wake = () => {
+        previous?.();
+        resolve();
+      };
     });
   }
 

@@ -18,7 +18,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * weights (sent, or filled in from the kept run before the handler runs), or answers an error naming `data` or `weights`.
  */
 export async function loadTrainedNetwork(
-  request: AnalysisRun | LandscapeRun, context: EngineContext,
+  request: AnalysisRun | LandscapeRun,
+  context: EngineContext,
 ): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const { weights } = request;
@@ -47,7 +48,9 @@ export async function handleAnalysis(request: AnalysisRun, context: EngineContex
   const sampleIndex = request.sampleIndex ?? 0;
   if (sampleIndex >= data.test.size) {
     return {
-      type: 'error', requestId: request.requestId, field: 'sampleIndex',
+      type: 'error',
+      requestId: request.requestId,
+      field: 'sampleIndex',
       message: `there is no test sample ${sampleIndex}: the test set has ${data.test.size} samples (0 to ${data.test.size - 1})`,
     };
   }

@@ -8,7 +8,12 @@ if (!process.send) {
   process.exit(2);
 }
 
-const service = createEngineService((event) => { process.send?.(event); }, { readAsset: readAssetText, kernels: loadEngineKernels() });
+const service = createEngineService(
+  (event) => {
+    process.send?.(event);
+  },
+  { readAsset: readAssetText, kernels: loadEngineKernels() },
+);
 process.on('message', (message) => service.receive(message));
 // The parent went away: nobody is left to hear the results.
 process.on('disconnect', () => {

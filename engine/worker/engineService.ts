@@ -48,7 +48,9 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const tables = createCsvTables(options.keep?.tables ?? TABLE_CACHE_LIMITS);
   const runs = new RunStore(options.keep?.runs ?? RUN_STORE_LIMITS);
   const context: EngineContext = {
-    send: (event) => { if (!disposed) emit(event); },
+    send: (event) => {
+      if (!disposed) emit(event);
+    },
     loadData: createDataLoader(options.readAsset, tables),
     runs,
     kernels: options.kernels ?? defaultKernels,

@@ -14,13 +14,16 @@ export async function handleExportBuild(request: ExportBuild): Promise<ExportFil
   const { requestId, format, weights, history } = request;
   const file = (mime: string, bytes: Uint8Array): ExportFile => ({ type: 'export.file', requestId, fileName: format, mime, bytes });
   if (format === 'metrics.csv') {
-    if (!history) return { type: 'error', requestId, field: 'history', message: 'metrics.csv needs the run\'s history' };
+    if (!history) return { type: 'error', requestId, field: 'history', message: "metrics.csv needs the run's history" };
     return file('text/csv', utf8Bytes(metricsToCsv(history)));
   }
   if (!weights) return { type: 'error', requestId, field: 'weights', message: `${format} needs trained weights` };
   switch (format) {
-    case 'weights.json': return file('application/json', utf8Bytes(weightsJsonText(weights)));
-    case 'weights.npz': return file('application/zip', (await import('../export/npz.js')).encodeWeightsNpz(weights));
-    case 'model.onnx': return file('application/octet-stream', (await import('../export/onnx.js')).encodeOnnxModel(weights, PRODUCER));
+    case 'weights.json':
+      return file('application/json', utf8Bytes(weightsJsonText(weights)));
+    case 'weights.npz':
+      return file('application/zip', (await import('../export/npz.js')).encodeWeightsNpz(weights));
+    case 'model.onnx':
+      return file('application/octet-stream', (await import('../export/onnx.js')).encodeOnnxModel(weights, PRODUCER));
   }
 }

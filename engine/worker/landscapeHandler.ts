@@ -34,19 +34,32 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
 
   const badPoint = request.path?.findIndex((point) => point.length !== network.parameterCount) ?? -1;
   if (badPoint >= 0) {
-    return fail(`path.${badPoint}`, `path point ${badPoint} has ${request.path![badPoint]!.length} values but the network has ${network.parameterCount} parameters`);
+    return fail(
+      `path.${badPoint}`,
+      `path point ${badPoint} has ${request.path![badPoint]!.length} values but the network has ${network.parameterCount} parameters`,
+    );
   }
 
   const grid = await evaluateLossLandscape({
-    network, samples: data.train, loss: createLoss(lossName), delta, eta,
-    resolution: request.resolution, span: request.span, kernels: context.kernels,
+    network,
+    samples: data.train,
+    loss: createLoss(lossName),
+    delta,
+    eta,
+    resolution: request.resolution,
+    span: request.span,
+    kernels: context.kernels,
     ...(context.yieldToEventLoop ? { yieldToEventLoop: context.yieldToEventLoop } : {}),
     shouldStop: () => context.isDisposed(),
   });
   if (!grid) return { type: 'error', requestId: request.requestId, message: 'the engine stopped before the landscape was finished' };
   const theta = flattenParameters(network);
   return {
-    type: 'landscape.grid', requestId: request.requestId, alpha: grid.alpha, beta: grid.beta, values: grid.values,
+    type: 'landscape.grid',
+    requestId: request.requestId,
+    alpha: grid.alpha,
+    beta: grid.beta,
+    values: grid.values,
     ...(request.path ? { path: projectPath(request.path, theta, delta, eta) } : {}),
   };
 }

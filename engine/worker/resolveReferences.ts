@@ -11,10 +11,15 @@ import type { RunStore } from './runStore.js';
 /** Where a request carries its data source, and the field that names it. */
 function dataSourceOf(request: EngineRequest): { source: DataSource; field: string } | undefined {
   switch (request.type) {
-    case 'train.start': return { source: request.dataSet, field: 'dataSet' };
-    case 'spec.check': return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
-    case 'analysis.run': case 'landscape.run': return { source: request.data.dataSet, field: 'data.dataSet' };
-    default: return undefined;
+    case 'train.start':
+      return { source: request.dataSet, field: 'dataSet' };
+    case 'spec.check':
+      return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
+    case 'analysis.run':
+    case 'landscape.run':
+      return { source: request.data.dataSet, field: 'data.dataSet' };
+    default:
+      return undefined;
   }
 }
 
@@ -30,7 +35,10 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
   if (data && isTableSource(data.source) && !kept.tables.hold(data.source)) {
     return {
       error: {
-        type: 'error', ...requestIds(request), code: 'unknown-table', field: `${data.field}.table`,
+        type: 'error',
+        ...requestIds(request),
+        code: 'unknown-table',
+        field: `${data.field}.table`,
         message: `the engine no longer has the table of ${data.source.fileName} (it restarted or let it go); send the file's text again`,
       },
     };
@@ -51,14 +59,18 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
     if (!run) {
       return {
         error: {
-          type: 'error', requestId: asked.requestId, code: 'unknown-run', field: 'runId',
+          type: 'error',
+          requestId: asked.requestId,
+          code: 'unknown-run',
+          field: 'runId',
           message: `the engine no longer has the weights of run ${asked.runId} (it restarted or let them go); send them again`,
         },
       };
     }
-    const filled: EngineRequest = asked.type === 'landscape.run'
-      ? { ...asked, weights: run.weights, ...(path ?? run.parameterPath ? { path: path ?? run.parameterPath } : {}) }
-      : { ...asked, weights: run.weights };
+    const filled: EngineRequest =
+      asked.type === 'landscape.run'
+        ? { ...asked, weights: run.weights, ...((path ?? run.parameterPath) ? { path: path ?? run.parameterPath } : {}) }
+        : { ...asked, weights: run.weights };
     return { request: filled };
   }
 }

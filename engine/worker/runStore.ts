@@ -30,7 +30,9 @@ export class RunStore {
   }
 
   /** The number of runs kept. */
-  get size(): number { return this.#runs.size; }
+  get size(): number {
+    return this.#runs.size;
+  }
 
   /** Keeps a run's weights, and its path when given (else the path kept for the same run, if any). */
   keep(runId: string, run: KeptRun): void {

@@ -12,7 +12,11 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
   const { spec } = request;
   const { layers: described, issues } = describeLayers(spec);
   const layers = described.map((layer) => ({
-    index: layer.index, type: layer.type, inputs: shapeSize(layer.inputShape), outputs: shapeSize(layer.outputShape), parameters: layer.parameters,
+    index: layer.index,
+    type: layer.type,
+    inputs: shapeSize(layer.inputShape),
+    outputs: shapeSize(layer.outputShape),
+    parameters: layer.parameters,
   }));
   const loss = request.loss ?? defaultLossFor(spec);
   const all: SpecIssue[] = [...issues];
@@ -27,7 +31,11 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
   }
   const unique = all.filter((issue, i) => all.findIndex((other) => other.message === issue.message) === i);
   return {
-    type: 'spec.report', requestId: request.requestId, layers,
-    parameterCount: layers.reduce((sum, layer) => sum + layer.parameters, 0), loss, issues: unique,
+    type: 'spec.report',
+    requestId: request.requestId,
+    layers,
+    parameterCount: layers.reduce((sum, layer) => sum + layer.parameters, 0),
+    loss,
+    issues: unique,
   };
 }

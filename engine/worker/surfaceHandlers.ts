@@ -28,7 +28,18 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<S
   if (!Number.isFinite(grid.min)) {
     return { type: 'error', requestId: request.requestId, field: 'surface', message: 'the function has no finite value anywhere in this window' };
   }
-  return { type: 'surface.grid', requestId: request.requestId, surface: request.surface, name: surface.name, bounds, nx: grid.nx, ny: grid.ny, values: grid.values, min: grid.min, max: grid.max };
+  return {
+    type: 'surface.grid',
+    requestId: request.requestId,
+    surface: request.surface,
+    name: surface.name,
+    bounds,
+    nx: grid.nx,
+    ny: grid.ny,
+    values: grid.values,
+    min: grid.min,
+    max: grid.max,
+  };
 }
 
 /** The optimizer's path from the start point, or an error at the field at fault. */
@@ -36,7 +47,12 @@ export async function handleSurfaceDescend(request: SurfaceDescend): Promise<Sur
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
   if (!Number.isFinite(surface.value(request.start.x, request.start.y))) {
-    return { type: 'error', requestId: request.requestId, field: 'start', message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})` };
+    return {
+      type: 'error',
+      requestId: request.requestId,
+      field: 'start',
+      message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})`,
+    };
   }
   const path = descend(surface, request.start, request);
   return { type: 'surface.path', requestId: request.requestId, x: path.x, y: path.y, f: path.f, ...(path.diverged ? { diverged: path.diverged } : {}) };

@@ -42,11 +42,14 @@ function checkRequest(request: TrainStart): SpecIssue | undefined {
   if (request.recordPath) {
     const values = countParameters(spec) * (hyper.epochs + 1);
     if (values > MAX_PATH_VALUES) {
-      return { field: 'recordPath', message: `recording the parameter path would keep ${values} values (${countParameters(spec)} parameters × ${hyper.epochs + 1}); at most ${MAX_PATH_VALUES} are kept — use fewer epochs or a smaller network` };
+      return {
+        field: 'recordPath',
+        message: `recording the parameter path would keep ${values} values (${countParameters(spec)} parameters × ${hyper.epochs + 1}); at most ${MAX_PATH_VALUES} are kept — use fewer epochs or a smaller network`,
+      };
     }
   }
   if (request.initialWeights && !sameSpec(request.initialWeights.spec, spec)) {
-    return { field: 'initialWeights', message: 'the initial weights belong to another network: their spec differs from this run\'s' };
+    return { field: 'initialWeights', message: "the initial weights belong to another network: their spec differs from this run's" };
   }
   return undefined;
 }
@@ -58,10 +61,12 @@ function checkRequest(request: TrainStart): SpecIssue | undefined {
  */
 export function createTrainingHandlers(): TrainingHandlers {
   const running = new Map<string, TrainingControl>();
-  const controlRun = (act: (control: TrainingControl) => void) => async (request: TrainStop | TrainPause | TrainResume): Promise<void> => {
-    const control = running.get(request.runId);
-    if (control) act(control);
-  };
+  const controlRun =
+    (act: (control: TrainingControl) => void) =>
+    async (request: TrainStop | TrainPause | TrainResume): Promise<void> => {
+      const control = running.get(request.runId);
+      if (control) act(control);
+    };
 
   async function run(request: TrainStart, control: TrainingControl, ctx: EngineContext): Promise<void> {
     const { runId, spec, dataSet, hyper } = request;
@@ -74,8 +79,8 @@ export function createTrainingHandlers(): TrainingHandlers {
     } catch (error) {
       return fail({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
     }
-    const dataIssue = validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0]
-      ?? checkBatchSize(data, hyper.batchSize);
+    const dataIssue =
+      validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0] ?? checkBatchSize(data, hyper.batchSize);
     if (dataIssue) return fail(dataIssue);
     const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);
     if (request.initialWeights) {
@@ -85,7 +90,11 @@ export function createTrainingHandlers(): TrainingHandlers {
     }
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
     const outcome = await train({
-      network, data, hyper, kernels: ctx.kernels, control,
+      network,
+      data,
+      hyper,
+      kernels: ctx.kernels,
+      control,
       recordPath: request.recordPath ?? false,
       onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
       onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
@@ -96,10 +105,17 @@ export function createTrainingHandlers(): TrainingHandlers {
     const weights = network.trainedWeights();
     ctx.runs.keep(runId, { weights, parameterPath: outcome.parameterPath });
     ctx.send({
-      type: 'train.finished', runId, reason: outcome.reason, message: outcome.message, history: outcome.history,
+      type: 'train.finished',
+      runId,
+      reason: outcome.reason,
+      message: outcome.message,
+      history: outcome.history,
       weights,
       settings: {
-        seed: hyper.seed, loss: hyper.loss ?? defaultLossFor(spec), optimizer: resolveOptimizerConfig(hyper.optimizer), normalisation: data.normalisation,
+        seed: hyper.seed,
+        loss: hyper.loss ?? defaultLossFor(spec),
+        optimizer: resolveOptimizerConfig(hyper.optimizer),
+        normalisation: data.normalisation,
       },
       ...(outcome.parameterPath ? { parameterPath: outcome.parameterPath } : {}),
     });

@@ -21,7 +21,7 @@ interface ParentPortLike {
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (!parentPort) {
-  process.stderr.write('the engine utility process entry must be started with Electron\'s utilityProcess.fork\n');
+  process.stderr.write("the engine utility process entry must be started with Electron's utilityProcess.fork\n");
   process.exit(2);
 }
 
@@ -36,7 +36,10 @@ function serveOnPortsFrom(parent: ParentPortLike): void {
       current.port.close();
     }
     // The port carries structured clones of any size: the same limits as the browser host's WebSocket hold here.
-    const service = createEngineService((engineEvent) => port.postMessage(withinEventLimit(engineEvent)), { readAsset: readAssetText, kernels: loadEngineKernels() });
+    const service = createEngineService((engineEvent) => port.postMessage(withinEventLimit(engineEvent)), {
+      readAsset: readAssetText,
+      kernels: loadEngineKernels(),
+    });
     port.on('message', (message) => {
       const refusal = oversizeRequest(message.data);
       if (refusal) port.postMessage(refusal);

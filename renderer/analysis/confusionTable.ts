@@ -58,7 +58,9 @@ export function confusionTable(classes: readonly string[], confusion: readonly (
     const cells = counts.map((count, predicted) => {
       if (truth === predicted) correct += count;
       return {
-        truth, predicted, count,
+        truth,
+        predicted,
+        count,
         rowShare: total > 0 ? count / total : 0,
         correct: truth === predicted,
         fill: colour(count),

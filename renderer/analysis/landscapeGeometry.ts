@@ -36,7 +36,10 @@ export function lossRange(values: ArrayLike<number>): { min: number; max: number
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (Number.isFinite(v)) { min = Math.min(min, v); max = Math.max(max, v); }
+    if (Number.isFinite(v)) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
   }
   return min <= max ? { min, max } : { min: Number.NaN, max: Number.NaN };
 }
@@ -113,7 +116,8 @@ export function spanForPath(extent: number): number {
  * zoomed onto a small span can have all its levels within 0.118…0.121.
  */
 export function distinctLabels(values: readonly number[]): string[] {
-  const format = (v: number, digits: number) => (Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits))));
+  const format = (v: number, digits: number) =>
+    Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
   for (let digits = 3; digits <= 8; digits++) {
     const labels = values.map((v) => format(v, digits));
     if (labels.every((label, i) => i === 0 || label !== labels[i - 1] || values[i] === values[i - 1])) return labels;

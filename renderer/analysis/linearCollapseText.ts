@@ -26,8 +26,10 @@ export function runLayers(spec: NetworkSpec, run: CollapsedRun): string {
 
 /** "Layers 1–2 (Linear 64→32, Linear 32→1) have no nonlinearity between them, so together they equal ONE Linear layer of shape 64×1." */
 export function collapseSentence(spec: NetworkSpec, run: CollapsedRun): string {
-  return `Layers ${run.from + 1}–${run.to + 1} (${runLayers(spec, run)}) have no nonlinearity between them, `
-    + `so together they equal ONE Linear layer of shape ${run.inputs}×${run.units}.`;
+  return (
+    `Layers ${run.from + 1}–${run.to + 1} (${runLayers(spec, run)}) have no nonlinearity between them, ` +
+    `so together they equal ONE Linear layer of shape ${run.inputs}×${run.units}.`
+  );
 }
 
 /** Counts the Linear layers in a run. */

@@ -76,9 +76,18 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
     const height = boxHeight(node.outputs, widest);
     const params = node.parameters > 0 ? `${node.parameters.toLocaleString('en')}${column >= 84 ? ' params' : ''}` : '';
     return {
-      ...node, row, middle, x: left + (i % perRow) * (column + GAP), y: middle - height / 2, width: column, height,
-      nameY: top + NAME_ROOM - 10, shapeY: top + NAME_ROOM + MAX_BOX + 18, paramsY: top + NAME_ROOM + MAX_BOX + 34,
-      shape: node.kind === 'input' ? `${node.outputs} features` : `${node.inputs} → ${node.outputs}`, params,
+      ...node,
+      row,
+      middle,
+      x: left + (i % perRow) * (column + GAP),
+      y: middle - height / 2,
+      width: column,
+      height,
+      nameY: top + NAME_ROOM - 10,
+      shapeY: top + NAME_ROOM + MAX_BOX + 18,
+      paramsY: top + NAME_ROOM + MAX_BOX + 34,
+      shape: node.kind === 'input' ? `${node.outputs} features` : `${node.inputs} → ${node.outputs}`,
+      params,
     };
   });
   const arrows = boxes.slice(1).map((to, i) => {
@@ -104,9 +113,13 @@ export function diagramNodes(
   return [
     { index: -1, name: 'Input', kind: 'input', inputs: input, outputs: input, parameters: 0, bad: badInput },
     ...layers.map((layer): DiagramNode => ({
-      index: layer.index, name: names(layer.type),
+      index: layer.index,
+      name: names(layer.type),
       kind: findLayerDefinition(layer.type)?.family ?? 'activation',
-      inputs: layer.inputs, outputs: layer.outputs, parameters: layer.parameters, bad: badLayers.has(layer.index),
+      inputs: layer.inputs,
+      outputs: layer.outputs,
+      parameters: layer.parameters,
+      bad: badLayers.has(layer.index),
     })),
   ];
 }

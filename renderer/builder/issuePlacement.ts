@@ -44,9 +44,13 @@ export function placeIssues(issues: readonly Pick<SpecIssue, 'field' | 'message'
 /** Where a place is, in words, for the summary ("layer 3", "the input width"). */
 export function describePlace(place: IssuePlace): string {
   switch (place.at) {
-    case 'layer': return `layer ${place.index + 1}`;
-    case 'input': return 'the input width';
-    case 'dataSet': return 'the data set';
-    default: return 'the network';
+    case 'layer':
+      return `layer ${place.index + 1}`;
+    case 'input':
+      return 'the input width';
+    case 'dataSet':
+      return 'the data set';
+    default:
+      return 'the network';
   }
 }

@@ -25,7 +25,10 @@ export interface PaletteEntry {
 
 /** Every registered layer type, in registry order. */
 export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.map((definition) => ({
-  type: definition.type, name: definition.title, description: definition.description, family: definition.family,
+  type: definition.type,
+  name: definition.title,
+  description: definition.description,
+  family: definition.family,
 }));
 
 /** The name a layer type is shown with ("Leaky ReLU"). */

@@ -10,7 +10,9 @@ function svgDocumentOf(body: string): string {
 
 /** The learning-curves file: the LearningCurvesFigure component rendered on the server. */
 export function learningCurvesSvg(history: readonly CurvePoint[], options: LearningCurvesOptions): string {
-  const { body } = render(LearningCurvesFigure, { props: { history, lossLabel: options.lossLabel, caption: options.caption, plannedEpochs: options.plannedEpochs } });
+  const { body } = render(LearningCurvesFigure, {
+    props: { history, lossLabel: options.lossLabel, caption: options.caption, plannedEpochs: options.plannedEpochs },
+  });
   return svgDocumentOf(body);
 }
 

@@ -16,5 +16,14 @@ export function chartSavingHost(): Pick<LabHost, 'saveFile'> | undefined {
 
 /** "loss-per-epoch": a chart's title as a file name's stem. */
 export function chartFileStem(title: string): string {
-  return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '') || 'chart';
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48)
+      .replace(/-+$/, '') || 'chart'
+  );
 }

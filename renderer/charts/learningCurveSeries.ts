@@ -18,14 +18,17 @@ export const SPLIT_STYLES: Record<DataSplit, { label: string; colour: string; da
 
 /** One metric's value of an epoch on a split. */
 export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): number {
-  return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : (split === 'train' ? m.trainAccuracy : m.testAccuracy);
+  return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : split === 'train' ? m.trainAccuracy : m.testAccuracy;
 }
 
 /** Train and test, one point per epoch, dotted while there are at most MAX_EPOCH_POINTS epochs. */
 export function epochSeries(history: readonly CurvePoint[], metric: Metric): LineSeries[] {
   const dots = history.length <= MAX_EPOCH_POINTS;
   return (['train', 'test'] as const).map((split) => ({
-    key: split, ...SPLIT_STYLES[split], dots, points: history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
+    key: split,
+    ...SPLIT_STYLES[split],
+    dots,
+    points: history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
   }));
 }
 

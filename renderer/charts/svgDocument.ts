@@ -3,8 +3,21 @@ import { COLOURS } from '../../plots/theme.js';
 
 /** Inherited properties: written where an element's value differs from its parent's. */
 const INHERITED = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin', 'stroke-linecap',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'paint-order', 'shape-rendering',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linejoin',
+  'stroke-linecap',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'paint-order',
+  'shape-rendering',
 ] as const;
 /** Properties that are not inherited: written where they differ from their initial value. */
 const OWN: Record<string, string> = { opacity: '1', 'stop-color': 'rgb(0, 0, 0)', 'stop-opacity': '1' };

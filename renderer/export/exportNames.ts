@@ -7,7 +7,14 @@ export type RunFileKind = ExportFormat | 'learning-curves.svg' | 'learning-curve
 
 /** Lower-case letters, digits and single hyphens: safe in a file name on every system. */
 export function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 /** The data set in a file name: its name, the toy generator's, or the CSV file's without its extension. */

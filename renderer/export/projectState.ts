@@ -5,7 +5,10 @@ import type { NetworkSpec } from '../../engine/spec.js';
 import type { FinishedRun } from '../models/finishedRun.js';
 
 /** What of a history entry a project needs. */
-export interface KeptRun { serial: number; run: FinishedRun }
+export interface KeptRun {
+  serial: number;
+  run: FinishedRun;
+}
 
 /** A run's label without the "#2 " the history puts in front (the history numbers runs again when they are opened). */
 export function labelWithoutSerial(label: string): string {
@@ -14,8 +17,15 @@ export function labelWithoutSerial(label: string): string {
 
 function projectRunOf(run: FinishedRun): ProjectRun {
   return {
-    label: labelWithoutSerial(run.label), spec: run.spec, dataSet: run.dataSet, hyper: run.hyper, reason: run.reason,
-    message: run.message, history: run.history, settings: run.settings, weights: run.weights,
+    label: labelWithoutSerial(run.label),
+    spec: run.spec,
+    dataSet: run.dataSet,
+    hyper: run.hyper,
+    reason: run.reason,
+    message: run.message,
+    history: run.history,
+    settings: run.settings,
+    weights: run.weights,
   };
 }
 
@@ -27,7 +37,9 @@ export function projectOf(network: { name: string; spec: NetworkSpec }, runs: re
   const kept = runs.filter((entry) => hasFiniteWeights(entry.run.weights));
   return {
     project: {
-      format: PROJECT_FORMAT, version: PROJECT_VERSION, savedAt: savedAt.toISOString(),
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      savedAt: savedAt.toISOString(),
       network: { name: network.name, spec: network.spec },
       runs: kept.map((entry) => projectRunOf(entry.run)),
     },

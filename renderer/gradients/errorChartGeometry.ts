@@ -50,17 +50,34 @@ export function errorChartGeometry(input: ErrorChartInput): ErrorChartGeometry {
   const largest = points.reduce((m, p) => Math.max(m, p.error), floor * 10);
   const yTop = powerOfTen(Math.ceil(Math.log10(largest) - 1e-9));
   const x = scaleLog().domain(xDomain).range([0, innerWidth]).clamp(true);
-  const y = scaleLog().domain([floor, Math.max(yTop, floor * 10)]).range([innerHeight, 0]).clamp(true);
+  const y = scaleLog()
+    .domain([floor, Math.max(yTop, floor * 10)])
+    .range([innerHeight, 0])
+    .clamp(true);
 
-  const xTicks = decadeTicks(xDomain[0], xDomain[1], Math.max(2, Math.floor(innerWidth / 48)))
-    .map((value) => ({ value, label: formatDecade(value), offset: round2(x(value)) }));
+  const xTicks = decadeTicks(xDomain[0], xDomain[1], Math.max(2, Math.floor(innerWidth / 48))).map((value) => ({
+    value,
+    label: formatDecade(value),
+    offset: round2(x(value)),
+  }));
   const [yLo, yHi] = y.domain() as [number, number];
-  const yTicks = decadeTicks(yLo, yHi, Math.max(2, Math.floor(innerHeight / 26)))
-    .map((value) => ({ value, label: formatDecade(value), offset: round2(y(value)) }));
+  const yTicks = decadeTicks(yLo, yHi, Math.max(2, Math.floor(innerHeight / 26))).map((value) => ({
+    value,
+    label: formatDecade(value),
+    offset: round2(y(value)),
+  }));
 
-  const path = line<ErrorPoint>().x((p) => x(p.epsilon)).y((p) => y(p.error)).digits(2)(points as ErrorPoint[]) ?? '';
+  const path =
+    line<ErrorPoint>()
+      .x((p) => x(p.epsilon))
+      .y((p) => y(p.error))
+      .digits(2)(points as ErrorPoint[]) ?? '';
   return {
-    innerWidth, innerHeight, xTicks, yTicks, path,
+    innerWidth,
+    innerHeight,
+    xTicks,
+    yTicks,
+    path,
     points: points.map((p) => ({ ...p, cx: round2(x(p.epsilon)), cy: round2(y(p.error)) })),
     xOf: (epsilon) => round2(x(epsilon)),
     yOf: (error) => round2(y(error)),

@@ -16,7 +16,7 @@ export function valueSeries(samples: Samples): SeriesInput[] {
 /** The derivative: the symbolic one as a line, the central difference as dashed line and points. */
 export function derivativeSeries(samples: Samples): SeriesInput[] {
   return [
-    { key: 'symbolic', label: "Symbolic f′(x)", points: pointsOf(samples.x, samples.symbolic) },
+    { key: 'symbolic', label: 'Symbolic f′(x)', points: pointsOf(samples.x, samples.symbolic) },
     { key: 'numerical', label: 'Central difference', points: pointsOf(samples.x, samples.numerical) },
   ];
 }

@@ -43,10 +43,19 @@ export function explainReport(variant: GradcheckVariant, checks: readonly Pick<G
   }
   const caught = `The check caught ${failed.length === 1 ? failed[0] : `${failed.length} gradients (${failed.join(', ')})`}: relative error at or above ${limit}.`;
   if (variant === 'exercise-db') {
-    return [caught, 'db = sum(dy) / len(dy) adds up every entry of dy into one scalar and divides it by the batch size: every entry of db gets that same wrong number. db must be the sum of dy over the rows, one value per unit. dx and dW are computed correctly and pass.'];
+    return [
+      caught,
+      'db = sum(dy) / len(dy) adds up every entry of dy into one scalar and divides it by the batch size: every entry of db gets that same wrong number. db must be the sum of dy over the rows, one value per unit. dx and dW are computed correctly and pass.',
+    ];
   }
   if (variant === 'exercise-sigmoid-grad') {
-    return [caught, "grad_h = sigmoid_grad(grad_y_hat) feeds the upstream gradient into σ′ where the layer's input belongs: σ(dy)(1 − σ(dy)) instead of dy · σ(x)(1 − σ(x)). The sigmoid's dx is wrong, and so is every gradient computed behind it."];
+    return [
+      caught,
+      "grad_h = sigmoid_grad(grad_y_hat) feeds the upstream gradient into σ′ where the layer's input belongs: σ(dy)(1 − σ(dy)) instead of dy · σ(x)(1 − σ(x)). The sigmoid's dx is wrong, and so is every gradient computed behind it.",
+    ];
   }
-  return [caught, 'With the correct backward passes this should not happen; a different seed or epsilon shows whether it is a point where the function has a kink.'];
+  return [
+    caught,
+    'With the correct backward passes this should not happen; a different seed or epsilon shows whether it is a point where the function has a kink.',
+  ];
 }

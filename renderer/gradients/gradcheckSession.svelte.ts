@@ -2,7 +2,16 @@
 import type { SettingValue } from '../../engine/layers/layerSetting.js';
 import type { GradcheckReport, GradcheckRun } from '../../engine/protocol/gradcheck.js';
 import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
-import { buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, type ChoiceField, gradcheckFieldOf, type GradcheckErrors, type GradcheckField, type GradcheckFormValues, type GradcheckRequest } from './gradcheckSubject.js';
+import {
+  buildGradcheckRequest,
+  DEFAULT_GRADCHECK_VALUES,
+  type ChoiceField,
+  gradcheckFieldOf,
+  type GradcheckErrors,
+  type GradcheckField,
+  type GradcheckFormValues,
+  type GradcheckRequest,
+} from './gradcheckSubject.js';
 
 /** A report with the request it answers, so the table can say what was checked. */
 export interface CheckedReport {
@@ -49,9 +58,7 @@ export class GradcheckSession {
   /** Forgets the engine's message about a field once the user edits it; a change of subject also clears one about the variant. */
   edited(field: GradcheckField): void {
     const subjectChanged = field === 'kind' || field === 'layerType' || field === 'presetId';
-    this.#engineErrors = Object.fromEntries(
-      Object.entries(this.#engineErrors).filter(([key]) => key !== field && !(subjectChanged && key === 'variant')),
-    );
+    this.#engineErrors = Object.fromEntries(Object.entries(this.#engineErrors).filter(([key]) => key !== field && !(subjectChanged && key === 'variant')));
   }
 
   /** Asks the engine to run the check the form describes. */

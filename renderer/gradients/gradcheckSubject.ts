@@ -51,14 +51,17 @@ export function checkedSettings(type: LayerType): readonly LayerSetting[] {
 
 /** The value a setting starts with in the form: never empty, so a first check runs. */
 function startValue(setting: LayerSetting): SettingValue {
-  return setting.kind === 'choice' ? setting.default : setting.initial ?? setting.default ?? setting.example;
+  return setting.kind === 'choice' ? setting.default : (setting.initial ?? setting.default ?? setting.example);
 }
 
 /** Every layer type's settings at their start values; the exercise's check is of 4 units, its dropout check at a rate of 0.5. */
 function startSettings(): Record<string, LayerSettingValues> {
-  const settings = Object.fromEntries(LAYER_DEFINITIONS.map((definition) => [
-    definition.type, Object.fromEntries(checkedSettings(definition.type).map((setting) => [setting.name, startValue(setting)])),
-  ]));
+  const settings = Object.fromEntries(
+    LAYER_DEFINITIONS.map((definition) => [
+      definition.type,
+      Object.fromEntries(checkedSettings(definition.type).map((setting) => [setting.name, startValue(setting)])),
+    ]),
+  );
   settings.linear!.units = 4;
   settings.dropout!.rate = 0.5;
   return settings;
@@ -66,13 +69,24 @@ function startSettings(): Record<string, LayerSettingValues> {
 
 /** The exercise's four networks, named in the short form with their input width. */
 export const NETWORK_CHOICES: readonly NetworkChoice[] = NETWORK_PRESETS.map((preset) => ({
-  id: preset.id, spec: preset.spec, label: `${formatSpecText(preset.spec)} (input ${preset.spec.input})`,
+  id: preset.id,
+  spec: preset.spec,
+  label: `${formatSpecText(preset.spec)} (input ${preset.spec.input})`,
 }));
 
 /** A small linear layer checked on 3 rows with the correct backward pass: the exercise's first check. */
 export const DEFAULT_GRADCHECK_VALUES: GradcheckFormValues = {
-  kind: 'layer', layerType: 'linear', settings: startSettings(), inputs: 5, loss: 'bce', width: 4,
-  presetId: NETWORK_CHOICES[0]!.id, rows: 3, variant: 'correct', seed: 1, epsilon: 1e-6,
+  kind: 'layer',
+  layerType: 'linear',
+  settings: startSettings(),
+  inputs: 5,
+  loss: 'bce',
+  width: 4,
+  presetId: NETWORK_CHOICES[0]!.id,
+  rows: 3,
+  variant: 'correct',
+  seed: 1,
+  epsilon: 1e-6,
 };
 
 const isMissing = (v: number | null): v is null => v === null || Number.isNaN(v);
@@ -147,12 +161,21 @@ export function gradcheckFieldOf(path: string): GradcheckField | undefined {
   const segments = path.split('.');
   const head = segments[0] === 'subject' ? segments[1] : segments[0];
   switch (head) {
-    case 'variant': case 'seed': case 'epsilon': case 'rows': case 'inputs': case 'width': case 'loss': return head;
-    case 'spec': return 'presetId';
+    case 'variant':
+    case 'seed':
+    case 'epsilon':
+    case 'rows':
+    case 'inputs':
+    case 'width':
+    case 'loss':
+      return head;
+    case 'spec':
+      return 'presetId';
     case 'layer': {
       const leaf = segments.at(-1) ?? '';
       return LAYER_DEFINITIONS.some((definition) => definition.settings.some((setting) => setting.positional && setting.name === leaf)) ? leaf : 'layerType';
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

@@ -11,9 +11,7 @@ export function checkedHost(host: LabHost): LabHost {
   let stopListening: (() => void) | null = null;
   const deliver = (raw: unknown): void => {
     const parsed = EngineEventSchema.safeParse(raw);
-    const event: EngineEvent = parsed.success
-      ? parsed.data
-      : { type: 'error', message: `a bad event from the engine: ${describeIssue(parsed.error).message}` };
+    const event: EngineEvent = parsed.success ? parsed.data : { type: 'error', message: `a bad event from the engine: ${describeIssue(parsed.error).message}` };
     for (const listener of listeners) listener(event);
   };
   return {
@@ -24,7 +22,10 @@ export function checkedHost(host: LabHost): LabHost {
       stopListening ??= host.onEvent(deliver);
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && stopListening) { stopListening(); stopListening = null; }
+        if (listeners.size === 0 && stopListening) {
+          stopListening();
+          stopListening = null;
+        }
       };
     },
     onStatus: (listener: (status: EngineStatus) => void) => host.onStatus(listener),

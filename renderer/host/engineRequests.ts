@@ -48,7 +48,10 @@ export class EngineRequests {
       for (const pending of this.#pending.values()) pending.reject(new Error(status.message));
       this.#pending.clear();
     });
-    return () => { offEvent(); offStatus(); };
+    return () => {
+      offEvent();
+      offStatus();
+    };
   }
 
   /** Sends `request` with a fresh requestId; resolves with the answering event of type `type`. */
@@ -58,7 +61,8 @@ export class EngineRequests {
     const full = { ...request, requestId } as AskRequest;
     return new Promise((resolve, reject) => {
       this.#pending.set(requestId, {
-        resolve: (event) => (event.type === type ? resolve(event as Extract<EngineEvent, { type: T }>) : reject(new Error(`expected ${type}, got ${event.type}`))),
+        resolve: (event) =>
+          event.type === type ? resolve(event as Extract<EngineEvent, { type: T }>) : reject(new Error(`expected ${type}, got ${event.type}`)),
         reject,
       });
       try {

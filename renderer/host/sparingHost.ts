@@ -25,10 +25,15 @@ type CsvText = Extract<DataSource, { text: string }>;
 /** Where a request carries its data source. */
 const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: DataSource) => EngineRequest } | undefined => {
   switch (request.type) {
-    case 'train.start': return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
-    case 'spec.check': return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
-    case 'analysis.run': case 'landscape.run': return { source: request.data.dataSet, put: (dataSet) => ({ ...request, data: { ...request.data, dataSet } }) };
-    default: return undefined;
+    case 'train.start':
+      return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
+    case 'spec.check':
+      return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
+    case 'analysis.run':
+    case 'landscape.run':
+      return { source: request.data.dataSet, put: (dataSet) => ({ ...request, data: { ...request.data, dataSet } }) };
+    default:
+      return undefined;
   }
 };
 
@@ -149,7 +154,9 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
     },
     onEvent(listener) {
       listeners.add(listener);
-      return () => { listeners.delete(listener); };
+      return () => {
+        listeners.delete(listener);
+      };
     },
     onStatus: (listener) => host.onStatus(listener),
     saveFile: (file) => host.saveFile(file),

@@ -16,7 +16,9 @@ export class EngineCatalog {
     if (!this.#answer) {
       const answer = this.#requests.ask({ type: 'engine.describe' }, 'engine.catalog');
       this.#answer = answer;
-      answer.catch(() => { if (this.#answer === answer) this.#answer = null; });
+      answer.catch(() => {
+        if (this.#answer === answer) this.#answer = null;
+      });
     }
     return this.#answer;
   }

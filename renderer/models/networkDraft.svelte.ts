@@ -13,9 +13,13 @@ export class NetworkDraft<Work extends KeptWork = KeptWork> {
   #name = $state(NETWORK_PRESETS[0]!.name);
   #work: Work | null = null;
 
-  get spec(): NetworkSpec { return this.#spec; }
+  get spec(): NetworkSpec {
+    return this.#spec;
+  }
   /** What the network is called in menus (a preset's name, or "Built network"). */
-  get name(): string { return this.#name; }
+  get name(): string {
+    return this.#name;
+  }
 
   /** Replaces the draft (a copy is kept, so later edits of `spec` by the caller do not leak in). */
   set(spec: NetworkSpec, name = 'Built network'): void {

@@ -31,10 +31,14 @@ export const NETWORK_PRESETS: readonly NetworkPreset[] = [
     spec: {
       input: 64,
       layers: [
-        { type: 'linear', units: 32 }, { type: 'relu' },
-        { type: 'linear', units: 16 }, { type: 'relu' },
-        { type: 'linear', units: 8 }, { type: 'relu' },
-        { type: 'linear', units: 1 }, { type: 'sigmoid' },
+        { type: 'linear', units: 32 },
+        { type: 'relu' },
+        { type: 'linear', units: 16 },
+        { type: 'relu' },
+        { type: 'linear', units: 8 },
+        { type: 'relu' },
+        { type: 'linear', units: 1 },
+        { type: 'sigmoid' },
       ],
     },
   },

@@ -11,10 +11,16 @@ export class RunHistory {
   #shown = $derived(this.#entries.find((e) => e.run.runId === this.#shownId));
 
   /** Oldest first. */
-  get entries(): readonly HistoryEntry[] { return this.#entries; }
-  get overlaid(): readonly HistoryEntry[] { return this.#overlaid; }
+  get entries(): readonly HistoryEntry[] {
+    return this.#entries;
+  }
+  get overlaid(): readonly HistoryEntry[] {
+    return this.#overlaid;
+  }
   /** The run whose analysis is shown, if any. */
-  get shown(): HistoryEntry | undefined { return this.#shown; }
+  get shown(): HistoryEntry | undefined {
+    return this.#shown;
+  }
 
   add(run: FinishedRun): void {
     this.#serials += 1;

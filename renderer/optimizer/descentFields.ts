@@ -42,7 +42,13 @@ export function validateDescent(input: DescentInput): DescentValidation {
   return {
     ok: true,
     errors,
-    value: { start: { x: input.startX!, y: input.startY! }, learningRate: input.stepSize!, steps: input.steps!, decay: input.decay!, optimizer: input.optimizer },
+    value: {
+      start: { x: input.startX!, y: input.startY! },
+      learningRate: input.stepSize!,
+      steps: input.steps!,
+      decay: input.decay!,
+      optimizer: input.optimizer,
+    },
   };
 }
 
@@ -50,11 +56,17 @@ export function validateDescent(input: DescentInput): DescentValidation {
 export function descentFieldOf(path: string | undefined): DescentField | undefined {
   const [head, sub] = (path ?? '').split('.');
   switch (head) {
-    case 'start': return sub === 'y' ? 'startY' : 'startX';
-    case 'learningRate': return 'stepSize';
-    case 'steps': return 'steps';
-    case 'decay': return 'decay';
-    case 'optimizer': return 'optimizer';
-    default: return undefined;
+    case 'start':
+      return sub === 'y' ? 'startY' : 'startX';
+    case 'learningRate':
+      return 'stepSize';
+    case 'steps':
+      return 'steps';
+    case 'decay':
+      return 'decay';
+    case 'optimizer':
+      return 'optimizer';
+    default:
+      return undefined;
   }
 }

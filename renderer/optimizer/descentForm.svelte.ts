@@ -14,9 +14,13 @@ export class DescentForm {
     validateDescent({ startX: this.startX, startY: this.startY, stepSize: this.stepSize, steps: this.steps, decay: this.decay, optimizer: this.optimizer }),
   );
 
-  get errors(): DescentErrors { return this.#validation.errors; }
+  get errors(): DescentErrors {
+    return this.#validation.errors;
+  }
   /** The validated settings, or null while a field is wrong. */
-  get settings(): DescentSettings | null { return this.#validation.ok ? this.#validation.value : null; }
+  get settings(): DescentSettings | null {
+    return this.#validation.ok ? this.#validation.value : null;
+  }
 
   /** Puts every field to a preset's values. */
   apply(input: DescentInput): void {

@@ -19,7 +19,11 @@ export interface DescentRun {
 }
 
 /** A message for the expression field: the text it is about, and `column` (from 1) where the typing mistake is. */
-export interface ExpressionMessage { message: string; text: string; column: number | undefined }
+export interface ExpressionMessage {
+  message: string;
+  text: string;
+  column: number | undefined;
+}
 
 /** The surface choice that stands for the function the user typed. */
 export const CUSTOM_SURFACE = 'custom';
@@ -60,12 +64,22 @@ export class OptimizerLabState {
   }
 
   /** What a request names as `surface`: a built-in id or the plotted expression. */
-  get surfaceKey(): string { return this.surfaceId === CUSTOM_SURFACE ? this.#plottedExpression : this.surfaceId; }
-  get surfaceInfo(): SurfaceInfo | undefined { return this.surfaces.find((s) => s.id === this.surfaceId); }
+  get surfaceKey(): string {
+    return this.surfaceId === CUSTOM_SURFACE ? this.#plottedExpression : this.surfaceId;
+  }
+  get surfaceInfo(): SurfaceInfo | undefined {
+    return this.surfaces.find((s) => s.id === this.surfaceId);
+  }
   /** Every run on the plot: the kept ones, then the latest. */
-  get runs(): DescentRun[] { return this.current ? [...this.kept, this.current] : this.kept; }
-  get canRun(): boolean { return this.form.settings !== null && this.grid !== null && !this.running && !this.loadingGrid; }
-  get canKeep(): boolean { return this.current !== null && !this.running; }
+  get runs(): DescentRun[] {
+    return this.current ? [...this.kept, this.current] : this.kept;
+  }
+  get canRun(): boolean {
+    return this.form.settings !== null && this.grid !== null && !this.running && !this.loadingGrid;
+  }
+  get canKeep(): boolean {
+    return this.current !== null && !this.running;
+  }
 
   /** Asks the engine for its surfaces and draws the chosen one. */
   async load(): Promise<void> {

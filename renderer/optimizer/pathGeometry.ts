@@ -3,8 +3,15 @@ import type { Point } from '../../plots/chartGeometry.js';
 import { dataToScreen, type PlotFrame } from '../../plots/chartFrame.js';
 
 /** The points an engine's surface.path gives: x, y and f per step, start included. */
-export interface PathArrays { x: Float64Array; y: Float64Array; f: Float64Array }
-export interface ScreenPoint { px: number; py: number }
+export interface PathArrays {
+  x: Float64Array;
+  y: Float64Array;
+  f: Float64Array;
+}
+export interface ScreenPoint {
+  px: number;
+  py: number;
+}
 
 /** The drawn path: its line, the dots of its points (thinned when dense), and its start and end when they are drawable. */
 export interface ScreenPath {
@@ -27,7 +34,10 @@ const inside = (p: ScreenPoint, limit: number) => Math.abs(p.px) <= limit && Mat
 /** Where the segment from `from` (inside the box |px|, |py| ≤ limit) towards `to` (outside) leaves the box. */
 export function exitPoint(from: ScreenPoint, to: ScreenPoint, limit: number): ScreenPoint {
   let t = 1;
-  for (const [a, b] of [[from.px, to.px], [from.py, to.py]] as const) {
+  for (const [a, b] of [
+    [from.px, to.px],
+    [from.py, to.py],
+  ] as const) {
     if (b > limit) t = Math.min(t, (limit - a) / (b - a));
     else if (b < -limit) t = Math.min(t, (-limit - a) / (b - a));
   }
@@ -94,8 +104,13 @@ export function curvePoints(f: Float64Array, maxPoints = 600): Point[] {
 
 /** The y extent of several learning curves, padded a little; [0, 1] when there is nothing to show. */
 export function curveDomain(curves: readonly (readonly Point[])[]): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (const curve of curves) for (const p of curve) { lo = Math.min(lo, p.y); hi = Math.max(hi, p.y); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const curve of curves)
+    for (const p of curve) {
+      lo = Math.min(lo, p.y);
+      hi = Math.max(hi, p.y);
+    }
   if (!Number.isFinite(lo)) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
   const pad = (hi - lo) * 0.04;

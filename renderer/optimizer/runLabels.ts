@@ -6,9 +6,12 @@ import type { DescentSettings } from './descentFields.js';
 import { finiteLength, type PathArrays } from './pathGeometry.js';
 
 export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
-  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam',
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  nesterov: 'Nesterov',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
 };
-
 
 /** The colour of the run with this serial number (1, 2, …), cycling through PATH_COLOURS. */
 export function pathColour(serial: number): string {

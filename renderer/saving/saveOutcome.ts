@@ -4,7 +4,10 @@ import type { SaveFileResult } from '../../contract/saveFile.js';
 import { MAX_SAVE_BYTES } from '../../engine/limits.js';
 
 /** What the lab shows after a save: ok (saved), info (nothing happened, by the user's choice), error (why not). */
-export interface SaveOutcome { tone: 'ok' | 'info' | 'error'; text: string }
+export interface SaveOutcome {
+  tone: 'ok' | 'info' | 'error';
+  text: string;
+}
 
 /** The host's answer as a sentence: "Saved run-2-iris-weights.npz to your downloads.", "Saving failed: …". */
 export function describeSave(name: string, result: SaveFileResult): SaveOutcome {

@@ -6,9 +6,13 @@ export class SaveTask {
   #outcome = $state<SaveOutcome | null>(null);
 
   /** The name of the file being made and saved, while one is. */
-  get busy(): string | null { return this.#busy; }
+  get busy(): string | null {
+    return this.#busy;
+  }
   /** How the last save went, in words. */
-  get outcome(): SaveOutcome | null { return this.#outcome; }
+  get outcome(): SaveOutcome | null {
+    return this.#outcome;
+  }
 
   /** Runs `work` for the file `name` unless another is under way; whatever it throws becomes an outcome in words. */
   async run(name: string, work: () => Promise<SaveOutcome>): Promise<void> {

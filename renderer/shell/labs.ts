@@ -10,23 +10,28 @@ export interface LabEntry {
 
 export const LABS: readonly LabEntry[] = [
   {
-    id: 'optimizer', title: 'Optimizer',
+    id: 'optimizer',
+    title: 'Optimizer',
     summary: 'Gradient descent on a 2D surface, drawn over its contour plot.',
   },
   {
-    id: 'gradients', title: 'Gradients',
+    id: 'gradients',
+    title: 'Gradients',
     summary: 'Activations and losses with their symbolic and numerical derivatives, and gradient checks.',
   },
   {
-    id: 'builder', title: 'Network builder',
+    id: 'builder',
+    title: 'Network builder',
     summary: 'Build a network from layers and see where shapes fit.',
   },
   {
-    id: 'training', title: 'Training',
+    id: 'training',
+    title: 'Training',
     summary: 'Train a network on any data set with any optimizer, watch its curves live, compare runs and look inside the trained network.',
   },
   {
-    id: 'export', title: 'Export',
+    id: 'export',
+    title: 'Export',
     summary: 'Take every result with you as files: weights, metrics, plots, and the whole lab as a project.',
   },
 ];

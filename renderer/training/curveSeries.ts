@@ -7,14 +7,16 @@ import type { HistoryEntry } from '../models/runHistory.js';
 
 /** Each overlaid run's train curve (solid) and test curve (dashed) in the run's colour. */
 export function overlaySeries(entries: readonly HistoryEntry[], metric: Metric): LineSeries[] {
-  return entries.flatMap((e) => (['train', 'test'] as const).map((split) => ({
-    key: `${e.run.runId}-${split}`,
-    label: `${e.run.label} (${split})`,
-    colour: e.colour,
-    dash: split === 'test' ? '5 3' : undefined,
-    overlay: true,
-    points: e.run.history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
-  })));
+  return entries.flatMap((e) =>
+    (['train', 'test'] as const).map((split) => ({
+      key: `${e.run.runId}-${split}`,
+      label: `${e.run.label} (${split})`,
+      colour: e.colour,
+      dash: split === 'test' ? '5 3' : undefined,
+      overlay: true,
+      points: e.run.history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
+    })),
+  );
 }
 
 /** The epoch axis spans the current run's planned epochs and every overlaid run's length. */

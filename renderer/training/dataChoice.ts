@@ -10,7 +10,6 @@ import type { FieldErrors } from './hyperparameterFields.js';
 export const CSV_CHOICE = 'csv';
 const TOY_PREFIX = 'toy:';
 
-
 /** The menu's entries, grouped as the menu shows them. */
 export const DATA_MENU = {
   shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: DATA_SET_LABELS[name] })),
@@ -54,13 +53,13 @@ export function dataName(input: Pick<DataInput, 'choice' | 'csv'>): string {
 }
 
 /** The data's shape: shipped sets from the engine's catalog, toys are 2D two-class, a CSV from its preview. */
-export function dataShapeOf(
-  input: Pick<DataInput, 'choice' | 'csv'>, catalog: Catalog['dataSets'] | null, preview: CsvPreview | null,
-): DataShape | null {
+export function dataShapeOf(input: Pick<DataInput, 'choice' | 'csv'>, catalog: Catalog['dataSets'] | null, preview: CsvPreview | null): DataShape | null {
   const name = dataName(input);
   switch (dataKindOf(input.choice)) {
-    case 'toy': return { name, inputs: 2, classes: 2 };
-    case 'csv': return preview ? { name, inputs: preview.header.length - 1, classes: preview.classes } : null;
+    case 'toy':
+      return { name, inputs: 2, classes: 2 };
+    case 'csv':
+      return preview ? { name, inputs: preview.header.length - 1, classes: preview.classes } : null;
     case 'shipped': {
       const info = catalog?.find((d) => d.name === input.choice);
       return info ? { name, inputs: info.inputs, classes: info.classes.length } : null;
@@ -81,7 +80,8 @@ export function dataSourceOf(input: DataInput): DataValidation {
   if (kind === 'csv') {
     if (!input.csv) return { ok: false, errors: { csvFile: 'Choose a CSV file' } };
     return {
-      ok: true, errors: {},
+      ok: true,
+      errors: {},
       source: { kind: 'csv', fileName: input.csv.fileName, text: input.csv.text, ...(input.labelColumn ? { labelColumn: input.labelColumn } : {}) },
     };
   }

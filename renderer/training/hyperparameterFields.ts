@@ -6,9 +6,28 @@ import { HyperparametersSchema, type Hyperparameters, type Reduction } from '../
 
 /** Every input of the Training form a message can be shown at. */
 export type FormField =
-  | 'dataSet' | 'toySize' | 'toyNoise' | 'csvFile' | 'labelColumn' | 'normalisation' | 'trainFraction'
-  | 'spec' | 'loss' | 'optimizer' | 'momentum' | 'rho' | 'beta1' | 'beta2' | 'epsilon' | 'decay' | 'weightDecay'
-  | 'epochs' | 'learningRate' | 'batchSize' | 'seed' | 'reduction';
+  | 'dataSet'
+  | 'toySize'
+  | 'toyNoise'
+  | 'csvFile'
+  | 'labelColumn'
+  | 'normalisation'
+  | 'trainFraction'
+  | 'spec'
+  | 'loss'
+  | 'optimizer'
+  | 'momentum'
+  | 'rho'
+  | 'beta1'
+  | 'beta2'
+  | 'epsilon'
+  | 'decay'
+  | 'weightDecay'
+  | 'epochs'
+  | 'learningRate'
+  | 'batchSize'
+  | 'seed'
+  | 'reduction';
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 /** The optimizer's constants as typed; only those its kind uses are checked and sent. */
@@ -38,8 +57,18 @@ export interface HyperparameterInput {
 }
 
 const NOUNS = {
-  epochs: 'epochs', learningRate: 'learning rate', batchSize: 'minibatch size', seed: 'seed', trainFraction: 'train fraction',
-  decay: 'decay', weightDecay: 'weight decay', momentum: 'momentum', rho: 'rho', beta1: 'beta1', beta2: 'beta2', epsilon: 'epsilon',
+  epochs: 'epochs',
+  learningRate: 'learning rate',
+  batchSize: 'minibatch size',
+  seed: 'seed',
+  trainFraction: 'train fraction',
+  decay: 'decay',
+  weightDecay: 'weight decay',
+  momentum: 'momentum',
+  rho: 'rho',
+  beta1: 'beta1',
+  beta2: 'beta2',
+  epsilon: 'epsilon',
 } as const;
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -62,8 +91,13 @@ function optimizerConfig(input: OptimizerInput): OptimizerConfig | undefined {
 export function validateHyperparameters(input: HyperparameterInput, trainFraction: number | null): Validation {
   const errors: FieldErrors = {};
   const numbers: Partial<Record<keyof typeof NOUNS, number | null | undefined>> = {
-    epochs: input.epochs, learningRate: input.learningRate, batchSize: input.batchSize, seed: input.seed, trainFraction,
-    decay: input.decay, weightDecay: input.weightDecay,
+    epochs: input.epochs,
+    learningRate: input.learningRate,
+    batchSize: input.batchSize,
+    seed: input.seed,
+    trainFraction,
+    decay: input.decay,
+    weightDecay: input.weightDecay,
   };
   for (const name of input.optimizer ? OPTIMIZER_CONSTANTS[input.optimizer.kind] : []) numbers[name] = input.optimizer![name];
   for (const [key, value] of Object.entries(numbers) as [keyof typeof NOUNS, number | null | undefined][]) {
@@ -72,8 +106,12 @@ export function validateHyperparameters(input: HyperparameterInput, trainFractio
 
   const optimizer = input.optimizer ? optimizerConfig(input.optimizer) : undefined;
   const candidate = {
-    epochs: input.epochs, learningRate: input.learningRate, batchSize: input.batchSize, reduction: input.reduction,
-    trainFraction, seed: input.seed,
+    epochs: input.epochs,
+    learningRate: input.learningRate,
+    batchSize: input.batchSize,
+    reduction: input.reduction,
+    trainFraction,
+    seed: input.seed,
     ...(input.loss && input.loss !== 'default' ? { loss: input.loss } : {}),
     ...(optimizer ? { optimizer } : {}),
     ...(input.decay !== undefined && input.decay !== 1 ? { decay: input.decay } : {}),
@@ -90,7 +128,16 @@ export function validateHyperparameters(input: HyperparameterInput, trainFractio
 }
 
 const HYPER_FIELDS = new Set<string>([
-  'epochs', 'learningRate', 'batchSize', 'seed', 'reduction', 'trainFraction', 'loss', 'decay', 'weightDecay', 'normalisation',
+  'epochs',
+  'learningRate',
+  'batchSize',
+  'seed',
+  'reduction',
+  'trainFraction',
+  'loss',
+  'decay',
+  'weightDecay',
+  'normalisation',
 ]);
 const OPTIMIZER_FIELDS = new Set<string>(['momentum', 'rho', 'beta1', 'beta2', 'epsilon']);
 const DATA_FIELDS: Record<string, FormField> = { size: 'toySize', noise: 'toyNoise', labelColumn: 'labelColumn', text: 'csvFile', fileName: 'csvFile' };

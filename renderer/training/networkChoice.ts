@@ -33,7 +33,9 @@ export function defaultNetworkFor(shape: DataShape): NetworkOption {
   const head = outputs === 1 ? 'sigmoid' : 'softmax';
   const name = `${shape.inputs}-32-ReLU-${outputs}-${outputs === 1 ? 'Sigmoid' : 'Softmax'}`;
   return {
-    value: DATA_DEFAULT_CHOICE, label: `For ${shape.name}: ${name}`, name,
+    value: DATA_DEFAULT_CHOICE,
+    label: `For ${shape.name}: ${name}`,
+    name,
     spec: { input: shape.inputs, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: outputs }, { type: head }] },
   };
 }

@@ -25,7 +25,10 @@ export interface NetworkSummary {
 export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
   const { layers, parameterCount } = describeLayers(spec);
   const rows = layers.map((layer): LayerRow => ({
-    index: layer.index, name: layerTitle(layer.type), inputs: shapeSize(layer.inputShape), outputs: shapeSize(layer.outputShape),
+    index: layer.index,
+    name: layerTitle(layer.type),
+    inputs: shapeSize(layer.inputShape),
+    outputs: shapeSize(layer.outputShape),
     parameters: layer.parameters,
     parameterFormula: layer.parameterShapes.map((parameter) => parameter.shape.join(' × ')).join(' + '),
   }));

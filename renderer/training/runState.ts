@@ -29,7 +29,17 @@ export interface RunState {
 }
 
 export const IDLE_RUN: RunState = {
-  runId: null, phase: 'idle', plannedEpochs: 0, history: [], batches: EMPTY_BATCH_LOSSES, paused: false, sizes: null, finish: null, failure: null, fieldErrors: {}, notices: [],
+  runId: null,
+  phase: 'idle',
+  plannedEpochs: 0,
+  history: [],
+  batches: EMPTY_BATCH_LOSSES,
+  paused: false,
+  sizes: null,
+  finish: null,
+  failure: null,
+  fieldErrors: {},
+  notices: [],
 };
 
 /** True while the engine works on the run (Train is off, Stop is on). */

@@ -39,7 +39,8 @@ export function buildTrainPlan(data: DataInput, network: NetworkOption, input: H
   const errors = { ...source.errors, ...hyper.errors };
   if (!source.ok || !hyper.ok) return { ok: false, errors };
   return {
-    ok: true, errors,
+    ok: true,
+    errors,
     plan: {
       spec: network.spec,
       dataSet: source.source,

@@ -58,19 +58,40 @@ export class TrainingForm {
   #options = $derived(networkOptions(this.#shape, this.#draftCopy));
   #network = $derived(networkOption(this.#options, this.networkChoice));
   #hyperInput = $derived<HyperparameterInput>({
-    epochs: this.epochs, learningRate: this.learningRate, batchSize: this.batchSize, seed: this.seed, reduction: this.reduction,
-    loss: this.loss, decay: this.decay, weightDecay: this.weightDecay, normalisation: this.normalisation,
+    epochs: this.epochs,
+    learningRate: this.learningRate,
+    batchSize: this.batchSize,
+    seed: this.seed,
+    reduction: this.reduction,
+    loss: this.loss,
+    decay: this.decay,
+    weightDecay: this.weightDecay,
+    normalisation: this.normalisation,
     optimizer: { kind: this.optimizer, momentum: this.momentum, rho: this.rho, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon },
   });
   #plan = $derived(buildTrainPlan(this.#dataInput, this.#network, this.#hyperInput, this.trainFraction));
 
-  get dataKind(): DataKind { return dataKindOf(this.dataChoice); }
-  get csvPreview(): CsvPreview | null { return this.#preview; }
-  get shape(): DataShape | null { return this.#shape; }
-  get networkOptions(): NetworkOption[] { return this.#options; }
-  get network(): NetworkOption { return this.#network; }
-  get lossName(): LossName { return lossOf(this.#network.spec, this.loss); }
-  get plan(): PlanResult { return this.#plan; }
+  get dataKind(): DataKind {
+    return dataKindOf(this.dataChoice);
+  }
+  get csvPreview(): CsvPreview | null {
+    return this.#preview;
+  }
+  get shape(): DataShape | null {
+    return this.#shape;
+  }
+  get networkOptions(): NetworkOption[] {
+    return this.#options;
+  }
+  get network(): NetworkOption {
+    return this.#network;
+  }
+  get lossName(): LossName {
+    return lossOf(this.#network.spec, this.loss);
+  }
+  get plan(): PlanResult {
+    return this.#plan;
+  }
   get errors(): FieldErrors {
     const errors = this.#plan.errors;
     // Why the picked file cannot be used says more than the plan's "Choose a CSV file".

@@ -9,7 +9,16 @@ import { finishedRunOf, type StartedRun } from '../models/finishedRun.js';
 import { formFieldOf, type FieldErrors, type FormField } from './hyperparameterFields.js';
 import { RunHistory } from '../models/runHistory.svelte.js';
 import {
-  IDLE_RUN, addNotice, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, failRun, isActive, markStopping, type RunState,
+  IDLE_RUN,
+  addNotice,
+  applyEngineEvent,
+  applyEngineStatus,
+  beginRun,
+  clearFieldError,
+  failRun,
+  isActive,
+  markStopping,
+  type RunState,
 } from './runState.js';
 import { lossOf, type TrainPlan } from './trainPlan.js';
 import { TrainingForm } from './trainingForm.svelte.js';
@@ -43,29 +52,58 @@ export class TrainingSession {
     this.#host = host;
   }
 
-  get run(): RunState { return this.#run; }
+  get run(): RunState {
+    return this.#run;
+  }
   /** The run with every event received so far, drawn or not. */
-  get #current(): RunState { return this.#unpublished ?? this.#run; }
-  get engine(): EngineState { return this.#engine; }
-  get hostKind(): LabHost['kind'] { return this.#host.kind; }
-  get active(): boolean { return this.#active; }
-  get canTrain(): boolean { return !this.#active && this.#engine !== 'crashed'; }
-  get canStop(): boolean { return this.#run.phase === 'starting' || this.#run.phase === 'running'; }
-  get canPause(): boolean { return this.#run.phase === 'running' && !this.#run.paused; }
-  get paused(): boolean { return this.#active && this.#run.paused; }
+  get #current(): RunState {
+    return this.#unpublished ?? this.#run;
+  }
+  get engine(): EngineState {
+    return this.#engine;
+  }
+  get hostKind(): LabHost['kind'] {
+    return this.#host.kind;
+  }
+  get active(): boolean {
+    return this.#active;
+  }
+  get canTrain(): boolean {
+    return !this.#active && this.#engine !== 'crashed';
+  }
+  get canStop(): boolean {
+    return this.#run.phase === 'starting' || this.#run.phase === 'running';
+  }
+  get canPause(): boolean {
+    return this.#run.phase === 'running' && !this.#run.paused;
+  }
+  get paused(): boolean {
+    return this.#active && this.#run.paused;
+  }
   /** The last epoch's metrics, if any epoch finished. */
-  get latest() { return this.#latest; }
-  get epochsDone(): number { return this.#latest?.epoch ?? 0; }
+  get latest() {
+    return this.#latest;
+  }
+  get epochsDone(): number {
+    return this.#latest?.epoch ?? 0;
+  }
   /** The loss the current run trains (null before the first run). */
-  get runLoss(): LossName | null { return this.#runLoss; }
+  get runLoss(): LossName | null {
+    return this.#runLoss;
+  }
   /** What the engine's spec.check found wrong with the form's network and data, by field. */
-  get checkErrors(): FieldErrors { return this.#checkErrors; }
+  get checkErrors(): FieldErrors {
+    return this.#checkErrors;
+  }
 
   /** Listens to the host's events and status; returns the function that stops listening. */
   connect(): () => void {
     const offEvent = this.#host.onEvent((event) => this.#receive(event));
     const offStatus = this.#host.onStatus((status) => this.#status(status));
-    return () => { offEvent(); offStatus(); };
+    return () => {
+      offEvent();
+      offStatus();
+    };
   }
 
   /** Sends train.start for a new run; events of any earlier run are ignored from now on. */

@@ -19,7 +19,12 @@ const PYTHONS = ['python3', '/usr/bin/python3'];
 const numpyPython: string | undefined = findPython(PYTHONS, 'numpy');
 const torchPython: string | undefined = findPython(PYTHONS, 'torch');
 
-interface Metrics { trainLoss: number; trainAccuracy: number; testLoss: number; testAccuracy: number }
+interface Metrics {
+  trainLoss: number;
+  trainAccuracy: number;
+  testLoss: number;
+  testAccuracy: number;
+}
 
 type TaskData = Pick<PreparedData, 'inputs' | 'outputs' | 'train' | 'test'>;
 
@@ -41,7 +46,14 @@ function softmaxData(): TaskData {
 }
 
 /** The engine's metrics after training, and the same task run by a Python peer from the engine's split and initial weights. */
-async function sideBySide(python: string, peer: 'numpy' | 'torch', text: string, data: TaskData, hyper: { epochs: number; learningRate: number; batchSize: number; reduction: 'sum' | 'mean' }, loss: string) {
+async function sideBySide(
+  python: string,
+  peer: 'numpy' | 'torch',
+  text: string,
+  data: TaskData,
+  hyper: { epochs: number; learningRate: number; batchSize: number; reduction: 'sum' | 'mean' },
+  loss: string,
+) {
   const spec = parseSpecText(text, data.inputs);
   const network = buildNetwork(spec, deriveRandom(1, SEED_STREAMS.init));
   const task = { id: 'check', kind: 'train', data, hyper, loss, layers: layersOf(network) };
@@ -50,7 +62,10 @@ async function sideBySide(python: string, peer: 'numpy' | 'torch', text: string,
   try {
     const input = `${JSON.stringify({ cmd: 'load', path: files.paths.get('check') })}\n${JSON.stringify({ cmd: 'run', id: 'check' })}\n`;
     const result = spawnSync(python, [SERVER, peer], { input, encoding: 'utf8' });
-    const answers = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(answers[1].error).toBeUndefined();
     return { engine: outcome.history.at(-1)!, reference: answers[1].result as Metrics };
   } finally {
@@ -64,21 +79,36 @@ function expectSameMetrics(engine: Metrics, reference: Metrics, tolerance: numbe
   }
 }
 
-const peers = [['numpy', numpyPython], ['torch', torchPython]] as const;
+const peers = [
+  ['numpy', numpyPython],
+  ['torch', torchPython],
+] as const;
 
-describe.each(peers)('the benchmark\'s %s reference', (peer, python) => {
-  it.skipIf(!python)('trains the exercise network from the engine\'s split and weights to the engine\'s loss and accuracy', async () => {
+describe.each(peers)("the benchmark's %s reference", (peer, python) => {
+  it.skipIf(!python)("trains the exercise network from the engine's split and weights to the engine's loss and accuracy", async () => {
     const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: 2 };
     const digits = await createDataLoader(readAssetText)('digits-binary', hyper);
     const data: TaskData = { inputs: digits.inputs, outputs: digits.outputs, train: digits.train, test: digits.test };
-    const { engine, reference } = await sideBySide(python!, peer, 'linear:32,relu,linear:1,sigmoid', data,
-      { epochs: 2, learningRate: hyper.learningRate, batchSize: hyper.batchSize, reduction: 'sum' }, 'bce');
+    const { engine, reference } = await sideBySide(
+      python!,
+      peer,
+      'linear:32,relu,linear:1,sigmoid',
+      data,
+      { epochs: 2, learningRate: hyper.learningRate, batchSize: hyper.batchSize, reduction: 'sum' },
+      'bce',
+    );
     expectSameMetrics(engine, reference, 1e-9);
   });
 
-  it.skipIf(!python)('trains a softmax network with the mean reduction to the engine\'s loss and accuracy', async () => {
-    const { engine, reference } = await sideBySide(python!, peer, 'linear:16,relu,linear:3,softmax', softmaxData(),
-      { epochs: 3, learningRate: 0.1, batchSize: 16, reduction: 'mean' }, 'softmax-ce');
+  it.skipIf(!python)("trains a softmax network with the mean reduction to the engine's loss and accuracy", async () => {
+    const { engine, reference } = await sideBySide(
+      python!,
+      peer,
+      'linear:16,relu,linear:3,softmax',
+      softmaxData(),
+      { epochs: 3, learningRate: 0.1, batchSize: 16, reduction: 'mean' },
+      'softmax-ce',
+    );
     expectSameMetrics(engine, reference, 1e-9);
   });
 });

@@ -20,7 +20,7 @@ async function inProcess(...args: string[]) {
 beforeAll(() => ensureBuilt());
 
 describe('backprop-lab descend', () => {
-  it('prints the final x, y, f and the path of the exercise\'s first run as JSON', () => {
+  it("prints the final x, y, f and the path of the exercise's first run as JSON", () => {
     const { status, stdout } = cli('descend', '--surface', 'exercise', '--x', '3', '--y', '2', '--lr', '0.1', '--steps', '10', '--json');
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
@@ -40,7 +40,20 @@ describe('backprop-lab descend', () => {
   });
 
   it('runs Adam on a typed expression and prints a readable table without --json', async () => {
-    const { status, out } = await inProcess('--surface', '(x-1)^2 + 2*(y+0.5)^2', '--x', '3', '--y', '2', '--lr', '0.1', '--steps', '400', '--optimizer', 'adam');
+    const { status, out } = await inProcess(
+      '--surface',
+      '(x-1)^2 + 2*(y+0.5)^2',
+      '--x',
+      '3',
+      '--y',
+      '2',
+      '--lr',
+      '0.1',
+      '--steps',
+      '400',
+      '--optimizer',
+      'adam',
+    );
     expect(status).toBe(0);
     expect(out.at(-1)).toMatch(/^minimum value found: f\(/);
     const f = Number(out.at(-1)!.split(' = ')[1]);

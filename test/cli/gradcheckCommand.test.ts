@@ -19,7 +19,7 @@ describe('backprop-lab gradcheck', () => {
     expect(out).toContain('all 3 checks OK');
   });
 
-  it('catches the exercise\'s db with ERROR and exits 1', async () => {
+  it("catches the exercise's db with ERROR and exits 1", async () => {
     const { status, out } = await cli('--layer', 'linear:7', '--variant', 'exercise-db');
     expect(status).toBe(1);
     expect(out).toMatch(/^err on db: ERROR/m);
@@ -44,7 +44,9 @@ describe('backprop-lab gradcheck', () => {
   it('exits 2 naming the option for bad arguments', async () => {
     expect(await cli()).toMatchObject({ status: 2, err: 'backprop-lab gradcheck: say what to check: --layer LAYER, --loss LOSS or --net SPEC' });
     expect(await cli('--layer', 'swish')).toMatchObject({ status: 2 });
-    expect((await cli('--layer', 'relu', '--variant', 'exercise-db')).err).toBe('backprop-lab gradcheck: --variant: the variant exercise-db changes a linear layer, but a relu layer has none');
+    expect((await cli('--layer', 'relu', '--variant', 'exercise-db')).err).toBe(
+      'backprop-lab gradcheck: --variant: the variant exercise-db changes a linear layer, but a relu layer has none',
+    );
     expect((await cli('--loss', 'hinge')).err).toBe('backprop-lab gradcheck: --loss: "hinge" is not one of bce, cce, mse');
     expect((await cli('--layer', 'relu', '--rows', '0')).err).toBe('backprop-lab gradcheck: --rows: must be a positive whole number');
   });

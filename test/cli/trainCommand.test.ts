@@ -21,10 +21,16 @@ function cli(...args: string[]) {
 
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
 const folders: string[] = [];
-const freshFolder = () => { const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-')); folders.push(folder); return folder; };
+const freshFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-'));
+  folders.push(folder);
+  return folder;
+};
 
 beforeAll(() => ensureBuilt());
-afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('backprop-lab train', () => {
   it('prints one JSON object whose history lists every epoch with --json', () => {
@@ -36,8 +42,17 @@ describe('backprop-lab train', () => {
     expect(report.history.map((row: { epoch: number }) => row.epoch)).toEqual([1, 2]);
     expect(report).toMatchObject({ data: 'digits-binary', net: 'linear:32,relu,linear:1,sigmoid', reason: 'completed', train_size: 898 });
     expect(report.hyperparameters).toEqual({
-      epochs: 2, learning_rate: 0.01, batch_size: 10, reduction: 'sum', train_fraction: 0.5, seed: 1,
-      loss: 'bce', optimizer: { kind: 'sgd' }, decay: 1, weight_decay: 0, normalisation: 'global',
+      epochs: 2,
+      learning_rate: 0.01,
+      batch_size: 10,
+      reduction: 'sum',
+      train_fraction: 0.5,
+      seed: 1,
+      loss: 'bce',
+      optimizer: { kind: 'sgd' },
+      decay: 1,
+      weight_decay: 0,
+      normalisation: 'global',
     });
   });
 
@@ -56,7 +71,15 @@ describe('backprop-lab train', () => {
     const { status, stdout } = cli('train', '--data', 'digits', '--net', netFile, '--epochs', '2', '--out', out);
     expect(status).toBe(0);
     expect(stdout).toContain('final test accuracy');
-    expect(readdirSync(out).sort()).toEqual(['learning-curves.png', 'learning-curves.svg', 'metrics.csv', 'metrics.json', 'model.onnx', 'weights.json', 'weights.npz']);
+    expect(readdirSync(out).sort()).toEqual([
+      'learning-curves.png',
+      'learning-curves.svg',
+      'metrics.csv',
+      'metrics.json',
+      'model.onnx',
+      'weights.json',
+      'weights.npz',
+    ]);
     const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('epoch,train_loss,train_accuracy,test_loss,test_accuracy');
     expect(csv).toHaveLength(3);
@@ -64,42 +87,56 @@ describe('backprop-lab train', () => {
     const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
     expect(weights.spec).toEqual(spec);
     expect(weights.version).toBe(2);
-    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [64, 8]], [0, 'b', [8]], [2, 'W', [8, 10]], [2, 'b', [10]]]);
+    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [64, 8]],
+      [0, 'b', [8]],
+      [2, 'W', [8, 10]],
+      [2, 'b', [10]],
+    ]);
     const [W, b] = weights.parameters as Array<{ values: number[][] }>;
     expect([W!.values.length, W!.values[0]!.length, b!.values.length]).toEqual([64, 8, 8]);
   });
 
-  it.skipIf(!hasNumpy)(`writes a weights.npz that NumPy loads and whose forward pass matches the engine's${hasNumpy ? '' : ' (skipped: python3 with NumPy is not installed)'}`, () => {
-    const out = join(freshFolder(), 'run');
-    expect(cli('train', '--epochs', '1', '--out', out).status).toBe(0);
-    const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
-    const random = createRandom(12);
-    const x = Float64Array.from({ length: 3 * 64 }, () => random.next() * 4 - 2);
-    const network = buildNetwork(weights.spec, createRandom(0));
-    for (const tensor of weights.parameters) {
-      const parameter = network.layers[tensor.layer]!.parameters.find((p) => p.name === tensor.name)!;
-      parameter.value.set((tensor.values as number[][]).flat());
-    }
-    const expected = Array.from(network.forward(x, 3));
-    const script = [
-      'import json, sys, numpy as np',
-      'z = np.load(sys.argv[1])',
-      'x = np.array(json.loads(sys.stdin.read())).reshape(3, 64)',
-      'assert z["layer0_W"].shape == (64, 32) and z["layer0_W"].dtype == np.float64 and z["layer2_b"].shape == (1,), z.files',
-      'h = np.maximum(0, x @ z["layer0_W"] + z["layer0_b"])',
-      'print(json.dumps((1 / (1 + np.exp(-(h @ z["layer2_W"] + z["layer2_b"])))).ravel().tolist()))',
-    ].join('\n');
-    const python = spawnSync('python3', ['-c', script, join(out, 'weights.npz')], { input: JSON.stringify(Array.from(x)), encoding: 'utf8' });
-    expect(python.stderr).toBe('');
-    const fromNumpy = JSON.parse(python.stdout) as number[];
-    fromNumpy.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1e-12));
-  });
+  it.skipIf(!hasNumpy)(
+    `writes a weights.npz that NumPy loads and whose forward pass matches the engine's${hasNumpy ? '' : ' (skipped: python3 with NumPy is not installed)'}`,
+    () => {
+      const out = join(freshFolder(), 'run');
+      expect(cli('train', '--epochs', '1', '--out', out).status).toBe(0);
+      const weights = JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')) as WeightsDocument;
+      const random = createRandom(12);
+      const x = Float64Array.from({ length: 3 * 64 }, () => random.next() * 4 - 2);
+      const network = buildNetwork(weights.spec, createRandom(0));
+      for (const tensor of weights.parameters) {
+        const parameter = network.layers[tensor.layer]!.parameters.find((p) => p.name === tensor.name)!;
+        parameter.value.set((tensor.values as number[][]).flat());
+      }
+      const expected = Array.from(network.forward(x, 3));
+      const script = [
+        'import json, sys, numpy as np',
+        'z = np.load(sys.argv[1])',
+        'x = np.array(json.loads(sys.stdin.read())).reshape(3, 64)',
+        'assert z["layer0_W"].shape == (64, 32) and z["layer0_W"].dtype == np.float64 and z["layer2_b"].shape == (1,), z.files',
+        'h = np.maximum(0, x @ z["layer0_W"] + z["layer0_b"])',
+        'print(json.dumps((1 / (1 + np.exp(-(h @ z["layer2_W"] + z["layer2_b"])))).ravel().tolist()))',
+      ].join('\n');
+      const python = spawnSync('python3', ['-c', script, join(out, 'weights.npz')], { input: JSON.stringify(Array.from(x)), encoding: 'utf8' });
+      expect(python.stderr).toBe('');
+      const fromNumpy = JSON.parse(python.stdout) as number[];
+      fromNumpy.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1e-12));
+    },
+  );
 
-  it('writes learning-curves.svg exactly as the lab\'s chart component draws the run, in the screen\'s colours, and its PNG', () => {
+  it("writes learning-curves.svg exactly as the lab's chart component draws the run, in the screen's colours, and its PNG", () => {
     const out = join(freshFolder(), 'run');
     expect(cli('train', '--epochs', '3', '--out', out).status).toBe(0);
     const report = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as RunReport;
-    const history = report.history.map((r) => ({ epoch: r.epoch, trainLoss: r.train_loss, trainAccuracy: r.train_accuracy, testLoss: r.test_loss, testAccuracy: r.test_accuracy }));
+    const history = report.history.map((r) => ({
+      epoch: r.epoch,
+      trainLoss: r.train_loss,
+      trainAccuracy: r.train_accuracy,
+      testLoss: r.test_loss,
+      testAccuracy: r.test_accuracy,
+    }));
     const svg = readFileSync(join(out, 'learning-curves.svg'), 'utf8');
     expect(svg).toBe(learningCurvesSvg(history, learningCurvesOptions(report)));
     expect(svg).toContain(`stroke="${COLOURS.train}"`);

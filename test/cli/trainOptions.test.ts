@@ -12,10 +12,16 @@ import { ensureBuilt } from '../engine/support/ensureBuilt.js';
 
 ort.env.wasm.numThreads = 1;
 const folders: string[] = [];
-const freshFolder = () => { const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-')); folders.push(folder); return folder; };
+const freshFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'backprop-lab-cli-'));
+  folders.push(folder);
+  return folder;
+};
 // --out draws its learning curves with the built charts.
 beforeAll(() => ensureBuilt());
-afterAll(() => { for (const folder of folders) rmSync(folder, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 async function train(...args: string[]) {
   const out: string[] = [];
@@ -35,7 +41,19 @@ describe('backprop-lab train: data sets', () => {
   });
 
   it('trains a toy data set generated from the seed', async () => {
-    const { status, report } = await train('--data', 'toy:circles', '--toy-size', '200', '--noise', '0.05', '--net', 'linear:8,tanh,linear:1,sigmoid', '--epochs', '200', '--json');
+    const { status, report } = await train(
+      '--data',
+      'toy:circles',
+      '--toy-size',
+      '200',
+      '--noise',
+      '0.05',
+      '--net',
+      'linear:8,tanh,linear:1,sigmoid',
+      '--epochs',
+      '200',
+      '--json',
+    );
     expect(status).toBe(0);
     expect(report.data).toBe('toy:circles');
     expect(report.history.at(-1).test_accuracy).toBeGreaterThan(0.95);
@@ -45,7 +63,19 @@ describe('backprop-lab train: data sets', () => {
     const folder = freshFolder();
     const rows = Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'yes' : 'no'},${(i % 2) + (i % 5) / 10},${i % 3}`);
     writeFileSync(join(folder, 'mine.csv'), ['answer,a,b', ...rows].join('\n'));
-    const good = await train('--data', join(folder, 'mine.csv'), '--label-column', 'answer', '--net', 'linear:1,sigmoid', '--batch', '4', '--epochs', '3', '--json');
+    const good = await train(
+      '--data',
+      join(folder, 'mine.csv'),
+      '--label-column',
+      'answer',
+      '--net',
+      'linear:1,sigmoid',
+      '--batch',
+      '4',
+      '--epochs',
+      '3',
+      '--json',
+    );
     expect(good.status).toBe(0);
     expect(good.report.train_size).toBe(20);
     writeFileSync(join(folder, 'bad.csv'), 'a,label\n1,x\n2,y\n3,x\nfour,y\n');
@@ -100,7 +130,7 @@ describe('backprop-lab train: optimizers and saved weights', () => {
     expect(err[0]).toContain('layer 1 (linear) has 64×32 weights but the network needs 64×16');
   });
 
-  it('shows how the exercise\'s too-small initial scale slows the first epoch', async () => {
+  it("shows how the exercise's too-small initial scale slows the first epoch", async () => {
     const exercise = await train('--init', 'exercise', '--net', 'linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid', '--epochs', '1', '--json');
     const xavier = await train('--init', 'xavier', '--net', 'linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid', '--epochs', '1', '--json');
     expect(exercise.report.spec.layers[0]).toEqual({ type: 'linear', units: 32, init: 'exercise' });
@@ -109,7 +139,7 @@ describe('backprop-lab train: optimizers and saved weights', () => {
 });
 
 describe('backprop-lab train: exports', () => {
-  it('writes an ONNX model that ONNX Runtime runs to the engine\'s outputs, and the curves as SVG and PNG', async () => {
+  it("writes an ONNX model that ONNX Runtime runs to the engine's outputs, and the curves as SVG and PNG", async () => {
     const out = join(freshFolder(), 'run');
     expect((await train('--epochs', '2', '--out', out)).status).toBe(0);
     const weights = fromWeightsDocument(JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')));

@@ -5,7 +5,10 @@ import { expect, test } from './labFixture.js';
 
 /** Opens the Training view, trains `epochs` epochs of the preset chosen (if any) and waits for the run to complete. */
 async function trainAndWait(page: Page, epochs: number, preset?: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Training/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
   if (preset) await page.getByLabel('Network preset').selectOption({ label: preset });
   await page.getByLabel('Epochs').fill(String(epochs));
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -19,7 +22,10 @@ async function confusionSum(page: Page): Promise<number> {
   return counts.reduce((sum, text) => sum + Number(text), 0);
 }
 
-test('analyses a finished run: confusion matrix, misclassified digits traced, first-layer weights and the loss landscape with its path', async ({ page, labUrl }, testInfo) => {
+test('analyses a finished run: confusion matrix, misclassified digits traced, first-layer weights and the loss landscape with its path', async ({
+  page,
+  labUrl,
+}, testInfo) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(labUrl);
@@ -98,7 +104,9 @@ test('says plainly that 64-32-1 without a ReLU collapses into one 64×1 Linear l
 
   const collapse = page.getByTestId('linear-collapse');
   await expect(collapse).toBeVisible({ timeout: 30_000 });
-  await expect(collapse).toContainText('Layers 1–2 (Linear 64→32, Linear 32→1) have no nonlinearity between them, so together they equal ONE Linear layer of shape 64×1.');
+  await expect(collapse).toContainText(
+    'Layers 1–2 (Linear 64→32, Linear 32→1) have no nonlinearity between them, so together they equal ONE Linear layer of shape 64×1.',
+  );
   await expect(collapse.getByRole('img', { name: 'The collapsed 64×1 layer weights' })).toBeVisible();
   await collapse.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('linear-collapse-1280.png') });
@@ -151,7 +159,10 @@ test('analyses a network of over 98k parameters built in the builder, its weight
   const sent: string[] = [];
   page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
   await page.goto(labUrl);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Network builder/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Network builder/ })
+    .click();
   await page.getByRole('button', { name: 'Load preset 64-32-16-8-1 (ReLUs, Sigmoid)' }).click();
   // 64·32+32 + 32·3000+3000 + 3000·8+8 + 8·1+1 = 125,097 parameters: their weights alone are more than 1 MiB on the wire.
   await page.getByRole('spinbutton', { name: 'Units of layer 3 (Linear)' }).fill('3000');

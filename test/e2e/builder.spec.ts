@@ -5,7 +5,10 @@ import { expect, test } from './labFixture.js';
 /** Opens the lab and goes to the Network builder through the navigation. */
 async function openBuilder(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Network builder/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Network builder/ })
+    .click();
   await expect(page.getByRole('button', { name: 'Add Linear layer' })).toBeVisible();
 }
 
@@ -13,7 +16,10 @@ const layers = (page: Page) => page.getByRole('list', { name: 'Layers, from inpu
 const card = (page: Page, position: number) => page.getByRole('group', { name: new RegExp(`^${position} `) });
 const status = (page: Page) => page.getByTestId('check-status');
 
-test('builds on a preset by button and by drag, shows a shape mismatch at its layer, and the data set problem at the input', async ({ page, labUrl }, testInfo) => {
+test('builds on a preset by button and by drag, shows a shape mismatch at its layer, and the data set problem at the input', async ({
+  page,
+  labUrl,
+}, testInfo) => {
   await openBuilder(page, labUrl);
 
   // The exercise's network: 64·32 + 32 + 32·1 + 1 = 2,113 parameters, binary cross-entropy.
@@ -112,8 +118,14 @@ test('keeps the draft current with a valid network and takes it to Training', as
   await expect(page.getByText('Training offers it as “Built network”')).toBeVisible();
 
   // The edits survive a visit to another lab.
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Optimizer/ }).click();
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Network builder/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Optimizer/ })
+    .click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Network builder/ })
+    .click();
   await expect(card(page, 1)).toContainText('ReLU');
   await expect(layers(page).getByRole('group')).toHaveCount(3);
 

@@ -23,7 +23,9 @@ async function openAsImage(page: Page, svg: string): Promise<{ wellFormed: boole
 
 test('Save SVG on a chart writes a standalone SVG of the chart as drawn, and Save PNG its picture at twice the size', async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
-  await nav(page).getByRole('button', { name: /Training/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Training/ })
+    .click();
   await page.getByLabel('Data set').selectOption('iris');
   const network = page.getByLabel('Network preset');
   await expect(network.locator('option:checked')).toHaveText('For iris: 4-32-ReLU-3-Softmax');
@@ -69,7 +71,9 @@ test('Save SVG on a chart writes a standalone SVG of the chart as drawn, and Sav
 
 test('the contour plot and the function charts save their files too', async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
-  await nav(page).getByRole('button', { name: /Optimizer/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Optimizer/ })
+    .click();
   const contour = page.getByRole('group', { name: /^Contour plot of/ });
   await expect(contour.locator('path.contour-band').first()).toBeVisible();
   const svg = await download(page, page.getByRole('button', { name: /^Save Contour plot of .* as SVG$/ }));
@@ -80,7 +84,9 @@ test('the contour plot and the function charts save their files too', async ({ p
   expect(text.match(/<path /g)!.length).toBeGreaterThan(5);
   await writeFile(testInfo.outputPath('contour-plot.svg'), svg.bytes);
 
-  await nav(page).getByRole('button', { name: /Gradients/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Gradients/ })
+    .click();
   await expect(page.locator('path.line-value')).toHaveAttribute('d', /^M/);
   const png = await download(page, page.getByRole('button', { name: /as PNG$/ }).first());
   expect(png.name).toMatch(/-function\.png$/);

@@ -7,7 +7,9 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Labs' });
 
 /** Trains a 2-epoch iris run in the Training lab and waits for its result. */
 async function trainShortRun(page: Page): Promise<void> {
-  await nav(page).getByRole('button', { name: /Training/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Training/ })
+    .click();
   await page.getByLabel('Data set').selectOption('iris');
   const network = page.getByLabel('Network preset');
   await expect(network.locator('option:checked')).toHaveText('For iris: 4-32-ReLU-3-Softmax');
@@ -18,7 +20,9 @@ async function trainShortRun(page: Page): Promise<void> {
 }
 
 async function openExport(page: Page): Promise<void> {
-  await nav(page).getByRole('button', { name: /Export/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Export/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Project' })).toBeVisible();
 }
 
@@ -29,7 +33,7 @@ async function download(page: Page, button: Locator): Promise<{ download: Downlo
   return { download: caught, bytes: await readFile(path) };
 }
 
-test('saves a run\'s weights, model and curves and the project, then opens the project after a reload', async ({ page, labUrl }, testInfo) => {
+test("saves a run's weights, model and curves and the project, then opens the project after a reload", async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
   await trainShortRun(page);
   await openExport(page);
@@ -97,7 +101,9 @@ test('saves a run\'s weights, model and curves and the project, then opens the p
   expect(JSON.parse(again.bytes.toString('utf8'))).toEqual(document);
   await page.screenshot({ path: testInfo.outputPath('export-opened-1280.png'), fullPage: true });
 
-  await nav(page).getByRole('button', { name: /Training/ }).click();
+  await nav(page)
+    .getByRole('button', { name: /Training/ })
+    .click();
   await expect(page.getByRole('region', { name: 'Run history' })).toContainText('#1 iris');
 });
 
@@ -119,14 +125,28 @@ test('a file that is not a project, or a newer one, is refused with its message 
   await expect(status).toHaveText(/^Could not open newer\.backprop-lab\.json: version 3 is newer than this lab reads/);
 
   const broken = testInfo.outputPath('broken.backprop-lab.json');
-  await writeFile(broken, JSON.stringify({
-    format: 'backprop-lab-project', version: 1, savedAt: new Date().toISOString(),
-    network: { name: 'x', spec: { input: 4, layers: [{ type: 'linear', units: 3 }] } },
-    runs: [{ label: 'x', spec: { input: 4, layers: [{ type: 'linear', units: 3 }] }, dataSet: 'iris',
-      hyper: { epochs: 1, learningRate: 0.1, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 1 },
-      reason: 'completed', message: '', history: [], settings: { seed: 1, loss: 'mse', optimizer: { kind: 'sgd' }, normalisation: 'standardize' },
-      weights: { spec: { input: 4, layers: [{ type: 'linear', units: 3 }] }, layers: [{ index: 0, inputs: 4, units: 3, W: [1, 2], b: [0, 0, 0] }] } }],
-  }));
+  await writeFile(
+    broken,
+    JSON.stringify({
+      format: 'backprop-lab-project',
+      version: 1,
+      savedAt: new Date().toISOString(),
+      network: { name: 'x', spec: { input: 4, layers: [{ type: 'linear', units: 3 }] } },
+      runs: [
+        {
+          label: 'x',
+          spec: { input: 4, layers: [{ type: 'linear', units: 3 }] },
+          dataSet: 'iris',
+          hyper: { epochs: 1, learningRate: 0.1, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 1 },
+          reason: 'completed',
+          message: '',
+          history: [],
+          settings: { seed: 1, loss: 'mse', optimizer: { kind: 'sgd' }, normalisation: 'standardize' },
+          weights: { spec: { input: 4, layers: [{ type: 'linear', units: 3 }] }, layers: [{ index: 0, inputs: 4, units: 3, W: [1, 2], b: [0, 0, 0] }] },
+        },
+      ],
+    }),
+  );
   await open.setInputFiles(broken);
   await expect(status).toHaveText('Could not open broken.backprop-lab.json: runs.0.weights.layers.0: W must hold 4×3 numbers, not 2');
   await expect(status).toHaveClass(/error/);

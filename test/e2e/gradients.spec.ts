@@ -6,7 +6,10 @@ import { expect, test } from './labFixture.js';
 /** Opens the app and goes to the Gradient lab through the navigation; waits for the first function to be drawn. */
 async function openGradients(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Gradients/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Gradients/ })
+    .click();
   await expect(page.getByRole('img', { name: /the function$/ })).toBeVisible();
 }
 
@@ -58,7 +61,7 @@ test('marks the kink of ReLU, and clicking the chart picks the point x', async (
   await page.screenshot({ path: testInfo.outputPath('relu-kink.png'), fullPage: true });
 });
 
-test('checks a linear layer: all OK with the correct backward pass, db ERROR with the exercise\'s db bug', async ({ page, labUrl }, testInfo) => {
+test("checks a linear layer: all OK with the correct backward pass, db ERROR with the exercise's db bug", async ({ page, labUrl }, testInfo) => {
   await openGradients(page, labUrl);
   await page.getByLabel('Subject').selectOption('layer');
   await page.getByLabel('Layer', { exact: true }).selectOption('linear');
@@ -111,7 +114,7 @@ test('checks the exercise network and says at the field when units are not a who
   await page.screenshot({ path: testInfo.outputPath('gradcheck-network-narrow.png'), fullPage: true });
 });
 
-test('shows the engine\'s crash during a check and checks again on Retry', async ({ page }, testInfo) => {
+test("shows the engine's crash during a check and checks again on Retry", async ({ page }, testInfo) => {
   const host = await startBrowserHost(); // its own host, since the test kills its engine
   try {
     await openGradients(page, host.url);

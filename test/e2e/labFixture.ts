@@ -4,14 +4,17 @@ import { startBrowserHost, stopBrowserHost } from '../host/browserHostProcess.js
 
 /** `labUrl`: the address of a browser host that lives as long as the test worker. */
 export const test = base.extend<object, { labUrl: string }>({
-  labUrl: [async ({}, use) => {
-    const host = await startBrowserHost();
-    try {
-      await use(host.url);
-    } finally {
-      await stopBrowserHost(host.process);
-    }
-  }, { scope: 'worker' }],
+  labUrl: [
+    async ({}, use) => {
+      const host = await startBrowserHost();
+      try {
+        await use(host.url);
+      } finally {
+        await stopBrowserHost(host.process);
+      }
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect } from '@playwright/test';

@@ -5,7 +5,10 @@ import { expect, test } from './labFixture.js';
 /** Opens the lab and goes to the Optimizer lab through the navigation; waits for the contours. */
 async function openOptimizer(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Optimizer/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Optimizer/ })
+    .click();
   await expect(contourPlot(page).locator('path.contour-band').first()).toBeVisible();
 }
 
@@ -14,7 +17,7 @@ const runButton = (page: Page) => page.getByRole('button', { name: 'Run', exact:
 const finalValue = (page: Page) => page.getByTestId('final-value');
 const legendEntries = (page: Page) => page.getByRole('list', { name: 'Paths on the plot' }).getByRole('listitem');
 
-test('draws the exercise surface and reproduces the exercise\'s three runs', async ({ page, labUrl }, testInfo) => {
+test("draws the exercise surface and reproduces the exercise's three runs", async ({ page, labUrl }, testInfo) => {
   await openOptimizer(page, labUrl);
   await expect(contourPlot(page)).toHaveAccessibleName(/x² \+ y² \+ x\(y \+ 2\) \+ cos 3x/);
   expect(await contourPlot(page).locator('path.contour-band').count()).toBeGreaterThan(5);
@@ -117,7 +120,10 @@ test('bad settings get a message at the field and disable Run until they are fix
   }
 });
 
-test('a step size far too large diverges: the sentence is shown and the path is drawn up to where it left the finite numbers', async ({ page, labUrl }, testInfo) => {
+test('a step size far too large diverges: the sentence is shown and the path is drawn up to where it left the finite numbers', async ({
+  page,
+  labUrl,
+}, testInfo) => {
   await openOptimizer(page, labUrl);
   await page.getByLabel('Step size').fill('1e200');
   await runButton(page).click();

@@ -13,7 +13,10 @@ test.afterEach(async () => {
 
 async function openTraining(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Training/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 }
 
@@ -56,7 +59,9 @@ test("reconnects by itself when the lab's server stops and starts again on the s
   await trainThreeEpochs(page);
 });
 
-test("after the engine is killed, an earlier run's analysis and a run on the same CSV still work, their weights and text sent again", async ({ page }, testInfo) => {
+test("after the engine is killed, an earlier run's analysis and a run on the same CSV still work, their weights and text sent again", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   host = await startBrowserHost();
   const rows = ['width,height,kind'];

@@ -18,7 +18,7 @@ async function bundleDownloadFile(): Promise<string> {
       lib: { entry: DOWNLOAD_FILE, formats: ['iife'], name: 'downloadFileModule' },
     },
   });
-  const chunk = (Array.isArray(output) ? output[0]! : output as Rolldown.RolldownOutput).output[0];
+  const chunk = (Array.isArray(output) ? output[0]! : (output as Rolldown.RolldownOutput)).output[0];
   return chunk.code;
 }
 
@@ -27,7 +27,9 @@ type SaveWindow = Window & { downloadFileModule: typeof import('../../renderer/h
 test('saveFile in the browser downloads the bytes under the suggested name, and the page policy allows it', async ({ page, labUrl }) => {
   const script = await bundleDownloadFile();
   const violations: string[] = [];
-  page.on('console', (message) => { if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text()); });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(labUrl);
   await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
   const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
@@ -37,15 +39,21 @@ test('saveFile in the browser downloads the bytes under the suggested name, and 
   const bytes = [0, 1, 2, 127, 128, 254, 255, 10, 13];
   const [download, result] = await Promise.all([
     page.waitForEvent('download'),
-    page.evaluate((values) => (window as unknown as SaveWindow).downloadFileModule.downloadFile({
-      suggestedName: 'run-1-weights.npz', mime: 'application/zip', bytes: new Uint8Array(values),
-    }), bytes),
+    page.evaluate(
+      (values) =>
+        (window as unknown as SaveWindow).downloadFileModule.downloadFile({
+          suggestedName: 'run-1-weights.npz',
+          mime: 'application/zip',
+          bytes: new Uint8Array(values),
+        }),
+      bytes,
+    ),
   ]);
   expect(result).toEqual({ state: 'saved', where: 'downloads' });
   expect(download.suggestedFilename()).toBe('run-1-weights.npz');
   expect(download.url()).toMatch(/^blob:/);
   const path = await download.path();
-  expect([...await readFile(path)]).toEqual(bytes);
+  expect([...(await readFile(path))]).toEqual(bytes);
   expect(await download.failure()).toBeNull();
   // The temporary anchor is gone again.
   expect(await page.locator('a[download]').count()).toBe(0);

@@ -8,7 +8,10 @@ const EXERCISE_PRESET = '64-32-ReLU-1-Sigmoid';
 /** Opens the lab and goes to the Training view through the navigation. */
 async function openTraining(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Training/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 }
 
@@ -207,7 +210,11 @@ test('trains on a 10 MB CSV file the user picks, sending its text to the engine 
   const file = testInfo.outputPath('big.csv');
   await writeFile(file, text);
   const largeFrames: number[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => { if (payload.length > 1024 * 1024) largeFrames.push(payload.length); }));
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      if (payload.length > 1024 * 1024) largeFrames.push(payload.length);
+    }),
+  );
 
   await openTraining(page, labUrl);
   await page.getByLabel('Data set').selectOption('csv');

@@ -77,8 +77,11 @@ test.afterAll(async () => {
 
 /** The engine's process id, from Electron's own list of its processes. */
 async function enginePid(): Promise<number | undefined> {
-  return app.evaluate(({ app: electronApp }, name) => electronApp.getAppMetrics()
-    .find((metric) => metric.type === 'Utility' && (metric.name === name || metric.serviceName === name))?.pid, ENGINE_SERVICE_NAME);
+  return app.evaluate(
+    ({ app: electronApp }, name) =>
+      electronApp.getAppMetrics().find((metric) => metric.type === 'Utility' && (metric.name === name || metric.serviceName === name))?.pid,
+    ENGINE_SERVICE_NAME,
+  );
 }
 
 const recorded = () => page.evaluate(() => (window as LabWindow).recorded!);
@@ -94,17 +97,19 @@ async function train(epochs: number): Promise<void> {
 }
 
 test('opens one window titled Backprop Lab whose renderer is sandboxed, context-isolated and without Node', async () => {
-  const windows = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((window) => {
-    // getLastWebPreferences is not in Electron's type definitions, but it is what the window really runs with.
-    const preferences = (window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-    return {
-      title: window.getTitle(),
-      contextIsolation: preferences['contextIsolation'],
-      sandbox: preferences['sandbox'],
-      nodeIntegration: preferences['nodeIntegration'],
-      webSecurity: preferences['webSecurity'],
-    };
-  }));
+  const windows = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((window) => {
+      // getLastWebPreferences is not in Electron's type definitions, but it is what the window really runs with.
+      const preferences = (window.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+      return {
+        title: window.getTitle(),
+        contextIsolation: preferences['contextIsolation'],
+        sandbox: preferences['sandbox'],
+        nodeIntegration: preferences['nodeIntegration'],
+        webSecurity: preferences['webSecurity'],
+      };
+    }),
+  );
   expect(windows).toEqual([{ title: 'Backprop Lab', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }]);
 });
 
@@ -117,7 +122,11 @@ test('gives the page window.lab as the Electron host and nothing of Node', async
     process: typeof (globalThis as unknown as { process?: unknown }).process,
   }));
   expect(globals).toEqual({
-    lab: 'object', kind: 'electron', functions: ['function', 'function', 'function', 'function'], require: 'undefined', process: 'undefined',
+    lab: 'object',
+    kind: 'electron',
+    functions: ['function', 'function', 'function', 'function'],
+    require: 'undefined',
+    process: 'undefined',
   });
 });
 
@@ -128,7 +137,12 @@ test('refuses to open a new window from the page', async () => {
 });
 
 /** What the stubbed save dialog was asked: whether it had the window as parent, and its options. */
-interface DialogCall { parentIsWindow: boolean; defaultPath: string; filters: { name: string; extensions: string[] }[]; properties: string[] }
+interface DialogCall {
+  parentIsWindow: boolean;
+  defaultPath: string;
+  filters: { name: string; extensions: string[] }[];
+  properties: string[];
+}
 
 /** Replaces dialog.showSaveDialog in main: it answers `filePath` (or a cancel when null) and records each call. */
 async function stubSaveDialog(filePath: string | null): Promise<void> {
@@ -140,7 +154,9 @@ async function stubSaveDialog(filePath: string | null): Promise<void> {
       const options = args.at(-1) as Electron.SaveDialogOptions;
       state.saveDialogCalls.push({
         parentIsWindow: args.length === 2 && args[0] instanceof BrowserWindow,
-        defaultPath: options.defaultPath, filters: options.filters, properties: options.properties,
+        defaultPath: options.defaultPath,
+        filters: options.filters,
+        properties: options.properties,
       });
       return answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer };
     }) as typeof dialog.showSaveDialog;
@@ -151,14 +167,22 @@ const dialogCalls = () => app.evaluate(() => (globalThis as unknown as { saveDia
 
 /** Asks window.lab to save `text` as bytes under `suggestedName`. */
 function saveText(suggestedName: string, text: string) {
-  return page.evaluate(([name, contents]) => (window as LabWindow).lab!.saveFile({
-    suggestedName: name!, mime: 'application/json', bytes: new TextEncoder().encode(contents),
-  }), [suggestedName, text]);
+  return page.evaluate(
+    ([name, contents]) =>
+      (window as LabWindow).lab!.saveFile({
+        suggestedName: name!,
+        mime: 'application/json',
+        bytes: new TextEncoder().encode(contents),
+      }),
+    [suggestedName, text],
+  );
 }
 
 test.describe('saving a file through window.lab.saveFile', () => {
   let folder: string;
-  test.beforeAll(() => { folder = mkdtempSync(path.join(tmpdir(), 'backprop-lab-save-')); });
+  test.beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'backprop-lab-save-'));
+  });
   test.afterAll(async () => {
     await app.evaluate(({ dialog }) => {
       const state = globalThis as unknown as { originalShowSaveDialog?: typeof dialog.showSaveDialog };
@@ -173,12 +197,17 @@ test.describe('saving a file through window.lab.saveFile', () => {
     expect(await saveText('../../somewhere/else/run-1-weights.json', '{"layers":[]}\n')).toEqual({ state: 'saved', where: target });
     expect(readFileSync(target, 'utf8')).toBe('{"layers":[]}\n');
     const documents = await app.evaluate(({ app: electronApp }) => electronApp.getPath('documents'));
-    expect(await dialogCalls()).toEqual([{
-      parentIsWindow: true,
-      defaultPath: path.join(documents, 'run-1-weights.json'),
-      filters: [{ name: 'JSON file', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    }]);
+    expect(await dialogCalls()).toEqual([
+      {
+        parentIsWindow: true,
+        defaultPath: path.join(documents, 'run-1-weights.json'),
+        filters: [
+          { name: 'JSON file', extensions: ['json'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      },
+    ]);
   });
 
   test('replaces an existing file whole, leaves no temporary file, and opens the next dialog in the same folder', async () => {
@@ -228,7 +257,10 @@ test.describe('saving a file through window.lab.saveFile', () => {
 });
 
 test('trains the exercise network for three epochs from the Training view and shows the final accuracy', async () => {
-  await page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: /Training/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
   await train(3);
   await expect(page.getByTestId('final-accuracy')).toContainText('Final test accuracy');
   await expect(page.getByTestId('final-accuracy')).toContainText('completed 3 epochs');
@@ -253,9 +285,11 @@ test('marks the run failed when the engine process is killed mid-run, starts a f
   expect(freshPid).not.toBe(killedPid);
 
   await train(3);
-  await expect.poll(async () => (await recorded()).finished).toEqual([
-    { reason: 'completed', epochs: 3 },
-    { reason: 'completed', epochs: 3 },
-  ]);
+  await expect
+    .poll(async () => (await recorded()).finished)
+    .toEqual([
+      { reason: 'completed', epochs: 3 },
+      { reason: 'completed', epochs: 3 },
+    ]);
   await expect(page.getByTestId('final-accuracy')).toContainText('completed 3 epochs');
 });

@@ -1,9 +1,7 @@
 // Binary cross-entropy: its gradient against central differences, and finite at predictions of exactly 0 or 1.
 import { describe, expect, it } from 'vitest';
 import { checkGradient } from '../../engine/gradcheck/checkGradient.js';
-import {
-  BCE_EPSILON, binaryCrossEntropyGradient, binaryCrossEntropyOf, meanBinaryCrossEntropy,
-} from '../../engine/losses/binaryCrossEntropy.js';
+import { BCE_EPSILON, binaryCrossEntropyGradient, binaryCrossEntropyOf, meanBinaryCrossEntropy } from '../../engine/losses/binaryCrossEntropy.js';
 import { createRandom } from '../../engine/random.js';
 
 describe('binary cross-entropy', () => {
@@ -15,7 +13,10 @@ describe('binary cross-entropy', () => {
     const gradient = new Float64Array(8);
     const check = checkGradient(
       (p) => p.reduce((sum, value, i) => sum + binaryCrossEntropyOf(targets[i]!, value), 0),
-      (p) => { binaryCrossEntropyGradient(targets, p, gradient, 8, 1); return gradient; },
+      (p) => {
+        binaryCrossEntropyGradient(targets, p, gradient, 8, 1);
+        return gradient;
+      },
       predictions.slice(),
     );
     expect(check.relativeError).toBeLessThan(1e-6);

@@ -13,7 +13,10 @@ describe('the child process entry', () => {
 
   beforeAll(() => {
     ensureBuilt();
-    child = fork(join(REPOSITORY, 'dist/engine/worker/childProcessEntry.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = fork(join(REPOSITORY, 'dist/engine/worker/childProcessEntry.js'), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.on('message', (message) => log.push(message as EngineEvent));
   });
 
@@ -23,7 +26,9 @@ describe('the child process entry', () => {
 
   it('trains and sends the weights back as Float64Arrays', async () => {
     child.send({
-      type: 'train.start', runId: 'child', dataSet: 'digits-binary',
+      type: 'train.start',
+      runId: 'child',
+      dataSet: 'digits-binary',
       spec: { input: 64, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
       hyper: { ...EXERCISE_HYPERPARAMETERS, epochs: 2 },
     });

@@ -99,7 +99,9 @@ describe('toy data and CSV files', () => {
 
   it('rejects a split that leaves no training samples', async () => {
     const text = 'a,label\n1,x\n2,y\n3,x\n4,y\n';
-    await expect(load({ kind: 'csv', fileName: 'tiny.csv', text }, { trainFraction: 0.2, seed: 1 })).rejects.toThrow('a train fraction of 0.2 leaves no training samples out of 4');
+    await expect(load({ kind: 'csv', fileName: 'tiny.csv', text }, { trainFraction: 0.2, seed: 1 })).rejects.toThrow(
+      'a train fraction of 0.2 leaves no training samples out of 4',
+    );
   });
 });
 
@@ -109,6 +111,9 @@ describe('data sources in requests', () => {
     const { describeIssue } = await import('../../engine/protocol/index.js');
     const result = DataSourceSchema.safeParse({ kind: 'toy', name: 'rings', size: 10, noise: 0 });
     expect(result.success).toBe(false);
-    expect(describeIssue(result.error!)).toEqual({ field: 'name', message: 'name: unknown toy data set "rings"; known: circles, xor, spiral, gaussians, moons' });
+    expect(describeIssue(result.error!)).toEqual({
+      field: 'name',
+      message: 'name: unknown toy data set "rings"; known: circles, xor, spiral, gaussians, moons',
+    });
   });
 });

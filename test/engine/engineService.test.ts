@@ -34,13 +34,24 @@ describe('the engine service', () => {
     const { log, service } = engine();
     service.receive(exerciseStart('run-1', { epochs: 3 }));
     const finished = await log.next(isFinished('run-1'));
-    expect(log.events.map((event) => event.type).filter((type) => type !== 'train.batches')).toEqual(['train.started', 'train.epoch', 'train.epoch', 'train.epoch', 'train.finished']);
+    expect(log.events.map((event) => event.type).filter((type) => type !== 'train.batches')).toEqual([
+      'train.started',
+      'train.epoch',
+      'train.epoch',
+      'train.epoch',
+      'train.finished',
+    ]);
     const batches = log.events.flatMap((event) => (event.type === 'train.batches' ? [event] : []));
     expect(batches.reduce((count, event) => count + event.losses.length, 0)).toBe(3 * Math.floor(898 / 10));
     expect(log.events[0]).toEqual({ type: 'train.started', runId: 'run-1', trainSize: 898, testSize: 899, parameterCount: 2113 });
     expect(finished.reason).toBe('completed');
     expect(finished.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
-    expect(finished.weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [64, 32]], [0, 'b', [32]], [2, 'W', [32, 1]], [2, 'b', [1]]]);
+    expect(finished.weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [64, 32]],
+      [0, 'b', [32]],
+      [2, 'W', [32, 1]],
+      [2, 'b', [1]],
+    ]);
     for (const event of log.events) expect(EngineEventSchema.safeParse(event).success).toBe(true);
   });
 
@@ -91,11 +102,14 @@ describe('the engine service', () => {
     expect(error.field).toBe('spec.layers.0.units');
   });
 
-  it('answers a spec whose shapes do not fit with the layer\'s field and message', async () => {
+  it("answers a spec whose shapes do not fit with the layer's field and message", async () => {
     const request = exerciseStart('x');
     request.spec.layers[2] = { type: 'linear', inputs: 16, units: 1 };
     expect(await firstError(request)).toEqual({
-      type: 'error', runId: 'x', field: 'spec.layers.2', message: 'layer 3 (linear) expects 16 inputs but layer 2 (relu) gives 32',
+      type: 'error',
+      runId: 'x',
+      field: 'spec.layers.2',
+      message: 'layer 3 (linear) expects 16 inputs but layer 2 (relu) gives 32',
     });
   });
 

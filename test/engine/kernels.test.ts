@@ -30,15 +30,24 @@ function randomValues(length: number, seed: number): Float64Array {
 }
 
 /** The 784-256-128-10 MLP's products at minibatch 64, and the exercise's. */
-const largeShapes: Array<[number, number, number]> = [[64, 784, 256], [64, 256, 128], [64, 128, 10], [10, 64, 32], [33, 67, 45]];
+const largeShapes: Array<[number, number, number]> = [
+  [64, 784, 256],
+  [64, 256, 128],
+  [64, 128, 10],
+  [10, 64, 32],
+  [33, 67, 45],
+];
 
 describe('WebAssembly kernels', () => {
   it('runs both builds here: relaxed SIMD is found and preferred', () => {
     expect(supportedWasmVariants(binaries)).toEqual(['relaxed', 'simd']);
   });
 
-  it.each(largeShapes)('gives the plain kernels\' products bit for bit without fused multiply-add (%i×%i·%i-wide)', (m, k, n) => {
-    const a = randomValues(m * k, 1), b = randomValues(k * n, 2), dy = randomValues(m * n, 3), w = randomValues(n * k, 4);
+  it.each(largeShapes)("gives the plain kernels' products bit for bit without fused multiply-add (%i×%i·%i-wide)", (m, k, n) => {
+    const a = randomValues(m * k, 1),
+      b = randomValues(k * n, 2),
+      dy = randomValues(m * n, 3),
+      w = randomValues(n * k, 4);
     const [expected, actual] = [new Float64Array(m * n), simd.allocate(m * n)];
     plainKernels.matmul(a, b, expected, m, k, n);
     simd.matmul(a, b, actual, m, k, n);
@@ -55,15 +64,17 @@ describe('WebAssembly kernels', () => {
 
   it.each(largeShapes)('stays within twice the dot-product round-off bound of the plain products with fused multiply-add (%i×%i·%i-wide)', (m, k, n) => {
     // Each sum of k products is off the exact one by at most k·u·Σ|a·b| (u = 2⁻⁵³), fused or not, so the two differ by at most twice that.
-    const a = randomValues(m * k, 5), b = randomValues(k * n, 6);
+    const a = randomValues(m * k, 5),
+      b = randomValues(k * n, 6);
     const [expected, actual] = [new Float64Array(m * n), new Float64Array(m * n)];
     plainKernels.matmul(a, b, expected, m, k, n);
     relaxed.matmul(a, b, actual, m, k, n);
-    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-      let magnitude = 0;
-      for (let p = 0; p < k; p++) magnitude += Math.abs(a[i * k + p]! * b[p * n + j]!);
-      expect(Math.abs(actual[i * n + j]! - expected[i * n + j]!)).toBeLessThanOrEqual(2 * k * 2 ** -53 * magnitude);
-    }
+    for (let i = 0; i < m; i++)
+      for (let j = 0; j < n; j++) {
+        let magnitude = 0;
+        for (let p = 0; p < k; p++) magnitude += Math.abs(a[i * k + p]! * b[p * n + j]!);
+        expect(Math.abs(actual[i * n + j]! - expected[i * n + j]!)).toBeLessThanOrEqual(2 * k * 2 ** -53 * magnitude);
+      }
   });
 
   it('hands out zeroed arrays in its memory, and keeps earlier ones valid when the memory grows', () => {
@@ -81,7 +92,7 @@ describe('WebAssembly kernels', () => {
   });
 });
 
-describe('WebAssembly kernels\' memory', () => {
+describe("WebAssembly kernels' memory", () => {
   it('gives blocks back when their arrays are collected, so building networks again and again does not grow it', async () => {
     const kernels = createWasmKernels(binaries, 'simd');
     // Vitest runs its workers with --expose-gc (vitest.config.ts).

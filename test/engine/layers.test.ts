@@ -27,7 +27,10 @@ function checkInputGradient(layer: Layer, rows: number, x: Float64Array) {
   const upstream = randomArray(rows * layer.outputs, 99, -2, 2);
   return checkGradient(
     (point) => weightedOutput(layer, point, rows, upstream),
-    (point) => { layer.forward(point, rows); return layer.backward(point, upstream, rows); },
+    (point) => {
+      layer.forward(point, rows);
+      return layer.backward(point, upstream, rows);
+    },
     x,
   );
 }
@@ -40,7 +43,11 @@ describe('Linear', () => {
   function checkParameter(layer: Linear, which: 'W' | 'b', backward: (x: Float64Array, dy: Float64Array) => Float64Array) {
     return checkGradient(
       () => weightedOutput(layer, x, rows, upstream),
-      () => { layer.forward(x, rows); layer.backward(x, upstream, rows); return backward(x, upstream); },
+      () => {
+        layer.forward(x, rows);
+        layer.backward(x, upstream, rows);
+        return backward(x, upstream);
+      },
       which === 'W' ? layer.W : layer.b,
     );
   }
@@ -63,7 +70,7 @@ describe('Linear', () => {
     expect(checkParameter(layer, 'b', () => layer.db).relativeError).toBeLessThan(TOLERANCE);
   });
 
-  it('catches the exercise\'s db = sum(dy) / len(dy) in the gradient check', () => {
+  it("catches the exercise's db = sum(dy) / len(dy) in the gradient check", () => {
     const layer = new Linear(5, 7, plainKernels, createRandom(5));
     // The exercise's variant: one number, the sum of every element of dy divided by the number of rows, broadcast to every unit.
     const exerciseDb = (_x: Float64Array, dy: Float64Array) => {

@@ -13,7 +13,14 @@ describe('a sequential network', () => {
   it('passes the gradient check for every parameter of a 4-6-ReLU-5-ReLU-2-Sigmoid network under BCE', () => {
     const spec: NetworkSpec = {
       input: 4,
-      layers: [{ type: 'linear', units: 6 }, { type: 'relu' }, { type: 'linear', units: 5 }, { type: 'relu' }, { type: 'linear', units: 2 }, { type: 'sigmoid' }],
+      layers: [
+        { type: 'linear', units: 6 },
+        { type: 'relu' },
+        { type: 'linear', units: 5 },
+        { type: 'relu' },
+        { type: 'linear', units: 2 },
+        { type: 'sigmoid' },
+      ],
     };
     const network = buildNetwork(spec, createRandom(5));
     const random = createRandom(6);
@@ -30,8 +37,12 @@ describe('a sequential network', () => {
     const network = buildNetwork(spec, createRandom(1));
     expect(network.parameterCount).toBe(64 * 32 + 32 + 32 + 1);
     const weights = network.trainedWeights();
-    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape, tensor.values.length]))
-      .toEqual([[0, 'W', [64, 32], 2048], [0, 'b', [32], 32], [2, 'W', [32, 1], 32], [2, 'b', [1], 1]]);
+    expect(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape, tensor.values.length])).toEqual([
+      [0, 'W', [64, 32], 2048],
+      [0, 'b', [32], 32],
+      [2, 'W', [32, 1], 32],
+      [2, 'b', [1], 1],
+    ]);
   });
 
   it('initialises the same weights from the same seed', () => {
@@ -57,12 +68,21 @@ describe('shape validation', () => {
     expect(validateSpec(spec)[0]).toEqual({ message: 'layer 1 (linear) expects 10 inputs but the network input gives 64', field: 'spec.layers.0' });
   });
 
-  it('accepts the exercise\'s four architectures on digits-binary', () => {
+  it("accepts the exercise's four architectures on digits-binary", () => {
     const nets: NetworkSpec['layers'][] = [
       [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
       [{ type: 'linear', units: 32 }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
       [{ type: 'linear', units: 1 }, { type: 'sigmoid' }],
-      [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
+      [
+        { type: 'linear', units: 32 },
+        { type: 'relu' },
+        { type: 'linear', units: 16 },
+        { type: 'relu' },
+        { type: 'linear', units: 8 },
+        { type: 'relu' },
+        { type: 'linear', units: 1 },
+        { type: 'sigmoid' },
+      ],
     ];
     for (const layers of nets) expect(validateSpecForData({ input: 64, layers }, digitsBinary)).toEqual([]);
   });
@@ -73,15 +93,20 @@ describe('shape validation', () => {
       { message: 'digits needs 10 outputs (one per class) but the network gives 1', field: 'spec.layers.3' },
     ]);
     const ten: NetworkSpec['layers'] = [{ type: 'linear', units: 10 }, { type: 'sigmoid' }];
-    expect(validateSpecForData({ input: 64, layers: ten }, digitsBinary)[0]!.message)
-      .toBe('digits-binary needs 1 output (the probability of the positive class) but the network gives 10');
+    expect(validateSpecForData({ input: 64, layers: ten }, digitsBinary)[0]!.message).toBe(
+      'digits-binary needs 1 output (the probability of the positive class) but the network gives 10',
+    );
   });
 
-  it('rejects an input width that is not the data set\'s, and a last layer that cannot serve binary cross-entropy', () => {
-    expect(validateSpecForData({ input: 8, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] }, digitsBinary)[0])
-      .toEqual({ message: 'the network takes 8 inputs but digits-binary has 64 features', field: 'spec.input' });
-    expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary, 'bce'))
-      .toContainEqual({ message: 'binary cross-entropy needs outputs between 0 and 1 (a sigmoid as the last layer), but the last is layer 1 (linear)', field: 'hyper.loss' });
+  it("rejects an input width that is not the data set's, and a last layer that cannot serve binary cross-entropy", () => {
+    expect(validateSpecForData({ input: 8, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] }, digitsBinary)[0]).toEqual({
+      message: 'the network takes 8 inputs but digits-binary has 64 features',
+      field: 'spec.input',
+    });
+    expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary, 'bce')).toContainEqual({
+      message: 'binary cross-entropy needs outputs between 0 and 1 (a sigmoid as the last layer), but the last is layer 1 (linear)',
+      field: 'hyper.loss',
+    });
     // Without a chosen loss a linear output trains with mean squared error.
     expect(validateSpecForData({ input: 64, layers: [{ type: 'linear', units: 1 }] }, digitsBinary)).toEqual([]);
   });

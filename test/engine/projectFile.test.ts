@@ -14,7 +14,10 @@ const SPEC: NetworkSpec = { input: 64, layers: [{ type: 'linear', units: 32 }, {
 /** Weights from a fixed sequence, with awkward doubles planted: −0, the smallest subnormal, a value with 17 significant digits. */
 function makeWeights(spec: NetworkSpec): TrainedWeights {
   let state = 7;
-  const next = () => { state = (state * 1103515245 + 12345) % 2 ** 31; return (state / 2 ** 31 - 0.5) * 0.3; };
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return (state / 2 ** 31 - 0.5) * 0.3;
+  };
   let width = spec.input;
   const parameters: TrainedWeights['parameters'] = [];
   spec.layers.forEach((layer, index) => {
@@ -86,7 +89,16 @@ describe('projectFileText and parseProjectFile', () => {
   it('reads back everything else as it was written', () => {
     const csvRun = makeRun({
       dataSet: { kind: 'csv', fileName: 'flowers.csv', text: 'a,b,"kind"\n1,2,x\n3,4,y\n', labelColumn: 'kind' },
-      hyper: { epochs: 2, learningRate: 0.001, batchSize: 8, reduction: 'mean', trainFraction: 0.8, seed: 3, optimizer: { kind: 'adam', beta1: 0.9 }, weightDecay: 0.0001 },
+      hyper: {
+        epochs: 2,
+        learningRate: 0.001,
+        batchSize: 8,
+        reduction: 'mean',
+        trainFraction: 0.8,
+        seed: 3,
+        optimizer: { kind: 'adam', beta1: 0.9 },
+        weightDecay: 0.0001,
+      },
       reason: 'stopped',
     });
     const toyRun = makeRun({ dataSet: { kind: 'toy', name: 'spiral', size: 300, noise: 0.1 } });
@@ -123,37 +135,132 @@ describe('parseProjectFile refuses', () => {
   });
 
   it('a newer version, and a version that is not one', () => {
-    expect(refusal(edited((j) => { j.version = 3; }))).toBe('version 3 is newer than this lab reads (it reads versions 1 to 2); open it in a newer Backprop Lab');
-    expect(refusal(edited((j) => { j.version = '1'; }))).toBe('version "1" is not a project version this lab reads (it reads versions 1 to 2)');
-    expect(refusal(edited((j) => { delete j.version; }))).toMatch(/^version null is not/);
+    expect(
+      refusal(
+        edited((j) => {
+          j.version = 3;
+        }),
+      ),
+    ).toBe('version 3 is newer than this lab reads (it reads versions 1 to 2); open it in a newer Backprop Lab');
+    expect(
+      refusal(
+        edited((j) => {
+          j.version = '1';
+        }),
+      ),
+    ).toBe('version "1" is not a project version this lab reads (it reads versions 1 to 2)');
+    expect(
+      refusal(
+        edited((j) => {
+          delete j.version;
+        }),
+      ),
+    ).toMatch(/^version null is not/);
   });
 
   it('a missing or bad member, naming it', () => {
-    expect(refusal(edited((j) => { delete j.network; }))).toMatch(/^network: /);
-    expect(refusal(edited((j) => { j.savedAt = 'yesterday'; }))).toBe('savedAt: must be a date and time (ISO 8601)');
-    expect(refusal(edited((j) => { j.runs[0].hyper.learningRate = -1; }))).toBe('runs.0.hyper.learningRate: learning rate must be a positive number');
-    expect(refusal(edited((j) => { j.runs[0].dataSet = 'mnist'; }))).toMatch(/^runs\.0\.dataSet: unknown data set "mnist"/);
-    expect(refusal(edited((j) => { j.runs[0].extra = 1; }))).toMatch(/^runs\.0: .*extra/);
+    expect(
+      refusal(
+        edited((j) => {
+          delete j.network;
+        }),
+      ),
+    ).toMatch(/^network: /);
+    expect(
+      refusal(
+        edited((j) => {
+          j.savedAt = 'yesterday';
+        }),
+      ),
+    ).toBe('savedAt: must be a date and time (ISO 8601)');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].hyper.learningRate = -1;
+        }),
+      ),
+    ).toBe('runs.0.hyper.learningRate: learning rate must be a positive number');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].dataSet = 'mnist';
+        }),
+      ),
+    ).toMatch(/^runs\.0\.dataSet: unknown data set "mnist"/);
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].extra = 1;
+        }),
+      ),
+    ).toMatch(/^runs\.0: .*extra/);
   });
 
   it('a weight that is null (a non-finite value) or not a number', () => {
     const text = projectFileText(makeProject()).replace('"values":[-0,', '"values":[null,');
     expect(refusal(text)).toBe('runs.0.weights.parameters.0.values.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters[3].values[0] = 'x'; }))).toMatch(/^runs\.0\.weights\.parameters\.3\.values\.0: not a finite number/);
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters[3].values[0] = 'x';
+        }),
+      ),
+    ).toMatch(/^runs\.0\.weights\.parameters\.3\.values\.0: not a finite number/);
   });
 
   it('weights of the wrong size or shape', () => {
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters[0].values.pop(); }))).toBe('runs.0.weights.parameters.0.values: W of layer 1 (linear) holds 2047 values but its shape 64×32 needs 2048');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters[1].values.push(1); }))).toBe('runs.0.weights.parameters.1.values: b of layer 1 (linear) holds 33 values but its shape 32 needs 32');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters[2].shape = [31, 1]; }))).toBe('runs.0.weights.parameters.2.shape: layer 3 (linear) has 31×1 weights but the network needs 32×1 for W');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters[2].layer = 3; }))).toBe('runs.0.weights.parameters.2.name: the weights have a parameter W for layer 4 (sigmoid), which has no parameters');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters.splice(2, 2); }))).toBe('runs.0.weights.parameters: the weights have no parameters for layer 3 (linear)');
-    expect(refusal(edited((j) => { j.runs[0].weights.parameters.pop(); }))).toBe('runs.0.weights.parameters: the weights have no b for layer 3 (linear)');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters[0].values.pop();
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters.0.values: W of layer 1 (linear) holds 2047 values but its shape 64×32 needs 2048');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters[1].values.push(1);
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters.1.values: b of layer 1 (linear) holds 33 values but its shape 32 needs 32');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters[2].shape = [31, 1];
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters.2.shape: layer 3 (linear) has 31×1 weights but the network needs 32×1 for W');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters[2].layer = 3;
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters.2.name: the weights have a parameter W for layer 4 (sigmoid), which has no parameters');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters.splice(2, 2);
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters: the weights have no parameters for layer 3 (linear)');
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.parameters.pop();
+        }),
+      ),
+    ).toBe('runs.0.weights.parameters: the weights have no b for layer 3 (linear)');
   });
 
   it('weights of another network than the run', () => {
-    expect(refusal(edited((j) => { j.runs[0].weights.spec.layers[1] = { type: 'tanh' }; })))
-      .toBe("runs.0.weights.spec: differs from the run's network (runs.0.spec)");
+    expect(
+      refusal(
+        edited((j) => {
+          j.runs[0].weights.spec.layers[1] = { type: 'tanh' };
+        }),
+      ),
+    ).toBe("runs.0.weights.spec: differs from the run's network (runs.0.spec)");
   });
 });
 
@@ -169,9 +276,17 @@ describe('a version 1 project file, as an earlier lab wrote it', () => {
     const saved = JSON.parse(text) as { runs: Array<{ weights: { layers: Array<{ W: number[]; b: number[] }> } }> };
     const project = parseProjectFile(text);
     expect(project.version).toBe(2);
-    expect(project.network.spec).toEqual({ input: 4, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }] });
+    expect(project.network.spec).toEqual({
+      input: 4,
+      layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }],
+    });
     const { parameters } = project.runs[0]!.weights;
-    expect(parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [4, 32]], [0, 'b', [32]], [2, 'W', [32, 3]], [2, 'b', [3]]]);
+    expect(parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [4, 32]],
+      [0, 'b', [32]],
+      [2, 'W', [32, 3]],
+      [2, 'b', [3]],
+    ]);
     saved.runs[0]!.weights.layers.forEach((layer, i) => {
       expect(parameters[2 * i]!.values.every((value, k) => Object.is(value, layer.W[k]))).toBe(true);
       expect(parameters[2 * i + 1]!.values.every((value, k) => Object.is(value, layer.b[k]))).toBe(true);
@@ -180,11 +295,49 @@ describe('a version 1 project file, as an earlier lab wrote it', () => {
   });
 
   it('is refused when malformed, naming the place in its own terms', () => {
-    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].W.pop(); }))).toBe('runs.0.weights.layers.0: W must hold 4×32 numbers, not 127');
-    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].b.push(1); }))).toBe('runs.0.weights.layers.0: b must hold 32 numbers, not 33');
-    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[0].W[0] = null; }))).toBe('runs.0.weights.layers.0.W.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
-    expect(refusal(v1Edited((j) => { const l = j.runs[0].weights.layers[1]; l.inputs = 31; l.W.length = 93; }))).toBe('runs.0.weights.layers.1: layer 3 (linear) has 31×3 weights but the network needs 32×3 for W');
-    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers[1].index = 3; }))).toBe('runs.0.weights.layers.1: the weights have a parameter W for layer 4 (softmax), which has no parameters');
-    expect(refusal(v1Edited((j) => { j.runs[0].weights.layers.pop(); }))).toBe('runs.0.weights.layers: the weights have no parameters for layer 3 (linear)');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          j.runs[0].weights.layers[0].W.pop();
+        }),
+      ),
+    ).toBe('runs.0.weights.layers.0: W must hold 4×32 numbers, not 127');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          j.runs[0].weights.layers[0].b.push(1);
+        }),
+      ),
+    ).toBe('runs.0.weights.layers.0: b must hold 32 numbers, not 33');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          j.runs[0].weights.layers[0].W[0] = null;
+        }),
+      ),
+    ).toBe('runs.0.weights.layers.0.W.0: not a finite number (a project keeps only finite weights; did the run diverge?)');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          const l = j.runs[0].weights.layers[1];
+          l.inputs = 31;
+          l.W.length = 93;
+        }),
+      ),
+    ).toBe('runs.0.weights.layers.1: layer 3 (linear) has 31×3 weights but the network needs 32×3 for W');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          j.runs[0].weights.layers[1].index = 3;
+        }),
+      ),
+    ).toBe('runs.0.weights.layers.1: the weights have a parameter W for layer 4 (softmax), which has no parameters');
+    expect(
+      refusal(
+        v1Edited((j) => {
+          j.runs[0].weights.layers.pop();
+        }),
+      ),
+    ).toBe('runs.0.weights.layers: the weights have no parameters for layer 3 (linear)');
   });
 });

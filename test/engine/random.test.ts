@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, deriveRandom, permutation } from '../../engine/random.js';
 
-const draw = (seed: number, count: number) => { const r = createRandom(seed); return Array.from({ length: count }, () => r.next()); };
+const draw = (seed: number, count: number) => {
+  const r = createRandom(seed);
+  return Array.from({ length: count }, () => r.next());
+};
 
 describe('createRandom', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {

@@ -46,7 +46,9 @@ describe('training', () => {
   it('stops when asked, keeping the epochs that finished', async () => {
     let epochs = 0;
     const outcome = await trainDigits(EXERCISE_NET, {}, 'digits-binary', {
-      onEpoch: () => { epochs++; },
+      onEpoch: () => {
+        epochs++;
+      },
       shouldStop: () => epochs >= 2,
     });
     expect(outcome.reason).toBe('stopped');
@@ -59,7 +61,9 @@ describe('training', () => {
     let stopAfterTurns = Number.POSITIVE_INFINITY;
     const outcome = await trainDigits(EXERCISE_NET, { epochs: 1 }, 'digits-binary', {
       sliceMilliseconds: 0,
-      yieldToEventLoop: async () => { turns++; },
+      yieldToEventLoop: async () => {
+        turns++;
+      },
       shouldStop: () => turns >= stopAfterTurns,
     });
     // With a zero time slice, every minibatch of both phases (89 + 89) and the epoch's end yields.
@@ -69,7 +73,9 @@ describe('training', () => {
     stopAfterTurns = 5;
     const stopped = await trainDigits(EXERCISE_NET, { epochs: 1 }, 'digits-binary', {
       sliceMilliseconds: 0,
-      yieldToEventLoop: async () => { turns++; },
+      yieldToEventLoop: async () => {
+        turns++;
+      },
       shouldStop: () => turns >= stopAfterTurns,
     });
     expect(stopped.reason).toBe('stopped');

@@ -34,13 +34,17 @@ function connectRenderer() {
 }
 
 const start = (runId: string, epochs: number) => ({
-  type: 'train.start', runId, dataSet: 'digits-binary',
+  type: 'train.start',
+  runId,
+  dataSet: 'digits-binary',
   spec: { input: 64, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
   hyper: { ...EXERCISE_HYPERPARAMETERS, epochs },
 });
 
 describe('the utility process entry', () => {
-  afterAll(() => { for (const port of opened) port.close(); });
+  afterAll(() => {
+    for (const port of opened) port.close();
+  });
 
   it('speaks the protocol on the port the parent sends', async () => {
     const renderer = connectRenderer();
@@ -51,11 +55,17 @@ describe('the utility process entry', () => {
     expect(finished.weights.parameters[1]!.values).toBeInstanceOf(Float64Array);
   });
 
-  it('holds the port to the lab\'s size limits: a CSV over the limit is answered with an error naming it, and the port still works', async () => {
+  it("holds the port to the lab's size limits: a CSV over the limit is answered with an error naming it, and the port still works", async () => {
     const renderer = connectRenderer();
     renderer.send({ ...start('huge', 1), dataSet: { kind: 'csv', fileName: 'huge.csv', text: 'a,b\n'.repeat(17_000_000) } });
     const refusal = await renderer.log.next((event): event is Extract<EngineEvent, { type: 'error' }> => event.type === 'error');
-    expect(refusal).toEqual({ type: 'error', runId: 'huge', code: 'too-large', field: 'dataSet.text', message: 'the CSV file is 64.9 MB; the lab takes at most 64 MB' });
+    expect(refusal).toEqual({
+      type: 'error',
+      runId: 'huge',
+      code: 'too-large',
+      field: 'dataSet.text',
+      message: 'the CSV file is 64.9 MB; the lab takes at most 64 MB',
+    });
     renderer.send(start('after', 1));
     expect((await renderer.log.next(isFinished('after'))).reason).toBe('completed');
   });

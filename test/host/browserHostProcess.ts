@@ -25,7 +25,9 @@ export function startBrowserHost(port = 0): Promise<BrowserHostProcess> {
       const match = ADDRESS_LINE.exec(output);
       if (match) resolve({ url: match[1]!, port: Number(match[2]), process: child, output: () => output });
     });
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.on('exit', (code) => reject(new Error(`the browser host exited (code ${code}) before printing its address:\n${output}`)));
   });
 }
@@ -41,12 +43,14 @@ export async function stopBrowserHost(child: ChildProcess): Promise<number | nul
 /** The ids of a process's direct children: from /proc where there is one (minimal Linux images lack `ps`), else from `ps`. */
 export function childPidsOf(pid: number): number[] {
   if (existsSync('/proc/self/stat')) {
-    return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
-      // /proc/PID/stat: "PID (command) STATE PPID …"; the command may itself hold spaces and parentheses.
-      const stat = readTextOrEmpty(`/proc/${name}/stat`);
-      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return stat && parentPid === pid ? [Number(name)] : [];
-    });
+    return readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((name) => {
+        // /proc/PID/stat: "PID (command) STATE PPID …"; the command may itself hold spaces and parentheses.
+        const stat = readTextOrEmpty(`/proc/${name}/stat`);
+        const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return stat && parentPid === pid ? [Number(name)] : [];
+      });
   }
   return execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' })
     .split('\n')

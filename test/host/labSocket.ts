@@ -35,13 +35,14 @@ export function openLabSocket(pageUrl: string, origin: string | undefined): Prom
 
   const labSocket: LabSocket = {
     received,
-    next: (matches) => new Promise((resolve) => {
-      const index = received.findIndex((envelope, i) => !taken.has(i) && matches(envelope));
-      if (index >= 0) {
-        taken.add(index);
-        resolve(received[index]!);
-      } else waiters.push({ matches, resolve });
-    }),
+    next: (matches) =>
+      new Promise((resolve) => {
+        const index = received.findIndex((envelope, i) => !taken.has(i) && matches(envelope));
+        if (index >= 0) {
+          taken.add(index);
+          resolve(received[index]!);
+        } else waiters.push({ matches, resolve });
+      }),
     send: (request) => socket.send(encodeWire(request)),
     sendRaw: (text) => socket.send(text),
     close: () => socket.close(),
@@ -57,9 +58,13 @@ export function openLabSocket(pageUrl: string, origin: string | undefined): Prom
 }
 
 /** Matches a status envelope of the given state. */
-export const isStatus = (state: 'ready' | 'crashed') => (envelope: HostEnvelope): boolean =>
-  envelope.kind === 'status' && envelope.status.state === state;
+export const isStatus =
+  (state: 'ready' | 'crashed') =>
+  (envelope: HostEnvelope): boolean =>
+    envelope.kind === 'status' && envelope.status.state === state;
 
 /** Matches an event envelope of the given type (and run, if given). */
-export const isEvent = (type: string, runId?: string) => (envelope: HostEnvelope): boolean =>
-  envelope.kind === 'event' && envelope.event.type === type && (runId === undefined || ('runId' in envelope.event && envelope.event.runId === runId));
+export const isEvent =
+  (type: string, runId?: string) =>
+  (envelope: HostEnvelope): boolean =>
+    envelope.kind === 'event' && envelope.event.type === type && (runId === undefined || ('runId' in envelope.event && envelope.event.runId === runId));

@@ -30,9 +30,15 @@ const eventOf = (envelope: { kind: string; event?: EngineEvent }): EngineEvent =
   if (envelope.kind !== 'event' || !envelope.event) throw new Error(`expected an event, got ${JSON.stringify(envelope)}`);
   return envelope.event;
 };
-const smallNetwork: TrainStart['spec'] = { input: 8, layers: [{ type: 'linear', units: 4 }, { type: 'tanh' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] };
+const smallNetwork: TrainStart['spec'] = {
+  input: 8,
+  layers: [{ type: 'linear', units: 4 }, { type: 'tanh' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
+};
 /** 64 → 1536 → 1: 101,377 parameters, over the 98k whose weights no longer fit a 1 MiB frame. */
-const wideNetwork: TrainStart['spec'] = { input: 64, layers: [{ type: 'linear', units: 1536 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] };
+const wideNetwork: TrainStart['spec'] = {
+  input: 64,
+  layers: [{ type: 'linear', units: 1536 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }],
+};
 const oneEpoch = { ...EXERCISE_HYPERPARAMETERS, epochs: 1, batchSize: 500, learningRate: 0.001, reduction: 'mean' as const };
 
 describe('the browser host with large messages', () => {
@@ -54,7 +60,13 @@ describe('the browser host with large messages', () => {
     socket.send({ type: 'train.start', runId: 'csv-1', spec: smallNetwork, dataSet: { kind: 'csv', fileName: 'big.csv', text }, hyper: oneEpoch });
     const first = eventOf(await socket.next(isEvent('train.finished', 'csv-1')));
     expect(first).toMatchObject({ reason: 'completed', history: [{ epoch: 1 }] });
-    socket.send({ type: 'train.start', runId: 'csv-2', spec: smallNetwork, dataSet: { kind: 'csv', fileName: 'big.csv', table: sha256Hex(text) }, hyper: oneEpoch });
+    socket.send({
+      type: 'train.start',
+      runId: 'csv-2',
+      spec: smallNetwork,
+      dataSet: { kind: 'csv', fileName: 'big.csv', table: sha256Hex(text) },
+      hyper: oneEpoch,
+    });
     const second = eventOf(await socket.next(isEvent('train.finished', 'csv-2')));
     expect(second.type === 'train.finished' && second.history).toEqual(first.type === 'train.finished' && first.history);
   }, 120_000);
@@ -65,10 +77,14 @@ describe('the browser host with large messages', () => {
     if (finished.type !== 'train.finished') throw new Error('expected train.finished');
     const data = { dataSet: 'digits-binary' as const, trainFraction: oneEpoch.trainFraction, seed: oneEpoch.seed };
     socket.send({ type: 'analysis.run', requestId: 'wide-by-id', runId: 'wide', data });
-    const byId = eventOf(await socket.next((envelope) => envelope.kind === 'event' && 'requestId' in envelope.event && envelope.event.requestId === 'wide-by-id'));
+    const byId = eventOf(
+      await socket.next((envelope) => envelope.kind === 'event' && 'requestId' in envelope.event && envelope.event.requestId === 'wide-by-id'),
+    );
     expect(byId.type).toBe('analysis.report');
     socket.send({ type: 'analysis.run', requestId: 'wide-in-full', weights: finished.weights, data });
-    const inFull = eventOf(await socket.next((envelope) => envelope.kind === 'event' && 'requestId' in envelope.event && envelope.event.requestId === 'wide-in-full'));
+    const inFull = eventOf(
+      await socket.next((envelope) => envelope.kind === 'event' && 'requestId' in envelope.event && envelope.event.requestId === 'wide-in-full'),
+    );
     expect(inFull.type).toBe('analysis.report');
     expect(inFull.type === 'analysis.report' && inFull.confusion).toEqual(byId.type === 'analysis.report' && byId.confusion);
   }, 120_000);
@@ -87,14 +103,20 @@ describe('the browser host with large messages', () => {
 
 describe("the renderer's hosts over the browser host, after its engine is killed", () => {
   let host: BrowserHostProcess;
-  beforeAll(async () => { host = await startBrowserHost(); });
-  afterAll(async () => { await stopBrowserHost(host.process); });
+  beforeAll(async () => {
+    host = await startBrowserHost();
+  });
+  afterAll(async () => {
+    await stopBrowserHost(host.process);
+  });
 
   it('analyse an earlier run and train on a CSV again, sending the weights and the text again by themselves', async () => {
     const origin = `http://127.0.0.1:${host.port}`;
     // The page's WebSocket, as a browser makes it: with the page's Origin.
     (globalThis as { WebSocket?: unknown }).WebSocket = class extends WebSocket {
-      constructor(address: string) { super(address, { origin }); }
+      constructor(address: string) {
+        super(address, { origin });
+      }
     };
     const statuses: string[] = [];
     const labHost = createSparingHost(checkedHost(createBrowserHost(new URL('engine', host.url))));
@@ -103,15 +125,16 @@ describe("the renderer's hosts over the browser host, after its engine is killed
     requests.connect();
     const text = numericCsv(2000);
     const dataSet = { kind: 'csv' as const, fileName: 'small.csv', text };
-    const train = (runId: string) => new Promise<Extract<EngineEvent, { type: 'train.finished' }>>((resolve, reject) => {
-      const off = labHost.onEvent((event) => {
-        if (!('runId' in event) || event.runId !== runId || (event.type !== 'train.finished' && event.type !== 'error')) return;
-        off();
-        if (event.type === 'train.finished') resolve(event);
-        else reject(new Error(event.message));
+    const train = (runId: string) =>
+      new Promise<Extract<EngineEvent, { type: 'train.finished' }>>((resolve, reject) => {
+        const off = labHost.onEvent((event) => {
+          if (!('runId' in event) || event.runId !== runId || (event.type !== 'train.finished' && event.type !== 'error')) return;
+          off();
+          if (event.type === 'train.finished') resolve(event);
+          else reject(new Error(event.message));
+        });
+        labHost.send({ type: 'train.start', runId, spec: smallNetwork, dataSet, hyper: oneEpoch });
       });
-      labHost.send({ type: 'train.start', runId, spec: smallNetwork, dataSet, hyper: oneEpoch });
-    });
     await expect.poll(() => statuses).toContain('ready');
     const finished = await train('before');
     const data = { dataSet, trainFraction: oneEpoch.trainFraction, seed: oneEpoch.seed };

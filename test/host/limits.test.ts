@@ -21,9 +21,17 @@ describe('the size limits', () => {
   });
 
   it('refuse a CSV text over the limit in the protocol, at its field, with its size', () => {
-    const parsed = parseRequest({ type: 'spec.check', requestId: 'c', spec: { input: 1, layers: [{ type: 'sigmoid' }] }, dataSet: { kind: 'csv', fileName: 'a.csv', text: 'x'.repeat(MAX_CSV_CHARS + MB) } });
+    const parsed = parseRequest({
+      type: 'spec.check',
+      requestId: 'c',
+      spec: { input: 1, layers: [{ type: 'sigmoid' }] },
+      dataSet: { kind: 'csv', fileName: 'a.csv', text: 'x'.repeat(MAX_CSV_CHARS + MB) },
+    });
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatchObject({ field: 'dataSet.text', message: 'bad request: dataSet.text: the CSV file is 65 MB; the lab takes at most 64 MB' });
+    expect(!parsed.ok && parsed.error).toMatchObject({
+      field: 'dataSet.text',
+      message: 'bad request: dataSet.text: the CSV file is 65 MB; the lab takes at most 64 MB',
+    });
   });
 
   it('name the field holding most of a message too large, and the request or run it belongs to', () => {
@@ -31,7 +39,11 @@ describe('the size limits', () => {
     expect(largestField(request)).toBe('path');
     expect(oversizeRequest(request)).toBeUndefined();
     expect(oversizeRequest(request, MAX_REQUEST_BYTES + 1)).toEqual({
-      type: 'error', requestId: 'l1', code: 'too-large', field: 'path', message: 'the request is 208.1 MB; the lab takes at most 208 MB',
+      type: 'error',
+      requestId: 'l1',
+      code: 'too-large',
+      field: 'path',
+      message: 'the request is 208.1 MB; the lab takes at most 208 MB',
     });
     expect(oversizeFrame('{"type":"train.start","runId":"big","dataSet":', MAX_REQUEST_BYTES + MB)).toMatchObject({ runId: 'big', code: 'too-large' });
   });
@@ -40,7 +52,10 @@ describe('the size limits', () => {
     const event = { type: 'export.file' as const, requestId: 'e1', fileName: 'model.onnx', mime: 'application/octet-stream', bytes: new Uint8Array(4) };
     expect(withinEventLimit(event)).toBe(event);
     expect(withinEventLimit(event, 300 * MB)).toEqual({
-      type: 'error', requestId: 'e1', code: 'too-large', message: "the engine's export.file answer is 300 MB; the lab takes at most 200 MB",
+      type: 'error',
+      requestId: 'e1',
+      code: 'too-large',
+      message: "the engine's export.file answer is 300 MB; the lab takes at most 200 MB",
     });
   });
 });

@@ -7,11 +7,17 @@ import { childPidsOf, startBrowserHost, stopBrowserHost, type BrowserHostProcess
 import { isStatus, openLabSocket } from './labSocket.js';
 
 /** A raw GET with the path sent exactly as written (no client-side normalisation of `..`). */
-function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: { host } }, (res) => {
       let body = '';
-      res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -23,15 +29,22 @@ function rawGet(port: number, path: string, host = `127.0.0.1:${port}`): Promise
 function canConnect(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: address, port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
 
 describe('browser host', () => {
   let host: BrowserHostProcess;
-  beforeAll(async () => { host = await startBrowserHost(); });
-  afterAll(async () => { await stopBrowserHost(host.process); });
+  beforeAll(async () => {
+    host = await startBrowserHost();
+  });
+  afterAll(async () => {
+    await stopBrowserHost(host.process);
+  });
 
   it('prints exactly one line, the loopback address it serves', () => {
     expect(host.output().split('\n').filter(Boolean)).toEqual([`Backprop Lab is running at http://127.0.0.1:${host.port}/`]);
@@ -40,7 +53,8 @@ describe('browser host', () => {
 
   it('listens on 127.0.0.1 and on no other address of the machine', async () => {
     expect(await canConnect('127.0.0.1', host.port)).toBe(true);
-    const others = Object.values(networkInterfaces()).flat()
+    const others = Object.values(networkInterfaces())
+      .flat()
       .filter((info) => info !== undefined && !info.internal && !info.address.startsWith('fe80'))
       .map((info) => info!.address);
     for (const address of ['::1', ...others]) expect(await canConnect(address, host.port), address).toBe(false);

@@ -9,8 +9,25 @@ function bitsOf(values: Float64Array): string {
 
 /** Doubles that JSON alone loses or rounds: extremes, subnormals, −0, infinities, NaN, and a pseudo-random spread. */
 function awkwardDoubles(): Float64Array {
-  const special = [0, -0, 1, -1, 0.1, 1 / 3, Math.PI, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE,
-    2.2250738585072014e-308, Number.EPSILON, Infinity, -Infinity, NaN, 1e-320, 123456789.123456789];
+  const special = [
+    0,
+    -0,
+    1,
+    -1,
+    0.1,
+    1 / 3,
+    Math.PI,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    -Number.MIN_VALUE,
+    2.2250738585072014e-308,
+    Number.EPSILON,
+    Infinity,
+    -Infinity,
+    NaN,
+    1e-320,
+    123456789.123456789,
+  ];
   const spread = Array.from({ length: 200 }, (_, i) => Math.sin(i * 12.9898) * 10 ** ((i % 40) - 20));
   return Float64Array.from([...special, ...spread]);
 }
@@ -25,7 +42,13 @@ describe('wire codec', () => {
 
   it('writes a Float64Array as base64 of its little-endian bytes', () => {
     const text = encodeWire(new Float64Array([1, -2]));
-    const expected = Buffer.concat([1, -2].map((v) => { const b = Buffer.alloc(8); b.writeDoubleLE(v); return b; })).toString('base64');
+    const expected = Buffer.concat(
+      [1, -2].map((v) => {
+        const b = Buffer.alloc(8);
+        b.writeDoubleLE(v);
+        return b;
+      }),
+    ).toString('base64');
     expect(JSON.parse(text)).toEqual({ $f64: expected });
   });
 
@@ -61,11 +84,17 @@ describe('wire codec', () => {
     const envelope = {
       kind: 'event',
       event: {
-        type: 'train.finished', runId: 'run-1', reason: 'completed', message: 'done',
+        type: 'train.finished',
+        runId: 'run-1',
+        reason: 'completed',
+        message: 'done',
         history: [{ epoch: 1, trainLoss: 0.6931471805599453, trainAccuracy: 0.5, testLoss: 0.7, testAccuracy: 0.49 }],
         weights: {
           spec: { input: 2, layers: [{ type: 'linear', units: 1 }] },
-          parameters: [{ layer: 0, name: 'W', shape: [2, 1], values: Float64Array.of(0.1, -0.2) }, { layer: 0, name: 'b', shape: [1], values: Float64Array.of(0) }],
+          parameters: [
+            { layer: 0, name: 'W', shape: [2, 1], values: Float64Array.of(0.1, -0.2) },
+            { layer: 0, name: 'b', shape: [1], values: Float64Array.of(0) },
+          ],
         },
       },
     };
@@ -100,9 +129,18 @@ describe('wire: bytes from Node', () => {
 
 describe('wireSize', () => {
   it.each([
-    ['a request with a CSV of quotes, tabs, accents, an emoji and a lone surrogate', { type: 'train.start', runId: 'r', dataSet: { kind: 'csv', fileName: 'é.csv', text: 'a,"b"\tc\\\n1,2,x\u0001\n€,😀,\ud800' } }],
-    ['typed arrays of every kind and lengths around base64 padding', { a: new Float64Array([1, -0, NaN]), b: new Uint8Array(1), c: new Uint8Array(2), d: new Int32Array(5), e: new Float32Array(4), f: new Uint32Array(0) }],
-    ['special numbers, nulls, booleans, nested lists and undefined fields', { n: [NaN, Infinity, -Infinity, -0, 0, 1.5e-300, 12345678.9], x: null, t: true, f: false, u: undefined, l: [[1, [2]], [], {}], s: '' }],
+    [
+      'a request with a CSV of quotes, tabs, accents, an emoji and a lone surrogate',
+      { type: 'train.start', runId: 'r', dataSet: { kind: 'csv', fileName: 'é.csv', text: 'a,"b"\tc\\\n1,2,x\u0001\n€,😀,\ud800' } },
+    ],
+    [
+      'typed arrays of every kind and lengths around base64 padding',
+      { a: new Float64Array([1, -0, NaN]), b: new Uint8Array(1), c: new Uint8Array(2), d: new Int32Array(5), e: new Float32Array(4), f: new Uint32Array(0) },
+    ],
+    [
+      'special numbers, nulls, booleans, nested lists and undefined fields',
+      { n: [NaN, Infinity, -Infinity, -0, 0, 1.5e-300, 12345678.9], x: null, t: true, f: false, u: undefined, l: [[1, [2]], [], {}], s: '' },
+    ],
   ])('is the UTF-8 length of what encodeWire gives for %s', (_, message) => {
     expect(wireSize(message)).toBe(Buffer.byteLength(encodeWire(message), 'utf8'));
   });

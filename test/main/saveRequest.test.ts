@@ -42,7 +42,8 @@ describe('parseSaveRequest', () => {
 
   it('refuses more bytes than the limit and accepts exactly the limit', () => {
     expect(parseSaveRequest({ suggestedName: 'a', mime: '', bytes: new Uint8Array(11) }, 10)).toEqual({
-      ok: false, message: 'Could not save: the file is 0.0 MB, more than the 0.0 MB a file may have.',
+      ok: false,
+      message: 'Could not save: the file is 0.0 MB, more than the 0.0 MB a file may have.',
     });
     expect(parseSaveRequest({ suggestedName: 'a', mime: '', bytes: new Uint8Array(10) }, 10).ok).toBe(true);
     expect(MAX_SAVE_BYTES).toBe(256 * 1024 * 1024);

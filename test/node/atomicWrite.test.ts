@@ -12,7 +12,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...actual,
     rename: async (from: string, to: string) => {
-      if (failNextRename.armed) { failNextRename.armed = false; throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }); }
+      if (failNextRename.armed) {
+        failNextRename.armed = false;
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }
       return actual.rename(from, to);
     },
   };
@@ -23,7 +26,10 @@ vi.mock('node:fs', async (importOriginal) => {
   return {
     ...actual,
     renameSync: (from: string, to: string) => {
-      if (failNextRename.armed) { failNextRename.armed = false; throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }); }
+      if (failNextRename.armed) {
+        failNextRename.armed = false;
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }
       return actual.renameSync(from, to);
     },
   };
@@ -32,7 +38,9 @@ vi.mock('node:fs', async (importOriginal) => {
 const { writeFileAtomically, writeFileAtomicallyAsync } = await import('../../node/atomicWrite.js');
 
 let folder: string;
-beforeEach(() => { folder = mkdtempSync(join(tmpdir(), 'atomic-write-')); });
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'atomic-write-'));
+});
 afterEach(() => {
   failNextRename.armed = false;
   rmSync(folder, { recursive: true, force: true });

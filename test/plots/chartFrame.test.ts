@@ -44,7 +44,20 @@ describe('contourPath', () => {
   it('draws each ring of a MultiPolygon as a closed subpath in pixels', () => {
     const square = { bounds: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, nx: 2, ny: 2 };
     const frame = plotFrame(square.bounds, 100, 100, margin);
-    const path = contourPath([[[[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 0.5]]]], square, frame);
+    const path = contourPath(
+      [
+        [
+          [
+            [0.5, 0.5],
+            [1.5, 0.5],
+            [1.5, 1.5],
+            [0.5, 0.5],
+          ],
+        ],
+      ],
+      square,
+      frame,
+    );
     expect(path).toBe('M0,100L100,100L100,0L0,100Z');
   });
 });

@@ -8,15 +8,31 @@ const halving = [1, 2, 3, 4].map((epoch) => ({ x: epoch, y: 1 / 2 ** (epoch - 1)
 
 describe('lineChartGeometry', () => {
   it('draws the same path and points for the same data', () => {
-    const geometry = lineChartGeometry({ frame, xDomain: [0, 4], yDomain: [0, 1], series: [{ key: 'train', label: 'Train', points: halving }], integerX: true });
+    const geometry = lineChartGeometry({
+      frame,
+      xDomain: [0, 4],
+      yDomain: [0, 1],
+      series: [{ key: 'train', label: 'Train', points: halving }],
+      integerX: true,
+    });
     expect(geometry.innerWidth).toBe(350);
     expect(geometry.innerHeight).toBe(150);
     expect(geometry.series[0]!.path).toMatchInlineSnapshot(`"M87.5,0L175,75L262.5,112.5L350,131.25"`);
-    expect(geometry.series[0]!.points.map((p) => [p.cx, p.cy])).toEqual([[87.5, 0], [175, 75], [262.5, 112.5], [350, 131.25]]);
+    expect(geometry.series[0]!.points.map((p) => [p.cx, p.cy])).toEqual([
+      [87.5, 0],
+      [175, 75],
+      [262.5, 112.5],
+      [350, 131.25],
+    ]);
   });
 
   it('puts the first point of an epoch axis starting at 0 a quarter in when four epochs are planned, so later epochs have room', () => {
-    const one = lineChartGeometry({ frame, xDomain: epochDomain(4, 1), yDomain: [0, 1], series: [{ key: 'test', label: 'Test', points: halving.slice(0, 1) }] });
+    const one = lineChartGeometry({
+      frame,
+      xDomain: epochDomain(4, 1),
+      yDomain: [0, 1],
+      series: [{ key: 'test', label: 'Test', points: halving.slice(0, 1) }],
+    });
     expect(one.series[0]!.points).toHaveLength(1);
     expect(one.series[0]!.points[0]!.cx).toBe(87.5);
     expect(one.series[0]!.path).toBe('M87.5,0Z');
@@ -37,7 +53,11 @@ describe('lineChartGeometry', () => {
   });
 
   it('leaves a gap where a value is not finite instead of drawing through it', () => {
-    const points = [{ x: 1, y: 0.5 }, { x: 2, y: Number.NaN }, { x: 3, y: 0.25 }];
+    const points = [
+      { x: 1, y: 0.5 },
+      { x: 2, y: Number.NaN },
+      { x: 3, y: 0.25 },
+    ];
     const geometry = lineChartGeometry({ frame, xDomain: [0, 4], yDomain: [0, 1], series: [{ key: 'train', label: 'Train', points }] });
     expect(geometry.series[0]!.points.map((p) => p.x)).toEqual([1, 3]);
     expect(geometry.series[0]!.path.match(/M/g)).toHaveLength(2);
@@ -57,7 +77,7 @@ describe('axis domains', () => {
     expect(epochDomain(0, 0)).toEqual([0, 1]);
   });
 
-  it('lets a very long run\'s epoch axis grow with the epochs done, up to the planned ones', () => {
+  it("lets a very long run's epoch axis grow with the epochs done, up to the planned ones", () => {
     expect(epochDomain(100000, 9)).toEqual([0, 100]);
     expect(epochDomain(100000, 95)).toEqual([0, 200]);
     expect(epochDomain(100000, 1000)).toEqual([0, 1600]);

@@ -34,7 +34,11 @@ describe('quantileThresholds', () => {
 
 describe('bandColour', () => {
   it('paints the lowest band dark and the highest pale', () => {
-    const lightness = (rgb: string) => rgb.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    const lightness = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(lightness(bandColour(0, 16))).toBeLessThan(lightness(bandColour(15, 16)));
     expect(bandColour(0, 1)).toBe(bandColour(0, 16));
   });

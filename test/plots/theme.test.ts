@@ -25,12 +25,16 @@ describe('the theme', () => {
   it('defines every CSS variable the renderer reads, except those a component sets on its own elements', () => {
     const themed = new Set(cssVariables().map(([name]) => name));
     const setLocally = new Set(sources.flatMap(({ text }) => [...text.matchAll(/(?:style:|style="\s*|;\s*|\{\s*)(--[a-z-]+)\s*[:=]/g)].map((m) => m[1]!)));
-    const missing = sources.flatMap(({ path, text }) => [...text.matchAll(/var\((--[a-z-]+)\)/g)]
-      .map((m) => m[1]!).filter((name) => !themed.has(name) && !setLocally.has(name)).map((name) => `${name} in ${path}`));
+    const missing = sources.flatMap(({ path, text }) =>
+      [...text.matchAll(/var\((--[a-z-]+)\)/g)]
+        .map((m) => m[1]!)
+        .filter((name) => !themed.has(name) && !setLocally.has(name))
+        .map((name) => `${name} in ${path}`),
+    );
     expect(missing).toEqual([]);
   });
 
-  it('is the only place the page\'s colour variables get their values', () => {
+  it("is the only place the page's colour variables get their values", () => {
     const css = readFileSync(join(RENDERER, 'app.css'), 'utf8');
     const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
     expect(root).not.toMatch(/--[a-z-]+\s*:/);

@@ -9,11 +9,22 @@ function rawHost() {
   const host: LabHost = {
     kind: 'electron',
     send: () => {},
-    onEvent: (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
     onStatus: () => () => {},
     saveFile: async () => ({ state: 'cancelled' }),
   };
-  return { host, listeners, deliver: (event: unknown) => { for (const listener of listeners) listener(event as EngineEvent); } };
+  return {
+    host,
+    listeners,
+    deliver: (event: unknown) => {
+      for (const listener of listeners) listener(event as EngineEvent);
+    },
+  };
 }
 
 describe('checkedHost', () => {

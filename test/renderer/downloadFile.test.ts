@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadFile } from '../../renderer/host/downloadFile.js';
 
-interface FakeAnchor { href: string; download: string; rel: string; hidden: boolean; clicked: number; attached: boolean; click(): void; remove(): void }
+interface FakeAnchor {
+  href: string;
+  download: string;
+  rel: string;
+  hidden: boolean;
+  clicked: number;
+  attached: boolean;
+  click(): void;
+  remove(): void;
+}
 
 let anchors: FakeAnchor[];
 let urls: { url: string; blob: Blob }[];
@@ -17,21 +26,37 @@ beforeEach(() => {
     createElement(tag: string) {
       expect(tag).toBe('a');
       const anchor: FakeAnchor = {
-        href: '', download: '', rel: '', hidden: false, clicked: 0, attached: false,
-        click() { this.clicked += 1; expect(this.attached).toBe(true); },
-        remove() { this.attached = false; },
+        href: '',
+        download: '',
+        rel: '',
+        hidden: false,
+        clicked: 0,
+        attached: false,
+        click() {
+          this.clicked += 1;
+          expect(this.attached).toBe(true);
+        },
+        remove() {
+          this.attached = false;
+        },
       };
       anchors.push(anchor);
       return anchor;
     },
-    body: { append(anchor: FakeAnchor) { anchor.attached = true; } },
+    body: {
+      append(anchor: FakeAnchor) {
+        anchor.attached = true;
+      },
+    },
   });
   vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
     const url = `blob:test/${urls.length}`;
     urls.push({ url, blob: blob as Blob });
     return url;
   });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => { revoked.push(url); });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => {
+    revoked.push(url);
+  });
 });
 
 afterEach(() => {
@@ -66,8 +91,12 @@ describe('downloadFile', () => {
   });
 
   it('reports a failure of the page as failed, in a sentence', () => {
-    vi.mocked(URL.createObjectURL).mockImplementation(() => { throw new Error('out of memory'); });
-    expect(downloadFile({ suggestedName: 'model.onnx', mime: 'application/octet-stream', bytes: new Uint8Array(1) }))
-      .toEqual({ state: 'failed', message: 'Could not save model.onnx: out of memory.' });
+    vi.mocked(URL.createObjectURL).mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    expect(downloadFile({ suggestedName: 'model.onnx', mime: 'application/octet-stream', bytes: new Uint8Array(1) })).toEqual({
+      state: 'failed',
+      message: 'Could not save model.onnx: out of memory.',
+    });
   });
 });

@@ -9,15 +9,25 @@ import { EngineAnswerError, EngineRequests } from '../../renderer/host/engineReq
 function inProcessHost() {
   const eventListeners = new Set<(event: EngineEvent) => void>();
   const statusListeners = new Set<(status: EngineStatus) => void>();
-  const engine = createInProcessEngine((event) => { for (const listener of eventListeners) listener(event); });
+  const engine = createInProcessEngine((event) => {
+    for (const listener of eventListeners) listener(event);
+  });
   const host: LabHost = {
     kind: 'browser',
     send: (request) => engine.receive(request),
-    onEvent: (listener) => { eventListeners.add(listener); return () => eventListeners.delete(listener); },
-    onStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
+    onEvent: (listener) => {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
     saveFile: async () => ({ state: 'cancelled' }),
   };
-  const crash = (message: string) => { for (const listener of statusListeners) listener({ state: 'crashed', message }); };
+  const crash = (message: string) => {
+    for (const listener of statusListeners) listener({ state: 'crashed', message });
+  };
   return { host, crash, dispose: () => engine.dispose() };
 }
 

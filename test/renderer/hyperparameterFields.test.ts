@@ -12,13 +12,13 @@ const exercise: HyperparameterInput = {
 };
 
 describe('validateHyperparameters', () => {
-  it('accepts the exercise\'s settings and gives back exactly the exercise\'s hyperparameters', () => {
+  it("accepts the exercise's settings and gives back exactly the exercise's hyperparameters", () => {
     const result = validateHyperparameters(exercise, EXERCISE_HYPERPARAMETERS.trainFraction);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value).toEqual(EXERCISE_HYPERPARAMETERS);
   });
 
-  it('puts the schema\'s message at the learning rate when it is not positive', () => {
+  it("puts the schema's message at the learning rate when it is not positive", () => {
     const result = validateHyperparameters({ ...exercise, learningRate: -1 }, 0.5);
     expect(result.ok).toBe(false);
     expect(result.errors).toEqual({ learningRate: 'Learning rate must be a positive number' });
@@ -48,16 +48,33 @@ describe('validateHyperparameters with the optimizer, loss and regularisation', 
   });
 
   it('sends plain SGD as no optimizer at all, and a chosen loss, decay, weight decay and normalisation as they are', () => {
-    const result = validateHyperparameters({
-      ...exercise, optimizer: { ...optimizer, kind: 'sgd' }, loss: 'mse', decay: 0.95, weightDecay: 1e-4, normalisation: 'none',
-    }, 0.8);
-    expect(result.ok && result.value).toEqual({ ...EXERCISE_HYPERPARAMETERS, trainFraction: 0.8, loss: 'mse', decay: 0.95, weightDecay: 1e-4, normalisation: 'none' });
+    const result = validateHyperparameters(
+      {
+        ...exercise,
+        optimizer: { ...optimizer, kind: 'sgd' },
+        loss: 'mse',
+        decay: 0.95,
+        weightDecay: 1e-4,
+        normalisation: 'none',
+      },
+      0.8,
+    );
+    expect(result.ok && result.value).toEqual({
+      ...EXERCISE_HYPERPARAMETERS,
+      trainFraction: 0.8,
+      loss: 'mse',
+      decay: 0.95,
+      weightDecay: 1e-4,
+      normalisation: 'none',
+    });
   });
 
-  it('puts the schema\'s messages at the optimizer\'s constants, the decay and the train fraction', () => {
+  it("puts the schema's messages at the optimizer's constants, the decay and the train fraction", () => {
     const result = validateHyperparameters({ ...exercise, optimizer: { ...optimizer, beta2: 1 }, decay: 0 }, 1.5);
     expect(result.errors).toEqual({
-      beta2: 'Beta2 must be below 1', decay: 'Decay must be above 0 and at most 1', trainFraction: 'Train fraction must be between 0 and 1',
+      beta2: 'Beta2 must be below 1',
+      decay: 'Decay must be above 0 and at most 1',
+      trainFraction: 'Train fraction must be between 0 and 1',
     });
   });
 
@@ -69,14 +86,14 @@ describe('validateHyperparameters with the optimizer, loss and regularisation', 
 });
 
 describe('formFieldOf', () => {
-  it('maps the engine\'s field paths to the form\'s fields', () => {
+  it("maps the engine's field paths to the form's fields", () => {
     expect(formFieldOf('hyper.learningRate')).toBe('learningRate');
     expect(formFieldOf('batchSize')).toBe('batchSize');
     expect(formFieldOf('spec.layers.2')).toBe('spec');
     expect(formFieldOf('dataSet')).toBe('dataSet');
   });
 
-  it('maps the optimizer\'s constants, the toy and CSV data fields and the rest of the hyperparameters', () => {
+  it("maps the optimizer's constants, the toy and CSV data fields and the rest of the hyperparameters", () => {
     expect(formFieldOf('hyper.optimizer.beta1')).toBe('beta1');
     expect(formFieldOf('hyper.optimizer.kind')).toBe('optimizer');
     expect(formFieldOf('hyper.loss')).toBe('loss');

@@ -5,7 +5,7 @@ import { NETWORK_PRESETS, presetById } from '../../renderer/models/networkPreset
 import { summarizeNetwork } from '../../renderer/training/networkSummary.js';
 
 describe('network presets', () => {
-  it('offers the exercise\'s four architectures, each a valid NetworkSpec reading 64 pixels', () => {
+  it("offers the exercise's four architectures, each a valid NetworkSpec reading 64 pixels", () => {
     expect(NETWORK_PRESETS).toHaveLength(4);
     for (const preset of NETWORK_PRESETS) {
       expect(NetworkSpecSchema.safeParse(preset.spec).success).toBe(true);
@@ -14,7 +14,7 @@ describe('network presets', () => {
     }
   });
 
-  it('falls back to the exercise\'s own network for an unknown id', () => {
+  it("falls back to the exercise's own network for an unknown id", () => {
     expect(presetById('no such preset').name).toBe('64-32-ReLU-1-Sigmoid');
   });
 });
@@ -32,10 +32,10 @@ describe('summarizeNetwork', () => {
     expect(summary.rows[0]!.parameterFormula).toBe('64 × 32 + 32');
   });
 
-  it('counts the deep preset\'s parameters layer by layer', () => {
+  it("counts the deep preset's parameters layer by layer", () => {
     const summary = summarizeNetwork(presetById('64-32-16-8-1').spec);
     expect(summary.rows.filter((r) => r.name === 'Linear').map((r) => `${r.inputs}→${r.outputs}`)).toEqual(['64→32', '32→16', '16→8', '8→1']);
-    expect(summary.totalParameters).toBe((64 * 32 + 32) + (32 * 16 + 16) + (16 * 8 + 8) + (8 + 1));
+    expect(summary.totalParameters).toBe(64 * 32 + 32 + (32 * 16 + 16) + (16 * 8 + 8) + (8 + 1));
   });
 
   it('gives the single-layer preset 65 parameters', () => {

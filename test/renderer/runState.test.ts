@@ -5,12 +5,13 @@ import type { TrainStart } from '../../engine/protocol/training.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
 import { presetById } from '../../renderer/models/networkPresets.js';
-import {
-  IDLE_RUN, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, markStopping, type RunState,
-} from '../../renderer/training/runState.js';
+import { IDLE_RUN, applyEngineEvent, applyEngineStatus, beginRun, clearFieldError, markStopping, type RunState } from '../../renderer/training/runState.js';
 
 /** Runs one request through an in-process engine, feeding every event to the reducer until `done` says the run is over. */
-function drive(request: TrainStart, react: (state: RunState, send: (data: unknown) => void) => RunState = (s) => s): Promise<{ state: RunState; events: EngineEvent[] }> {
+function drive(
+  request: TrainStart,
+  react: (state: RunState, send: (data: unknown) => void) => RunState = (s) => s,
+): Promise<{ state: RunState; events: EngineEvent[] }> {
   return new Promise((resolve) => {
     const events: EngineEvent[] = [];
     let state = beginRun(request.runId, request.hyper.epochs);
@@ -27,13 +28,20 @@ function drive(request: TrainStart, react: (state: RunState, send: (data: unknow
 }
 
 const exerciseRun = (runId: string, hyper: Partial<TrainStart['hyper']> = {}): TrainStart => ({
-  type: 'train.start', runId, spec: presetById('64-32-relu-1-sigmoid').spec, dataSet: 'digits-binary', hyper: { ...EXERCISE_HYPERPARAMETERS, ...hyper },
+  type: 'train.start',
+  runId,
+  spec: presetById('64-32-relu-1-sigmoid').spec,
+  dataSet: 'digits-binary',
+  hyper: { ...EXERCISE_HYPERPARAMETERS, ...hyper },
 });
 
 describe('run state driven by the engine', () => {
-  it('collects one history entry per epoch and ends finished with the engine\'s history', async () => {
+  it("collects one history entry per epoch and ends finished with the engine's history", async () => {
     const seenLengths: number[] = [];
-    const { state, events } = await drive(exerciseRun('three-epochs', { epochs: 3 }), (s) => { seenLengths.push(s.history.length); return s; });
+    const { state, events } = await drive(exerciseRun('three-epochs', { epochs: 3 }), (s) => {
+      seenLengths.push(s.history.length);
+      return s;
+    });
     expect(state.phase).toBe('finished');
     expect(state.finish?.reason).toBe('completed');
     expect(state.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
@@ -61,7 +69,7 @@ describe('run state driven by the engine', () => {
     expect(state.history.length).toBeLessThan(10_000);
   });
 
-  it('collects every minibatch\'s loss, and is paused between the engine\'s paused and running states', async () => {
+  it("collects every minibatch's loss, and is paused between the engine's paused and running states", async () => {
     const pausedSeen: boolean[] = [];
     let pauseSent = false;
     let resumeSent = false;

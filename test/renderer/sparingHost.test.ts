@@ -15,13 +15,25 @@ function recordingHost() {
   const eventListeners = new Set<(event: EngineEvent) => void>();
   const statusListeners = new Set<(status: EngineStatus) => void>();
   const sent: EngineRequest[] = [];
-  const start = () => createInProcessEngine((event) => { for (const listener of eventListeners) listener(event); });
+  const start = () =>
+    createInProcessEngine((event) => {
+      for (const listener of eventListeners) listener(event);
+    });
   let engine: EngineService = start();
   const host: LabHost = {
     kind: 'browser',
-    send: (request) => { sent.push(request); engine.receive(request); },
-    onEvent: (listener) => { eventListeners.add(listener); return () => eventListeners.delete(listener); },
-    onStatus: (listener) => { statusListeners.add(listener); return () => statusListeners.delete(listener); },
+    send: (request) => {
+      sent.push(request);
+      engine.receive(request);
+    },
+    onEvent: (listener) => {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
     saveFile: async () => ({ state: 'cancelled' }),
   };
   const replaceEngine = (asCrash: boolean) => {
@@ -34,7 +46,10 @@ function recordingHost() {
 
 const text = ['a,b,label', ...Array.from({ length: 40 }, (_, i) => `${i % 9},${(i * 7) % 11},${i % 2}`)].join('\n');
 const csv = { kind: 'csv' as const, fileName: 'pairs.csv', text };
-const spec = { input: 2, layers: [{ type: 'linear' as const, units: 3 }, { type: 'relu' as const }, { type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }] };
+const spec = {
+  input: 2,
+  layers: [{ type: 'linear' as const, units: 3 }, { type: 'relu' as const }, { type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }],
+};
 const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: 2, batchSize: 4 };
 const data = { dataSet: csv, trainFraction: hyper.trainFraction, seed: hyper.seed };
 
@@ -46,14 +61,21 @@ function setUp() {
   host.onEvent((event) => events.push(event));
   const requests = new EngineRequests(host);
   requests.connect();
-  const train = (runId: string) => new Promise<Extract<EngineEvent, { type: 'train.finished' }>>((resolve, reject) => {
-    const off = host.onEvent((event) => {
-      if (!('runId' in event) || event.runId !== runId) return;
-      if (event.type === 'train.finished') { off(); resolve(event); }
-      if (event.type === 'error') { off(); reject(new Error(event.message)); }
+  const train = (runId: string) =>
+    new Promise<Extract<EngineEvent, { type: 'train.finished' }>>((resolve, reject) => {
+      const off = host.onEvent((event) => {
+        if (!('runId' in event) || event.runId !== runId) return;
+        if (event.type === 'train.finished') {
+          off();
+          resolve(event);
+        }
+        if (event.type === 'error') {
+          off();
+          reject(new Error(event.message));
+        }
+      });
+      host.send({ type: 'train.start', runId, spec, dataSet: csv, hyper, recordPath: true });
     });
-    host.send({ type: 'train.start', runId, spec, dataSet: csv, hyper, recordPath: true });
-  });
   return { inner, host, events, requests, train };
 }
 
@@ -88,14 +110,18 @@ describe('the sparing host', () => {
     expect(report.sample.index).toBe(1);
     const retried = inner.sent.slice(before);
     expect(retried.map((request) => [request.type, 'weights' in request, carriesText(request)])).toEqual([
-      ['analysis.run', false, false], ['analysis.run', true, true],
+      ['analysis.run', false, false],
+      ['analysis.run', true, true],
     ]);
     expect(events.some((event) => event.type === 'error' && event.code !== undefined)).toBe(false);
 
     await requests.ask({ type: 'landscape.run', ...run, data, path: finished.parameterPath!, resolution: 3, span: 1, directionSeed: 1 }, 'landscape.grid');
     expect(inner.sent.at(-1)).not.toHaveProperty('weights');
     expect(inner.sent.at(-1)).toHaveProperty('path');
-    const grid = await requests.ask({ type: 'landscape.run', ...run, data, path: finished.parameterPath!, resolution: 3, span: 1, directionSeed: 2 }, 'landscape.grid');
+    const grid = await requests.ask(
+      { type: 'landscape.run', ...run, data, path: finished.parameterPath!, resolution: 3, span: 1, directionSeed: 2 },
+      'landscape.grid',
+    );
     expect(inner.sent.at(-1)).not.toHaveProperty('path');
     expect(grid.path?.alpha.length).toBe(finished.parameterPath!.length);
     inner.dispose();
@@ -109,7 +135,8 @@ describe('the sparing host', () => {
     await requests.ask({ type: 'export.build', format: 'model.onnx', runId: 'r1', weights: finished.weights }, 'export.file');
     await train('r2');
     expect(inner.sent.slice(before).map((request) => [request.type, 'weights' in request, carriesText(request)])).toEqual([
-      ['export.build', true, false], ['train.start', false, true],
+      ['export.build', true, false],
+      ['train.start', false, true],
     ]);
     inner.dispose();
   });
@@ -118,9 +145,24 @@ describe('the sparing host', () => {
     const { inner, host, events } = setUp();
     const point = new Float64Array(1024 * 1024);
     const weights = { spec, layers: [] } as unknown as Extract<EngineEvent, { type: 'train.finished' }>['weights'];
-    host.send({ type: 'landscape.run', requestId: 'l-huge', weights, data, path: Array.from({ length: 20 }, () => point), resolution: 3, span: 1, directionSeed: 1 });
+    host.send({
+      type: 'landscape.run',
+      requestId: 'l-huge',
+      weights,
+      data,
+      path: Array.from({ length: 20 }, () => point),
+      resolution: 3,
+      span: 1,
+      directionSeed: 1,
+    });
     await expect.poll(() => events.length).toBe(1);
-    expect(events[0]).toEqual({ type: 'error', requestId: 'l-huge', code: 'too-large', field: 'path', message: 'the request is 213.4 MB; the lab takes at most 208 MB' });
+    expect(events[0]).toEqual({
+      type: 'error',
+      requestId: 'l-huge',
+      code: 'too-large',
+      field: 'path',
+      message: 'the request is 213.4 MB; the lab takes at most 208 MB',
+    });
     expect(inner.sent).toEqual([]);
     inner.dispose();
   });
@@ -131,7 +173,11 @@ describe('the sparing host', () => {
     host.send({ type: 'train.start', runId: 'big', spec, dataSet: { ...csv, text: huge }, hyper });
     await expect.poll(() => events.length).toBe(1);
     expect(events[0]).toEqual({
-      type: 'error', runId: 'big', code: 'too-large', field: 'dataSet.text', message: 'the CSV file is 67.2 MB; the lab takes at most 64 MB',
+      type: 'error',
+      runId: 'big',
+      code: 'too-large',
+      field: 'dataSet.text',
+      message: 'the CSV file is 67.2 MB; the lab takes at most 64 MB',
     });
     expect(inner.sent).toEqual([]);
     inner.dispose();

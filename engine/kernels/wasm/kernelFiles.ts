@@ -12,8 +12,9 @@ import { createWasmKernels, supportedWasmVariants, type WasmKernelBinaries, type
  */
 function kernelsDirectory(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  return [here, resolve(here, '../engine/kernels/wasm'), resolve(here, '../../../dist/engine/kernels/wasm')]
-    .find((directory) => existsSync(join(directory, 'simdKernels.wasm')));
+  return [here, resolve(here, '../engine/kernels/wasm'), resolve(here, '../../../dist/engine/kernels/wasm')].find((directory) =>
+    existsSync(join(directory, 'simdKernels.wasm')),
+  );
 }
 
 /** The compiled kernel modules; undefined when the build has not produced them. */

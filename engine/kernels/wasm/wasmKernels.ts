@@ -155,67 +155,99 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     owns,
     matmul(a, b, out, m, k, n) {
       try {
-        const pa = input(a, m * k), pb = input(b, k * n), po = output(out, m * n, false);
+        const pa = input(a, m * k),
+          pb = input(b, k * n),
+          po = output(out, m * n, false);
         exports.matmul(pa, pb, po, m, k, n);
         copyBack(out, po, m * n);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     matmulTransposeA(a, b, out, m, k, n) {
       try {
-        const pa = input(a, m * k), pb = input(b, m * n), po = output(out, k * n, false);
+        const pa = input(a, m * k),
+          pb = input(b, m * n),
+          po = output(out, k * n, false);
         exports.matmulTransposeA(pa, pb, po, m, k, n);
         copyBack(out, po, k * n);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     matmulTransposeB(a, b, out, m, n, k) {
       try {
-        const pa = input(a, m * n), pb = input(b, k * n), po = output(out, m * k, false);
+        const pa = input(a, m * n),
+          pb = input(b, k * n),
+          po = output(out, m * k, false);
         exports.matmulTransposeB(pa, pb, po, m, n, k, scratchFor(k * n));
         copyBack(out, po, m * k);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     addRowVector(out, row, m, n) {
       try {
-        const po = output(out, m * n, true), pr = input(row, n);
+        const po = output(out, m * n, true),
+          pr = input(row, n);
         exports.addRowVector(po, pr, m, n);
         copyBack(out, po, m * n);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     columnSums(a, out, m, n) {
       try {
-        const pa = input(a, m * n), po = output(out, n, false);
+        const pa = input(a, m * n),
+          po = output(out, n, false);
         exports.columnSums(pa, po, m, n);
         copyBack(out, po, n);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     relu(x, out, length) {
       try {
-        const px = input(x, length), po = output(out, length, false);
+        const px = input(x, length),
+          po = output(out, length, false);
         exports.relu(px, po, length);
         copyBack(out, po, length);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     reluBackward(x, dy, dx, length) {
       try {
-        const px = input(x, length), pdy = input(dy, length), pdx = output(dx, length, false);
+        const px = input(x, length),
+          pdy = input(dy, length),
+          pdx = output(dx, length, false);
         exports.reluBackward(px, pdy, pdx, length);
         copyBack(dx, pdx, length);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     sigmoid: plainKernels.sigmoid,
     sigmoidBackward(y, dy, dx, length) {
       try {
-        const py = input(y, length), pdy = input(dy, length), pdx = output(dx, length, false);
+        const py = input(y, length),
+          pdy = input(dy, length),
+          pdx = output(dx, length, false);
         exports.sigmoidBackward(py, pdy, pdx, length);
         copyBack(dx, pdx, length);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
     addScaled(target, source, scale, length) {
       try {
-        const pt = output(target, length, true), ps = input(source, length);
+        const pt = output(target, length, true),
+          ps = input(source, length);
         exports.addScaled(pt, ps, scale, length);
         copyBack(target, pt, length);
-      } finally { done(); }
+      } finally {
+        done();
+      }
     },
   };
 }

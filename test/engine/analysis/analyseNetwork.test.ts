@@ -44,7 +44,10 @@ describe('analyseNetwork on the binary digits', () => {
     expect([...sample.features]).toEqual([...data.test.features.subarray(7 * 64, 8 * 64)]);
     expect(sample.truth).toBe(data.test.labels[7]);
     expect(sample.layers.map((layer) => [layer.index, layer.type, layer.values.length])).toEqual([
-      [0, 'linear', 32], [1, 'relu', 32], [2, 'linear', 1], [3, 'sigmoid', 1],
+      [0, 'linear', 32],
+      [1, 'relu', 32],
+      [2, 'linear', 1],
+      [3, 'sigmoid', 1],
     ]);
     expect(sample.layers[1]!.values.every((value) => value >= 0)).toBe(true);
     const p = sample.layers[3]!.values[0]!;

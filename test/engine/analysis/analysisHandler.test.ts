@@ -29,8 +29,11 @@ describe('analysis.run', () => {
     const log = createEventLog();
     const engine = createInProcessEngine((event) => log.push(event));
     engine.receive({
-      type: 'train.start', runId: 'r1', spec: { input: 64, layers: [{ type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
-      dataSet: 'digits-binary', hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 2 },
+      type: 'train.start',
+      runId: 'r1',
+      spec: { input: 64, layers: [{ type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
+      dataSet: 'digits-binary',
+      hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 2 },
     });
     finished = await log.next(isFinished('r1'));
     engine.dispose();
@@ -63,7 +66,7 @@ describe('analysis.run', () => {
     };
     const error = await errorOf(analysisRequest(weights));
     expect(error.field).toBe('weights');
-    expect(error.message).toBe('the weights\' network takes 13 inputs but digits-binary has 64 features');
+    expect(error.message).toBe("the weights' network takes 13 inputs but digits-binary has 64 features");
   });
 
   it('names the weights when their network gives another output width', async () => {

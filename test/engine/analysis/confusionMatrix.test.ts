@@ -16,7 +16,10 @@ describe('confusionMatrix', () => {
   });
 
   it('has a row for a class no sample belongs to', () => {
-    expect(confusionMatrix(Int32Array.from([0, 0]), Int32Array.from([1, 0]), 2)).toEqual([[1, 1], [0, 0]]);
+    expect(confusionMatrix(Int32Array.from([0, 0]), Int32Array.from([1, 0]), 2)).toEqual([
+      [1, 1],
+      [0, 0],
+    ]);
   });
 
   it('rejects a class outside the class count', () => {

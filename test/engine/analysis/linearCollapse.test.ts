@@ -16,7 +16,7 @@ function maxDifference(a: Float64Array, b: Float64Array): number {
 }
 
 describe('collapseLinearRuns', () => {
-  it('finds each run of linear layers, treating dropout as no nonlinearity, and its single layer gives the run\'s output', () => {
+  it("finds each run of linear layers, treating dropout as no nonlinearity, and its single layer gives the run's output", () => {
     const spec = parseSpecText('linear:4,dropout:0.3,linear:3,relu,linear:3,linear:2,linear:2,sigmoid,linear:1', 5);
     const network = buildNetwork(spec, createRandom(4));
     network.setTraining(false);

@@ -4,8 +4,23 @@ import { readAssetText } from '../../../engine/data/assetFiles.js';
 import { csvRows } from '../../../engine/data/csvRows.js';
 
 const CASES = [
-  '', 'a', 'a,b\n1,2', 'a,b\n1,2\n', 'a,b\r\n1,2\r\n', 'a,b\r1,2\r', 'a,b\n\n1,2\n', 'a,,b\n,,\n', ',\n',
-  '"a","b"\n"1,5","say ""hi"""\n', '"multi\nline",2\n', '"open', 'a,"b"\r\nc,d', '"",""\n', '\n', '\n\n', 'a\n\n',
+  '',
+  'a',
+  'a,b\n1,2',
+  'a,b\n1,2\n',
+  'a,b\r\n1,2\r\n',
+  'a,b\r1,2\r',
+  'a,b\n\n1,2\n',
+  'a,,b\n,,\n',
+  ',\n',
+  '"a","b"\n"1,5","say ""hi"""\n',
+  '"multi\nline",2\n',
+  '"open',
+  'a,"b"\r\nc,d',
+  '"",""\n',
+  '\n',
+  '\n\n',
+  'a\n\n',
   'x, y ,z\n 1 , 2,3',
 ];
 

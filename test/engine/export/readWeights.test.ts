@@ -35,7 +35,9 @@ describe('reading weights', () => {
   it('round-trips weights.json exactly, bit for bit', () => {
     const back = fromWeightsDocument(JSON.parse(weightsJsonText(weights)));
     expect(back.spec).toEqual(spec);
-    expect(back.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual(weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape]));
+    expect(back.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual(
+      weights.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape]),
+    );
     back.parameters.forEach((tensor, i) => expect(sameBits(tensor.values, weights.parameters[i]!.values)).toBe(true));
   });
 
@@ -83,9 +85,17 @@ describe('weights files by named tensor', () => {
   it('writes version 2: every parameter with its layer, name and shape, the values nested by the shape', () => {
     const document = JSON.parse(weightsJsonText(weights));
     expect(document).toMatchObject({ format: 'backprop-lab-weights', version: 2, spec });
-    expect(document.parameters.map((tensor: { layer: number; name: string; shape: number[] }) => [tensor.layer, tensor.name, tensor.shape]))
-      .toEqual([[0, 'W', [3, 2]], [0, 'b', [2]], [2, 'W', [2, 1]], [2, 'b', [1]]]);
-    expect(document.parameters[0].values).toEqual([[0.1, -1 / 3], [1e-300, 123456789.123456789], [-0, Math.PI]]);
+    expect(document.parameters.map((tensor: { layer: number; name: string; shape: number[] }) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [3, 2]],
+      [0, 'b', [2]],
+      [2, 'W', [2, 1]],
+      [2, 'b', [1]],
+    ]);
+    expect(document.parameters[0].values).toEqual([
+      [0.1, -1 / 3],
+      [1e-300, 123456789.123456789],
+      [-0, Math.PI],
+    ]);
     expect(toWeightsDocument(weights)).toEqual(document);
   });
 
@@ -102,7 +112,12 @@ describe('weights files by named tensor', () => {
     const version1 = JSON.parse(text) as { layers: Array<{ index: number; W: number[][]; b: number[] }> };
     const read = fromWeightsDocument(JSON.parse(text));
     expect(read.spec).toEqual({ input: 4, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }] });
-    expect(read.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([[0, 'W', [4, 32]], [0, 'b', [32]], [2, 'W', [32, 3]], [2, 'b', [3]]]);
+    expect(read.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [4, 32]],
+      [0, 'b', [32]],
+      [2, 'W', [32, 3]],
+      [2, 'b', [3]],
+    ]);
     version1.layers.forEach((layer, i) => {
       expect(sameBits(read.parameters[2 * i]!.values, Float64Array.from(layer.W.flat()))).toBe(true);
       expect(sameBits(read.parameters[2 * i + 1]!.values, Float64Array.from(layer.b))).toBe(true);
@@ -117,10 +132,22 @@ describe('weights files by named tensor', () => {
     const gainSpec = parseSpecText('linear:3,tanh,linear:2,sigmoid', 4);
     const trained = buildNetwork(gainSpec, createRandom(1), undefined, gainLayerFactory(7));
     const saved = trained.trainedWeights();
-    expect(saved.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape]))
-      .toEqual([[0, 'W', [4, 3]], [0, 'b', [3]], [1, 'gain', [3]], [1, 'offset', [2, 3, 3]], [2, 'W', [3, 2]], [2, 'b', [2]]]);
-    expect(Object.keys(unzipSync(encodeWeightsNpz(saved))).sort())
-      .toEqual(['layer0_W.npy', 'layer0_b.npy', 'layer1_gain.npy', 'layer1_offset.npy', 'layer2_W.npy', 'layer2_b.npy']);
+    expect(saved.parameters.map((tensor) => [tensor.layer, tensor.name, tensor.shape])).toEqual([
+      [0, 'W', [4, 3]],
+      [0, 'b', [3]],
+      [1, 'gain', [3]],
+      [1, 'offset', [2, 3, 3]],
+      [2, 'W', [3, 2]],
+      [2, 'b', [2]],
+    ]);
+    expect(Object.keys(unzipSync(encodeWeightsNpz(saved))).sort()).toEqual([
+      'layer0_W.npy',
+      'layer0_b.npy',
+      'layer1_gain.npy',
+      'layer1_offset.npy',
+      'layer2_W.npy',
+      'layer2_b.npy',
+    ]);
     const x = Float64Array.from({ length: 2 * 4 }, (_, i) => Math.sin(i));
     const expected = Array.from(trained.forward(x, 2));
     const fromJson = weightsDocumentTensors(JSON.parse(weightsJsonText(saved))).weights;
@@ -133,7 +160,10 @@ describe('weights files by named tensor', () => {
       expect(fresh.trainedWeights()).toEqual(saved);
     }
     const wrongShape = { ...saved, parameters: saved.parameters.map((tensor) => (tensor.name === 'offset' ? { ...tensor, shape: [6, 3] } : tensor)) };
-    expect(weightsMismatch(trained, wrongShape)).toEqual({ field: 'parameters.3.shape', message: 'layer 2 (tanh) has 6×3 weights but the network needs 2×3×3 for offset' });
+    expect(weightsMismatch(trained, wrongShape)).toEqual({
+      field: 'parameters.3.shape',
+      message: 'layer 2 (tanh) has 6×3 weights but the network needs 2×3×3 for offset',
+    });
   });
 
   it('refuses tensors the network does not have, twice, missing or of the wrong size, naming the field', () => {
@@ -148,15 +178,56 @@ describe('weights files by named tensor', () => {
       }
       throw new Error('the file was accepted');
     };
-    expect(refusal((j) => { j.parameters[1].name = 'bias'; })).toBe('parameters.1.name: the weights have a parameter bias for layer 1 (linear), which has no parameter of that name (it has W, b)');
-    expect(refusal((j) => { j.parameters[1].layer = 1; })).toBe('parameters.1.name: the weights have a parameter b for layer 2 (relu), which has no parameters');
-    expect(refusal((j) => { j.parameters[1].layer = 9; })).toBe('parameters.1.layer: the weights have parameters for layer 10, but the network has 4 layers');
-    expect(refusal((j) => { j.parameters[1] = j.parameters[0]; })).toBe('parameters.1.name: the weights hold W of layer 1 (linear) twice');
-    expect(refusal((j) => { j.parameters.pop(); })).toBe('parameters: the weights have no b for layer 3 (linear)');
-    expect(refusal((j) => { j.parameters.splice(2, 2); })).toBe('parameters: the weights have no parameters for layer 3 (linear)');
-    expect(refusal((j) => { j.parameters[2].shape = [1, 2]; j.parameters[2].values = [[1, 2]]; })).toBe('parameters.2.shape: layer 3 (linear) has 1×2 weights but the network needs 2×1 for W');
-    expect(refusal((j) => { j.parameters[3].values = [1, 2]; })).toBe('parameters.3.values: must be a list of 1 numbers (the shape is 1)');
-    expect(refusal((j) => { j.parameters[3].values = ['x']; })).toBe('parameters.3.values.0: not a number');
-    expect(refusal((j) => { j.version = 3; })).toBe('not a valid weights file: version: this weights file has a version this lab does not read');
+    expect(
+      refusal((j) => {
+        j.parameters[1].name = 'bias';
+      }),
+    ).toBe('parameters.1.name: the weights have a parameter bias for layer 1 (linear), which has no parameter of that name (it has W, b)');
+    expect(
+      refusal((j) => {
+        j.parameters[1].layer = 1;
+      }),
+    ).toBe('parameters.1.name: the weights have a parameter b for layer 2 (relu), which has no parameters');
+    expect(
+      refusal((j) => {
+        j.parameters[1].layer = 9;
+      }),
+    ).toBe('parameters.1.layer: the weights have parameters for layer 10, but the network has 4 layers');
+    expect(
+      refusal((j) => {
+        j.parameters[1] = j.parameters[0];
+      }),
+    ).toBe('parameters.1.name: the weights hold W of layer 1 (linear) twice');
+    expect(
+      refusal((j) => {
+        j.parameters.pop();
+      }),
+    ).toBe('parameters: the weights have no b for layer 3 (linear)');
+    expect(
+      refusal((j) => {
+        j.parameters.splice(2, 2);
+      }),
+    ).toBe('parameters: the weights have no parameters for layer 3 (linear)');
+    expect(
+      refusal((j) => {
+        j.parameters[2].shape = [1, 2];
+        j.parameters[2].values = [[1, 2]];
+      }),
+    ).toBe('parameters.2.shape: layer 3 (linear) has 1×2 weights but the network needs 2×1 for W');
+    expect(
+      refusal((j) => {
+        j.parameters[3].values = [1, 2];
+      }),
+    ).toBe('parameters.3.values: must be a list of 1 numbers (the shape is 1)');
+    expect(
+      refusal((j) => {
+        j.parameters[3].values = ['x'];
+      }),
+    ).toBe('parameters.3.values.0: not a number');
+    expect(
+      refusal((j) => {
+        j.version = 3;
+      }),
+    ).toBe('not a valid weights file: version: this weights file has a version this lab does not read');
   });
 });

@@ -56,7 +56,15 @@ describe('gradient checks of whole networks', () => {
   it('passes for every parameter and the input of networks using every layer type and loss', () => {
     const nets: { layers: LayerSpec[]; loss?: 'mse' | 'bce' }[] = [
       { layers: [{ type: 'linear', units: 6 }, { type: 'relu' }, { type: 'linear', units: 4 }, { type: 'softmax' }] },
-      { layers: [{ type: 'linear', units: 5, init: 'he' }, { type: 'leaky_relu' }, { type: 'dropout', rate: 0.5 }, { type: 'linear', units: 2 }, { type: 'sigmoid' }] },
+      {
+        layers: [
+          { type: 'linear', units: 5, init: 'he' },
+          { type: 'leaky_relu' },
+          { type: 'dropout', rate: 0.5 },
+          { type: 'linear', units: 2 },
+          { type: 'sigmoid' },
+        ],
+      },
       { layers: [{ type: 'linear', units: 5 }, { type: 'tanh' }, { type: 'linear', units: 3 }], loss: 'mse' },
       { layers: [{ type: 'linear', units: 4 }, { type: 'tanh' }, { type: 'linear', units: 3 }, { type: 'softmax' }], loss: 'bce' },
     ];
@@ -68,12 +76,16 @@ describe('gradient checks of whole networks', () => {
   });
 });
 
-describe('the exercise\'s broken backward passes', () => {
+describe("the exercise's broken backward passes", () => {
   it('fails the db check with exercise-db while dx and dW still pass, and passes with the correct layer', () => {
     for (const seed of SEEDS) {
       const subject: GradcheckSubject = { kind: 'layer', layer: { type: 'linear', units: 7 }, inputs: 5, rows: 3 };
       const broken = runGradcheck({ subject, seed, variant: 'exercise-db' });
-      expect(broken.checks.map((check) => [check.name, check.ok])).toEqual([['dx', true], ['dW', true], ['db', false]]);
+      expect(broken.checks.map((check) => [check.name, check.ok])).toEqual([
+        ['dx', true],
+        ['dW', true],
+        ['db', false],
+      ]);
       expect(broken.checks[2]!.relativeError).toBeGreaterThan(0.01);
       expect(runGradcheck({ subject, seed }).checks.every((check) => check.ok)).toBe(true);
     }
@@ -99,9 +111,11 @@ describe('the exercise\'s broken backward passes', () => {
   });
 
   it('refuses a variant the subject has no layer for, naming the field', () => {
-    expect(() => runGradcheck({ subject: { kind: 'layer', layer: { type: 'relu' }, inputs: 3, rows: 2 }, seed: 1, variant: 'exercise-db' }))
-      .toThrow(expect.objectContaining({ field: 'variant', message: 'the variant exercise-db changes a linear layer, but a relu layer has none' }));
-    expect(() => runGradcheck({ subject: { kind: 'loss', loss: 'bce', width: 3, rows: 2 }, seed: 1, variant: 'exercise-sigmoid-grad' }))
-      .toThrow(expect.objectContaining({ field: 'variant' }));
+    expect(() => runGradcheck({ subject: { kind: 'layer', layer: { type: 'relu' }, inputs: 3, rows: 2 }, seed: 1, variant: 'exercise-db' })).toThrow(
+      expect.objectContaining({ field: 'variant', message: 'the variant exercise-db changes a linear layer, but a relu layer has none' }),
+    );
+    expect(() => runGradcheck({ subject: { kind: 'loss', loss: 'bce', width: 3, rows: 2 }, seed: 1, variant: 'exercise-sigmoid-grad' })).toThrow(
+      expect.objectContaining({ field: 'variant' }),
+    );
   });
 });

@@ -14,7 +14,7 @@ const spec = parseSpecText('linear:32,relu,linear:16,tanh,linear:8,sigmoid,linea
 describe.each(['simd', 'relaxed'] as const)('a network on the WebAssembly %s kernels', (variant) => {
   const kernels = createWasmKernels(binaries, variant);
 
-  it('keeps every parameter, gradient and layer buffer in the kernels\' memory, so no product copies its operands', () => {
+  it("keeps every parameter, gradient and layer buffer in the kernels' memory, so no product copies its operands", () => {
     const network = buildNetwork(spec, createRandom(3), kernels);
     for (const parameter of network.parameters) expect(kernels.owns(parameter.value) && kernels.owns(parameter.gradient)).toBe(true);
     const input = kernels.allocate(6 * 20).fill(0.5);

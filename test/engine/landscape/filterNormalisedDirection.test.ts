@@ -12,12 +12,21 @@ describe('filterNormalisedDirection', () => {
   const network = buildNetwork(parseSpecText('linear:6,relu,linear:4,tanh,linear:2', 9), createRandom(12));
   const weightMatrices = network.parameters.filter((parameter) => parameter.name === 'W');
   // give the layers very different scales, which the normalisation must follow
-  weightMatrices[1]!.value.forEach((value, i, W) => { W[i] = value * 40; });
+  weightMatrices[1]!.value.forEach((value, i, W) => {
+    W[i] = value * 40;
+  });
 
   it('gives each filter (the weights feeding one unit) the norm of the same filter of the weights', () => {
     const direction = filterNormalisedDirection(network, createRandom(5));
     expect(direction).toHaveLength(network.parameterCount);
-    expect(network.parameters.map((parameter) => [parameter.name, parameter.filterAxis])).toEqual([['W', 1], ['b', undefined], ['W', 1], ['b', undefined], ['W', 1], ['b', undefined]]);
+    expect(network.parameters.map((parameter) => [parameter.name, parameter.filterAxis])).toEqual([
+      ['W', 1],
+      ['b', undefined],
+      ['W', 1],
+      ['b', undefined],
+      ['W', 1],
+      ['b', undefined],
+    ]);
     let offset = 0;
     for (const parameter of network.parameters) {
       const part = direction.subarray(offset, offset + parameter.value.length);

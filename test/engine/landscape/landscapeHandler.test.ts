@@ -17,16 +17,26 @@ describe('landscape.run', () => {
     const log = createEventLog();
     const engine = createInProcessEngine((event) => log.push(event));
     engine.receive({
-      type: 'train.start', runId: 'r1', recordPath: true,
+      type: 'train.start',
+      runId: 'r1',
+      recordPath: true,
       spec: { input: 64, layers: [{ type: 'linear', units: 8 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
-      dataSet: 'digits-binary', hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 2 },
+      dataSet: 'digits-binary',
+      hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 2 },
     });
     finished = await log.next(isFinished('r1'));
     engine.dispose();
   });
 
   const request = (extra: Partial<LandscapeRun> = {}): LandscapeRun => ({
-    type: 'landscape.run', requestId: 'l1', weights: finished.weights, data, resolution: 5, span: 1, directionSeed: 1, ...extra,
+    type: 'landscape.run',
+    requestId: 'l1',
+    weights: finished.weights,
+    data,
+    resolution: 5,
+    span: 1,
+    directionSeed: 1,
+    ...extra,
   });
 
   async function errorOf(landscape: LandscapeRun): Promise<ErrorEvent> {
@@ -62,7 +72,10 @@ describe('landscape.run', () => {
   });
 
   it('names the weights when every weight is zero, so there is no direction to go', async () => {
-    const weights = { ...finished.weights, parameters: finished.weights.parameters.map((tensor) => (tensor.name === 'W' ? { ...tensor, values: new Float64Array(tensor.values.length) } : tensor)) };
+    const weights = {
+      ...finished.weights,
+      parameters: finished.weights.parameters.map((tensor) => (tensor.name === 'W' ? { ...tensor, values: new Float64Array(tensor.values.length) } : tensor)),
+    };
     const error = await errorOf(request({ weights }));
     expect(error.field).toBe('weights');
   });

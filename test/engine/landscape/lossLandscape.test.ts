@@ -21,7 +21,14 @@ describe('the loss landscape of a network trained on the binary digits', () => {
   });
 
   const request = (extra: Record<string, unknown> = {}) => ({
-    type: 'landscape.run' as const, requestId: 'l1', weights, data: analysed, resolution: 7, span: 1, directionSeed: 3, ...extra,
+    type: 'landscape.run' as const,
+    requestId: 'l1',
+    weights,
+    data: analysed,
+    resolution: 7,
+    span: 1,
+    directionSeed: 3,
+    ...extra,
   });
 
   it('is the training loss at the trained weights, exactly, at its centre', async () => {

@@ -33,7 +33,14 @@ describe('projectPath', () => {
   });
 
   it('refuses parallel directions and points of the wrong length', () => {
-    expect(() => projectPath([theta], theta, delta, delta.map((value) => 2 * value))).toThrow(/parallel/);
+    expect(() =>
+      projectPath(
+        [theta],
+        theta,
+        delta,
+        delta.map((value) => 2 * value),
+      ),
+    ).toThrow(/parallel/);
     expect(() => projectPath([vector(29, 5)], theta, delta, eta)).toThrow(/path point 0 has 29 values/);
   });
 });

@@ -22,7 +22,7 @@ describe('Linear initialisation', () => {
     expect(new Linear(6, 4, plainKernels, createRandom(3)).W).toEqual(new Linear(6, 4, plainKernels, createRandom(3), 'xavier').W);
   });
 
-  it('draws the exercise\'s scheme within ±√(6/(n_in·n_out)), far narrower than Glorot for 64×32', () => {
+  it("draws the exercise's scheme within ±√(6/(n_in·n_out)), far narrower than Glorot for 64×32", () => {
     const layer = new Linear(64, 32, plainKernels, createRandom(4), 'exercise');
     const bound = exerciseBound(64, 32);
     expect(bound).toBeCloseTo(Math.sqrt(6 / 2048), 15);
@@ -78,13 +78,25 @@ describe('Dropout', () => {
     const y = layer.forward(x, 1);
     const zeroed = Array.from(y).filter((v) => v === 0).length / y.length;
     expect(Math.abs(zeroed - 0.25)).toBeLessThan(0.03);
-    y.forEach((v, i) => { if (v !== 0) expect(v).toBeCloseTo(x[i]! / 0.75, 14); });
-    const dx = layer.backward(x, Float64Array.from(x, () => 1), 1);
+    y.forEach((v, i) => {
+      if (v !== 0) expect(v).toBeCloseTo(x[i]! / 0.75, 14);
+    });
+    const dx = layer.backward(
+      x,
+      Float64Array.from(x, () => 1),
+      1,
+    );
     dx.forEach((v, i) => expect(v === 0).toBe(y[i] === 0));
   });
 
   it('draws its masks from the seed given at build time, so two networks built alike drop alike', () => {
-    const spec = { input: 3, layers: [{ type: 'linear' as const, units: 50 }, { type: 'dropout' as const, rate: 0.5 }] };
+    const spec = {
+      input: 3,
+      layers: [
+        { type: 'linear' as const, units: 50 },
+        { type: 'dropout' as const, rate: 0.5 },
+      ],
+    };
     const outputs = [1, 1, 2].map((seed) => {
       const network = buildNetwork(spec, createRandom(seed));
       network.setTraining(true);

@@ -7,8 +7,10 @@ import { meanSquaredError } from '../../../engine/losses/meanSquaredError.js';
 import { validateSpecForData } from '../../../engine/network/validateSpec.js';
 import type { NetworkSpec } from '../../../engine/spec.js';
 
-const net = (...types: ('relu' | 'sigmoid' | 'softmax' | 'tanh')[]): NetworkSpec =>
-  ({ input: 4, layers: [{ type: 'linear', units: 3 }, ...types.map((type) => ({ type }))] });
+const net = (...types: ('relu' | 'sigmoid' | 'softmax' | 'tanh')[]): NetworkSpec => ({
+  input: 4,
+  layers: [{ type: 'linear', units: 3 }, ...types.map((type) => ({ type }))],
+});
 
 describe('categorical cross-entropy', () => {
   it('reports the mean over samples of −Σ y ln softmax(z)', () => {
@@ -54,11 +56,15 @@ describe('choosing and validating a loss', () => {
   });
 
   it('refuses cce without a final softmax, naming hyper.loss when the user chose it', () => {
-    expect(validateLoss(net('relu'), 'cce', true)).toEqual([{ field: 'hyper.loss', message: 'categorical cross-entropy needs a softmax as the last layer, but the last is layer 2 (relu)' }]);
+    expect(validateLoss(net('relu'), 'cce', true)).toEqual([
+      { field: 'hyper.loss', message: 'categorical cross-entropy needs a softmax as the last layer, but the last is layer 2 (relu)' },
+    ]);
   });
 
   it('refuses bce without outputs in (0, 1), naming the last layer when the loss was the default', () => {
-    expect(validateLoss(net('tanh'), 'bce', false)).toEqual([{ field: 'spec.layers.1', message: 'binary cross-entropy needs outputs between 0 and 1 (a sigmoid as the last layer), but the last is layer 2 (tanh)' }]);
+    expect(validateLoss(net('tanh'), 'bce', false)).toEqual([
+      { field: 'spec.layers.1', message: 'binary cross-entropy needs outputs between 0 and 1 (a sigmoid as the last layer), but the last is layer 2 (tanh)' },
+    ]);
     expect(validateLoss(net('softmax'), 'bce', true)).toEqual([]);
     expect(validateLoss(net('tanh'), 'mse', true)).toEqual([]);
   });
@@ -66,6 +72,11 @@ describe('choosing and validating a loss', () => {
   it('refuses a one-output softmax for the data, whose probability is always 1', () => {
     const spec: NetworkSpec = { input: 64, layers: [{ type: 'linear', units: 1 }, { type: 'softmax' }] };
     const issues = validateSpecForData(spec, { name: 'digits-binary', inputs: 64, outputs: 1 });
-    expect(issues).toEqual([{ field: 'spec.layers.1', message: 'layer 2 (softmax) has a single output, which a softmax always sets to 1: categorical cross-entropy needs one output per class' }]);
+    expect(issues).toEqual([
+      {
+        field: 'spec.layers.1',
+        message: 'layer 2 (softmax) has a single output, which a softmax always sets to 1: categorical cross-entropy needs one output per class',
+      },
+    ]);
   });
 });

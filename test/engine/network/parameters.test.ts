@@ -22,9 +22,20 @@ describe('flattened parameters', () => {
   });
 
   it('builds a network of every layer type with the widths its spec gives', () => {
-    const network = buildNetwork(parseSpecText('linear:5:he,leaky_relu:0.2,dropout:0.1,linear:4:exercise,tanh,relu,linear:3,sigmoid,softmax', 6), createRandom(3));
+    const network = buildNetwork(
+      parseSpecText('linear:5:he,leaky_relu:0.2,dropout:0.1,linear:4:exercise,tanh,relu,linear:3,sigmoid,softmax', 6),
+      createRandom(3),
+    );
     expect(network.layers.map((layer) => `${layer.type}:${layer.outputs}`)).toEqual([
-      'linear:5', 'leaky_relu:5', 'dropout:5', 'linear:4', 'tanh:4', 'relu:4', 'linear:3', 'sigmoid:3', 'softmax:3',
+      'linear:5',
+      'leaky_relu:5',
+      'dropout:5',
+      'linear:4',
+      'tanh:4',
+      'relu:4',
+      'linear:3',
+      'sigmoid:3',
+      'softmax:3',
     ]);
   });
 });

@@ -77,7 +77,7 @@ describe('optimizers', () => {
     expect(path[1]).toBeCloseTo(0.9 - (0.1 * mHat) / Math.sqrt(vHat), 15);
   });
 
-  it('fills in the usual defaults for a run\'s record', () => {
+  it("fills in the usual defaults for a run's record", () => {
     expect(resolveOptimizerConfig(undefined)).toEqual({ kind: 'sgd' });
     expect(resolveOptimizerConfig({ kind: 'momentum' })).toEqual({ kind: 'momentum', momentum: 0.9 });
     expect(resolveOptimizerConfig({ kind: 'adam', beta1: 0.8 })).toEqual({ kind: 'adam', beta1: 0.8, beta2: 0.999, epsilon: 1e-8 });

@@ -13,7 +13,9 @@ const loadData = createDataLoader(readAssetText);
 
 /** Trains `net` (short form) on a digits data set with the exercise's settings overridden by `hyper`. */
 export async function trainDigits(
-  net: string, hyper: Partial<Hyperparameters> = {}, dataSet: DataSetName = 'digits-binary',
+  net: string,
+  hyper: Partial<Hyperparameters> = {},
+  dataSet: DataSetName = 'digits-binary',
   extra: Partial<Pick<TrainingOptions, 'shouldStop' | 'onEpoch' | 'yieldToEventLoop' | 'sliceMilliseconds'>> = {},
 ) {
   const settings = { ...EXERCISE_HYPERPARAMETERS, ...hyper };

@@ -26,10 +26,13 @@ function chartsStale(): boolean {
 
 /** Sources under engine/ and cli/ whose compiled file is missing or older. */
 function staleSources(): string[] {
-  return ['engine', 'cli'].flatMap((folder) => sources(join(REPOSITORY, folder))).filter((source) => source.endsWith('.ts')).filter((source) => {
-    const compiled = join(REPOSITORY, 'dist', relative(REPOSITORY, source)).replace(/\.ts$/, '.js');
-    return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
-  });
+  return ['engine', 'cli']
+    .flatMap((folder) => sources(join(REPOSITORY, folder)))
+    .filter((source) => source.endsWith('.ts'))
+    .filter((source) => {
+      const compiled = join(REPOSITORY, 'dist', relative(REPOSITORY, source)).replace(/\.ts$/, '.js');
+      return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs;
+    });
 }
 
 function sleep(milliseconds: number): void {
@@ -68,6 +71,10 @@ export function ensureBuilt(): void {
       if (chartsStale()) throw new Error(`building dist/charts failed:\n${result.stdout}${result.stderr}`);
     }
   } finally {
-    try { rmdirSync(lock); } catch { /* another process took it over */ }
+    try {
+      rmdirSync(lock);
+    } catch {
+      /* another process took it over */
+    }
   }
 }

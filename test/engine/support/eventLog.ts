@@ -24,6 +24,8 @@ export function createEventLog() {
   };
 }
 
-export const isFinished = (runId: string) => (event: EngineEvent): event is Extract<EngineEvent, { type: 'train.finished' }> =>
-  event.type === 'train.finished' && event.runId === runId;
+export const isFinished =
+  (runId: string) =>
+  (event: EngineEvent): event is Extract<EngineEvent, { type: 'train.finished' }> =>
+    event.type === 'train.finished' && event.runId === runId;
 export const isError = (event: EngineEvent): event is Extract<EngineEvent, { type: 'error' }> => event.type === 'error';

@@ -13,7 +13,10 @@ export class GainLayer implements Layer {
   readonly parameters: readonly Parameter[];
   private output: Float64Array = new Float64Array(0);
 
-  constructor(readonly inputs: number, seed: number) {
+  constructor(
+    readonly inputs: number,
+    seed: number,
+  ) {
     this.outputs = inputs;
     const gain = Float64Array.from({ length: inputs }, (_, j) => 1 + seed / 10 + j / 100);
     const offset = Float64Array.from({ length: 6 * inputs }, (_, i) => (seed - i) / 1000);
@@ -43,5 +46,6 @@ export class GainLayer implements Layer {
 
 /** Builds the usual layers, but a GainLayer (its values set by `seed`) for every tanh. */
 export function gainLayerFactory(seed: number): LayerFactory {
-  return (spec, inputs, kernels, random, dropoutRandom) => (spec.type === 'tanh' ? new GainLayer(shapeSize(inputs), seed) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
+  return (spec, inputs, kernels, random, dropoutRandom) =>
+    spec.type === 'tanh' ? new GainLayer(shapeSize(inputs), seed) : buildLayer(spec, inputs, kernels, random, dropoutRandom);
 }

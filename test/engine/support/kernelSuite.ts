@@ -11,11 +11,12 @@ function randomValues(length: number, seed: number): Float64Array {
 /** out[i][j] = Σ_p A(i, p) · B(p, j), with accessors so every transposed variant is checked against the same loop. */
 function reference(m: number, k: number, n: number, a: (i: number, p: number) => number, b: (p: number, j: number) => number): Float64Array {
   const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
-    let sum = 0;
-    for (let p = 0; p < k; p++) sum += a(i, p) * b(p, j);
-    out[i * n + j] = sum;
-  }
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += a(i, p) * b(p, j);
+      out[i * n + j] = sum;
+    }
   return out;
 }
 
@@ -35,14 +36,32 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
     const [m, k, n] = [3, 5, 7];
     // Shapes that reach every tile and every edge of a blocked implementation: odd and even rows, widths below,
     // at and above a tile, the exercise's 10×64·64×32, and sums and widths longer than a cache tile.
-    const shapes: Array<[number, number, number]> = [[1, 1, 1], [3, 5, 7], [2, 4, 4], [9, 13, 6], [10, 64, 32], [7, 3, 1], [13, 300, 70], [6, 517, 131]];
+    const shapes: Array<[number, number, number]> = [
+      [1, 1, 1],
+      [3, 5, 7],
+      [2, 4, 4],
+      [9, 13, 6],
+      [10, 64, 32],
+      [7, 3, 1],
+      [13, 300, 70],
+      [6, 517, 131],
+    ];
 
     it.each(shapes)('multiplies x·W like the textbook triple loop (%i×%i·%i-wide)', (m, k, n) => {
       const a = randomMatrix(m * k, 1);
       const b = randomMatrix(k * n, 2);
       const out = from(new Float64Array(m * n).fill(99));
       kernels.matmul(a, b, out, m, k, n);
-      expectClose(out, reference(m, k, n, (i, p) => a[i * k + p]!, (p, j) => b[p * n + j]!));
+      expectClose(
+        out,
+        reference(
+          m,
+          k,
+          n,
+          (i, p) => a[i * k + p]!,
+          (p, j) => b[p * n + j]!,
+        ),
+      );
     });
 
     it.each(shapes)('multiplies dy·Wᵀ without forming the transpose (%i×%i, %i rows of W)', (m, n, k) => {
@@ -50,7 +69,16 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       const w = randomMatrix(k * n, 4);
       const out = from(new Float64Array(m * k).fill(99));
       kernels.matmulTransposeB(dy, w, out, m, n, k);
-      expectClose(out, reference(m, n, k, (i, p) => dy[i * n + p]!, (p, j) => w[j * n + p]!));
+      expectClose(
+        out,
+        reference(
+          m,
+          n,
+          k,
+          (i, p) => dy[i * n + p]!,
+          (p, j) => w[j * n + p]!,
+        ),
+      );
     });
 
     it.each(shapes)('multiplies xᵀ·dy without forming the transpose (%i rows, %i and %i wide)', (m, k, n) => {
@@ -58,7 +86,16 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       const dy = randomMatrix(m * n, 6);
       const out = from(new Float64Array(k * n).fill(99));
       kernels.matmulTransposeA(x, dy, out, m, k, n);
-      expectClose(out, reference(k, m, n, (i, p) => x[p * k + i]!, (p, j) => dy[p * n + j]!));
+      expectClose(
+        out,
+        reference(
+          k,
+          m,
+          n,
+          (i, p) => x[p * k + i]!,
+          (p, j) => dy[p * n + j]!,
+        ),
+      );
     });
 
     it('writes only inside the product, leaving the rest of a larger buffer alone', () => {
@@ -72,10 +109,16 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       const row = randomMatrix(n, 8);
       const added = from(a);
       kernels.addRowVector(added, row, m, n);
-      expectClose(added, a.map((value, i) => value + row[i % n]!));
+      expectClose(
+        added,
+        a.map((value, i) => value + row[i % n]!),
+      );
       const sums = from(new Float64Array(n).fill(99));
       kernels.columnSums(a, sums, m, n);
-      expectClose(sums, Float64Array.from({ length: n }, (_, j) => a[j]! + a[n + j]! + a[2 * n + j]!));
+      expectClose(
+        sums,
+        Float64Array.from({ length: n }, (_, j) => a[j]! + a[n + j]! + a[2 * n + j]!),
+      );
     });
 
     it('maps ReLU and sigmoid elementwise, with their backward passes', () => {
@@ -84,13 +127,22 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       const out = from(new Float64Array(x.length));
       const dx = from(new Float64Array(x.length));
       kernels.relu(x, out, x.length);
-      expectClose(out, x.map((v) => Math.max(0, v)));
+      expectClose(
+        out,
+        x.map((v) => Math.max(0, v)),
+      );
       kernels.reluBackward(x, dy, dx, x.length);
       expectClose(dx, Float64Array.from([0, 0, 0, 4, 5, 0, 7]));
       kernels.sigmoid(x, out, x.length);
-      expectClose(out, x.map((v) => 1 / (1 + Math.exp(-v))));
+      expectClose(
+        out,
+        x.map((v) => 1 / (1 + Math.exp(-v))),
+      );
       kernels.sigmoidBackward(out, dy, dx, x.length);
-      expectClose(dx, out.map((y, i) => dy[i]! * y * (1 - y)));
+      expectClose(
+        dx,
+        out.map((y, i) => dy[i]! * y * (1 - y)),
+      );
     });
 
     it('adds a scaled vector in place', () => {

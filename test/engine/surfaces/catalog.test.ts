@@ -8,8 +8,13 @@ describe('built-in surfaces', () => {
   for (const surface of SURFACES) {
     it(`${surface.id}: its formula text gives the same values and gradients as its hand-written code`, () => {
       const typed = surfaceFromExpression(surface.formula);
-      const a = new Float64Array(2), b = new Float64Array(2);
-      for (const [x, y] of [[0.3, -1.2], [1.7, 0.9], [-2.2, 2.4]] as const) {
+      const a = new Float64Array(2),
+        b = new Float64Array(2);
+      for (const [x, y] of [
+        [0.3, -1.2],
+        [1.7, 0.9],
+        [-2.2, 2.4],
+      ] as const) {
         expect(typed.value(x, y)).toBeCloseTo(surface.value(x, y), 9);
         surface.gradient(x, y, a);
         typed.gradient(x, y, b);

@@ -23,11 +23,16 @@ describe('parseExpression', () => {
   });
 
   it('points at the column of an unknown name', () => {
-    expect(() => parseExpression('x + foo(y)')).toThrow(new ExpressionError("unknown name 'foo' (use x, y, pi, e or sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan)", 5));
+    expect(() => parseExpression('x + foo(y)')).toThrow(
+      new ExpressionError("unknown name 'foo' (use x, y, pi, e or sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, atan)", 5),
+    );
   });
 
   it('points at a missing closing parenthesis', () => {
-    try { parseExpression('cos(3*x'); expect.unreachable(); } catch (e) {
+    try {
+      parseExpression('cos(3*x');
+      expect.unreachable();
+    } catch (e) {
       expect(e).toBeInstanceOf(ExpressionError);
       expect((e as ExpressionError).column).toBe(8);
       expect((e as Error).message).toBe("expected ')' but found end of input at column 8");
@@ -59,7 +64,11 @@ describe('compileDual', () => {
     it(`gives the exact gradient of ${text}, matching central differences`, () => {
       const f = compileDual(parseExpression(text));
       const h = 1e-6;
-      for (const [x, y] of [[0.7, 1.3], [1.9, -0.4], [2.5, 0.8]] as const) {
+      for (const [x, y] of [
+        [0.7, 1.3],
+        [1.9, -0.4],
+        [2.5, 0.8],
+      ] as const) {
         const d = f(x, y);
         const numX = (f(x + h, y).v - f(x - h, y).v) / (2 * h);
         const numY = (f(x, y + h).v - f(x, y - h).v) / (2 * h);

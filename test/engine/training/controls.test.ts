@@ -32,11 +32,19 @@ describe('training controls', () => {
     const control = new TrainingControl();
     const states: string[] = [];
     let turns = 0;
-    const pending = run({
-      control, sliceMilliseconds: 0,
-      onStateChange: (state) => states.push(state),
-      yieldToEventLoop: async () => { turns++; if (turns === 10) control.pause(); await new Promise((r) => setImmediate(r)); },
-    }, { epochs: 2 });
+    const pending = run(
+      {
+        control,
+        sliceMilliseconds: 0,
+        onStateChange: (state) => states.push(state),
+        yieldToEventLoop: async () => {
+          turns++;
+          if (turns === 10) control.pause();
+          await new Promise((r) => setImmediate(r));
+        },
+      },
+      { epochs: 2 },
+    );
     while (states.length === 0) await new Promise((r) => setTimeout(r, 5));
     const turnsWhilePaused = turns;
     await new Promise((r) => setTimeout(r, 50));
@@ -99,17 +107,23 @@ describe('training controls', () => {
   it('refuses saved weights of another network', async () => {
     const { network } = await setUp();
     const other = buildNetwork(parseSpecText('linear:16,relu,linear:1,sigmoid', 64), deriveRandom(1, 1)).trainedWeights();
-    expect(() => loadTrainedWeights(network, other)).toThrow('the initial weights belong to another network (their spec differs from this run\'s)');
+    expect(() => loadTrainedWeights(network, other)).toThrow("the initial weights belong to another network (their spec differs from this run's)");
     expect(() => loadParameters(network, new Float64Array(3))).toThrow('the parameter vector has 3 values but the network has 2113 parameters');
   });
 
   it('hands on every training minibatch loss once, in order, counted from 1', async () => {
     const received: { first: number; losses: number[] }[] = [];
-    const { outcome } = await run({ onBatches: (first, losses) => received.push({ first, losses: Array.from(losses) }), batchIntervalMilliseconds: 0 }, { epochs: 2 });
+    const { outcome } = await run(
+      { onBatches: (first, losses) => received.push({ first, losses: Array.from(losses) }), batchIntervalMilliseconds: 0 },
+      { epochs: 2 },
+    );
     const all = received.flatMap((chunk) => chunk.losses);
     expect(all.length).toBe(2 * 89);
     let next = 1;
-    for (const chunk of received) { expect(chunk.first).toBe(next); next += chunk.losses.length; }
+    for (const chunk of received) {
+      expect(chunk.first).toBe(next);
+      next += chunk.losses.length;
+    }
     const epochOne = all.slice(0, 89).reduce((s, v) => s + v, 0) / 89;
     expect(epochOne).toBeCloseTo(outcome.history[0]!.trainLoss, 12);
   });
@@ -117,7 +131,9 @@ describe('training controls', () => {
   it('says the learning rate is probably too large when a run completes with saturated, confidently wrong outputs', async () => {
     const { outcome } = await run({}, { learningRate: 1e6, epochs: 3 });
     expect(outcome.reason).toBe('completed');
-    expect(outcome.message).toMatch(/^completed 3 epochs, but .*far worse than guessing \(0\.693\).*confidently wrong.*: the learning rate is probably too large$/);
+    expect(outcome.message).toMatch(
+      /^completed 3 epochs, but .*far worse than guessing \(0\.693\).*confidently wrong.*: the learning rate is probably too large$/,
+    );
     const healthy = await run({}, { epochs: 3 });
     expect(healthy.outcome.message).toBe('completed 3 epochs');
   });

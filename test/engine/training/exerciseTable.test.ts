@@ -16,7 +16,7 @@ async function meanTestAccuracy(net: string, dataSet: 'digits' | 'digits-binary'
 
 // The exercise's settings (25 epochs, step 0.01, minibatches of 10, summed gradients, a shuffled 50/50 split) and its
 // own Linear initialisation U(±√(6/(n_in·n_out))). Its reported accuracies were about 0.97, 0.89, 0.89 and 0.97.
-describe('the exercise\'s architecture table', () => {
+describe("the exercise's architecture table", () => {
   const rows: [string, string, number][] = [
     ['64-32-ReLU-1-Sigmoid', 'linear:32:exercise,relu,linear:1:exercise,sigmoid', 0.96],
     ['64-32-1-Sigmoid (no ReLU)', 'linear:32:exercise,linear:1:exercise,sigmoid', 0.88],
@@ -31,7 +31,7 @@ describe('the exercise\'s architecture table', () => {
 });
 
 describe('10-class digits', () => {
-  it('64-32-ReLU-10-Softmax with categorical cross-entropy and the exercise\'s settings reaches a mean test accuracy of at least 0.95', async () => {
+  it("64-32-ReLU-10-Softmax with categorical cross-entropy and the exercise's settings reaches a mean test accuracy of at least 0.95", async () => {
     expect(await meanTestAccuracy('linear:32,relu,linear:10,softmax', 'digits')).toBeGreaterThanOrEqual(0.95);
   });
 });

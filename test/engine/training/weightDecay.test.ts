@@ -26,14 +26,16 @@ class DecayedBiasLinear extends Linear {
 }
 
 const decayedBiases: LayerFactory = (spec, inputs, kernels, random, dropoutRandom) =>
-  (spec.type === 'linear' ? new DecayedBiasLinear(shapeSize(inputs), spec.units, kernels, random) : buildLayer(spec, inputs, kernels, random, dropoutRandom));
+  spec.type === 'linear' ? new DecayedBiasLinear(shapeSize(inputs), spec.units, kernels, random) : buildLayer(spec, inputs, kernels, random, dropoutRandom);
 
 /** The parameters after one full-batch step from the same start, with weight decay λ. */
 async function oneStep(weightDecay: number, factory?: LayerFactory): Promise<Float64Array[]> {
   const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: 1, learningRate: 0.01, weightDecay };
   const data = await createDataLoader(readAssetText)({ kind: 'toy', name: 'xor', size: 40, noise: 0.1 }, hyper);
   const network = buildNetwork(parseSpecText('linear:4,tanh,linear:1,sigmoid', 2), createRandom(3), undefined, factory);
-  network.parameters.forEach((parameter) => { if (parameter.name === 'b') parameter.value.fill(0.5); });
+  network.parameters.forEach((parameter) => {
+    if (parameter.name === 'b') parameter.value.fill(0.5);
+  });
   await train({ network, data, hyper: { ...hyper, batchSize: data.train.size } });
   return network.parameters.map((parameter) => parameter.value.slice());
 }

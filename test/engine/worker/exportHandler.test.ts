@@ -18,7 +18,10 @@ const history = [{ epoch: 1, trainLoss: 0.5, trainAccuracy: 0.75, testLoss: 0.62
 
 function build(request: Record<string, unknown>): Promise<EngineEvent> {
   return new Promise((resolve) => {
-    const engine = createInProcessEngine((event) => { engine.dispose(); resolve(event); });
+    const engine = createInProcessEngine((event) => {
+      engine.dispose();
+      resolve(event);
+    });
     engine.receive({ type: 'export.build', requestId: 'x', ...request } as EngineRequest);
   });
 }

@@ -10,7 +10,10 @@ import { createEventLog, isFinished } from '../support/eventLog.js';
 
 const text = ['x,y,label', ...Array.from({ length: 60 }, (_, i) => `${(i % 7) / 7},${(i % 5) / 5},${i % 2 ? 'odd' : 'even'}`)].join('\n');
 const table = sha256Hex(text);
-const spec = { input: 2, layers: [{ type: 'linear' as const, units: 4 }, { type: 'tanh' as const }, { type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }] };
+const spec = {
+  input: 2,
+  layers: [{ type: 'linear' as const, units: 4 }, { type: 'tanh' as const }, { type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }],
+};
 const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: 2, batchSize: 5 };
 const data = { dataSet: { kind: 'csv' as const, fileName: 'parity.csv', table }, trainFraction: hyper.trainFraction, seed: hyper.seed };
 

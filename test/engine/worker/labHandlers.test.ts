@@ -5,7 +5,10 @@ import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.
 
 function ask(request: unknown): Promise<EngineEvent> {
   return new Promise((resolve) => {
-    const engine = createInProcessEngine((event) => { engine.dispose(); resolve(event); });
+    const engine = createInProcessEngine((event) => {
+      engine.dispose();
+      resolve(event);
+    });
     engine.receive(request as EngineRequest);
   });
 }
@@ -33,8 +36,12 @@ describe('functions.sample', () => {
   });
 
   it('answers an unknown function with an error on its field', async () => {
-    expect(await ask({ type: 'functions.sample', requestId: 'f', functionId: 'swish', count: 11, epsilon: 1e-3, at: 0 }))
-      .toMatchObject({ type: 'error', requestId: 'f', field: 'functionId', message: 'unknown function "swish"' });
+    expect(await ask({ type: 'functions.sample', requestId: 'f', functionId: 'swish', count: 11, epsilon: 1e-3, at: 0 })).toMatchObject({
+      type: 'error',
+      requestId: 'f',
+      field: 'functionId',
+      message: 'unknown function "swish"',
+    });
   });
 });
 
@@ -47,8 +54,13 @@ describe('surface.evaluate and surface.descend', () => {
   });
 
   it('points at the column of a typing mistake', async () => {
-    expect(await ask({ type: 'surface.evaluate', requestId: 's', surface: 'x^2 + * y', nx: 3, ny: 3 }))
-      .toMatchObject({ type: 'error', requestId: 's', field: 'surface', column: 7, message: "unexpected '*' at column 7" });
+    expect(await ask({ type: 'surface.evaluate', requestId: 's', surface: 'x^2 + * y', nx: 3, ny: 3 })).toMatchObject({
+      type: 'error',
+      requestId: 's',
+      field: 'surface',
+      column: 7,
+      message: "unexpected '*' at column 7",
+    });
   });
 
   it('descends the exercise surface as the command line does', async () => {
@@ -58,9 +70,15 @@ describe('surface.evaluate and surface.descend', () => {
   });
 
   it('refuses a start point where the function is not finite, and a step size that is not positive', async () => {
-    expect(await ask({ type: 'surface.descend', requestId: 'p', surface: 'log(x)', start: { x: -1, y: 0 }, learningRate: 0.1, steps: 10 }))
-      .toMatchObject({ type: 'error', field: 'start' });
-    expect(await ask({ type: 'surface.descend', requestId: 'p', surface: 'exercise', start: { x: 3, y: 2 }, learningRate: -1, steps: 10 }))
-      .toMatchObject({ type: 'error', requestId: 'p', field: 'learningRate', message: 'bad request: learningRate: step size must be a positive number' });
+    expect(await ask({ type: 'surface.descend', requestId: 'p', surface: 'log(x)', start: { x: -1, y: 0 }, learningRate: 0.1, steps: 10 })).toMatchObject({
+      type: 'error',
+      field: 'start',
+    });
+    expect(await ask({ type: 'surface.descend', requestId: 'p', surface: 'exercise', start: { x: 3, y: 2 }, learningRate: -1, steps: 10 })).toMatchObject({
+      type: 'error',
+      requestId: 'p',
+      field: 'learningRate',
+      message: 'bad request: learningRate: step size must be a positive number',
+    });
   });
 });

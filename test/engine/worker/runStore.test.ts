@@ -4,10 +4,14 @@ import { RunStore, retainedBytes, type KeptRun } from '../../../engine/worker/ru
 import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 
 /** Weights of one Linear layer with `values` parameters in W. */
-const weights = (values: number): TrainedWeights => ({
-  spec: { input: values, layers: [{ type: 'linear', units: 1 }] },
-  parameters: [{ layer: 0, name: 'W', shape: [values, 1], values: new Float64Array(values) }, { layer: 0, name: 'b', shape: [1], values: new Float64Array(1) }],
-} as unknown as TrainedWeights);
+const weights = (values: number): TrainedWeights =>
+  ({
+    spec: { input: values, layers: [{ type: 'linear', units: 1 }] },
+    parameters: [
+      { layer: 0, name: 'W', shape: [values, 1], values: new Float64Array(values) },
+      { layer: 0, name: 'b', shape: [1], values: new Float64Array(1) },
+    ],
+  }) as unknown as TrainedWeights;
 
 describe('the run store', () => {
   it('answers a kept run by id with its weights and path, and nothing for an id it never kept', () => {
@@ -36,7 +40,7 @@ describe('the run store', () => {
     expect(store.runIds()).toEqual(['b', 'c']);
   });
 
-  it('adds a path to a kept run and keeps a run\'s path when its weights are kept again without one', () => {
+  it("adds a path to a kept run and keeps a run's path when its weights are kept again without one", () => {
     const store = new RunStore();
     store.keep('r1', { weights: weights(2) });
     const path = [new Float64Array(3)];

@@ -8,23 +8,34 @@ function check(request: Record<string, unknown>): Promise<SpecReport> {
   return new Promise((resolve, reject) => {
     const engine = createInProcessEngine((event: EngineEvent) => {
       engine.dispose();
-      if (event.type === 'spec.report') resolve(event); else reject(new Error(JSON.stringify(event)));
+      if (event.type === 'spec.report') resolve(event);
+      else reject(new Error(JSON.stringify(event)));
     });
     engine.receive({ type: 'spec.check', requestId: 'c', ...request } as EngineRequest);
   });
 }
 
 describe('spec.check', () => {
-  it('gives each layer\'s shape and parameters for the exercise network, with no issues for digits-binary', async () => {
-    const report = await check({ spec: { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] }, dataSet: 'digits-binary' });
-    expect(report.layers.map((l) => [l.type, l.inputs, l.outputs, l.parameters])).toEqual([['linear', 64, 32, 2080], ['relu', 32, 32, 0], ['linear', 32, 1, 33], ['sigmoid', 1, 1, 0]]);
+  it("gives each layer's shape and parameters for the exercise network, with no issues for digits-binary", async () => {
+    const report = await check({
+      spec: { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
+      dataSet: 'digits-binary',
+    });
+    expect(report.layers.map((l) => [l.type, l.inputs, l.outputs, l.parameters])).toEqual([
+      ['linear', 64, 32, 2080],
+      ['relu', 32, 32, 0],
+      ['linear', 32, 1, 33],
+      ['sigmoid', 1, 1, 0],
+    ]);
     expect(report.parameterCount).toBe(2113);
     expect(report.loss).toBe('bce');
     expect(report.issues).toEqual([]);
   });
 
   it('names the layer whose declared inputs do not fit', async () => {
-    const report = await check({ spec: { input: 64, layers: [{ type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', inputs: 32, units: 1 }, { type: 'sigmoid' }] } });
+    const report = await check({
+      spec: { input: 64, layers: [{ type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', inputs: 32, units: 1 }, { type: 'sigmoid' }] },
+    });
     expect(report.issues).toEqual([{ field: 'spec.layers.2', message: 'layer 3 (linear) expects 32 inputs but layer 2 (relu) gives 16' }]);
   });
 

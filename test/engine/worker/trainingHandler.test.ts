@@ -17,17 +17,34 @@ function createHandler() {
   const events: EngineEvent[] = [];
   let disposed = false;
   const context = {
-    send: (event: EngineEvent) => { events.push(event); }, loadData: createDataLoader(readAssetText), kernels: plainKernels, runs: new RunStore(), isDisposed: () => disposed,
+    send: (event: EngineEvent) => {
+      events.push(event);
+    },
+    loadData: createDataLoader(readAssetText),
+    kernels: plainKernels,
+    runs: new RunStore(),
+    isDisposed: () => disposed,
   };
   const training = createTrainingHandlers();
   const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };
-  return { events, handler, dispose: () => { disposed = true; training.dispose(); } };
+  return {
+    events,
+    handler,
+    dispose: () => {
+      disposed = true;
+      training.dispose();
+    },
+  };
 }
 
 function start(overrides: Partial<TrainStart> = {}, hyper: Partial<TrainStart['hyper']> = {}): TrainStart {
   return {
-    type: 'train.start', runId: 'r1', spec: parseSpecText('linear:32,relu,linear:1,sigmoid', 64), dataSet: 'digits-binary',
-    hyper: { ...EXERCISE_HYPERPARAMETERS, epochs: 2, ...hyper }, ...overrides,
+    type: 'train.start',
+    runId: 'r1',
+    spec: parseSpecText('linear:32,relu,linear:1,sigmoid', 64),
+    dataSet: 'digits-binary',
+    hyper: { ...EXERCISE_HYPERPARAMETERS, epochs: 2, ...hyper },
+    ...overrides,
   };
 }
 
@@ -70,33 +87,45 @@ describe('the training handler', () => {
   });
 
   it('names the field for a network that does not fit the data', async () => {
-    expect(await errorOf(start({ spec: parseSpecText('linear:32,relu,linear:10,sigmoid', 64) })))
-      .toEqual({ field: 'spec.layers.3', message: 'digits-binary needs 1 output (the probability of the positive class) but the network gives 10' });
-    expect(await errorOf(start({ spec: parseSpecText('linear:1,sigmoid', 30) })))
-      .toEqual({ field: 'spec.input', message: 'the network takes 30 inputs but digits-binary has 64 features' });
+    expect(await errorOf(start({ spec: parseSpecText('linear:32,relu,linear:10,sigmoid', 64) }))).toEqual({
+      field: 'spec.layers.3',
+      message: 'digits-binary needs 1 output (the probability of the positive class) but the network gives 10',
+    });
+    expect(await errorOf(start({ spec: parseSpecText('linear:1,sigmoid', 30) }))).toEqual({
+      field: 'spec.input',
+      message: 'the network takes 30 inputs but digits-binary has 64 features',
+    });
   });
 
   it('names hyper.loss for a loss the last layer cannot serve', async () => {
-    expect(await errorOf(start({}, { loss: 'cce' })))
-      .toEqual({ field: 'hyper.loss', message: 'categorical cross-entropy needs a softmax as the last layer, but the last is layer 4 (sigmoid)' });
+    expect(await errorOf(start({}, { loss: 'cce' }))).toEqual({
+      field: 'hyper.loss',
+      message: 'categorical cross-entropy needs a softmax as the last layer, but the last is layer 4 (sigmoid)',
+    });
   });
 
   it('names hyper.batchSize for a minibatch larger than a split', async () => {
-    expect(await errorOf(start({}, { batchSize: 1000 })))
-      .toEqual({ field: 'hyper.batchSize', message: 'the minibatch size 1000 is larger than the training set (898 samples)' });
+    expect(await errorOf(start({}, { batchSize: 1000 }))).toEqual({
+      field: 'hyper.batchSize',
+      message: 'the minibatch size 1000 is larger than the training set (898 samples)',
+    });
   });
 
   it('names initialWeights for weights of another network', async () => {
     const other = buildNetwork(parseSpecText('linear:8,relu,linear:1,sigmoid', 64), createRandom(1)).trainedWeights();
-    expect(await errorOf(start({ initialWeights: other })))
-      .toEqual({ field: 'initialWeights', message: 'the initial weights belong to another network: their spec differs from this run\'s' });
+    expect(await errorOf(start({ initialWeights: other }))).toEqual({
+      field: 'initialWeights',
+      message: "the initial weights belong to another network: their spec differs from this run's",
+    });
   });
 
   it('names the tensor at fault when initial weights of the same network do not fit it', async () => {
     const initialWeights = buildNetwork(parseSpecText('linear:32,relu,linear:1,sigmoid', 64), createRandom(1)).trainedWeights();
     initialWeights.parameters[2] = { ...initialWeights.parameters[2]!, shape: [1, 32] };
-    expect(await errorOf(start({ initialWeights })))
-      .toEqual({ field: 'initialWeights.parameters.2.shape', message: 'layer 3 (linear) has 1×32 weights but the network needs 32×1 for W' });
+    expect(await errorOf(start({ initialWeights }))).toEqual({
+      field: 'initialWeights.parameters.2.shape',
+      message: 'layer 3 (linear) has 1×32 weights but the network needs 32×1 for W',
+    });
   });
 
   it('names recordPath when the path would be too large, before the run starts', async () => {

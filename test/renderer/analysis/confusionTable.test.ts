@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { confusionColourDomain, confusionTable } from '../../../renderer/analysis/confusionTable.js';
 
 const classes = ['5–9', '0–4'];
-const confusion = [[420, 24], [23, 432]];
+const confusion = [
+  [420, 24],
+  [23, 432],
+];
 
 describe('confusionTable', () => {
   it('puts true classes in rows and predicted classes in columns, with row and column totals', () => {
@@ -22,7 +25,7 @@ describe('confusionTable', () => {
     expect(table.rows[0]!.cells.map((c) => c.correct)).toEqual([true, false]);
   });
 
-  it("gives each cell its share of the row and darker colours to larger counts", () => {
+  it('gives each cell its share of the row and darker colours to larger counts', () => {
     const table = confusionTable(classes, confusion);
     const [hit, miss] = table.rows[0]!.cells;
     expect(hit!.rowShare).toBeCloseTo(420 / 444, 12);
@@ -37,14 +40,22 @@ describe('confusionTable', () => {
   });
 
   it('has an accuracy of NaN and a pale scale when there are no samples', () => {
-    const table = confusionTable(classes, [[0, 0], [0, 0]]);
+    const table = confusionTable(classes, [
+      [0, 0],
+      [0, 0],
+    ]);
     expect(table.total).toBe(0);
     expect(table.accuracy).toBeNaN();
     expect(table.colourDomain).toEqual([0, 1]);
   });
 
   it('rejects a matrix that is not one row and column per class', () => {
-    expect(() => confusionTable(classes, [[1, 2, 3], [4, 5, 6]])).toThrow(/2×2/);
+    expect(() =>
+      confusionTable(classes, [
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(/2×2/);
     expect(() => confusionTable(['a', 'b', 'c'], confusion)).toThrow(/3×3/);
   });
 });
@@ -52,6 +63,12 @@ describe('confusionTable', () => {
 describe('confusionColourDomain', () => {
   it('runs from 0 to the largest count', () => {
     expect(confusionColourDomain(confusion)).toEqual([0, 432]);
-    expect(confusionColourDomain([[3, 9, 1], [0, 2, 7], [5, 5, 5]])).toEqual([0, 9]);
+    expect(
+      confusionColourDomain([
+        [3, 9, 1],
+        [0, 2, 7],
+        [5, 5, 5],
+      ]),
+    ).toEqual([0, 9]);
   });
 });

@@ -1,7 +1,17 @@
 // The loss-landscape plot's geometry (plain Node): bounds, contour thresholds, the trained point and the path in pixels, and the span that fits a path.
 import { describe, expect, it } from 'vitest';
 import {
-  distinctLabels, labelledEpochs, landscapeBounds, landscapeShape, landscapeThresholds, lossRange, pathExtent, pathLine, pathPoints, SPAN_CHOICES, spanForPath,
+  distinctLabels,
+  labelledEpochs,
+  landscapeBounds,
+  landscapeShape,
+  landscapeThresholds,
+  lossRange,
+  pathExtent,
+  pathLine,
+  pathPoints,
+  SPAN_CHOICES,
+  spanForPath,
 } from '../../../renderer/analysis/landscapeGeometry.js';
 import { dataToScreen, plotFrame } from '../../../plots/chartFrame.js';
 
@@ -46,13 +56,20 @@ describe('pathPoints', () => {
   it('maps (alpha, beta) to pixels with beta growing upwards, the trained weights (0, 0) in the middle', () => {
     expect(dataToScreen(frame, { x: 0, y: 0 })).toEqual({ px: 100, py: 100 });
     const points = pathPoints({ alpha: Float64Array.from([-1, 0.5, 0]), beta: Float64Array.from([1, -0.5, 0]) }, frame, landscapeBounds(grid));
-    expect(points.map((p) => [p.epoch, p.px, p.py, p.inside])).toEqual([[0, 0, 0, true], [1, 150, 150, true], [2, 100, 100, true]]);
+    expect(points.map((p) => [p.epoch, p.px, p.py, p.inside])).toEqual([
+      [0, 0, 0, true],
+      [1, 150, 150, true],
+      [2, 100, 100, true],
+    ]);
     expect(pathLine(points)).toBe('M0,0L150,150L100,100');
   });
 
   it('marks points beyond the window and skips ones that are not finite', () => {
     const points = pathPoints({ alpha: Float64Array.from([3, Number.NaN, 0]), beta: Float64Array.from([0, 0, 0]) }, frame, landscapeBounds(grid));
-    expect(points.map((p) => [p.epoch, p.inside])).toEqual([[0, false], [2, true]]);
+    expect(points.map((p) => [p.epoch, p.inside])).toEqual([
+      [0, false],
+      [2, true],
+    ]);
   });
 });
 

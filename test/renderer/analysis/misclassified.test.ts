@@ -34,7 +34,10 @@ describe('traceRows', () => {
       { index: 0, type: 'linear', values: Float64Array.from([-2, 1]) },
       { index: 1, type: 'relu', values: Float64Array.from([0, 1]) },
     ]);
-    expect(rows.map((r) => [r.position, r.name, r.extent, r.min, r.max])).toEqual([[1, 'Linear', 2, -2, 1], [2, 'ReLU', 1, 0, 1]]);
+    expect(rows.map((r) => [r.position, r.name, r.extent, r.min, r.max])).toEqual([
+      [1, 'Linear', 2, -2, 1],
+      [2, 'ReLU', 1, 0, 1],
+    ]);
     expect(rows[0]!.fills[0]).not.toBe(rows[0]!.fills[1]);
   });
 
@@ -60,7 +63,14 @@ describe('collapseSentence', () => {
   });
 
   it('names the identity layers inside a run', () => {
-    const withDropout = { input: 4, layers: [{ type: 'linear' as const, units: 3 }, { type: 'dropout' as const, rate: 0.5 }, { type: 'linear' as const, units: 2 }] };
+    const withDropout = {
+      input: 4,
+      layers: [
+        { type: 'linear' as const, units: 3 },
+        { type: 'dropout' as const, rate: 0.5 },
+        { type: 'linear' as const, units: 2 },
+      ],
+    };
     expect(collapseSentence(withDropout, { ...run, from: 0, to: 2, inputs: 4, units: 2 })).toContain('(Linear 4→3, Dropout, Linear 3→2)');
   });
 });

@@ -78,7 +78,10 @@ describe('unitColumns', () => {
   it("takes unit u's weights from column u of the row-major inputs×units matrix", () => {
     // W = [[1, 2], [3, 4], [5, 6]]: 3 inputs, 2 units.
     const columns = unitColumns(Float64Array.from([1, 2, 3, 4, 5, 6]), 3, 2);
-    expect(columns.map((c) => Array.from(c))).toEqual([[1, 3, 5], [2, 4, 6]]);
+    expect(columns.map((c) => Array.from(c))).toEqual([
+      [1, 3, 5],
+      [2, 4, 6],
+    ]);
   });
 
   it('rejects a matrix of the wrong size', () => {

@@ -28,8 +28,12 @@ describe('buildSpec', () => {
       spec: {
         input: 4,
         layers: [
-          { type: 'linear', units: 10, inputs: 4, init: 'he' }, { type: 'leaky_relu', alpha: 0.1 }, { type: 'dropout', rate: 0.25 },
-          { type: 'leaky_relu' }, { type: 'linear', units: 3 }, { type: 'softmax' },
+          { type: 'linear', units: 10, inputs: 4, init: 'he' },
+          { type: 'leaky_relu', alpha: 0.1 },
+          { type: 'dropout', rate: 0.25 },
+          { type: 'leaky_relu' },
+          { type: 'linear', units: 3 },
+          { type: 'softmax' },
         ],
       },
     });
@@ -37,7 +41,10 @@ describe('buildSpec', () => {
   });
 
   it('does not fix shapes that do not fit: a wrong declared input width is passed on for the engine to name', () => {
-    const result = buildSpec(64, [{ id: 1, type: 'linear', units: 32, inputs: null, init: 'xavier' }, { id: 2, type: 'linear', units: 1, inputs: 31, init: 'xavier' }]);
+    const result = buildSpec(64, [
+      { id: 1, type: 'linear', units: 32, inputs: null, init: 'xavier' },
+      { id: 2, type: 'linear', units: 1, inputs: 31, init: 'xavier' },
+    ]);
     expect(result.ok && result.spec.layers[1]).toEqual({ type: 'linear', units: 1, inputs: 31 });
   });
 
@@ -56,7 +63,10 @@ describe('buildSpec', () => {
 
   it('checks dropout rates and leaky ReLU slopes against their ranges', () => {
     const result = buildSpec(8, [
-      { id: 1, type: 'dropout', rate: 1 }, { id: 2, type: 'dropout', rate: null }, { id: 3, type: 'leaky_relu', alpha: -0.5 }, { id: 4, type: 'dropout', rate: 0 },
+      { id: 1, type: 'dropout', rate: 1 },
+      { id: 2, type: 'dropout', rate: null },
+      { id: 3, type: 'leaky_relu', alpha: -0.5 },
+      { id: 4, type: 'dropout', rate: 0 },
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;

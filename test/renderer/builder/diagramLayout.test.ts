@@ -14,7 +14,11 @@ describe('diagramNodes', () => {
   it('starts with the input and marks the layers and input with problems', () => {
     const nodes = diagramNodes(exercise, layerName, new Set([2]), true);
     expect(nodes.map((n) => [n.name, n.kind, n.bad])).toEqual([
-      ['Input', 'input', true], ['Linear', 'weights', false], ['ReLU', 'activation', false], ['Linear', 'weights', true], ['Sigmoid', 'activation', false],
+      ['Input', 'input', true],
+      ['Linear', 'weights', false],
+      ['ReLU', 'activation', false],
+      ['Linear', 'weights', true],
+      ['Sigmoid', 'activation', false],
     ]);
     expect(diagramNodes([], layerName, new Set(), false)).toEqual([]);
   });

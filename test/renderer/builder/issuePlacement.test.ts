@@ -21,13 +21,16 @@ describe('placeOf', () => {
 
 describe('placeIssues', () => {
   it('puts each layer message on the card that was that layer when the network was checked, in the engine order', () => {
-    const placed = placeIssues([
-      { field: 'spec.input', message: 'the network takes 64 inputs but iris has 4 features' },
-      { field: 'spec.layers.2', message: 'layer 3 (linear) expects 31 inputs but layer 2 (relu) gives 32' },
-      { field: 'spec.layers.2', message: 'second message' },
-      { field: 'dataSet', message: 'cannot load the data' },
-      { field: 'hyper.loss', message: 'a loss message' },
-    ], [11, 12, 17, 14]);
+    const placed = placeIssues(
+      [
+        { field: 'spec.input', message: 'the network takes 64 inputs but iris has 4 features' },
+        { field: 'spec.layers.2', message: 'layer 3 (linear) expects 31 inputs but layer 2 (relu) gives 32' },
+        { field: 'spec.layers.2', message: 'second message' },
+        { field: 'dataSet', message: 'cannot load the data' },
+        { field: 'hyper.loss', message: 'a loss message' },
+      ],
+      [11, 12, 17, 14],
+    );
     expect(placed).toEqual({
       cards: { 17: ['layer 3 (linear) expects 31 inputs but layer 2 (relu) gives 32', 'second message'] },
       input: ['the network takes 64 inputs but iris has 4 features'],

@@ -15,7 +15,8 @@ describe('learningCurvesSvg', () => {
 
   it('draws a titled, labelled loss panel and accuracy panel side by side', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="960"')).toBe(true);
-    for (const text of ['Loss per epoch', 'Accuracy per epoch', 'Binary cross-entropy', '>Accuracy<', '>Epoch<', '>Train<', '>Test<']) expect(svg).toContain(text);
+    for (const text of ['Loss per epoch', 'Accuracy per epoch', 'Binary cross-entropy', '>Accuracy<', '>Epoch<', '>Train<', '>Test<'])
+      expect(svg).toContain(text);
   });
 
   it('draws one point per epoch and series, plus the legend markers', () => {
@@ -24,7 +25,10 @@ describe('learningCurvesSvg', () => {
 
   it('uses the same paths as the live chart for the same frame and data', () => {
     const geometry = lineChartGeometry({
-      frame: { width: 480, height: 300, margin: { top: 46, right: 28, bottom: 46, left: 62 } }, xDomain: [0, 5], yDomain: [0, 0.5], integerX: true,
+      frame: { width: 480, height: 300, margin: { top: 46, right: 28, bottom: 46, left: 62 } },
+      xDomain: [0, 5],
+      yDomain: [0, 0.5],
+      integerX: true,
       series: [{ key: 'train', label: 'Train', points: history.map((m) => ({ x: m.epoch, y: m.trainLoss })) }],
     });
     expect(svg).toContain(`d="${geometry.series[0]!.path}"`);
@@ -35,14 +39,14 @@ describe('learningCurvesSvg', () => {
     expect(svg).not.toContain('<net>');
   });
 
-  it('paints train and test in the screen theme\'s colours, and names its font', () => {
+  it("paints train and test in the screen theme's colours, and names its font", () => {
     expect(svg).toContain(`stroke="${COLOURS.train}"`);
     expect(svg).toContain(`stroke="${COLOURS.test}"`);
     expect(svg).not.toContain('#1f5fbf');
     expect(svg).toMatch(/<svg [^>]*font-family="[^"]*'DejaVu Sans'/);
   });
 
-  it('is a single svg element without the server renderer\'s hydration comments', () => {
+  it("is a single svg element without the server renderer's hydration comments", () => {
     expect(svg).not.toContain('<!--');
     expect(svg.trim().endsWith('</svg>')).toBe(true);
   });

@@ -6,14 +6,55 @@ import LineChart from '../../../renderer/charts/LineChart.svelte';
 import type { LineSeries } from '../../../renderer/charts/lineSeries.js';
 
 const series: LineSeries[] = [
-  { key: 'train', label: 'Train', colour: COLOURS.train, dots: true, points: [{ x: 1, y: 0.5 }, { x: 2, y: 0.25 }, { x: 3, y: 0.125 }] },
-  { key: 'test', label: 'Test', colour: COLOURS.test, dash: '6 3', points: [{ x: 1, y: 0.6 }, { x: 2, y: 0.4 }, { x: 3, y: 0.3 }] },
-  { key: 'past', label: 'Run 1 (train)', colour: '#2a9d55', overlay: true, points: [{ x: 1, y: 0.55 }, { x: 2, y: 0.45 }] },
+  {
+    key: 'train',
+    label: 'Train',
+    colour: COLOURS.train,
+    dots: true,
+    points: [
+      { x: 1, y: 0.5 },
+      { x: 2, y: 0.25 },
+      { x: 3, y: 0.125 },
+    ],
+  },
+  {
+    key: 'test',
+    label: 'Test',
+    colour: COLOURS.test,
+    dash: '6 3',
+    points: [
+      { x: 1, y: 0.6 },
+      { x: 2, y: 0.4 },
+      { x: 3, y: 0.3 },
+    ],
+  },
+  {
+    key: 'past',
+    label: 'Run 1 (train)',
+    colour: '#2a9d55',
+    overlay: true,
+    points: [
+      { x: 1, y: 0.55 },
+      { x: 2, y: 0.45 },
+    ],
+  },
 ];
 
 function drawn(props: Partial<Parameters<typeof LineChart>[1]> = {}): string {
   const { body } = render(LineChart, {
-    props: { title: 'Loss per epoch', ariaLabel: 'Loss per epoch', xLabel: 'Epoch', yLabel: 'Loss', series, xDomain: [0, 4], yDomain: [0, 0.6], width: 400, height: 240, integerX: true, ...props },
+    props: {
+      title: 'Loss per epoch',
+      ariaLabel: 'Loss per epoch',
+      xLabel: 'Epoch',
+      yLabel: 'Loss',
+      series,
+      xDomain: [0, 4],
+      yDomain: [0, 0.6],
+      width: 400,
+      height: 240,
+      integerX: true,
+      ...props,
+    },
   });
   return body.replace(/<!--[\s\S]*?-->/g, '');
 }

@@ -9,9 +9,13 @@ const SPEC: NetworkSpec = { input: 4, layers: [{ type: 'linear', units: 3 }, { t
 
 function finishedRun(runId: string, label: string, w0 = 0.5): FinishedRun {
   return {
-    runId, label, spec: SPEC, dataSet: 'iris',
+    runId,
+    label,
+    spec: SPEC,
+    dataSet: 'iris',
     hyper: { epochs: 1, learningRate: 0.1, batchSize: 10, reduction: 'mean', trainFraction: 0.5, seed: 2 },
-    reason: 'completed', message: 'done',
+    reason: 'completed',
+    message: 'done',
     history: [{ epoch: 1, trainLoss: 1, trainAccuracy: 0.5, testLoss: 1.1, testAccuracy: 0.4 }],
     weights: {
       spec: SPEC,

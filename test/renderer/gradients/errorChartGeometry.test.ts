@@ -31,6 +31,6 @@ describe('errorChartGeometry', () => {
   it('keeps a marker for an epsilon beyond the axis inside the plot', () => {
     const geometry = errorChartGeometry({ frame, points: [], floor: 1e-17 });
     expect(geometry.xOf(10)).toBe(400);
-    expect(geometry.xOf(1e-3)).toBeCloseTo(11 / 14 * 400, 1);
+    expect(geometry.xOf(1e-3)).toBeCloseTo((11 / 14) * 400, 1);
   });
 });

@@ -42,7 +42,7 @@ describe('xAtOffset', () => {
 });
 
 describe('defaultAt and nearestKink', () => {
-  it('starts 60% of the way along the domain, off ReLU\'s kink', () => {
+  it("starts 60% of the way along the domain, off ReLU's kink", () => {
     expect(defaultAt([-10, 10])).toBe(2);
     expect(defaultAt([-5, 5])).toBe(1);
     expect(defaultAt([0.01, 0.99])).toBe(0.6);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exerciseLine, explainReport, formatError, formatValue, verdictText, worstText } from '../../../renderer/gradients/gradcheckFormat.js';
 
 describe('verdictText', () => {
-  it('writes OK or ERROR and check_grad\'s error in one significant decimal', () => {
+  it("writes OK or ERROR and check_grad's error in one significant decimal", () => {
     expect(verdictText({ ok: true, error: 3.1234e-9 })).toBe('OK 3.1e-9');
     expect(verdictText({ ok: false, error: 2.4 })).toBe('ERROR 2.4e+0');
     expect(verdictText({ ok: true, error: 0 })).toBe('OK 0');
@@ -39,14 +39,29 @@ describe('explainReport', () => {
     expect(explainReport('correct', [{ name: 'dx', ok: true }], threshold)[0]).toMatch(/Every gradient agrees.*1e-6/);
   });
 
-  it('explains the exercise\'s db bug: a scalar divided by the batch size, every entry wrong', () => {
-    const lines = explainReport('exercise-db', [{ name: 'dx', ok: true }, { name: 'dW', ok: true }, { name: 'db', ok: false }], threshold);
+  it("explains the exercise's db bug: a scalar divided by the batch size, every entry wrong", () => {
+    const lines = explainReport(
+      'exercise-db',
+      [
+        { name: 'dx', ok: true },
+        { name: 'dW', ok: true },
+        { name: 'db', ok: false },
+      ],
+      threshold,
+    );
     expect(lines[0]).toBe('The check caught db: relative error at or above 1e-6.');
     expect(lines[1]).toMatch(/one scalar and divides it by the batch size: every entry of db/);
   });
 
   it('explains the sigmoid bug and lists every gradient it spoils', () => {
-    const lines = explainReport('exercise-sigmoid-grad', [{ name: 'layer 1 dW', ok: false }, { name: 'dx', ok: false }], threshold);
+    const lines = explainReport(
+      'exercise-sigmoid-grad',
+      [
+        { name: 'layer 1 dW', ok: false },
+        { name: 'dx', ok: false },
+      ],
+      threshold,
+    );
     expect(lines[0]).toContain('2 gradients (layer 1 dW, dx)');
     expect(lines[1]).toContain('sigmoid_grad(grad_y_hat)');
   });

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { GradcheckRunSchema } from '../../../engine/protocol/gradcheck.js';
 import {
-  buildGradcheckRequest, DEFAULT_GRADCHECK_VALUES, gradcheckFieldOf, NETWORK_CHOICES, type GradcheckFormValues,
+  buildGradcheckRequest,
+  DEFAULT_GRADCHECK_VALUES,
+  gradcheckFieldOf,
+  NETWORK_CHOICES,
+  type GradcheckFormValues,
 } from '../../../renderer/gradients/gradcheckSubject.js';
 import { formatSpecText as networkShortForm } from '../../../engine/specText.js';
 
@@ -19,14 +23,21 @@ function requestOf(values: GradcheckFormValues) {
 }
 
 describe('buildGradcheckRequest', () => {
-  it('builds the exercise\'s linear layer check, which the protocol accepts', () => {
+  it("builds the exercise's linear layer check, which the protocol accepts", () => {
     const request = requestOf(form({ ...settings('linear', { units: 4 }), inputs: 5, rows: 3, variant: 'exercise-db' }));
-    expect(request).toEqual({ subject: { kind: 'layer', layer: { type: 'linear', units: 4 }, inputs: 5, rows: 3 }, variant: 'exercise-db', seed: 1, epsilon: 1e-6 });
+    expect(request).toEqual({
+      subject: { kind: 'layer', layer: { type: 'linear', units: 4 }, inputs: 5, rows: 3 },
+      variant: 'exercise-db',
+      seed: 1,
+      epsilon: 1e-6,
+    });
     expect(GradcheckRunSchema.safeParse({ type: 'gradcheck.run', requestId: 'r', ...request }).success).toBe(true);
   });
 
   it('gives leaky ReLU its alpha and dropout its rate, and other layers no options', () => {
-    expect(requestOf(form({ layerType: 'leaky_relu', ...settings('leaky_relu', { alpha: 0.1 }) })).subject).toMatchObject({ layer: { type: 'leaky_relu', alpha: 0.1 } });
+    expect(requestOf(form({ layerType: 'leaky_relu', ...settings('leaky_relu', { alpha: 0.1 }) })).subject).toMatchObject({
+      layer: { type: 'leaky_relu', alpha: 0.1 },
+    });
     expect(requestOf(form({ layerType: 'dropout', ...settings('dropout', { rate: 0.25 }) })).subject).toMatchObject({ layer: { type: 'dropout', rate: 0.25 } });
     expect(requestOf(form({ layerType: 'tanh' })).subject).toMatchObject({ layer: { type: 'tanh' } });
   });
@@ -38,7 +49,8 @@ describe('buildGradcheckRequest', () => {
   it('builds a network subject as a NetworkSpec object from the preset, not from text', () => {
     const subject = requestOf(form({ kind: 'network', presetId: '64-32-relu-1-sigmoid' })).subject;
     expect(subject).toEqual({
-      kind: 'network', rows: 3,
+      kind: 'network',
+      rows: 3,
       spec: { input: 64, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
     });
     expect(subject.kind === 'network' && subject.spec).not.toBe(NETWORK_CHOICES[0]!.spec); // a copy: the request can't change the preset
@@ -64,20 +76,34 @@ describe('buildGradcheckRequest', () => {
   });
 
   it('refuses categorical cross-entropy on a single value and a dropout rate of 1', () => {
-    expect(buildGradcheckRequest(form({ kind: 'loss', loss: 'cce', width: 1 }))).toMatchObject({ ok: false, errors: { width: expect.stringContaining('2 or more') } });
-    expect(buildGradcheckRequest(form({ layerType: 'dropout', ...settings('dropout', { rate: 1 }) }))).toMatchObject({ ok: false, errors: { rate: expect.stringContaining('below 1') } });
+    expect(buildGradcheckRequest(form({ kind: 'loss', loss: 'cce', width: 1 }))).toMatchObject({
+      ok: false,
+      errors: { width: expect.stringContaining('2 or more') },
+    });
+    expect(buildGradcheckRequest(form({ layerType: 'dropout', ...settings('dropout', { rate: 1 }) }))).toMatchObject({
+      ok: false,
+      errors: { rate: expect.stringContaining('below 1') },
+    });
   });
 });
 
 describe('NETWORK_CHOICES', () => {
-  it('names the exercise\'s networks in the short form with their input width', () => {
+  it("names the exercise's networks in the short form with their input width", () => {
     expect(NETWORK_CHOICES.map((c) => c.label)).toContain('linear:32,relu,linear:1,sigmoid (input 64)');
-    expect(networkShortForm({ input: 2, layers: [{ type: 'leaky_relu', alpha: 0.2 }, { type: 'dropout', rate: 0.5 }] })).toBe('leaky_relu:0.2,dropout:0.5');
+    expect(
+      networkShortForm({
+        input: 2,
+        layers: [
+          { type: 'leaky_relu', alpha: 0.2 },
+          { type: 'dropout', rate: 0.5 },
+        ],
+      }),
+    ).toBe('leaky_relu:0.2,dropout:0.5');
   });
 });
 
 describe('gradcheckFieldOf', () => {
-  it('routes the engine\'s field paths to the form\'s fields', () => {
+  it("routes the engine's field paths to the form's fields", () => {
     expect(gradcheckFieldOf('variant')).toBe('variant');
     expect(gradcheckFieldOf('subject.width')).toBe('width');
     expect(gradcheckFieldOf('subject.layer.units')).toBe('units');

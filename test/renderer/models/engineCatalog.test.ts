@@ -3,13 +3,25 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../engine/protocol/catalog.js';
 import { EngineCatalog } from '../../../renderer/models/engineCatalog.js';
 
-const CATALOG: Catalog = { type: 'engine.catalog', requestId: 'ask-1', functions: [], surfaces: [], dataSets: [], toyDataSets: [], optimizers: ['sgd'], layerTypes: ['linear'] };
+const CATALOG: Catalog = {
+  type: 'engine.catalog',
+  requestId: 'ask-1',
+  functions: [],
+  surfaces: [],
+  dataSets: [],
+  toyDataSets: [],
+  optimizers: ['sgd'],
+  layerTypes: ['linear'],
+};
 
 function countingRequests(answers: (() => Promise<Catalog>)[]) {
   const asked: unknown[] = [];
   return {
     asked,
-    ask: ((request: unknown) => { asked.push(request); return answers[asked.length - 1]!(); }) as never,
+    ask: ((request: unknown) => {
+      asked.push(request);
+      return answers[asked.length - 1]!();
+    }) as never,
   };
 }
 

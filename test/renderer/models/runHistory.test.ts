@@ -10,7 +10,10 @@ import { presetById } from '../../../renderer/models/networkPresets.js';
 const spec = presetById('64-1-sigmoid').spec;
 const started = (runId: string): StartedRun => ({ runId, label: runId, spec, dataSet: 'digits-binary', hyper: EXERCISE_HYPERPARAMETERS });
 const finished = (runId: string, testAccuracy = 0.9): TrainFinished => ({
-  type: 'train.finished', runId, reason: 'completed', message: 'done',
+  type: 'train.finished',
+  runId,
+  reason: 'completed',
+  message: 'done',
   history: [{ epoch: 1, trainLoss: 0.3, trainAccuracy: 0.8, testLoss: 0.35, testAccuracy }],
   weights: { spec, parameters: [] },
   settings: { seed: 1, loss: 'bce', optimizer: { kind: 'sgd' }, normalisation: 'global' },
@@ -30,11 +33,14 @@ describe('finishedRunOf', () => {
 });
 
 describe('run history', () => {
-  it('adds runs oldest first, each with its serial\'s colour, and never the same run twice', () => {
+  it("adds runs oldest first, each with its serial's colour, and never the same run twice", () => {
     let entries = addRun([], run('a'), 1);
     entries = addRun(entries, run('b'), 2);
     entries = addRun(entries, run('b'), 3);
-    expect(entries.map((e) => [e.run.runId, e.serial, e.colour])).toEqual([['a', 1, RUN_COLOURS[0]], ['b', 2, RUN_COLOURS[1]]]);
+    expect(entries.map((e) => [e.run.runId, e.serial, e.colour])).toEqual([
+      ['a', 1, RUN_COLOURS[0]],
+      ['b', 2, RUN_COLOURS[1]],
+    ]);
     expect(entries.map((e) => e.run.label)).toEqual(['#1 a', '#2 b']);
     expect(runColour(RUN_COLOURS.length + 1)).toBe(RUN_COLOURS[0]);
   });
@@ -50,7 +56,8 @@ describe('run history', () => {
   });
 
   it('labels a run by its data, network, optimizer, learning rate, epochs and seed', () => {
-    expect(runLabel('iris', '4-32-ReLU-3-Softmax', { ...EXERCISE_HYPERPARAMETERS, optimizer: { kind: 'adam' }, learningRate: 0.001 }))
-      .toBe('iris · 4-32-ReLU-3-Softmax · Adam lr 0.001 · 25 epochs · seed 1');
+    expect(runLabel('iris', '4-32-ReLU-3-Softmax', { ...EXERCISE_HYPERPARAMETERS, optimizer: { kind: 'adam' }, learningRate: 0.001 })).toBe(
+      'iris · 4-32-ReLU-3-Softmax · Adam lr 0.001 · 25 epochs · seed 1',
+    );
   });
 });

@@ -12,7 +12,14 @@ const pathOf = (points: [number, number][]) => ({
 
 describe('screenPath', () => {
   it('draws the points as a line with its start and end, y flipped', () => {
-    const drawn = screenPath(pathOf([[1, 1], [5, 5], [9, 1]]), frame);
+    const drawn = screenPath(
+      pathOf([
+        [1, 1],
+        [5, 5],
+        [9, 1],
+      ]),
+      frame,
+    );
     expect(drawn.d).toBe('M10,90L50,50L90,90');
     expect(drawn.dots).toHaveLength(3);
     expect(drawn.start).toEqual({ px: 10, py: 90 });
@@ -27,7 +34,16 @@ describe('screenPath', () => {
   });
 
   it('cuts a diverging path where it leaves the drawable box, and resumes where it comes back', () => {
-    const drawn = screenPath(pathOf([[5, 5], [1e150, 5], [5, 6]]), frame, 0.75, 2);
+    const drawn = screenPath(
+      pathOf([
+        [5, 5],
+        [1e150, 5],
+        [5, 6],
+      ]),
+      frame,
+      0.75,
+      2,
+    );
     // box: |px|, |py| ≤ 200 pixels; the far point is replaced by the box's edge on both segments.
     expect(drawn.d).toBe('M50,50L200,50M200,40L50,40');
     expect(drawn.dots).toHaveLength(2);
@@ -35,7 +51,10 @@ describe('screenPath', () => {
   });
 
   it('stops at the first non-finite point and draws no end when there is none', () => {
-    const path = pathOf([[1, 1], [2, 2]]);
+    const path = pathOf([
+      [1, 1],
+      [2, 2],
+    ]);
     path.f[1] = NaN;
     expect(finiteLength(path)).toBe(1);
     expect(screenPath(path, frame).d).toBe('M10,90');
@@ -53,7 +72,11 @@ describe('exitPoint', () => {
 
 describe('curvePoints and curveDomain', () => {
   it('gives f against the step, keeping every k-th step of a long run and its last', () => {
-    expect(curvePoints(Float64Array.of(3, 2, 1))).toEqual([{ x: 0, y: 3 }, { x: 1, y: 2 }, { x: 2, y: 1 }]);
+    expect(curvePoints(Float64Array.of(3, 2, 1))).toEqual([
+      { x: 0, y: 3 },
+      { x: 1, y: 2 },
+      { x: 2, y: 1 },
+    ]);
     const long = curvePoints(new Float64Array(1001).fill(1), 100);
     expect(long.length).toBeLessThanOrEqual(101);
     expect(long[1]!.x).toBe(11);

@@ -8,14 +8,15 @@ const settings = { start: { x: 3, y: 2 }, learningRate: 0.1, steps: 10, decay: 1
 describe('runLabel', () => {
   it('names the optimizer and the settings, the decay only when it is not 1', () => {
     expect(runLabel(settings)).toBe('SGD, step 0.1 × 10 steps, from (3, 2)');
-    expect(runLabel({ ...settings, learningRate: 0.5, steps: 100, decay: 0.95, optimizer: 'adam', start: { x: -1.5, y: 0 } }))
-      .toBe('Adam, step 0.5 × 100 steps, decay 0.95, from (−1.5, 0)');
+    expect(runLabel({ ...settings, learningRate: 0.5, steps: 100, decay: 0.95, optimizer: 'adam', start: { x: -1.5, y: 0 } })).toBe(
+      'Adam, step 0.5 × 100 steps, decay 0.95, from (−1.5, 0)',
+    );
     expect(runLabel({ ...settings, steps: 1 })).toContain('× 1 step,');
   });
 });
 
 describe('finalValueText', () => {
-  it('reads like the exercise\'s plot title, from the last point', () => {
+  it("reads like the exercise's plot title, from the last point", () => {
     const path = { x: Float64Array.of(3, -0.39652), y: Float64Array.of(2, 0.19826), f: Float64Array.of(24.0888, 1.2967615849902) };
     expect(finalValueText(path)).toBe('Minimum value found: f(−0.3965, 0.1983) = 1.296762');
     expect(finalValueText({ ...path, f: Float64Array.of(1, -2.2807097) })).toMatch(/= −2\.280710$/);

@@ -8,9 +8,15 @@ import { buildFailure, describeSave, saveThroughHost } from '../../../renderer/s
 function fakeHost(answer: (file: SaveFileRequest) => Promise<SaveFileResult>): LabHost & { saved: SaveFileRequest[] } {
   const saved: SaveFileRequest[] = [];
   return {
-    kind: 'browser', saved,
-    send: () => undefined, onEvent: () => () => undefined, onStatus: () => () => undefined,
-    saveFile: (file) => { saved.push(file); return answer(file); },
+    kind: 'browser',
+    saved,
+    send: () => undefined,
+    onEvent: () => () => undefined,
+    onStatus: () => () => undefined,
+    saveFile: (file) => {
+      saved.push(file);
+      return answer(file);
+    },
   };
 }
 
@@ -32,7 +38,9 @@ describe('saveThroughHost', () => {
   });
 
   it('turns a host that throws into a failure in words', async () => {
-    const host = fakeHost(async () => { throw new Error('the window closed'); });
+    const host = fakeHost(async () => {
+      throw new Error('the window closed');
+    });
     expect(await saveThroughHost(host, 'x.json', 'application/json', new Uint8Array(1))).toEqual({ tone: 'error', text: 'Saving failed: the window closed' });
   });
 
@@ -48,7 +56,9 @@ describe('saveThroughHost', () => {
 
 describe('buildFailure', () => {
   it('names the file that could not be made and why', () => {
-    expect(buildFailure('run-1-iris-model.onnx', new Error('model.onnx needs trained weights')))
-      .toEqual({ tone: 'error', text: 'Could not make run-1-iris-model.onnx: model.onnx needs trained weights' });
+    expect(buildFailure('run-1-iris-model.onnx', new Error('model.onnx needs trained weights'))).toEqual({
+      tone: 'error',
+      text: 'Could not make run-1-iris-model.onnx: model.onnx needs trained weights',
+    });
   });
 });

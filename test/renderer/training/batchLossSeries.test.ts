@@ -5,11 +5,15 @@ import { EMPTY_BATCH_LOSSES, appendBatchLosses, batchLossPoints } from '../../..
 const ramp = (n: number, from = 1) => Float64Array.from({ length: n }, (_, i) => from + i);
 
 describe('appendBatchLosses', () => {
-  it('keeps one point per minibatch while there are few, at the batch\'s own number', () => {
+  it("keeps one point per minibatch while there are few, at the batch's own number", () => {
     let series = appendBatchLosses(EMPTY_BATCH_LOSSES, 1, [0.5, 0.4]);
     series = appendBatchLosses(series, 3, [0.3]);
     expect(series.lastBatch).toBe(3);
-    expect(batchLossPoints(series)).toEqual([{ x: 1, y: 0.5 }, { x: 2, y: 0.4 }, { x: 3, y: 0.3 }]);
+    expect(batchLossPoints(series)).toEqual([
+      { x: 1, y: 0.5 },
+      { x: 2, y: 0.4 },
+      { x: 3, y: 0.3 },
+    ]);
   });
 
   it('averages pairs of neighbours when the points would exceed the limit, and the mean of all batches is kept', () => {
@@ -42,7 +46,7 @@ describe('appendBatchLosses', () => {
     expect(points.every((p) => p.y === 0.25)).toBe(true);
   });
 
-  it('leaves a gap where a minibatch\'s loss was not finite instead of a number', () => {
+  it("leaves a gap where a minibatch's loss was not finite instead of a number", () => {
     const series = appendBatchLosses(EMPTY_BATCH_LOSSES, 1, [0.5, Number.NaN]);
     const points = batchLossPoints(series);
     expect(points[0]!.y).toBe(0.5);

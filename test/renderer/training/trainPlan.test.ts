@@ -7,7 +7,13 @@ import { previewCsv } from '../../../renderer/training/csvPreview.js';
 import { dataShapeOf, dataSourceOf, type DataInput } from '../../../renderer/training/dataChoice.js';
 import { type HyperparameterInput } from '../../../renderer/training/hyperparameterFields.js';
 import {
-  BUILDER_CHOICE, DATA_DEFAULT_CHOICE, defaultNetworkFor, fitsData, fittingChoice, networkOption, networkOptions,
+  BUILDER_CHOICE,
+  DATA_DEFAULT_CHOICE,
+  defaultNetworkFor,
+  fitsData,
+  fittingChoice,
+  networkOption,
+  networkOptions,
 } from '../../../renderer/training/networkChoice.js';
 import { presetById } from '../../../renderer/models/networkPresets.js';
 import { MAX_PATH_VALUES } from '../../../engine/limits.js';
@@ -25,25 +31,32 @@ const CSV = 'a,b,kind\n1,2,x\n3,4,y\n5,6,z\n7,8,x\n';
 describe('data sources', () => {
   it('sends a shipped data set by name, a toy set with its size and noise, a CSV file with its label column', () => {
     expect(dataSourceOf(data('iris'))).toMatchObject({ ok: true, source: 'iris' });
-    expect(dataSourceOf(data('toy:moons', { toySize: 300, toyNoise: 0.2 }))).toMatchObject({ ok: true, source: { kind: 'toy', name: 'moons', size: 300, noise: 0.2 } });
+    expect(dataSourceOf(data('toy:moons', { toySize: 300, toyNoise: 0.2 }))).toMatchObject({
+      ok: true,
+      source: { kind: 'toy', name: 'moons', size: 300, noise: 0.2 },
+    });
     const csv = dataSourceOf(data('csv', { csv: { fileName: 'mine.csv', text: CSV }, labelColumn: 'kind' }));
     expect(csv).toMatchObject({ ok: true, source: { kind: 'csv', fileName: 'mine.csv', text: CSV, labelColumn: 'kind' } });
   });
 
   it('puts messages at the toy fields and asks for a file before a CSV can be sent', () => {
     expect(dataSourceOf(data('toy:xor', { toySize: 2, toyNoise: null })).errors).toEqual({
-      toySize: 'A toy data set needs at least 4 points', toyNoise: 'Enter a number for the noise',
+      toySize: 'A toy data set needs at least 4 points',
+      toyNoise: 'Enter a number for the noise',
     });
     expect(dataSourceOf(data('csv')).errors).toEqual({ csvFile: 'Choose a CSV file' });
   });
 
-  it('knows each data set\'s shape: the catalog\'s, 2D two-class toys, and a CSV\'s columns and classes', () => {
+  it("knows each data set's shape: the catalog's, 2D two-class toys, and a CSV's columns and classes", () => {
     expect(dataShapeOf(data('iris'), catalog, null)).toEqual({ name: 'iris', inputs: 4, classes: 3 });
     expect(dataShapeOf(data('toy:spiral'), catalog, null)).toEqual({ name: 'toy spiral', inputs: 2, classes: 2 });
     const preview = previewCsv(CSV);
     expect(preview).toEqual({ header: ['a', 'b', 'kind'], rows: 4, labelColumn: 'kind', classes: 3 });
-    expect(dataShapeOf(data('csv', { csv: { fileName: 'mine.csv', text: CSV } }), catalog, 'error' in preview ? null : preview))
-      .toEqual({ name: 'mine.csv', inputs: 2, classes: 3 });
+    expect(dataShapeOf(data('csv', { csv: { fileName: 'mine.csv', text: CSV } }), catalog, 'error' in preview ? null : preview)).toEqual({
+      name: 'mine.csv',
+      inputs: 2,
+      classes: 3,
+    });
     expect(previewCsv('a,b,kind\n1,2,x\n', 'a')).toMatchObject({ labelColumn: 'a', classes: 1 });
   });
 });
@@ -54,12 +67,15 @@ describe('networks for the data', () => {
     const options = networkOptions(iris, draft);
     expect(options[0]!.value).toBe(DATA_DEFAULT_CHOICE);
     expect(options[0]!.label).toBe('For iris: 4-32-ReLU-3-Softmax');
-    expect(options[0]!.spec).toEqual({ input: 4, layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }] });
+    expect(options[0]!.spec).toEqual({
+      input: 4,
+      layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }],
+    });
     expect(options.at(-1)).toMatchObject({ value: BUILDER_CHOICE, label: 'From the builder: Built network' });
     expect(fittingChoice(options, exercise.id, iris)).toBe(DATA_DEFAULT_CHOICE);
   });
 
-  it('keeps the exercise\'s presets for the binary digits and a sigmoid head for two-class data', () => {
+  it("keeps the exercise's presets for the binary digits and a sigmoid head for two-class data", () => {
     const digits = dataShapeOf(data('digits-binary'), catalog, null)!;
     expect(networkOptions(digits, draft).some((o) => o.value === DATA_DEFAULT_CHOICE)).toBe(false);
     expect(fittingChoice(networkOptions(digits, draft), exercise.id, digits)).toBe(exercise.id);
@@ -68,7 +84,7 @@ describe('networks for the data', () => {
     expect(fitsData(defaultNetworkFor(cancer).spec, cancer)).toBe(true);
   });
 
-  it('switches to the builder\'s network when it is the one that fits', () => {
+  it("switches to the builder's network when it is the one that fits", () => {
     const toy = dataShapeOf(data('toy:xor'), catalog, null)!;
     const options = networkOptions(toy, draft);
     expect(fittingChoice(options, exercise.id, toy)).toBe(DATA_DEFAULT_CHOICE);
@@ -88,13 +104,13 @@ describe('buildTrainPlan', () => {
     expect(TrainStartSchema.safeParse(request).success).toBe(true);
   });
 
-  it('gathers the data\'s and the hyperparameters\' messages together', () => {
+  it("gathers the data's and the hyperparameters' messages together", () => {
     const result = buildTrainPlan(data('csv'), exerciseOption, { ...hyper, learningRate: -1 }, null);
     expect(result.ok).toBe(false);
     expect(Object.keys(result.errors).sort()).toEqual(['csvFile', 'learningRate', 'trainFraction']);
   });
 
-  it('records the parameter path only while parameters × (epochs + 1) stays within the engine\'s limit', () => {
+  it("records the parameter path only while parameters × (epochs + 1) stays within the engine's limit", () => {
     const parameters = 64 * 32 + 32 + 33; // 2,113
     const lastEpochs = Math.floor(MAX_PATH_VALUES / parameters) - 1;
     expect(shouldRecordPath(exercise.spec, lastEpochs)).toBe(true);
