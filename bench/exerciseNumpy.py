@@ -1,67 +1,20 @@
 # The exercise's NumPy script as a user runs it (its Linear, ReLU, Sigmoid, Net, fit; db corrected): loads the digits,
 # splits, trains each network (or only the one named by the third argument) and prints one JSON line per network. The
 # benchmark runs it as a whole process beside `backprop-lab train`; its in-process peer is bench/reference/.
-import json, sys, time
+import json, os, sys, time
 import numpy as np
 
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
+# The exercise's layers, Net and loss are written once, in the in-process reference; this script adds the exercise's
+# random initialisation, data preparation and fit loop around them.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'reference'))
+from numpyNets import Net, ReLU, Sigmoid, bce_loss_grad, Linear as GivenLinear  # noqa: E402
 
-class Linear:
+
+class Linear(GivenLinear):
+    """The exercise's Linear layer, initialised as the exercise does (Glorot uniform, zero bias)."""
     def __init__(self, n_in, n_out):
         a = np.sqrt(6 / (n_in + n_out))
-        self.W = np.random.uniform(-a, a, size=(n_in, n_out))
-        self.b = np.zeros((n_out,))
-    def forward(self, x):
-        return np.dot(x, self.W) + self.b
-    def backward(self, x, dy):
-        dx = np.dot(dy, np.transpose(self.W))
-        self.dW = np.dot(np.transpose(x), dy)
-        self.db = np.sum(dy, axis=0)
-        return dx
-    def step(self, step_size):
-        self.W = self.W - self.dW * step_size
-        self.b = self.b - self.db * step_size
-
-class Sigmoid:
-    def forward(self, x):
-        return sigmoid(x)
-    def backward(self, x, dy):
-        s = sigmoid(x)
-        return dy * (s * (1 - s))
-    def step(self, step_size):
-        pass
-
-class ReLU:
-    def forward(self, x):
-        return np.maximum(0, x)
-    def backward(self, x, dy):
-        return np.multiply(dy, np.int64(x > 0))
-    def step(self, step_size):
-        pass
-
-class Net:
-    def __init__(self, layers):
-        self.layers = layers
-    def forward(self, x):
-        trace = []
-        for layer in self.layers:
-            y = layer.forward(x)
-            trace.append((layer, x))
-            x = y
-        return y, trace
-    def backward(self, trace, dy):
-        for layer, x in trace[::-1]:
-            dy = layer.backward(x, dy)
-    def step(self, learning_rate):
-        for layer in self.layers:
-            layer.step(learning_rate)
-
-def bce_loss(y, y_hat):
-    return -(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
-
-def bce_loss_grad(y, y_hat):
-    return (-y) / y_hat + (1 - y) / (1 - y_hat)
+        super().__init__(np.random.uniform(-a, a, size=(n_in, n_out)), np.zeros((n_out,)))
 
 def fit(net, x, y, epochs, learning_rate, mb_size):
     accuracy = 0.0
