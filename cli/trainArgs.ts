@@ -10,7 +10,9 @@ import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
 import { readSpec } from './readSpec.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 
 export { UsageError };
 
@@ -23,6 +25,8 @@ export interface TrainSettings {
   initialWeights: TrainedWeights | undefined;
   out: string | undefined;
   json: boolean;
+  /** --memory-limit: the engine's memory budget (its default when absent). */
+  budget: EngineBudget | undefined;
 }
 
 /** Which option each engine field comes from, to name it in messages. */
@@ -103,12 +107,14 @@ const OPTIONS = {
   'init-from': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  ...MEMORY_LIMIT_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
+  const budget = toMemoryBudget(values['memory-limit']);
   const { source, shape } = parseDataArgs({
     data: values.data,
     labelColumn: values['label-column'],
@@ -154,5 +160,5 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
   const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
-  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
+  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false, budget };
 }

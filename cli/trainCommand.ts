@@ -1,4 +1,5 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
 import { formatSpecText } from '../engine/specText.js';
@@ -20,26 +21,33 @@ function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): stri
 }
 
 /** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
-function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<{ started: TrainStarted; finished: TrainFinished }> {
+function runEngine(
+  request: TrainStart,
+  budget: EngineBudget | undefined,
+  onEvent: (event: EngineEvent) => void,
+): Promise<{ started: TrainStarted; finished: TrainFinished }> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
     const finish = (): void => {
       process.off('SIGINT', interrupt);
       engine.dispose();
     };
-    const engine = createInProcessEngine((event) => {
-      onEvent(event);
-      if (event.type === 'train.started') started = event;
-      else if (event.type === 'train.finished') {
-        finish();
-        resolve({ started: started!, finished: event });
-      } else if (event.type === 'error') {
-        finish();
-        const flag = flagOfField(event.field);
-        const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
-        reject(new UsageError(flag ? `${flag}: ${message}` : message));
-      }
-    });
+    const engine = createInProcessEngine(
+      (event) => {
+        onEvent(event);
+        if (event.type === 'train.started') started = event;
+        else if (event.type === 'train.finished') {
+          finish();
+          resolve({ started: started!, finished: event });
+        } else if (event.type === 'error') {
+          finish();
+          const flag = flagOfField(event.field);
+          const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
+          reject(new UsageError(flag ? `${flag}: ${message}` : message));
+        }
+      },
+      budget ? { budget } : {},
+    );
     const interrupt = (): void => engine.receive({ type: 'train.stop', runId: request.runId });
     process.on('SIGINT', interrupt);
     engine.receive(request);
@@ -61,7 +69,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
-  const { started, finished } = await runEngine(request, (event) => {
+  const { started, finished } = await runEngine(request, settings.budget, (event) => {
     if (settings.json) return;
     if (event.type === 'train.started') {
       output.out(

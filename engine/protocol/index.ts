@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
@@ -41,6 +42,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ExportBuildSchema,
   WorkStopSchema,
   EnginePingSchema,
+  EngineConfigureSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -64,6 +66,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   SpecReportSchema,
   ExportFileSchema,
   EnginePongSchema,
+  EngineConfiguredSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

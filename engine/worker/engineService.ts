@@ -1,4 +1,6 @@
 // The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
+import { BudgetGuard } from '../budget/budgetGuard.js';
+import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
@@ -31,6 +33,8 @@ export interface EngineServiceOptions {
   kernels?: Kernels;
   /** How many parsed CSV tables, and how many finished runs, the engine keeps (defaults: TABLE_CACHE_LIMITS, RUN_STORE_LIMITS). */
   keep?: { tables?: CacheLimits; runs?: CacheLimits };
+  /** The memory budget requests are costed against until an engine.configure changes it (default DEFAULT_BUDGET). */
+  budget?: EngineBudget;
 }
 
 export interface EngineService {
@@ -63,6 +67,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed,
+    budget: new BudgetGuard(options.budget),
     work: new RequestWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed }),
   };
   const training = createTrainingHandlers();
@@ -82,6 +87,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       active.stop(request.requestId);
     },
     'engine.ping': async (request) => ({ type: 'engine.pong', requestId: request.requestId, busy: busy() }),
+    'engine.configure': async (request) => {
+      context.budget.budget = { memoryBytes: request.memoryBudget };
+      return { type: 'engine.configured', requestId: request.requestId, memoryBudget: request.memoryBudget };
+    },
   };
 
   return {
