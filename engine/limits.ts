@@ -46,6 +46,12 @@ export const ENGINE_BASE_BYTES = 128 * MIB;
 export const MAX_REQUEST_MULTIPLY_ADDS = 2e11;
 
 /**
+ * The most multiply-adds one training minibatch may need (its forward and backward passes): about half a second here,
+ * so that a run answers a stop, and the host's heartbeat, within a second.
+ */
+export const MAX_MINIBATCH_MULTIPLY_ADDS = 5e9;
+
+/**
  * The most evaluations of a typed expression's nodes one request may need (grid points or descent steps × the
  * expression's size): about ten seconds here.
  */

@@ -1,5 +1,5 @@
 // Holds every request to the engine's budget before it allocates or loops, and keeps the memory of the work in progress; pure, any process.
-import { ENGINE_BASE_BYTES, formatCount, formatSize, MAX_EXPRESSION_EVALUATIONS, MAX_REQUEST_MULTIPLY_ADDS } from '../limits.js';
+import { ENGINE_BASE_BYTES, formatCount, formatSize } from '../limits.js';
 import type { SpecIssue } from '../network/specIssue.js';
 import { DEFAULT_BUDGET, RAISE_BUDGET_ADVICE, type EngineBudget } from './engineBudget.js';
 import type { RequestCost } from './requestCost.js';
@@ -35,24 +35,18 @@ export class BudgetGuard {
   /** Why `cost` cannot run now, at its field, with the cost and the limit in the message; undefined when it fits. */
   issue(cost: RequestCost): BudgetIssue | undefined {
     const { work, memory } = cost;
-    if (work?.multiplyAdds !== undefined && work.multiplyAdds > MAX_REQUEST_MULTIPLY_ADDS) {
-      return {
-        field: work.field,
-        message: `${cost.what} needs about ${formatCount(work.multiplyAdds)} multiply-adds (${work.detail}); the engine does at most ${formatCount(MAX_REQUEST_MULTIPLY_ADDS)} for one request (about a minute) — ${work.advice}`,
-      };
-    }
-    if (work?.expressionEvaluations !== undefined && work.expressionEvaluations > MAX_EXPRESSION_EVALUATIONS) {
-      return {
-        field: work.field,
-        message: `${cost.what} needs about ${formatCount(work.expressionEvaluations)} evaluations of the expression's terms (${work.detail}); the engine does at most ${formatCount(MAX_EXPRESSION_EVALUATIONS)} for one request (about ten seconds) — ${work.advice}`,
-      };
-    }
     const forRequests = Math.max(0, this.#budget.memoryBytes - ENGINE_BASE_BYTES);
     const needs = `${cost.what} needs about ${formatSize(memory.bytes)} of memory (${memory.detail})`;
     if (memory.bytes > forRequests) {
       return {
         field: memory.field,
         message: `${needs}; the engine's memory budget is ${formatSize(this.#budget.memoryBytes)}, ${formatSize(ENGINE_BASE_BYTES)} of it for the engine itself — ${memory.advice}, ${RAISE_BUDGET_ADVICE}`,
+      };
+    }
+    if (work && work.amount > work.limit) {
+      return {
+        field: work.field,
+        message: `${cost.what} needs about ${formatCount(work.amount)} ${work.unit} (${work.detail}); the engine does at most ${formatCount(work.limit)} ${work.per} — ${work.advice}`,
       };
     }
     if (memory.bytes > forRequests - this.#held) {

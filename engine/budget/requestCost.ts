@@ -1,7 +1,7 @@
 // What each request would cost before it allocates or loops: memory, multiply-adds of network passes, expression evaluations; pure, any process.
 import type { PreparedData } from '../data/dataSets.js';
 import { definitionOf } from '../layers/registry.js';
-import { formatCount } from '../limits.js';
+import { formatCount, MAX_EXPRESSION_EVALUATIONS, MAX_MINIBATCH_MULTIPLY_ADDS, MAX_REQUEST_MULTIPLY_ADDS } from '../limits.js';
 import { OPTIMIZER_STATE_ARRAYS } from '../optimizers/optimizerConfig.js';
 import type { GradcheckRun } from '../protocol/gradcheck.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
@@ -17,8 +17,27 @@ export interface RequestCost {
   /** What is costed, as a message names it: "the network", "the gradient check". */
   what: string;
   memory: { bytes: number; field: string; detail: string; advice: string };
-  work?: { multiplyAdds?: number; expressionEvaluations?: number; field: string; detail: string; advice: string };
+  work?: WorkCost;
 }
+
+/** The work part of a cost: how much, in which unit, against which limit ("for one request (about a minute)"). */
+export interface WorkCost {
+  amount: number;
+  unit: 'multiply-adds' | "evaluations of the expression's terms";
+  limit: number;
+  /** How the limit is counted, as the message says it after the limit. */
+  per: string;
+  field: string;
+  detail: string;
+  advice: string;
+}
+
+const REQUEST_MULTIPLY_ADDS = { unit: 'multiply-adds', limit: MAX_REQUEST_MULTIPLY_ADDS, per: 'for one request (about a minute)' } as const;
+const EXPRESSION_EVALUATIONS = {
+  unit: "evaluations of the expression's terms",
+  limit: MAX_EXPRESSION_EVALUATIONS,
+  per: 'for one request (about ten seconds)',
+} as const;
 
 /** What a built-in surface counts as, in expression nodes, per evaluation. */
 const BUILT_IN_SURFACE_NODES = 16;
@@ -83,6 +102,15 @@ export function trainingCost(
         (loadedDataBytes > 0 ? `, the data` : ''),
       advice: byActivations ? 'use a smaller minibatch or fewer units' : `use fewer units in ${layerName(spec, net.largestLayer)}`,
     },
+    work: {
+      amount: 3 * hyper.batchSize * net.multiplyAddsPerRow,
+      unit: 'multiply-adds',
+      limit: MAX_MINIBATCH_MULTIPLY_ADDS,
+      per: 'per minibatch, so that a run answers Stop within a second',
+      field: 'hyper.batchSize',
+      detail: `a forward and backward pass of ${formatCount(net.parameters)} parameters on ${hyper.batchSize} samples`,
+      advice: 'use a smaller minibatch or fewer units',
+    },
   };
 }
 
@@ -107,7 +135,8 @@ export function gradcheckCost(request: Pick<GradcheckRun, 'subject'>): RequestCo
       what: 'the gradient check',
       memory: { bytes: 8 * 6 * values, field: 'subject.width', detail: `${formatCount(values)} loss inputs`, advice: 'use fewer rows or a smaller width' },
       work: {
-        multiplyAdds: 2 * values * values,
+        ...REQUEST_MULTIPLY_ADDS,
+        amount: 2 * values * values,
         field: 'subject.width',
         detail: `2 × ${formatCount(values)} evaluations of the loss on ${formatCount(values)} inputs`,
         advice: 'use fewer rows or a smaller width',
@@ -134,7 +163,8 @@ export function gradcheckCost(request: Pick<GradcheckRun, 'subject'>): RequestCo
       advice,
     },
     work: {
-      multiplyAdds: evaluations * rows * net.multiplyAddsPerRow,
+      ...REQUEST_MULTIPLY_ADDS,
+      amount: evaluations * rows * net.multiplyAddsPerRow,
       field,
       detail: `${formatCount(evaluations)} evaluations on ${rows} row${rows === 1 ? '' : 's'}`,
       advice,
@@ -152,7 +182,8 @@ export function surfaceGridCost(request: Pick<SurfaceEvaluate, 'surface' | 'nx' 
     what: 'the grid',
     memory: { bytes: 2 * 8 * points, field: 'nx', detail: `${formatCount(points)} points`, advice },
     work: {
-      expressionEvaluations: points * nodes,
+      ...EXPRESSION_EVALUATIONS,
+      amount: points * nodes,
       field: 'surface',
       detail: `${formatCount(points)} points × ${formatCount(nodes)} terms of the expression`,
       advice,
@@ -169,7 +200,8 @@ export function descentCost(request: Pick<SurfaceDescend, 'surface' | 'steps'>):
     what: 'the descent',
     memory: { bytes: 2 * 3 * 8 * (request.steps + 1), field: 'steps', detail: `${formatCount(request.steps + 1)} points of the path`, advice },
     work: {
-      expressionEvaluations: request.steps * nodes * EVALUATIONS_PER_STEP,
+      ...EXPRESSION_EVALUATIONS,
+      amount: request.steps * nodes * EVALUATIONS_PER_STEP,
       field: 'steps',
       detail: `${formatCount(request.steps)} steps × ${formatCount(nodes)} terms of the expression`,
       advice,
@@ -194,7 +226,8 @@ export function landscapeCost(request: Pick<LandscapeRun, 'resolution'>, spec: N
       advice,
     },
     work: {
-      multiplyAdds: points * trainRows * net.multiplyAddsPerRow,
+      ...REQUEST_MULTIPLY_ADDS,
+      amount: points * trainRows * net.multiplyAddsPerRow,
       field: 'resolution',
       detail: `${formatCount(points)} points × ${formatCount(trainRows)} training samples`,
       advice,

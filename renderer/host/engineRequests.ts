@@ -39,7 +39,7 @@ export interface AskOptions {
  */
 export class EngineRequests {
   readonly #host: LabHost;
-  readonly #pending = new Map<string, { resolve: (event: EngineEvent) => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<string, { type: AskRequest['type']; since: number; resolve: (event: EngineEvent) => void; reject: (error: Error) => void }>();
   #next = 0;
 
   constructor(host: LabHost) {
@@ -80,6 +80,8 @@ export class EngineRequests {
       const onAbort = () => this.stop(requestId);
       const settle = () => signal?.removeEventListener('abort', onAbort);
       this.#pending.set(requestId, {
+        type: full.type,
+        since: Date.now(),
         resolve: (event) => {
           settle();
           if (event.type === type) resolve(event as Extract<EngineEvent, { type: T }>);
@@ -111,5 +113,10 @@ export class EngineRequests {
   /** The ids of the requests still waiting for an answer, oldest first. */
   get pendingIds(): string[] {
     return [...this.#pending.keys()];
+  }
+
+  /** The requests still waiting for an answer, oldest first: their id, type and when they were sent (Date.now()). */
+  get pendingWork(): { requestId: string; type: AskRequest['type']; since: number }[] {
+    return [...this.#pending.entries()].map(([requestId, { type, since }]) => ({ requestId, type, since }));
   }
 }
