@@ -34,7 +34,7 @@ export const WEBSOCKET_MAX_PAYLOAD = MAX_REQUEST_BYTES + 16 * MIB;
 export const DEFAULT_MEMORY_BUDGET = 1024 * MIB;
 
 /** The budgets a user may set, in bytes. */
-export const MEMORY_BUDGET_RANGE = { min: 128 * MIB, max: 64 * 1024 * MIB } as const;
+export const MEMORY_BUDGET_RANGE = { min: 256 * MIB, max: 64 * 1024 * MIB } as const;
 
 /** What an engine process holds before any request: its code, kernels and the data sets it has read. Requests get the rest of the budget. */
 export const ENGINE_BASE_BYTES = 128 * MIB;

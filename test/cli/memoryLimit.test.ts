@@ -50,11 +50,11 @@ describe('backprop-lab --memory-limit', () => {
     expect(err).toBe(`backprop-lab train: --net: ${await appMessage('linear:20000000,sigmoid')}`);
   });
 
-  it('trains a network the default budget refuses once --memory-limit raises it, and refuses one a lower limit does not hold', async () => {
-    const small = await cli('train', '--net', 'linear:32,relu,linear:1,sigmoid', '--epochs', '1', '--memory-limit', '128');
+  it('refuses a network a low --memory-limit does not hold, and builds it once the limit is raised', async () => {
+    const small = await cli('train', '--net', 'linear:2048,relu,linear:2048,relu,linear:1,sigmoid', '--epochs', '0', '--memory-limit', '256');
     expect(small.status).toBe(2);
-    expect(small.err).toMatch(/--net: the network needs about .*; the engine's memory budget is 128 MB/);
-    const raised = await cli('train', '--net', 'linear:32,relu,linear:1,sigmoid', '--epochs', '1', '--memory-limit', '512');
+    expect(small.err).toMatch(/--net: the network needs about .*; the engine's memory budget is 256 MB/);
+    const raised = await cli('train', '--net', 'linear:2048,relu,linear:2048,relu,linear:1,sigmoid', '--epochs', '0', '--memory-limit', '512');
     expect(raised.status).toBe(0);
   });
 

@@ -30,7 +30,7 @@ test('sets the engine memory budget in Settings, refusing one outside its range,
   await expect(budget).toHaveValue('1024');
   await budget.fill('10');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(budget).toHaveAccessibleDescription(/the memory budget must be at least 128 MB/);
+  await expect(budget).toHaveAccessibleDescription(/the memory budget must be at least 256 MB/);
   await page.screenshot({ path: testInfo.outputPath('settings-refused.png') });
   await budget.fill('2048');
   await dialog.getByRole('button', { name: 'Save' }).click();
