@@ -87,8 +87,8 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
   if (settings.json) output.out(JSON.stringify(report));
   if (finished.reason === 'completed') {
     const last = finished.history.at(-1);
+    if (!settings.json) output.out(finished.message);
     if (!settings.json && last) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
-    else if (!settings.json) output.out(finished.message);
     return 0;
   }
   output.err(`backprop-lab train: ${finished.message}`);

@@ -6,7 +6,8 @@ import { engineHost } from './engineHost.js';
 import { fileSaver } from './fileSaver.js';
 import { mainWindow } from './mainWindow.js';
 import { securityRestrictions } from './security.js';
+import { staleFileSweep } from './staleFileSweep.js';
 
 const paths = resolveAppPaths();
 
-enableModules([securityRestrictions(), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths)]);
+enableModules([securityRestrictions(), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths), staleFileSweep()]);
