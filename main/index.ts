@@ -1,6 +1,7 @@
 // Electron main process entry: the app is the list of modules enabled below, each one concern (main process).
 import { enableModules } from './appModule.js';
 import { applicationMenu } from './applicationMenu.js';
+import { appProtocol } from './appProtocol.js';
 import { resolveAppPaths } from './appPaths.js';
 import { engineHost } from './engineHost.js';
 import { fileSaver } from './fileSaver.js';
@@ -10,4 +11,4 @@ import { staleFileSweep } from './staleFileSweep.js';
 
 const paths = resolveAppPaths();
 
-enableModules([securityRestrictions(), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths), staleFileSweep()]);
+enableModules([securityRestrictions(), appProtocol(paths), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths), staleFileSweep()]);
