@@ -21,13 +21,14 @@ export function learningCurvesOptions(report: RunReport): LearningCurvesOptions 
 }
 
 /**
- * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg and learning-curves.png
+ * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg, learning-curves.png and the
+ * engine's train_run.py (when given)
  * into `folder` (created if needed); returns their paths. They are written into a staging folder beside it and moved into
  * place only when all are complete, so a failure never leaves a folder mixing two runs. The curves are the lab's own chart component, rendered in Node.
  * The encoders, the charts and the rasteriser (fflate, protobufjs, Svelte's server build, resvg) are loaded here, so a
  * run that writes no files never loads them.
  */
-export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished): Promise<string[]> {
+export async function writeRunFiles(folder: string, report: RunReport, finished: TrainFinished, script?: Uint8Array): Promise<string[]> {
   const [{ encodeWeightsNpz }, { encodeOnnxModel }, { learningCurvesSvg }, { renderPng }] = await Promise.all([
     import('../engine/export/npz.js'),
     import('../engine/export/onnx.js'),
@@ -43,6 +44,7 @@ export async function writeRunFiles(folder: string, report: RunReport, finished:
     ['model.onnx', encodeOnnxModel(finished.weights, productVersion())],
     ['learning-curves.svg', svg],
     ['learning-curves.png', renderPng(svg)],
+    ...(script ? ([['train_run.py', script]] as [string, Uint8Array][]) : []),
   ];
   return writeFolderTogether(folder, async (staging) =>
     files.map(([name, contents]) => {

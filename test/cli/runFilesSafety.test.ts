@@ -56,6 +56,7 @@ describe('--out is checked before training', () => {
       'metrics.csv',
       'metrics.json',
       'model.onnx',
+      'train_run.py',
       'weights.json',
       'weights.npz',
     ]);
