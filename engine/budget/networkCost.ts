@@ -22,7 +22,7 @@ export interface NetworkCost {
   activationBytesPerRow: number;
   /** Values of every layer's output for one row (input included). */
   activationsPerRow: number;
-  /** Multiply-adds of one forward pass of one row: the parameters used once each, plus every output computed. */
+  /** Multiply-adds of one forward pass of one row: each weight once per output position (once for a dense layer, H×W times for a convolution), plus every output computed. */
   multiplyAddsPerRow: number;
 }
 
@@ -31,19 +31,27 @@ export function networkCost(spec: NetworkSpec): NetworkCost {
   const { layers } = describeLayers(spec);
   let largestLayer = 0;
   let parameterBlockBytes = 0;
-  let activationsPerRow = spec.input;
+  let activationsPerRow = shapeSize(layers[0]?.inputShape ?? [spec.input]);
+  let multiplyAddsPerRow = 0;
+  /** A convolution's unfolded windows and their gradient, per row. */
+  let windowValuesPerRow = 0;
   layers.forEach((layer) => {
     if (layer.parameters > (layers[largestLayer]?.parameters ?? 0)) largestLayer = layer.index;
     for (const parameter of layer.parameterShapes) parameterBlockBytes += blockBytes(shapeSize(parameter.shape));
-    activationsPerRow += shapeSize(layer.outputShape);
+    const outputs = shapeSize(layer.outputShape);
+    const [channels = 1, height = 1, width = 1] = layer.outputShape.length === 3 ? layer.outputShape : [];
+    const positions = height * width;
+    activationsPerRow += outputs;
+    multiplyAddsPerRow += layer.parameters * positions + outputs;
+    if (layer.outputShape.length === 3 && layer.parameters > 0) windowValuesPerRow += 2 * positions * Math.ceil(layer.parameters / channels);
   });
   const parameters = layers.reduce((sum, layer) => sum + layer.parameters, 0);
   return {
     parameters,
     largestLayer,
     parameterBlockBytes,
-    activationBytesPerRow: 8 * 2 * activationsPerRow,
+    activationBytesPerRow: 8 * (2 * activationsPerRow + windowValuesPerRow),
     activationsPerRow,
-    multiplyAddsPerRow: parameters + activationsPerRow,
+    multiplyAddsPerRow,
   };
 }

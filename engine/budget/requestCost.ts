@@ -116,7 +116,7 @@ export function trainingCost(
 
 /** The network a gradient check's subject is, for costing (a loss is costed on its own). */
 function gradcheckNetwork(subject: GradcheckRun['subject']): NetworkSpec | undefined {
-  if (subject.kind === 'layer') return { input: subject.inputs, layers: [subject.layer] };
+  if (subject.kind === 'layer') return { input: subject.inputs, ...(subject.inputShape ? { inputShape: subject.inputShape } : {}), layers: [subject.layer] };
   return subject.kind === 'network' ? subject.spec : undefined;
 }
 
