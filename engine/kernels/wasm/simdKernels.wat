@@ -11,24 +11,36 @@
   (global $KC i32 (i32.const 256))
   (global $NC i32 (i32.const 64))
 
-  ;; out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols.
-  (func $gemm (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32)
-              (param $rows i32) (param $inner i32) (param $cols i32)
+  ;; out[i0..i1)[j0..j1) of out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols: the
+  ;; block is zeroed, then summed into panel by panel. Each output's sum runs over the whole inner index in order, so a
+  ;; product computed block by block (by several threads) equals the one computed whole.
+  (func $gemmPart (export "gemmPart") (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32)
+              (param $inner i32) (param $cols i32) (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)
     (local $jc i32) (local $jEnd i32) (local $p0 i32) (local $p1 i32) (local $i i32) (local $j i32)
-    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $cols)) (i32.const 3)))
-    (local.set $jc (i32.const 0))
+    (if (i32.and (i32.eqz (local.get $j0)) (i32.eq (local.get $j1) (local.get $cols)))
+      (then (memory.fill (i32.add (local.get $out) (i32.shl (i32.mul (local.get $i0) (local.get $cols)) (i32.const 3)))
+              (i32.const 0) (i32.shl (i32.mul (i32.sub (local.get $i1) (local.get $i0)) (local.get $cols)) (i32.const 3))))
+      (else
+        (local.set $i (local.get $i0))
+        (block $zDone (loop $zLoop
+          (br_if $zDone (i32.ge_u (local.get $i) (local.get $i1)))
+          (memory.fill (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j0)) (i32.const 3)))
+            (i32.const 0) (i32.shl (i32.sub (local.get $j1) (local.get $j0)) (i32.const 3)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $zLoop)))))
+    (local.set $jc (local.get $j0))
     (block $jcDone (loop $jcLoop
-      (br_if $jcDone (i32.ge_u (local.get $jc) (local.get $cols)))
-      (local.set $jEnd (select (local.get $cols) (i32.add (local.get $jc) (global.get $NC))
-        (i32.lt_u (local.get $cols) (i32.add (local.get $jc) (global.get $NC)))))
+      (br_if $jcDone (i32.ge_u (local.get $jc) (local.get $j1)))
+      (local.set $jEnd (select (local.get $j1) (i32.add (local.get $jc) (global.get $NC))
+        (i32.lt_u (local.get $j1) (i32.add (local.get $jc) (global.get $NC)))))
       (local.set $p0 (i32.const 0))
       (block $pDone (loop $pLoop
         (br_if $pDone (i32.ge_u (local.get $p0) (local.get $inner)))
         (local.set $p1 (select (local.get $inner) (i32.add (local.get $p0) (global.get $KC))
           (i32.lt_u (local.get $inner) (i32.add (local.get $p0) (global.get $KC)))))
-        (local.set $i (i32.const 0))
+        (local.set $i (local.get $i0))
         (block $iDone (loop $iLoop
-          (br_if $iDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $rows)))
+          (br_if $iDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $i1)))
           (local.set $j (local.get $jc))
           (block $jDone (loop $jLoop
             (br_if $jDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jEnd)))
@@ -52,7 +64,7 @@
           (local.set $i (i32.add (local.get $i) (i32.const 4)))
           (br $iLoop)))
         (block $rDone (loop $rLoop
-          (br_if $rDone (i32.ge_u (local.get $i) (local.get $rows)))
+          (br_if $rDone (i32.ge_u (local.get $i) (local.get $i1)))
           (local.set $j (local.get $jc))
           (block $jDone (loop $jLoop
             (br_if $jDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jEnd)))
@@ -238,21 +250,12 @@
       (br $next)))
     (f64.store (local.get $o) (local.get $c)))
 
-  ;; out[m×n] = a[m×k] · b[k×n].
-  (func (export "matmul") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $k i32) (param $n i32)
-    (call $gemm (local.get $a) (local.get $k) (i32.const 1) (local.get $b) (local.get $out) (local.get $m) (local.get $k) (local.get $n)))
-
-  ;; out[k×n] = aᵀ · b, where a is m×k and b is m×n.
-  (func (export "matmulTransposeA") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $k i32) (param $n i32)
-    (call $gemm (local.get $a) (i32.const 1) (local.get $k) (local.get $b) (local.get $out) (local.get $k) (local.get $m) (local.get $n)))
-
-  ;; out[m×k] = a[m×n] · bᵀ, where b is k×n: b is first transposed into `scratch` (n×k values), then multiplied.
-  (func (export "matmulTransposeB") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $n i32) (param $k i32)
-                                    (param $scratch i32)
+  ;; Rows p0..p1 of b (k×n) transposed into columns p0..p1 of `scratch` (n×k).
+  (func $transposePart (export "transposePart") (param $b i32) (param $scratch i32) (param $n i32) (param $k i32) (param $p0 i32) (param $p1 i32)
     (local $p i32) (local $j i32) (local $src i32)
-    (local.set $p (i32.const 0))
+    (local.set $p (local.get $p0))
     (block $pDone (loop $pLoop
-      (br_if $pDone (i32.ge_u (local.get $p) (local.get $k)))
+      (br_if $pDone (i32.ge_u (local.get $p) (local.get $p1)))
       (local.set $src (i32.add (local.get $b) (i32.shl (i32.mul (local.get $p) (local.get $n)) (i32.const 3))))
       (local.set $j (i32.const 0))
       (block $jDone (loop $jLoop
@@ -262,8 +265,7 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $jLoop)))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br $pLoop)))
-    (call $gemm (local.get $a) (local.get $n) (i32.const 1) (local.get $scratch) (local.get $out) (local.get $m) (local.get $n) (local.get $k)))
+      (br $pLoop))))
 
   ;; out[i, j] += row[j] for every row i of the m×n matrix out.
   (func (export "addRowVector") (param $out i32) (param $row i32) (param $m i32) (param $n i32)
