@@ -1,5 +1,5 @@
 // Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
-import type { PreparedData, Samples } from '../data/dataSets.js';
+import type { PreparedData } from '../data/dataSets.js';
 import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss } from '../losses/createLoss.js';
@@ -12,6 +12,7 @@ import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import { BatchLossBuffer } from './batchLosses.js';
 import { learningRateWarning } from './learningRateWarning.js';
+import { minibatchesOf } from './minibatches.js';
 import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
 
@@ -87,13 +88,6 @@ function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, 
   return count;
 }
 
-function copyBatch(samples: Samples, step: number, batchSize: number, inputs: number, outputs: number, x: Float64Array, y: Float64Array): void {
-  const featureStart = step * batchSize * inputs;
-  for (let i = 0; i < x.length; i++) x[i] = samples.features[featureStart + i]!;
-  const targetStart = step * batchSize * outputs;
-  for (let i = 0; i < y.length; i++) y[i] = samples.targets[targetStart + i]!;
-}
-
 /**
  * Trains `network` on `data` like the exercise's `fit`: each epoch runs the training phase over the
  * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
@@ -102,7 +96,7 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
  * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
  * penalty, so runs with different λ compare.
- * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
+ * Buffers are sized once per run, and the minibatches are views made once per run (see minibatchesOf). Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
  * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
 export async function train(options: TrainingOptions): Promise<TrainingOutcome> {
@@ -115,13 +109,12 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batch = hyper.batchSize;
   const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
   const last = network.layers.length - 1;
-  const x = allocateFor(kernels, batch * inputs);
-  const y = allocateFor(kernels, batch * outputs);
+  const minibatches = { train: minibatchesOf(data.train, batch, inputs, outputs, kernels), test: minibatchesOf(data.test, batch, inputs, outputs, kernels) };
   const lossGradient = allocateFor(kernels, batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
-  const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters);
+  const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters, kernels);
   const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
@@ -151,15 +144,16 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
     for (const phase of ['train', 'test'] as const) {
-      const samples = data[phase];
-      const steps = Math.floor(samples.size / batch);
+      const { features, targets } = minibatches[phase];
+      const steps = features.length;
       const training = phase === 'train';
       network.setTraining(training);
       let lossSum = 0;
       let accuracySum = 0;
       let wrongRows = 0;
       for (let step = 0; step < steps; step++) {
-        copyBatch(samples, step, batch, inputs, outputs, x, y);
+        const x = features[step]!;
+        const y = targets[step]!;
         const predictions = network.forward(x, batch);
         const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
         const value = loss.reported(y, lossInput, batch, outputs);

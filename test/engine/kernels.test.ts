@@ -52,6 +52,7 @@ const largeShapes: Array<[number, number, number]> = [
   [64, 128, 10],
   [10, 64, 32],
   [33, 67, 45],
+  [7, 9, 5],
 ];
 
 describe('WebAssembly kernels', () => {

@@ -133,7 +133,17 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     return view;
   }
 
-  const owns = (array: Float64Array): boolean => buffers.has(array.buffer);
+  // Reading a typed array's `buffer` takes tens of nanoseconds, a WeakSet lookup a few: each array's answer is kept.
+  const ownedArrays = new WeakSet<Float64Array>();
+  const foreignArrays = new WeakSet<Float64Array>();
+  const owns = (array: Float64Array): boolean => {
+    if (ownedArrays.has(array)) return true;
+    if (foreignArrays.has(array)) return false;
+    const buffer = array.buffer;
+    const mine = buffer === current || buffers.has(buffer);
+    (mine ? ownedArrays : foreignArrays).add(array);
+    return mine;
+  };
 
   // The slow path for arrays outside the memory: one scratch block, reused, grown when a call needs more.
   let scratch = allocate(0);
