@@ -53,6 +53,13 @@ export interface TrainingOutcome {
   parameterPath?: Float64Array[];
 }
 
+const PHASES = ['train', 'test'] as const;
+/** Slots of the training loop's sums. */
+const LOSS_SUM = 0;
+const ACCURACY_SUM = 1;
+const WRONG_ROWS = 2;
+const LAST_LOSS = 3;
+
 /** The fraction of the batch's predictions that are right: (y > 0.5) == (p > 0.5) per element for one output, argmax per row for several. */
 export function batchAccuracy(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
   let correct = 0;
@@ -140,46 +147,63 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     return stopRequested();
   };
 
+  /** The running phase's sums (its minibatches' losses, accuracies, confidently wrong rows) and the last loss, in one array sized once. */
+  const sums = new Float64Array(4);
+  /**
+   * Runs minibatches `first`, `first` + 1, … of a phase until it ends or the slice that began at `sliceStarted` is used up.
+   * Returns the next minibatch, or −1 − step when the loss of minibatch `step` was not finite (sums[LAST_LOSS] holds it).
+   * It is synchronous so that its numbers stay in registers: an async function keeps its variables on the heap.
+   */
+  const runSteps = (features: readonly Float64Array[], targets: readonly Float64Array[], training: boolean, first: number, sliceStarted: number): number => {
+    for (let step = first; step < features.length; step++) {
+      const x = features[step]!;
+      const y = targets[step]!;
+      const predictions = network.forward(x, batch);
+      const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
+      const value = loss.reported(y, lossInput, batch, outputs);
+      if (!Number.isFinite(value)) {
+        sums[LAST_LOSS] = value;
+        return -1 - step;
+      }
+      sums[LOSS_SUM] += value;
+      sums[ACCURACY_SUM] += batchAccuracy(y, predictions, batch, outputs);
+      if (training) {
+        sums[WRONG_ROWS] += confidentlyWrongRows(y, predictions, batch, outputs);
+        loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
+        network.backward(lossGradient, batch, loss.fusedLayers, false);
+        if (weightDecay > 0) {
+          for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
+        }
+        optimizer.step();
+      }
+      const now = Date.now();
+      if (training) batches.add(value, now);
+      if (now - sliceStarted >= slice) return step + 1;
+    }
+    return features.length;
+  };
+
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
-    for (const phase of ['train', 'test'] as const) {
+    for (const phase of PHASES) {
       const { features, targets } = minibatches[phase];
       const steps = features.length;
       const training = phase === 'train';
       network.setTraining(training);
-      let lossSum = 0;
-      let accuracySum = 0;
-      let wrongRows = 0;
-      for (let step = 0; step < steps; step++) {
-        const x = features[step]!;
-        const y = targets[step]!;
-        const predictions = network.forward(x, batch);
-        const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
-        const value = loss.reported(y, lossInput, batch, outputs);
-        if (!Number.isFinite(value)) {
+      sums.fill(0);
+      for (let step = 0; step < steps;) {
+        step = runSteps(features, targets, training, step, sliceStart);
+        if (step < 0) {
           return finish(
             'diverged',
-            `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`,
+            `the loss became ${sums[LAST_LOSS]} in epoch ${epoch}, minibatch ${-step} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`,
           );
         }
-        lossSum += value;
-        accuracySum += batchAccuracy(y, predictions, batch, outputs);
-        if (training) {
-          wrongRows += confidentlyWrongRows(y, predictions, batch, outputs);
-          loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
-          network.backward(lossGradient, batch, loss.fusedLayers, false);
-          if (weightDecay > 0) {
-            for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
-          }
-          optimizer.step();
-        }
-        const now = Date.now();
-        if (training) batches.add(value, now);
-        if (now - sliceStart >= slice && (await takeTurn())) return stopped();
+        if (Date.now() - sliceStart >= slice && (await takeTurn())) return stopped();
       }
-      means[phase] = [lossSum / steps, accuracySum / steps];
-      if (training) confidentlyWrong = wrongRows / (steps * batch);
+      means[phase] = [sums[LOSS_SUM]! / steps, sums[ACCURACY_SUM]! / steps];
+      if (training) confidentlyWrong = sums[WRONG_ROWS]! / (steps * batch);
     }
     const metrics: EpochMetrics = {
       epoch,

@@ -185,10 +185,33 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   let threads: number | undefined;
   let generation = 0;
   /** Computes `job` with the helper threads when it is large enough and there are any, else on this thread alone. */
-  function product(job: ProductJob): void {
-    if (job.rows * job.inner * job.cols >= SHARED_PRODUCT_MIN_WORK) {
+  // One job object, filled for each product, so that a product allocates nothing.
+  const job: ProductJob = { operation: 0, a: 0, rowStride: 0, sumStride: 0, b: 0, out: 0, rows: 0, inner: 0, cols: 0, source: 0 };
+  function product(
+    operation: 0 | 1,
+    a: number,
+    rowStride: number,
+    sumStride: number,
+    b: number,
+    out: number,
+    rows: number,
+    inner: number,
+    cols: number,
+    source: number,
+  ): void {
+    if (rows * inner * cols >= SHARED_PRODUCT_MIN_WORK) {
       threads ??= 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
       if (threads > 1) {
+        job.operation = operation;
+        job.a = a;
+        job.rowStride = rowStride;
+        job.sumStride = sumStride;
+        job.b = b;
+        job.out = out;
+        job.rows = rows;
+        job.inner = inner;
+        job.cols = cols;
+        job.source = source;
         generation = nextGeneration(generation);
         const count = openJob(control, generation, job, threads * PARTS_PER_THREAD);
         while (computeNextPart(control, exports));
@@ -196,8 +219,8 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         return;
       }
     }
-    if (job.operation === 1) exports.transposePart(job.source, job.b, job.inner, job.cols, 0, job.cols);
-    exports.gemmPart(job.a, job.rowStride, job.sumStride, job.b, job.out, job.inner, job.cols, 0, job.rows, 0, job.cols);
+    if (operation === 1) exports.transposePart(source, b, inner, cols, 0, cols);
+    exports.gemmPart(a, rowStride, sumStride, b, out, inner, cols, 0, rows, 0, cols);
   }
 
   return {
@@ -209,7 +232,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * k),
           pb = input(b, k * n),
           po = output(out, m * n, false);
-        product({ operation: 0, a: pa, rowStride: k, sumStride: 1, b: pb, out: po, rows: m, inner: k, cols: n, source: 0 });
+        product(0, pa, k, 1, pb, po, m, k, n, 0);
         copyBack(out, po, m * n);
       } finally {
         done();
@@ -220,7 +243,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * k),
           pb = input(b, m * n),
           po = output(out, k * n, false);
-        product({ operation: 0, a: pa, rowStride: 1, sumStride: k, b: pb, out: po, rows: k, inner: m, cols: n, source: 0 });
+        product(0, pa, 1, k, pb, po, k, m, n, 0);
         copyBack(out, po, k * n);
       } finally {
         done();
@@ -231,7 +254,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * n),
           pb = input(b, k * n),
           po = output(out, m * k, false);
-        product({ operation: 1, a: pa, rowStride: n, sumStride: 1, b: scratchFor(k * n), out: po, rows: m, inner: n, cols: k, source: pb });
+        product(1, pa, n, 1, scratchFor(k * n), po, m, n, k, pb);
         copyBack(out, po, m * k);
       } finally {
         done();
