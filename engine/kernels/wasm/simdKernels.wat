@@ -11,23 +11,21 @@
   (global $KC i32 (i32.const 256))
   (global $NC i32 (i32.const 64))
 
-  ;; out[i0..i1)[j0..j1) of out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols: the
-  ;; block is zeroed, then summed into panel by panel. Each output's sum runs over the whole inner index in order, so a
+  ;; out[i0..i1)[j0..j1) of out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols,
+  ;; summed panel by panel. Each output's sum runs over the whole inner index in order, so a
   ;; product computed block by block (by several threads) equals the one computed whole.
   (func $gemmPart (export "gemmPart") (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32)
               (param $inner i32) (param $cols i32) (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)
     (local $jc i32) (local $jEnd i32) (local $p0 i32) (local $p1 i32) (local $i i32) (local $j i32)
-    (if (i32.and (i32.eqz (local.get $j0)) (i32.eq (local.get $j1) (local.get $cols)))
-      (then (memory.fill (i32.add (local.get $out) (i32.shl (i32.mul (local.get $i0) (local.get $cols)) (i32.const 3)))
-              (i32.const 0) (i32.shl (i32.mul (i32.sub (local.get $i1) (local.get $i0)) (local.get $cols)) (i32.const 3))))
-      (else
-        (local.set $i (local.get $i0))
-        (block $zDone (loop $zLoop
-          (br_if $zDone (i32.ge_u (local.get $i) (local.get $i1)))
-          (memory.fill (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j0)) (i32.const 3)))
-            (i32.const 0) (i32.shl (i32.sub (local.get $j1) (local.get $j0)) (i32.const 3)))
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (br $zLoop)))))
+    ;; Every output is written by the first panel of the summed index; with nothing to sum the block is zero.
+    (if (i32.eqz (local.get $inner)) (then
+      (local.set $i (local.get $i0))
+      (block $zDone (loop $zLoop
+        (br_if $zDone (i32.ge_u (local.get $i) (local.get $i1)))
+        (memory.fill (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j0)) (i32.const 3)))
+          (i32.const 0) (i32.shl (i32.sub (local.get $j1) (local.get $j0)) (i32.const 3)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $zLoop)))))
     (local.set $jc (local.get $j0))
     (block $jcDone (loop $jcLoop
       (br_if $jcDone (i32.ge_u (local.get $jc) (local.get $j1)))
@@ -122,14 +120,16 @@
     (local.set $a3 (i32.add (local.get $a2) (i32.shl (local.get $rs) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c00 (v128.load (local.get $o)))
-    (local.set $c01 (v128.load offset=16 (local.get $o)))
-    (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c20 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c21 (v128.load offset=16 (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c30 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
-    (local.set $c31 (v128.load offset=16 (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c00 (v128.load (local.get $o)))
+      (local.set $c01 (v128.load offset=16 (local.get $o)))
+      (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c20 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c21 (v128.load offset=16 (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c30 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+      (local.set $c31 (v128.load offset=16 (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -178,10 +178,12 @@
     (local.set $a3 (i32.add (local.get $a2) (i32.shl (local.get $rs) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
-    (local.set $c1 (v128.load (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c2 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c3 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))
+      (local.set $c1 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c2 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c3 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -214,10 +216,12 @@
     (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $rs) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c00 (v128.load (local.get $o)))
-    (local.set $c01 (v128.load offset=16 (local.get $o)))
-    (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c00 (v128.load (local.get $o)))
+      (local.set $c01 (v128.load offset=16 (local.get $o)))
+      (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -250,8 +254,10 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
-    (local.set $c1 (v128.load offset=16 (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))
+      (local.set $c1 (v128.load offset=16 (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -275,7 +281,9 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -296,7 +304,9 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c (f64.load (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c (f64.load (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))

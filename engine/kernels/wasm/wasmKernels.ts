@@ -238,6 +238,19 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         done();
       }
     },
+    affine(a, b, bias, out, m, k, n) {
+      try {
+        const pa = input(a, m * k),
+          pb = input(b, k * n),
+          pbias = input(bias, n),
+          po = output(out, m * n, false);
+        product(0, pa, k, 1, pb, po, m, k, n, 0);
+        exports.addRowVector(po, pbias, m, n);
+        copyBack(out, po, m * n);
+      } finally {
+        done();
+      }
+    },
     matmulTransposeA(a, b, out, m, k, n) {
       try {
         const pa = input(a, m * k),
