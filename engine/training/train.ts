@@ -11,6 +11,7 @@ import type { FinishReason } from '../protocol/training.js';
 import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import { BatchLossBuffer } from './batchLosses.js';
+import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
 import { minibatchesOf } from './minibatches.js';
 import type { TrainingControl } from './trainingControl.js';
@@ -197,7 +198,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         if (step < 0) {
           return finish(
             'diverged',
-            `the loss became ${sums[LAST_LOSS]} in epoch ${epoch}, minibatch ${-step} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`,
+            `the loss became ${sums[LAST_LOSS]} in epoch ${epoch}, minibatch ${-step} of the ${training ? 'training' : 'test'} phase; ${divergenceCause(hyper).advice}`,
           );
         }
         if (Date.now() - sliceStart >= slice && (await takeTurn())) return stopped();
@@ -217,6 +218,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     options.onEpoch?.(metrics);
     if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
   }
-  const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong });
+  const cause = divergenceCause(hyper);
+  const otherCause = cause.blames === 'learning rate' ? undefined : cause.advice;
+  const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong, otherCause });
   return finish('completed', warning ? `completed ${hyper.epochs} epochs, but ${warning}` : `completed ${hyper.epochs} epochs`);
 }
