@@ -2,6 +2,7 @@
 // warmed up, in alternated rounds, with medians, per-round ratios, peak memory and the machine; `-- --json` for JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convnetPeer } from '../bench/convnetPeer.mjs';
@@ -332,6 +333,7 @@ if (report.memory) {
 }
 report.targets = targets;
 report.peakMemoryBytes = { nodeProcess: process.resourceUsage().maxRSS * 1024 };
+report.loadAverageAtEnd = loadavg().map((value) => +value.toFixed(2));
 
 for (const peer of inProcess) await peer.close();
 rmSync(files.folder, { recursive: true, force: true });
@@ -344,6 +346,7 @@ if (options.json) {
     log(`  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.unit ? `${t.measured.toFixed(1)} ${t.unit}` : `${t.measured.toFixed(2)}×`}`);
   const m = report.machine;
   log(`\nmachine: ${m.cpu}, ${m.cores} cores (${m.simd.join(' ')}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
+  log(`  load average (1, 5, 15 min): ${m.loadAverage.join(', ')} at the start, ${report.loadAverageAtEnd.join(', ')} at the end`);
   for (const [name, info] of Object.entries(report.peers)) log(`  ${name}: ${JSON.stringify(info)}`);
   log('peak memory: Python peers report their own process; in-process JS peers share this Node process (its RSS after each run).');
 }
