@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { ExportFormatSchema } from '../export/exportFormats.js';
 import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { EpochMetricsSchema } from '../training/epochMetrics.js';
+import { SplitRowsSchema } from './training.js';
 import { Uint8ArraySchema } from './typedArrays.js';
 
-/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`. */
+/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`, split.csv needs `split`. */
 export const ExportBuildSchema = z
   .object({
     type: z.literal('export.build'),
@@ -15,6 +16,7 @@ export const ExportBuildSchema = z
     runId: z.string().min(1).optional(),
     weights: TrainedWeightsSchema.optional(),
     history: z.array(EpochMetricsSchema).optional(),
+    split: SplitRowsSchema.optional(),
   })
   .strict();
 export type ExportBuild = z.infer<typeof ExportBuildSchema>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
@@ -37,6 +38,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   LandscapeRunSchema,
   SpecCheckSchema,
   ExportBuildSchema,
+  CompareStartSchema,
+  CompareStopSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -59,6 +62,9 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   LandscapeGridSchema,
   SpecReportSchema,
   ExportFileSchema,
+  CompareProgressSchema,
+  CompareRunSchema,
+  CompareFinishedSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

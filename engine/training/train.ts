@@ -97,7 +97,7 @@ function copyBatch(samples: Samples, step: number, batchSize: number, inputs: nu
 /**
  * Trains `network` on `data` like the exercise's `fit`: each epoch runs the training phase over the
  * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
- * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
+ * mode; skipped, with its metrics left out, when the test set is empty); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
  * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
  * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
@@ -148,9 +148,10 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   };
 
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
+  const phases = data.test.size > 0 ? (['train', 'test'] as const) : (['train'] as const);
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
-    for (const phase of ['train', 'test'] as const) {
+    for (const phase of phases) {
       const samples = data[phase];
       const steps = Math.floor(samples.size / batch);
       const training = phase === 'train';
@@ -191,8 +192,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
       epoch,
       trainLoss: means.train[0]!,
       trainAccuracy: means.train[1]!,
-      testLoss: means.test[0]!,
-      testAccuracy: means.test[1]!,
+      ...(phases.length === 2 ? { testLoss: means.test[0]!, testAccuracy: means.test[1]! } : {}),
     };
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));

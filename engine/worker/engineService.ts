@@ -6,6 +6,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
@@ -58,8 +59,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     isDisposed: () => disposed,
   };
   const training = createTrainingHandlers();
+  const comparisons = createCompareHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
+    ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -86,6 +89,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     dispose() {
       disposed = true;
       training.dispose();
+      comparisons.dispose();
     },
   };
 }

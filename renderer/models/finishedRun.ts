@@ -1,5 +1,7 @@
 // What the renderer keeps of a finished training run (renderer): enough to analyse it, overlay it, and export it later.
+import type { SplitRows } from '../../engine/data/dataSets.js';
 import type { DataSource } from '../../engine/data/dataSource.js';
+import type { Diagnosis } from '../../engine/training/diagnoseRun.js';
 import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
@@ -20,6 +22,12 @@ export interface FinishedRun {
   settings: TrainFinished['settings'];
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
+  /** The data's rows on each side of the split (absent for runs opened from a project saved before they were recorded). */
+  split?: SplitRows | undefined;
+  /** Seconds the engine spent on the run (absent as for split). */
+  seconds?: number | undefined;
+  /** What went wrong, as the engine found it. */
+  diagnoses?: Diagnosis[] | undefined;
 }
 
 /** What the renderer knows of a run when it starts it. */
@@ -41,10 +49,13 @@ export function finishedRunOf(started: StartedRun, event: TrainFinished): Finish
     weights: event.weights,
     settings: event.settings,
     parameterPath: event.parameterPath,
+    split: event.split,
+    seconds: event.seconds,
+    diagnoses: event.diagnoses,
   };
 }
 
-/** The last epoch's test accuracy, if any epoch finished. */
+/** The last epoch's test accuracy, if any epoch finished and the run had a test set. */
 export function finalTestAccuracy(run: Pick<FinishedRun, 'history'>): number | undefined {
   return run.history.at(-1)?.testAccuracy;
 }
