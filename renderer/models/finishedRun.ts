@@ -1,7 +1,5 @@
 // What the renderer keeps of a finished training run (renderer): enough to analyse it, overlay it, and export it later.
-import type { SplitRows } from '../../engine/data/dataSets.js';
 import type { DataSource } from '../../engine/data/dataSource.js';
-import type { Diagnosis } from '../../engine/training/diagnoseRun.js';
 import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
@@ -23,11 +21,11 @@ export interface FinishedRun {
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
   /** The data's rows on each side of the split (absent for runs opened from a project saved before they were recorded). */
-  split?: SplitRows | undefined;
+  split?: TrainFinished['split'] | undefined;
   /** Seconds the engine spent on the run (absent as for split). */
   seconds?: number | undefined;
   /** What went wrong, as the engine found it. */
-  diagnoses?: Diagnosis[] | undefined;
+  diagnoses?: TrainFinished['diagnoses'] | undefined;
 }
 
 /** What the renderer knows of a run when it starts it. */
