@@ -39,6 +39,7 @@ export function analyseNetwork(weights: TrainedWeights, data: PreparedData, samp
   const images = firstLayerImages(weights);
   return {
     classes: data.classes,
+    featureNames: data.featureNames,
     set,
     confusion: confusionMatrix(predictions.truth, predictions.predicted, data.classes.length),
     predictions,

@@ -3,7 +3,7 @@ import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
 import type { DataSetName } from './dataSetNames.js';
-import type { DataSource } from './dataSource.js';
+import { dataSourceName, type DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { normalise } from './normalise.js';
 import { defaultNormalisation, type Normalisation } from './normalisation.js';
@@ -30,6 +30,8 @@ export interface PreparedData {
   /** 1 for two classes (the target is the probability of classes[1]), else one output per class (one-hot targets). */
   outputs: number;
   classes: string[];
+  /** The name of each input feature (a CSV's header, the digits' pixels p00…p77, a toy set's x and y). */
+  featureNames: string[];
   normalisation: Normalisation;
   train: Samples;
   /** Empty (size 0) when the train fraction is 1. */
@@ -142,13 +144,7 @@ export function prepareTable(name: string, table: LabelledTable, trainFraction: 
   const train = gather(table.features, targets, table.labels, split.train, inputs, outputs);
   const test = gather(table.features, targets, table.labels, split.test, inputs, outputs);
   normalise(normalisation, table.features, train.features, test.features, inputs);
-  return { name, inputs, outputs, classes: table.classes, normalisation, train, test, split };
-}
-
-/** The name a data source is shown under. */
-export function dataSourceName(source: DataSource): string {
-  if (typeof source === 'string') return source;
-  return source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
+  return { name, inputs, outputs, classes: table.classes, featureNames: table.featureNames, normalisation, train, test, split };
 }
 
 /** Reads an asset file's text; supplied by the process the engine runs in. */
