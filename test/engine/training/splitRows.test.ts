@@ -12,6 +12,7 @@ import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
+import { handleExportBuild } from '../../../engine/worker/exportHandler.js';
 
 const loadData = createDataLoader(readAssetText);
 
@@ -67,6 +68,10 @@ describe('the rows of a split', () => {
     expect(lines[1]).toBe(`${finished.split.train[0]},train`);
     expect(lines.at(-1)).toBe(`${finished.split.test.at(-1)},test`);
     expect(lines).toHaveLength(151);
+    const file = await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv', split: finished.split });
+    if (file.type !== 'export.file') throw new Error(file.message);
+    expect(new TextDecoder().decode(file.bytes)).toBe(splitToCsv(finished.split));
+    expect(await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv' })).toMatchObject({ type: 'error', field: 'split' });
   });
 });
 
