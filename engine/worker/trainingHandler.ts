@@ -95,14 +95,14 @@ export function createTrainingHandlers(): TrainingHandlers {
     const admitted = ctx.budget.admit(trainingCost(request, dataBytes(data)));
     if ('issue' in admitted) return fail(admitted.issue, 'over-budget');
     try {
-      await trainAdmitted(request, data, control, ctx);
+      await trainAdmitted(request, data, control, ctx, startedAt);
     } finally {
       admitted.release();
     }
   }
 
   /** Builds the network of a run whose cost the budget holds, trains it and sends its events. */
-  async function trainAdmitted(request: TrainStart, data: PreparedData, control: TrainingControl, ctx: EngineContext): Promise<void> {
+  async function trainAdmitted(request: TrainStart, data: PreparedData, control: TrainingControl, ctx: EngineContext, startedAt: number): Promise<void> {
     const { runId, spec, hyper } = request;
     const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
     const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);

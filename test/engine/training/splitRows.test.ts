@@ -13,12 +13,22 @@ import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
 import { handleExportBuild } from '../../../engine/worker/exportHandler.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
 
 const loadData = createDataLoader(readAssetText);
 
 async function trainThroughHandler(trainFraction: number, epochs = 2) {
   const events: EngineEvent[] = [];
-  const context = { send: (event: EngineEvent) => void events.push(event), loadData, kernels: plainKernels, runs: new RunStore(), isDisposed: () => false };
+  const context = {
+    send: (event: EngineEvent) => void events.push(event),
+    loadData,
+    kernels: plainKernels,
+    runs: new RunStore(),
+    isDisposed: () => false,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
+  };
   const training = createTrainingHandlers();
   await handleRequest(
     training.handlers,
@@ -68,10 +78,16 @@ describe('the rows of a split', () => {
     expect(lines[1]).toBe(`${finished.split.train[0]},train`);
     expect(lines.at(-1)).toBe(`${finished.split.test.at(-1)},test`);
     expect(lines).toHaveLength(151);
-    const file = await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv', split: finished.split });
+    const file = await handleExportBuild(
+      { type: 'export.build', requestId: 'x', format: 'split.csv', split: finished.split },
+      { loadData, kernels: plainKernels },
+    );
     if (file.type !== 'export.file') throw new Error(file.message);
     expect(new TextDecoder().decode(file.bytes)).toBe(splitToCsv(finished.split));
-    expect(await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv' })).toMatchObject({ type: 'error', field: 'split' });
+    expect(await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv' }, { loadData, kernels: plainKernels })).toMatchObject({
+      type: 'error',
+      field: 'split',
+    });
   });
 });
 
