@@ -8,7 +8,7 @@ const layout = {
   engineProcessEntries: ['engine/worker/[^/]+Entry\\.ts$', 'engine/data/assetFiles\\.ts$', 'engine/kernels/wasm/kernelFiles\\.ts$'],
   renderer: 'renderer',
   /** Each is a lab or a lab's part; none may import another. Every other folder of renderer/ but the shell is shared (analysis/ is a panel the labs share). */
-  labs: ['optimizer', 'gradients', 'builder', 'training', 'export'],
+  labs: ['optimizer', 'gradients', 'builder', 'training', 'compare', 'export'],
   /** The app shell: renderer/shell/ and the renderer's root files (App.svelte, main.ts); it may import each lab's top components. */
   shell: 'shell',
   /** A lab's public face: its top component (a capitalised …Lab or …View .svelte file directly in its folder) and the

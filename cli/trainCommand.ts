@@ -18,7 +18,8 @@ export interface Output {
 function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): string {
   const m = event.metrics;
   const f = (value: number): string => value.toFixed(4);
-  return `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
+  const train = `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}`;
+  return m.testLoss === undefined || m.testAccuracy === undefined ? train : `${train}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
 }
 
 /** What the CLI's in-process engine answers with: the run, and a way to ask it for more before it is let go. */
@@ -93,7 +94,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     if (settings.json) return;
     if (event.type === 'train.started') {
       output.out(
-        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
+        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
       );
     } else if (event.type === 'train.epoch') {
       output.out(formatEpoch(event));
@@ -130,10 +131,12 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     engineRun.dispose();
   }
   if (settings.json) output.out(JSON.stringify(report));
+  if (!settings.json) for (const diagnosis of finished.diagnoses) output.err(`backprop-lab train: ${diagnosis.message}`);
   if (finished.reason === 'completed') {
     const last = finished.history.at(-1);
     if (!settings.json) output.out(finished.message);
-    if (!settings.json && last) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
+    if (!settings.json && last?.testAccuracy !== undefined) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
+    else if (!settings.json && last) output.out(`final train accuracy ${last.trainAccuracy.toFixed(4)} (no test set)`);
     return 0;
   }
   output.err(`backprop-lab train: ${finished.message}`);

@@ -82,3 +82,7 @@ export function formatCount(count: number): string {
 export function tooLargeMessage(what: string, size: number, limit: number): string {
   return `${what} is ${formatSize(size)}; the lab takes at most ${formatSize(limit)}`;
 }
+
+/** A comparison of architectures trains at most this many networks, each over at most MAX_COMPARE_SEEDS seeds. */
+export const MAX_COMPARE_NETWORKS = 8;
+export const MAX_COMPARE_SEEDS = 20;

@@ -8,6 +8,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
@@ -72,8 +73,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   };
   const training = createTrainingHandlers();
   const busy = () => active.size + training.running();
+  const comparisons = createCompareHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
+    ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -116,6 +119,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     dispose() {
       disposed = true;
       training.dispose();
+      comparisons.dispose();
     },
     busy,
   };

@@ -2,6 +2,7 @@
 import type { LabHost } from '../../contract/labHost.js';
 import type { ErrorEvent } from '../../engine/protocol/errors.js';
 import { requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
+import type { TrainFinished, TrainStart } from '../../engine/protocol/training.js';
 
 /** Every request that is answered by one event (all but the train.* requests, the stop and the heartbeat). */
 export type AskRequest = Exclude<Extract<EngineRequest, { requestId: string }>, { type: 'work.stop' | 'engine.ping' }>;
@@ -65,6 +66,42 @@ export class EngineRequests {
       offEvent();
       offStatus();
     };
+  }
+
+  /**
+   * Runs one training request to its end without showing it anywhere (e.g. a network to set beside the analysed one):
+   * resolves with its train.finished, rejects with the engine's error for the run or when the engine crashes.
+   */
+  train(request: Omit<TrainStart, 'type' | 'runId'>): Promise<TrainFinished> {
+    this.#next += 1;
+    const runId = `aside-${this.#next}`;
+    return new Promise((resolve, reject) => {
+      const stop = () => {
+        offEvent();
+        offStatus();
+      };
+      const offEvent = this.#host.onEvent((event) => {
+        if (!('runId' in event) || event.runId !== runId) return;
+        if (event.type === 'train.finished') {
+          stop();
+          resolve(event);
+        } else if (event.type === 'error') {
+          stop();
+          reject(new EngineAnswerError(event));
+        }
+      });
+      const offStatus = this.#host.onStatus((status) => {
+        if (status.state !== 'crashed') return;
+        stop();
+        reject(new Error(status.message));
+      });
+      try {
+        this.#host.send({ type: 'train.start', runId, ...request });
+      } catch (error) {
+        stop();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
   }
 
   /**

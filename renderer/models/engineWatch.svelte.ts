@@ -17,6 +17,8 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'landscape.run': 'the loss landscape',
   'spec.check': 'the network check',
   'export.build': 'the export',
+  'compare.start': 'the comparison',
+  'compare.stop': 'stopping the comparison',
 };
 
 /** A request past its deadline, as the alert shows it. */
