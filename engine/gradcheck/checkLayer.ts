@@ -27,6 +27,7 @@ export function checkLayer(
   const checks: NamedCheck[] = [
     {
       name: 'dx',
+      shape: [rows, layer.inputs],
       ...checkGradient(
         (point) => weightedOutput(layer, point, rows, upstream),
         (point) => {
@@ -42,6 +43,7 @@ export function checkLayer(
   for (const parameter of layer.parameters) {
     checks.push({
       name: `d${parameter.name}`,
+      shape: parameter.shape,
       ...checkGradient(
         f,
         () => {

@@ -15,6 +15,7 @@ export function checkLoss(
   const gradient = new Float64Array(rows * width);
   return {
     name: loss.fusedLayers === 1 ? 'dloss/dlogits' : 'dloss/dinput',
+    shape: [rows, width],
     ...checkGradient(
       (point) => loss.total(targets, point, rows, width),
       (point) => {

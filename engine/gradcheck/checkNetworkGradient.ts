@@ -43,9 +43,9 @@ export function checkNetworkGradient(
         epsilon,
         threshold,
       );
-      checks.push({ name: `layer ${index + 1} d${parameter.name}`, ...check });
+      checks.push({ name: `layer ${index + 1} d${parameter.name}`, shape: parameter.shape, ...check });
     }
   });
-  checks.push({ name: 'dx', ...checkGradient(total, backward, x, epsilon, threshold) });
+  checks.push({ name: 'dx', shape: [rows, network.inputs], ...checkGradient(total, backward, x, epsilon, threshold) });
   return checks;
 }

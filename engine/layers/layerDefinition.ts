@@ -105,6 +105,8 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   readonly trainingRandom?: boolean;
   /** For a layer that draws in training: how a gradient check in training holds its draws still ("fixed mask"). */
   readonly trainingCheck?: string;
+  /** Typed by the user (their own activation): the builder's palette lists the user's own instead of the type itself. */
+  readonly userDefined?: boolean;
   /** Behaves as the identity in evaluation (dropout). */
   readonly identityInEvaluation?: boolean;
 }

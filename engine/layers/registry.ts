@@ -1,5 +1,6 @@
 // The layer registry: every layer type's definition in one list, and the spec schema and type list derived from it; pure, any process.
 import { z } from 'zod';
+import { customActivationDefinition } from './customActivationDefinition.js';
 import { dropoutDefinition } from './dropoutDefinition.js';
 import { eluDefinition } from './eluDefinition.js';
 import { geluDefinition } from './geluDefinition.js';
@@ -26,6 +27,7 @@ const DEFINITIONS = [
   geluDefinition,
   softplusDefinition,
   siluDefinition,
+  customActivationDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
@@ -68,7 +70,12 @@ export function defaultLayerSpec(type: LayerType): LayerSpec {
   const spec: Record<string, number | string> = { type };
   for (const setting of findLayerDefinition(type)!.settings) {
     if (setting.optional) continue;
-    spec[setting.name] = setting.kind === 'choice' ? setting.default : (setting.initial ?? setting.default ?? setting.example);
+    spec[setting.name] =
+      setting.kind === 'choice' || setting.kind === 'text'
+        ? setting.kind === 'choice'
+          ? setting.default
+          : setting.example
+        : (setting.initial ?? setting.default ?? setting.example);
   }
   return spec as LayerSpec;
 }

@@ -21,11 +21,12 @@ export function shortFormUsage(definition: LayerDefinition<LayerSpec>): string {
   );
 }
 
-/** An example of the short form: "linear:32", "leaky_relu:0.1", "dropout:0.2". */
+/** An example of the short form, with its required settings or else its first: "linear:32", "leaky_relu:0.1", "dropout:0.2". */
 export function shortFormExample(definition: LayerDefinition<LayerSpec>): string {
-  const first = positional(definition)[0];
-  if (first === undefined) return definition.type;
-  return `${definition.type}:${first.kind === 'choice' ? first.default : first.example}`;
+  const settings = positional(definition);
+  const required = settings.filter((setting) => !setting.optional);
+  const shown = required.length > 0 ? required : settings.slice(0, 1);
+  return [definition.type, ...shown.map((setting) => (setting.kind === 'choice' ? setting.default : setting.example))].join(':');
 }
 
 /** Every layer type's short form, comma-separated, in registry order. */
@@ -38,6 +39,11 @@ function settingValue(setting: LayerSetting, text: string, where: string): numbe
     if (!setting.choices.some((choice) => choice.value === text)) {
       throw new Error(`${where}: unknown ${setting.noun} ${JSON.stringify(text)}; known: ${setting.choices.map((choice) => choice.value).join(', ')}`);
     }
+    return text;
+  }
+  if (setting.kind === 'text') {
+    const issue = setting.check(text);
+    if (issue) throw new Error(`${where}: ${issue.message}`);
     return text;
   }
   const value = Number(text);
@@ -77,7 +83,9 @@ export function formatLayerItem(spec: LayerSpec): string {
     if (values[setting.name] !== undefined) last = i;
   });
   const parts = settings.slice(0, last + 1).map((setting) => {
-    const value = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example));
+    const value =
+      values[setting.name] ??
+      (setting.kind === 'number' || setting.kind === 'integer' ? (setting.default ?? setting.example) : setting.kind === 'choice' ? setting.default : '');
     return String(value);
   });
   return [spec.type, ...parts].join(':');

@@ -5,7 +5,7 @@ import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
-import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
+import { FunctionSamplesSchema, FunctionsCheckTypedSchema, FunctionsSampleSchema, FunctionsTypedCheckedSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
@@ -30,6 +30,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   TrainResumeSchema,
   DescribeSchema,
   FunctionsSampleSchema,
+  FunctionsCheckTypedSchema,
   SurfaceEvaluateSchema,
   SurfaceDescendSchema,
   GradcheckRunSchema,
@@ -52,6 +53,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainFinishedSchema,
   CatalogSchema,
   FunctionSamplesSchema,
+  FunctionsTypedCheckedSchema,
   SurfaceGridSchema,
   SurfacePathSchema,
   GradcheckReportSchema,

@@ -9,7 +9,7 @@ import { handleAnalysis } from './analysisHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
-import { handleFunctionsSample } from './functionsHandler.js';
+import { handleFunctionsCheckTyped, handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { handleRequest } from './handleRequest.js';
 import { handleLandscape } from './landscapeHandler.js';
@@ -62,6 +62,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     ...training.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
+    'functions.checkTyped': handleFunctionsCheckTyped,
     'surface.evaluate': handleSurfaceEvaluate,
     'surface.descend': handleSurfaceDescend,
     'gradcheck.run': handleGradcheck,

@@ -9,7 +9,14 @@ export async function handleGradcheck(request: GradcheckRun, context: Pick<Engin
   const { requestId } = request;
   try {
     const result = runGradcheck(request, context.kernels);
-    return { type: 'gradcheck.report', requestId, variant: result.variant, threshold: result.threshold, checks: result.checks };
+    return {
+      type: 'gradcheck.report',
+      requestId,
+      variant: result.variant,
+      threshold: result.threshold,
+      entryThreshold: result.entryThreshold,
+      checks: result.checks,
+    };
   } catch (error) {
     if (error instanceof GradcheckInputError) return { type: 'error', requestId, message: error.message, field: error.field };
     throw error;

@@ -23,8 +23,8 @@ export interface PaletteEntry {
   family: LayerFamily;
 }
 
-/** Every registered layer type, in registry order. */
-export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.map((definition) => ({
+/** Every registered layer type but the user-defined one (the palette lists the user's own activations in its place), in registry order. */
+export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.filter((definition) => !definition.userDefined).map((definition) => ({
   type: definition.type,
   name: definition.title,
   description: definition.description,
