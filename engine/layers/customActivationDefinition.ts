@@ -89,6 +89,7 @@ export const customActivationDefinition = defineLayer({
   schema: CustomActivationSpecSchema,
   settings: [name, f, df],
   userDefined: true,
+  titleOf: (spec) => `${spec.name}, your activation`,
   outputShape: (_spec, input) => input,
   inputIssue: () => undefined,
   parameterShapes: () => [],

@@ -65,6 +65,12 @@ export function layerTitle(type: string): string {
   return BY_TYPE.get(type)?.title ?? type;
 }
 
+/** How the lab names one layer: its type's title, or what its definition makes of its spec ("softsign, your activation"). */
+export function layerSpecTitle(spec: LayerSpec): string {
+  const definition = definitionOf(spec);
+  return definition.titleOf?.(spec) ?? definition.title;
+}
+
 /** The spec of a fresh layer of `type`: its required settings at their initial (or example) values, optional ones left out. */
 export function defaultLayerSpec(type: LayerType): LayerSpec {
   const spec: Record<string, number | string> = { type };

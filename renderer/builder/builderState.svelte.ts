@@ -9,7 +9,7 @@ import type { EngineCatalog } from '../models/engineCatalog.js';
 import type { NetworkDraft } from '../models/networkDraft.svelte.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildSpec, type BuildResult } from './buildSpec.js';
-import { cardOf, cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
+import { cardName, cardOf, cardsOf, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
 import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
 import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
 
@@ -127,8 +127,7 @@ export class BuilderState {
   insert(type: LayerType, index: number, layer?: LayerSpec): void {
     const card = layer ? cardOf(layer, this.#nextId++) : newCard(type, this.#nextId++);
     this.cards = insertAt(this.cards, index, card);
-    const name = layer?.type === 'custom_activation' ? layer.name : layerName(type);
-    this.announcement = `Added ${name} as layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+    this.announcement = `Added ${cardName(card)} as layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
   }
 
   /** Drags the card at `from` to before position `before` (length: the end). */
@@ -150,7 +149,7 @@ export class BuilderState {
     const card = this.cards[index];
     if (!card) return;
     this.cards = removeAt(this.cards, index);
-    this.announcement = `Removed layer ${index + 1} (${layerName(card.type)}); ${this.cards.length} layers left`;
+    this.announcement = `Removed layer ${index + 1} (${cardName(card)}); ${this.cards.length} layers left`;
   }
 
   /** Changes settings of the card with `id` (a linear layer's units, a dropout rate, …). */
@@ -172,7 +171,7 @@ export class BuilderState {
   }
 
   #announceMove(card: LayerCard): void {
-    this.announcement = `Moved ${layerName(card.type)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+    this.announcement = `Moved ${cardName(card)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
   }
 
   // ---- the engine ----------------------------------------------------------------------------

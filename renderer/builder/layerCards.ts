@@ -36,6 +36,18 @@ export function layerName(type: string): string {
   return layerTitle(type);
 }
 
+/** The name a card is shown with: its type's ("Leaky ReLU"), or for the user's own activation its name ("softsign, your activation"). */
+export function cardName(card: LayerCard): string {
+  const definition = findLayerDefinition(card.type)!;
+  return definition.titleOf && definition.userDefined && typeof card.name === 'string' ? definition.titleOf(layerOfCard(card)) : definition.title;
+}
+
+/** The card's values as a spec for naming it (unchecked: only titleOf reads it). */
+function layerOfCard(card: LayerCard): LayerSpec {
+  const { id: _id, ...values } = card;
+  return values as unknown as LayerSpec;
+}
+
 /** A fresh card of `type` with each setting at its initial value. */
 export function newCard(type: LayerType, id: number): LayerCard {
   const card: LayerCard = { id, type };
