@@ -43,6 +43,9 @@ test("names a loss's argument p on its axis and at the point field", async ({ pa
   await page.getByRole('combobox', { name: 'Function' }).selectOption('bce_y1');
   await expect(page.getByLabel('Point p')).toBeVisible();
   await expect(page.getByRole('img', { name: /Binary cross-entropy, target 1: the function/ })).toContainText('Prediction p');
+  await page.getByLabel('Point p').fill('');
+  await expect(page.getByTestId('functions-stale')).toContainText('the last values that worked');
+  await expect(page.getByLabel('Point p')).toHaveAccessibleDescription(/Enter a number for the point p/);
 });
 
 test("draws the exercise's db bug as a red stripe under a blue dW, and puts a report away that no longer matches the form", async ({
