@@ -6,6 +6,7 @@ import { Elementwise } from './elementwise.js';
 import { defineLayer } from './layerDefinition.js';
 import { textSchema, type TextIssue, type TextSetting } from './layerSetting.js';
 import { expressionNodes } from './onnxExpression.js';
+import { activationModule } from './pytorchExpression.js';
 import { shapeSize } from './shape.js';
 
 const NAME_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
@@ -94,6 +95,7 @@ export const customActivationDefinition = defineLayer({
   inputIssue: () => undefined,
   parameterShapes: () => [],
   onnx: (spec, names) => expressionNodes(parseExpression(spec.f, ['x']), names),
+  pytorch: (spec) => activationModule(spec),
   build: (spec, input, context) => {
     const activation = compileTypedActivation(spec.f, spec.df);
     const derivative = activation.typed ?? activation.derivative;
