@@ -154,3 +154,17 @@ test('checks your own activation, refuses a wrong f′ as a layer, then builds a
   await expect(page.getByTestId('final-accuracy')).toContainText(/\d/);
   await page.screenshot({ path: testInfo.outputPath('trained-own-1920.png') });
 });
+
+test('checks a typed activation as a layer in the gradient-check form, its typing mistake said at the field', async ({ page, labUrl }) => {
+  await openLab(page, labUrl, /Gradients/);
+  await page.getByLabel('Subject').selectOption('layer');
+  await page.getByLabel('Layer', { exact: true }).selectOption('custom_activation');
+  const f = page.locator('#setting-f');
+  await f.fill('x/(1+exp(-x)');
+  await expect(f).toHaveAttribute('aria-invalid', 'true');
+  await expect(f).toHaveAccessibleDescription(/expected '\)' but found end of input at column 13/);
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeDisabled();
+  await f.fill('x/(1+exp(-x))');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('gradcheck-summary')).toContainText('All 1 checks OK');
+});
