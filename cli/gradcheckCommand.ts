@@ -50,6 +50,7 @@ export async function gradcheckCommand(argv: string[], output: Output): Promise<
         seed: settings.request.seed,
         epsilon: settings.request.epsilon ?? GRADCHECK_EPSILON,
         ...result,
+        checks: result.checks.map(({ entries, ...check }) => ({ ...check, ...(entries ? { entries: Array.from(entries) } : {}) })),
         ok: allOk,
       }),
     );

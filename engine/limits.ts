@@ -5,6 +5,9 @@ const MIB = 1024 * 1024;
 /** The engine keeps a parameter path of at most this many values (parameters × (epochs + 1), 40 MB); larger runs are refused one. */
 export const MAX_PATH_VALUES = 5_000_000;
 
+/** A gradient check report carries each entry's relative error while its gradients hold at most this many entries in all (8 MB of float64s). */
+export const MAX_GRADCHECK_ENTRIES = 1_000_000;
+
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;
 

@@ -10,6 +10,7 @@ import { DiagnosisSchema } from './training/diagnoseRun.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
 import { HyperparametersSchema } from './training/hyperparameters.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
+import { UserActivationSchema, type UserActivation } from './layers/customActivationDefinition.js';
 import type { NamedTensor, TrainedWeights } from './trainedWeights.js';
 
 export const PROJECT_FORMAT = 'backprop-lab-project';
@@ -77,6 +78,8 @@ const projectFileSchema = <Version extends number, Run extends z.ZodType>(versio
       savedAt: z.string().refine((text) => !Number.isNaN(Date.parse(text)), { message: 'must be a date and time (ISO 8601)' }),
       network: z.object({ name: z.string(), spec: NetworkSpecSchema }).strict(),
       runs: z.array(run),
+      // The Gradients lab's part: the user's own activations, each checked as the layer it makes.
+      activations: z.array(UserActivationSchema).optional(),
     })
     .strict();
 
@@ -99,6 +102,8 @@ export interface Project {
   network: { name: string; spec: NetworkSpec };
   /** Finished runs, oldest first. */
   runs: ProjectRun[];
+  /** The user's own activations (the Gradients lab's), in the order they were added. */
+  activations?: UserActivation[];
 }
 
 /** JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. */

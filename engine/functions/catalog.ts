@@ -15,7 +15,17 @@ export interface ScalarFunction {
   domain: [number, number];
   /** Points where the derivative is undefined (a numerical difference straddling them is wrong by design). */
   kinks: number[];
+  /** What the function's argument is: its symbol ("x", "p", "z") and how an axis names it ("Prediction p"). */
+  variable: FunctionVariable;
 }
+
+export interface FunctionVariable {
+  symbol: string;
+  label: string;
+}
+
+const X: FunctionVariable = { symbol: 'x', label: 'x' };
+const PREDICTION: FunctionVariable = { symbol: 'p', label: 'Prediction p' };
 
 /** The activation the Gradients lab shows first: the exercise's figure starts with it. */
 const FIRST_ACTIVATION = 'sigmoid';
@@ -23,7 +33,9 @@ const FIRST_ACTIVATION = 'sigmoid';
 /** An activation's chart name: its title, with the settings it is drawn at ("Leaky ReLU (α = 0.01)"). */
 function chartName(definition: LayerDefinition<LayerSpec>): string {
   const shown = definition.settings.flatMap((setting) =>
-    setting.kind !== 'choice' && setting.symbol !== undefined && setting.default !== undefined ? [`${setting.symbol} = ${setting.default}`] : [],
+    (setting.kind === 'number' || setting.kind === 'integer') && setting.symbol !== undefined && setting.default !== undefined
+      ? [`${setting.symbol} = ${setting.default}`]
+      : [],
   );
   return shown.length === 0 ? definition.title : `${definition.title} (${shown.join(', ')})`;
 }
@@ -40,6 +52,7 @@ function activationFunction(definition: LayerDefinition<LayerSpec>): ScalarFunct
     derivative: (x) => pair.derivative(x, pair.value(x)),
     domain: [activation.domain[0], activation.domain[1]],
     kinks: activation.kinks(spec),
+    variable: X,
   };
 }
 
@@ -63,6 +76,7 @@ function bce(target: number): LossFunction {
     derivative: (p) => -target / p + (1 - target) / (1 - p),
     domain: [0.01, 0.99],
     kinks: [],
+    variable: PREDICTION,
   };
 }
 
@@ -83,6 +97,7 @@ const softmaxCrossEntropy: LossFunction = {
   },
   domain: [-6, 6],
   kinks: [],
+  variable: { symbol: 'z', label: 'Logit z of the true class' },
 };
 
 export const LOSSES: readonly LossFunction[] = [
@@ -97,6 +112,7 @@ export const LOSSES: readonly LossFunction[] = [
     derivative: (p) => 2 * (p - 1),
     domain: [-1, 3],
     kinks: [],
+    variable: PREDICTION,
   },
   softmaxCrossEntropy,
 ];

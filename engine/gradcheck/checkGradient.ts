@@ -3,6 +3,8 @@ import { runSteps, type Steps } from '../work/steps.js';
 
 /** A check passes when its relative error is below this. */
 export const GRADCHECK_THRESHOLD = 1e-6;
+/** The exercise's cells print OK when check_grad's error ‖g − g_num‖₂ is below this, else ERROR. */
+export const EXERCISE_ERROR_THRESHOLD = 1e-5;
 /** The central-difference step used when none is given. */
 export const GRADCHECK_EPSILON = 1e-6;
 /** Guards the relative error's denominator when both gradients are zero. */
@@ -52,6 +54,14 @@ function norm(values: Float64Array): number {
   return Math.sqrt(sum);
 }
 
+/** Each entry's relative error |g − g_num| / (|g| + |g_num|), 0 where both are 0: where in a gradient a check fails. */
+export function entryErrors(analytic: Float64Array, numerical: Float64Array): Float64Array {
+  return analytic.map((value, i) => {
+    const difference = Math.abs(value - numerical[i]!);
+    return difference === 0 ? 0 : difference / Math.max(Math.abs(value) + Math.abs(numerical[i]!), TINY);
+  });
+}
+
 /** Compares an analytic gradient with a numerical one. */
 export function compareGradients(analytic: Float64Array, numerical: Float64Array, threshold = GRADCHECK_THRESHOLD): GradientCheck {
   if (analytic.length !== numerical.length) {
@@ -97,7 +107,8 @@ export function* checkGradientSteps(
   return compareGradients(analytic, yield* numericalGradientSteps(f, x, epsilon), threshold);
 }
 
-/** One check with the name of what was checked (e.g. "dW", "layer 3 db"). */
+/** One check with the name of what was checked (e.g. "dW", "layer 3 db") and the shape of the gradient (else a vector). */
 export interface NamedCheck extends GradientCheck {
   name: string;
+  shape?: readonly number[];
 }

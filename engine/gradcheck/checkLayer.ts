@@ -40,6 +40,7 @@ export function* checkLayerSteps(
   const checks: NamedCheck[] = [
     {
       name: 'dx',
+      shape: [rows, layer.inputs],
       ...(yield* checkGradientSteps(
         (point) => weightedOutput(layer, point, rows, upstream),
         (point) => {
@@ -55,6 +56,7 @@ export function* checkLayerSteps(
   for (const parameter of layer.parameters) {
     checks.push({
       name: `d${parameter.name}`,
+      shape: parameter.shape,
       ...(yield* checkGradientSteps(
         f,
         () => {

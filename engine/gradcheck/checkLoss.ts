@@ -29,6 +29,7 @@ export function* checkLossSteps(
   const gradient = new Float64Array(rows * width);
   return {
     name: loss.fusedLayers === 1 ? 'dloss/dlogits' : 'dloss/dinput',
+    shape: [rows, width],
     ...(yield* checkGradientSteps(
       (point) => loss.total(targets, point, rows, width),
       (point) => {

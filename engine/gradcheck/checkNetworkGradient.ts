@@ -57,9 +57,9 @@ export function* checkNetworkGradientSteps(
         epsilon,
         threshold,
       );
-      checks.push({ name: `layer ${index + 1} d${parameter.name}`, ...check });
+      checks.push({ name: `layer ${index + 1} d${parameter.name}`, shape: parameter.shape, ...check });
     }
   }
-  checks.push({ name: 'dx', ...(yield* checkGradientSteps(total, backward, x, epsilon, threshold)) });
+  checks.push({ name: 'dx', shape: [rows, network.inputs], ...(yield* checkGradientSteps(total, backward, x, epsilon, threshold)) });
   return checks;
 }

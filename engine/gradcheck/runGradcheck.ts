@@ -11,7 +11,8 @@ import type { LossName } from '../losses/lossNames.js';
 import type { GradcheckRun, GradcheckSubject, GradientCheck as GradientCheckReport } from '../protocol/gradcheck.js';
 import { deriveRandom, type Random } from '../random.js';
 import { BROKEN_LAYER_TYPE, layerFactoryFor } from './brokenLayers.js';
-import { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
+import { entryErrors, EXERCISE_ERROR_THRESHOLD, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
+import { MAX_GRADCHECK_ENTRIES } from '../limits.js';
 import { checkLayerSteps } from './checkLayer.js';
 import { checkLossSteps } from './checkLoss.js';
 import { checkNetworkGradientSteps } from './checkNetworkGradient.js';
@@ -31,6 +32,7 @@ export class GradcheckInputError extends Error {
 export interface GradcheckResult {
   variant: GradcheckVariant;
   threshold: number;
+  entryThreshold: number;
   checks: GradientCheckReport[];
 }
 
@@ -57,8 +59,18 @@ function randomTargets(loss: LossName, random: Random, rows: number, width: numb
   return targets;
 }
 
-function toReport(check: NamedCheck): GradientCheckReport {
-  return { name: check.name, size: check.analytic.length, error: check.error, relativeError: check.relativeError, ok: check.ok, worst: check.worst };
+function toReport(check: NamedCheck, withEntries: boolean): GradientCheckReport {
+  const size = check.analytic.length;
+  return {
+    name: check.name,
+    size,
+    shape: [...(check.shape ?? [size])],
+    ...(withEntries ? { entries: entryErrors(check.analytic, check.numerical) } : {}),
+    error: check.error,
+    relativeError: check.relativeError,
+    ok: check.ok,
+    worst: check.worst,
+  };
 }
 
 function requireVariantTarget(variant: GradcheckVariant, types: readonly string[], what: string): void {
@@ -168,5 +180,6 @@ export function* gradcheckSteps(
       : subject.kind === 'loss'
         ? yield* checkLossSubject(subject, variant, seed, epsilon)
         : yield* checkNetworkSubject(subject, variant, seed, epsilon, kernels);
-  return { variant, threshold: GRADCHECK_THRESHOLD, checks: checks.map(toReport) };
+  const withEntries = checks.reduce((sum, check) => sum + check.analytic.length, 0) <= MAX_GRADCHECK_ENTRIES;
+  return { variant, threshold: GRADCHECK_THRESHOLD, entryThreshold: EXERCISE_ERROR_THRESHOLD, checks: checks.map((check) => toReport(check, withEntries)) };
 }

@@ -123,6 +123,10 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   readonly trainingRandom?: boolean;
   /** For a layer that draws in training: how a gradient check in training holds its draws still ("fixed mask"). */
   readonly trainingCheck?: string;
+  /** How the lab names one layer of the type when its spec says more than the type's title ("softsign, your activation"). */
+  titleOf?(spec: S): string;
+  /** Typed by the user (their own activation): the builder's palette lists the user's own instead of the type itself. */
+  readonly userDefined?: boolean;
   /** Behaves as the identity in evaluation (dropout). */
   readonly identityInEvaluation?: boolean;
 }

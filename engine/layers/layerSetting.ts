@@ -46,7 +46,24 @@ export interface ChoiceSetting extends SettingBase {
   readonly default: string;
 }
 
-export type LayerSetting = NumberSetting | ChoiceSetting;
+/** A typing mistake in a text setting: the sentence, and the column (from 1) it points at when it is in an expression. */
+export interface TextIssue {
+  readonly message: string;
+  readonly column?: number;
+}
+
+/** A text setting (a name, an expression in x): any text its `check` accepts. */
+export interface TextSetting extends SettingBase {
+  readonly kind: 'text';
+  /** A value for examples and fresh layers. */
+  readonly example: string;
+  /** The placeholder in the short form's usage ("F"). */
+  readonly placeholder: string;
+  /** What is wrong with `text`, or undefined when the setting takes it. */
+  check(text: string): TextIssue | undefined;
+}
+
+export type LayerSetting = NumberSetting | ChoiceSetting | TextSetting;
 /** A setting's value as a form holds it: null while empty or not a number. */
 export type SettingValue = number | string | null;
 
@@ -77,7 +94,16 @@ export function choiceSchema<const T extends readonly [string, ...string[]]>(val
 /** The value a fresh layer starts with for `setting`, or null for an empty field. */
 export function initialValue(setting: LayerSetting): number | string | null {
   if (setting.kind === 'choice') return setting.default;
+  if (setting.kind === 'text') return setting.optional ? null : setting.example;
   return setting.initial ?? (setting.optional ? null : (setting.default ?? null));
+}
+
+/** The zod schema of a text setting's value, refusing text its check does not take with the check's sentence. */
+export function textSchema(setting: TextSetting): z.ZodString {
+  return z.string().superRefine((text, context) => {
+    const issue = setting.check(text);
+    if (issue) context.addIssue({ code: 'custom', message: issue.message });
+  });
 }
 
 /** "Alpha" from "alpha": the first letter in upper case. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { avgpool2dDefinition } from './avgpool2dDefinition.js';
 import { conv2dDefinition } from './conv2dDefinition.js';
+import { customActivationDefinition } from './customActivationDefinition.js';
 import { dropoutDefinition } from './dropoutDefinition.js';
 import { eluDefinition } from './eluDefinition.js';
 import { flattenDefinition } from './flattenDefinition.js';
@@ -34,6 +35,7 @@ const DEFINITIONS = [
   maxpool2dDefinition,
   avgpool2dDefinition,
   flattenDefinition,
+  customActivationDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];
@@ -71,12 +73,23 @@ export function layerTitle(type: string): string {
   return BY_TYPE.get(type)?.title ?? type;
 }
 
+/** How the lab names one layer: its type's title, or what its definition makes of its spec ("softsign, your activation"). */
+export function layerSpecTitle(spec: LayerSpec): string {
+  const definition = definitionOf(spec);
+  return definition.titleOf?.(spec) ?? definition.title;
+}
+
 /** The spec of a fresh layer of `type`: its required settings at their initial (or example) values, optional ones left out. */
 export function defaultLayerSpec(type: LayerType): LayerSpec {
   const spec: Record<string, number | string> = { type };
   for (const setting of findLayerDefinition(type)!.settings) {
     if (setting.optional) continue;
-    spec[setting.name] = setting.kind === 'choice' ? setting.default : (setting.initial ?? setting.default ?? setting.example);
+    spec[setting.name] =
+      setting.kind === 'choice' || setting.kind === 'text'
+        ? setting.kind === 'choice'
+          ? setting.default
+          : setting.example
+        : (setting.initial ?? setting.default ?? setting.example);
   }
   return spec as LayerSpec;
 }

@@ -41,6 +41,11 @@ function settingValue(setting: LayerSetting, text: string, where: string): numbe
     }
     return text;
   }
+  if (setting.kind === 'text') {
+    const issue = setting.check(text);
+    if (issue) throw new Error(`${where}: ${issue.message}`);
+    return text;
+  }
   const value = Number(text);
   if (setting.kind === 'number' && (text === '' || !Number.isFinite(value))) throw new Error(`${where}: ${setting.noun} must be a number`);
   if (text === '' || !inRange(setting, value)) throw new Error(`${where}: ${rangeMessage(setting)}`);
@@ -98,7 +103,9 @@ export function formatLayerItem(spec: LayerSpec): string {
     // Left out when the parser can tell: an optional number followed (next written) by a choice's word.
     const nextWritten = settings.slice(i + 1, last + 1).find((later) => values[later.name] !== undefined);
     if (setting.optional && setting.kind !== 'choice' && nextWritten?.kind === 'choice') return;
-    parts.push(String(setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example)));
+    parts.push(
+      String(setting.kind === 'number' || setting.kind === 'integer' ? (setting.default ?? setting.example) : setting.kind === 'choice' ? setting.default : ''),
+    );
   });
   return [spec.type, ...parts].join(':');
 }

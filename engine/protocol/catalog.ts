@@ -24,6 +24,8 @@ const FunctionInfoSchema = z
     kind: z.enum(['activation', 'loss']),
     domain: z.tuple([z.number(), z.number()]),
     kinks: z.array(z.number()),
+    /** The argument's symbol ("x", "p", "z") and its axis label ("Prediction p"). */
+    variable: z.object({ symbol: z.string(), label: z.string() }).strict(),
   })
   .strict();
 const DataSetInfoSchema = z.object({ name: z.string(), description: z.string(), inputs: z.number(), classes: z.array(z.string()), size: z.number() }).strict();

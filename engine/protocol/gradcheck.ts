@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { GradcheckVariantSchema } from '../gradcheck/gradcheckVariants.js';
 import { LossNameSchema } from '../losses/lossNames.js';
 import { LayerSpecSchema, NetworkSpecSchema } from '../spec.js';
+import { Float64ArraySchema } from './typedArrays.js';
 
 /** What to check: one layer on a random batch, one loss, or a whole network with its loss. */
 export const GradcheckSubjectSchema = z.discriminatedUnion('kind', [
@@ -43,11 +44,16 @@ export const GradcheckRunSchema = z
   .strict();
 export type GradcheckRun = z.infer<typeof GradcheckRunSchema>;
 
-/** One checked gradient: the L2 error as scipy's check_grad reports it, the relative error, and the worst entry. */
+/**
+ * One checked gradient: the L2 error as scipy's check_grad reports it, the relative error, the worst entry, and each
+ * entry's relative error in C order of `shape` (left out when the report's gradients hold over MAX_GRADCHECK_ENTRIES).
+ */
 export const GradientCheckSchema = z
   .object({
     name: z.string(),
     size: z.number().int(),
+    shape: z.array(z.number().int().nonnegative()),
+    entries: Float64ArraySchema.optional(),
     error: z.number(),
     relativeError: z.number(),
     ok: z.boolean(),
@@ -63,6 +69,8 @@ export const GradcheckReportSchema = z
     variant: GradcheckVariantSchema,
     /** A check passes when its relative error is below this. */
     threshold: z.number(),
+    /** Each entry's relative error is marked against this: the exercise's 1e-5. */
+    entryThreshold: z.number(),
     checks: z.array(GradientCheckSchema),
   })
   .strict();

@@ -7,7 +7,7 @@ import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
-import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
+import { FunctionSamplesSchema, FunctionsCheckTypedSchema, FunctionsSampleSchema, FunctionsTypedCheckedSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
 import { EnginePingSchema, EnginePongSchema } from './liveness.js';
@@ -34,6 +34,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   TrainResumeSchema,
   DescribeSchema,
   FunctionsSampleSchema,
+  FunctionsCheckTypedSchema,
   SurfaceEvaluateSchema,
   SurfaceDescendSchema,
   GradcheckRunSchema,
@@ -61,6 +62,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainFinishedSchema,
   CatalogSchema,
   FunctionSamplesSchema,
+  FunctionsTypedCheckedSchema,
   SurfaceGridSchema,
   SurfacePathSchema,
   GradcheckReportSchema,

@@ -1,4 +1,4 @@
-// Parses a user-typed expression in x and y into a small syntax tree, safely (no eval); errors point at a column.
+// Parses a user-typed expression in x and y (or in x alone) into a small syntax tree, safely (no eval); errors point at a column.
 
 /** A node of a parsed expression. */
 export type Expr =
@@ -76,12 +76,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The variables an expression may use: x and y for a surface, x alone for an activation. */
+export type Variables = readonly ('x' | 'y')[];
+
 /**
- * Parses an expression such as `x^2 + y^2 + x*(y + 2) + cos(3*x)`.
+ * Parses an expression such as `x^2 + y^2 + x*(y + 2) + cos(3*x)`; a name outside `variables` is an error at its column.
  * Grammar: sum := product (('+'|'-') product)*; product := unary (('*'|'/'|implicit) unary)*;
  * unary := '-' unary | power; power := atom ('^' unary)?  (right-associative, binds tighter than unary minus on its left).
  */
-export function parseExpression(text: string): Expr {
+export function parseExpression(text: string, variables: Variables = ['x', 'y']): Expr {
   if (text.trim() === '') throw new ExpressionError('the expression is empty', 1);
   const tokens = tokenize(text);
   let at = 0;
@@ -139,7 +142,7 @@ export function parseExpression(text: string): Expr {
     }
     if (t.type === 'name') {
       const name = t.text.toLowerCase();
-      if (name === 'x' || name === 'y') return { kind: 'var', name };
+      if ((name === 'x' || name === 'y') && variables.includes(name)) return { kind: 'var', name };
       if (Object.hasOwn(CONSTANTS, name)) return { kind: 'num', value: CONSTANTS[name]! };
       if ((FUNCTION_NAMES as readonly string[]).includes(name)) {
         const open = next();
@@ -149,7 +152,7 @@ export function parseExpression(text: string): Expr {
         if (close.type !== 'rparen') throw new ExpressionError(`expected ')' but found ${describe(close)}`, close.pos + 1);
         return { kind: 'call', fn: name as FunctionName, arg };
       }
-      throw new ExpressionError(`unknown name '${t.text}' (use x, y, pi, e or ${FUNCTION_NAMES.join(', ')})`, t.pos + 1);
+      throw new ExpressionError(`unknown name '${t.text}' (use ${variables.join(', ')}, pi, e or ${FUNCTION_NAMES.join(', ')})`, t.pos + 1);
     }
     throw new ExpressionError(`unexpected ${describe(t)}`, t.pos + 1);
   }

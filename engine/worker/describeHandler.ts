@@ -13,8 +13,16 @@ export async function handleDescribe(request: { requestId: string }): Promise<Ca
     type: 'engine.catalog',
     requestId: request.requestId,
     functions: [
-      ...ACTIVATIONS.map((f) => ({ id: f.id, name: f.name, formula: f.formula, kind: 'activation' as const, domain: f.domain, kinks: f.kinks })),
-      ...LOSSES.map((f) => ({ id: f.id, name: f.name, formula: f.formula, kind: 'loss' as const, domain: f.domain, kinks: f.kinks })),
+      ...ACTIVATIONS.map((f) => ({
+        id: f.id,
+        name: f.name,
+        formula: f.formula,
+        kind: 'activation' as const,
+        domain: f.domain,
+        kinks: f.kinks,
+        variable: f.variable,
+      })),
+      ...LOSSES.map((f) => ({ id: f.id, name: f.name, formula: f.formula, kind: 'loss' as const, domain: f.domain, kinks: f.kinks, variable: f.variable })),
     ],
     surfaces: SURFACES.map((s) => ({ id: s.id, name: s.name, formula: s.formula, bounds: s.bounds, start: s.start, minima: s.minima })),
     dataSets: DATA_SET_NAMES.map((name) => {

@@ -12,7 +12,7 @@ import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
-import { handleFunctionsSample } from './functionsHandler.js';
+import { handleFunctionsCheckTyped, handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { WorkStoppedError } from '../work/workStopped.js';
 import { ActiveWork } from './activeWork.js';
@@ -79,6 +79,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
+    'functions.checkTyped': handleFunctionsCheckTyped,
     'surface.evaluate': handleSurfaceEvaluate,
     'surface.descend': handleSurfaceDescend,
     'gradcheck.run': handleGradcheck,

@@ -16,7 +16,14 @@ export async function handleGradcheck(
   if ('issue' in admitted) return { type: 'error', requestId, code: 'over-budget', ...admitted.issue };
   try {
     const result = await runStepsSliced(gradcheckSteps(request, context.kernels), context.work.slicer());
-    return { type: 'gradcheck.report', requestId, variant: result.variant, threshold: result.threshold, checks: result.checks };
+    return {
+      type: 'gradcheck.report',
+      requestId,
+      variant: result.variant,
+      threshold: result.threshold,
+      entryThreshold: result.entryThreshold,
+      checks: result.checks,
+    };
   } catch (error) {
     if (error instanceof GradcheckInputError) return { type: 'error', requestId, message: error.message, field: error.field };
     throw error;

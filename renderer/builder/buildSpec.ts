@@ -34,6 +34,11 @@ function widthError(value: number | null, what: string): string | undefined {
 /** The message about one setting's value, or undefined when the layer can take it (an empty optional setting takes its default). */
 function settingError(setting: LayerSetting, value: LayerCard[string]): string | undefined {
   if (setting.kind === 'choice') return undefined;
+  if (setting.kind === 'text') {
+    if (typeof value !== 'string' || value.trim() === '') return setting.optional ? undefined : `${capitalise(setting.noun)} is empty`;
+    const issue = setting.check(value);
+    return issue ? capitalise(issue.message) : undefined;
+  }
   const empty = value === null || typeof value !== 'number' || !Number.isFinite(value);
   if (empty && setting.optional) return undefined;
   if (setting.kind === 'integer') return widthError(empty ? null : (value as number), setting.label);

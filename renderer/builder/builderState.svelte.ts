@@ -3,13 +3,13 @@ import type { DataSetName } from '../../engine/data/dataSetNames.js';
 import type { SettingValue } from '../../engine/layers/layerSetting.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { SpecReport } from '../../engine/protocol/specCheck.js';
-import type { LayerType, NetworkSpec } from '../../engine/spec.js';
+import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import type { NetworkDraft } from '../models/networkDraft.svelte.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildSpec, type BuildResult } from './buildSpec.js';
-import { cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
+import { cardName, cardOf, cardsOf, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
 import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
 import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
 
@@ -119,14 +119,15 @@ export class BuilderState {
 
   // ---- edits ---------------------------------------------------------------------------------
 
-  add(type: LayerType): void {
-    this.insert(type, this.cards.length);
+  /** Appends a fresh layer of `type`, or `layer` as it is (one of the user's own activations). */
+  add(type: LayerType, layer?: LayerSpec): void {
+    this.insert(type, this.cards.length, layer);
   }
 
-  insert(type: LayerType, index: number): void {
-    const card = newCard(type, this.#nextId++);
+  insert(type: LayerType, index: number, layer?: LayerSpec): void {
+    const card = layer ? cardOf(layer, this.#nextId++) : newCard(type, this.#nextId++);
     this.cards = insertAt(this.cards, index, card);
-    this.announcement = `Added ${layerName(type)} as layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+    this.announcement = `Added ${cardName(card)} as layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
   }
 
   /** Drags the card at `from` to before position `before` (length: the end). */
@@ -148,7 +149,7 @@ export class BuilderState {
     const card = this.cards[index];
     if (!card) return;
     this.cards = removeAt(this.cards, index);
-    this.announcement = `Removed layer ${index + 1} (${layerName(card.type)}); ${this.cards.length} layers left`;
+    this.announcement = `Removed layer ${index + 1} (${cardName(card)}); ${this.cards.length} layers left`;
   }
 
   /** Changes settings of the card with `id` (a linear layer's units, a dropout rate, …). */
@@ -170,7 +171,7 @@ export class BuilderState {
   }
 
   #announceMove(card: LayerCard): void {
-    this.announcement = `Moved ${layerName(card.type)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
+    this.announcement = `Moved ${cardName(card)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
   }
 
   // ---- the engine ----------------------------------------------------------------------------

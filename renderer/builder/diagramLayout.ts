@@ -104,7 +104,7 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
 /** The diagram's columns for an engine answer: the input, then each layer; `badLayers` and `badInput` mark where problems are. */
 export function diagramNodes(
   layers: readonly { index: number; type: string; inputs: number; outputs: number; parameters: number }[],
-  names: (type: string) => string,
+  names: (type: string, index: number) => string,
   badLayers: ReadonlySet<number>,
   badInput: boolean,
 ): DiagramNode[] {
@@ -114,7 +114,7 @@ export function diagramNodes(
     { index: -1, name: 'Input', kind: 'input', inputs: input, outputs: input, parameters: 0, bad: badInput },
     ...layers.map((layer): DiagramNode => ({
       index: layer.index,
-      name: names(layer.type),
+      name: names(layer.type, layer.index),
       kind: findLayerDefinition(layer.type)?.family ?? 'activation',
       inputs: layer.inputs,
       outputs: layer.outputs,

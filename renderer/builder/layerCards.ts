@@ -23,8 +23,8 @@ export interface PaletteEntry {
   family: LayerFamily;
 }
 
-/** Every registered layer type, in registry order. */
-export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.map((definition) => ({
+/** Every registered layer type but the user-defined one (the palette lists the user's own activations in its place), in registry order. */
+export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.filter((definition) => !definition.userDefined).map((definition) => ({
   type: definition.type,
   name: definition.title,
   description: definition.description,
@@ -34,6 +34,18 @@ export const PALETTE: readonly PaletteEntry[] = LAYER_DEFINITIONS.map((definitio
 /** The name a layer type is shown with ("Leaky ReLU"). */
 export function layerName(type: string): string {
   return layerTitle(type);
+}
+
+/** The name a card is shown with: its type's ("Leaky ReLU"), or for the user's own activation its name ("softsign, your activation"). */
+export function cardName(card: LayerCard): string {
+  const definition = findLayerDefinition(card.type)!;
+  return definition.titleOf && definition.userDefined && typeof card.name === 'string' ? definition.titleOf(layerOfCard(card)) : definition.title;
+}
+
+/** The card's values as a spec for naming it (unchecked: only titleOf reads it). */
+function layerOfCard(card: LayerCard): LayerSpec {
+  const { id: _id, ...values } = card;
+  return values as unknown as LayerSpec;
 }
 
 /** A fresh card of `type` with each setting at its initial value. */

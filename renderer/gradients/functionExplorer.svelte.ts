@@ -43,7 +43,8 @@ export class FunctionExplorer {
     const errors: Partial<Record<ExplorerField, string>> = {};
     if (this.epsilon === null || Number.isNaN(this.epsilon)) errors.epsilon = 'Enter a number for epsilon, e.g. 1e-3';
     else if (!(this.epsilon > 0) || !Number.isFinite(this.epsilon)) errors.epsilon = 'Epsilon must be a positive number';
-    if (this.at === null || Number.isNaN(this.at) || !Number.isFinite(this.at)) errors.at = 'Enter a number for the point x';
+    if (this.at === null || Number.isNaN(this.at) || !Number.isFinite(this.at))
+      errors.at = `Enter a number for the point ${this.current?.variable.symbol ?? 'x'}`;
     return { ...this.#engineErrors, ...errors };
   }
 

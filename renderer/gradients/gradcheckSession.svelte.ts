@@ -42,6 +42,17 @@ export class GradcheckSession {
     return this.#build.ok && !this.running;
   }
 
+  /**
+   * How the last report stands against the form: none; fresh (it answers what the form shows); stale (the form changed
+   * since: shown marked); hidden (the form has an error: no old report stays beside it).
+   */
+  get reportState(): 'none' | 'fresh' | 'stale' | 'hidden' {
+    if (!this.result) return 'none';
+    const build = this.#build;
+    if (!build.ok || Object.keys(this.#engineErrors).length > 0) return 'hidden';
+    return JSON.stringify(build.request) === JSON.stringify(this.result.request) ? 'fresh' : 'stale';
+  }
+
   /** Sets a field chosen from a list (the select offers only valid values). */
   choose(field: ChoiceField, value: string): void {
     this.values = { ...this.values, [field]: value };

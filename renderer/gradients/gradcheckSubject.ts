@@ -51,7 +51,9 @@ export function checkedSettings(type: LayerType): readonly LayerSetting[] {
 
 /** The value a setting starts with in the form: never empty, so a first check runs. */
 function startValue(setting: LayerSetting): SettingValue {
-  return setting.kind === 'choice' ? setting.default : (setting.initial ?? setting.default ?? setting.example);
+  if (setting.kind === 'choice') return setting.default;
+  if (setting.kind === 'text') return setting.optional ? '' : setting.example;
+  return setting.initial ?? setting.default ?? setting.example;
 }
 
 /** Every layer type's settings at their start values; the exercise's check is of 4 units, its dropout check at a rate of 0.5. */
@@ -105,6 +107,11 @@ function layerOf(values: GradcheckFormValues, errors: GradcheckErrors): LayerSpe
     const value = typed[setting.name] ?? null;
     if (setting.kind === 'choice') {
       if (value !== setting.default) layer[setting.name] = value;
+    } else if (setting.kind === 'text') {
+      const text = typeof value === 'string' ? value.trim() : '';
+      const issue = text === '' ? (setting.optional ? undefined : { message: `enter ${setting.noun}` }) : setting.check(text);
+      if (issue) errors[setting.name] = capitalise(issue.message);
+      else if (text !== '') layer[setting.name] = text;
     } else if (setting.kind === 'integer') {
       layer[setting.name] = wholeNumber(value as number | null, setting.name, 4096, errors, setting.name);
     } else if (isMissing(value as number | null)) {

@@ -10,6 +10,7 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'engine.describe': 'the list of what it offers',
   'engine.configure': 'its settings',
   'functions.sample': 'the function samples',
+  'functions.checkTyped': 'the check of your activation',
   'surface.evaluate': 'the surface grid',
   'surface.descend': 'the descent',
   'gradcheck.run': 'the gradient check',

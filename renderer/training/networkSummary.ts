@@ -1,5 +1,5 @@
 // A NetworkSpec as a readable layer list — each layer's shapes and parameter count — for the renderer's layer table.
-import { layerTitle } from '../../engine/layers/registry.js';
+import { layerSpecTitle } from '../../engine/layers/registry.js';
 import { shapeSize } from '../../engine/layers/shape.js';
 import { describeLayers } from '../../engine/network/describeLayers.js';
 import type { NetworkSpec } from '../../engine/spec.js';
@@ -26,7 +26,7 @@ export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
   const { layers, parameterCount } = describeLayers(spec);
   const rows = layers.map((layer): LayerRow => ({
     index: layer.index,
-    name: layerTitle(layer.type),
+    name: layerSpecTitle(spec.layers[layer.index]!),
     inputs: shapeSize(layer.inputShape),
     outputs: shapeSize(layer.outputShape),
     parameters: layer.parameters,

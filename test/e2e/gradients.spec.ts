@@ -53,6 +53,7 @@ test('marks the kink of ReLU, and clicking the chart picks the point x', async (
   await expect(page.getByRole('note').filter({ hasText: 'wrong by design' })).toBeVisible();
 
   const plot = derivative.locator('rect.pick');
+  await plot.scrollIntoViewIfNeeded(); // the overview of every activation sits above the detail
   const box = (await plot.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.53, box.y + box.height / 2);
   await expect.poll(async () => Number(await page.getByLabel('Point x').inputValue())).toBeCloseTo(0.3, 0);

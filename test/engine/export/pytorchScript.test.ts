@@ -115,6 +115,13 @@ const CASES: { name: string; net: string; inputs: number; inputShape?: number[];
     dataSet: 'digits',
     hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 4, optimizer: { kind: 'momentum' } },
   },
+  {
+    name: 'your activations, one with its typed f′ and one differentiated by the lab',
+    net: 'linear:8,custom_activation:softsign:x/(1+abs(x)):1/(1+abs(x))^2,linear:6,custom_activation:cubic:x^3/10 + sin(x),linear:1,sigmoid',
+    inputs: 2,
+    dataSet: { kind: 'toy', name: 'moons', size: 200, noise: 0.1 },
+    hyper: { epochs: 3, learningRate: 0.05, batchSize: 16, reduction: 'mean', trainFraction: 0.5, seed: 4 },
+  },
 ];
 
 describe('train_run.py', () => {

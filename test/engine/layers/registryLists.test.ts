@@ -16,10 +16,11 @@ import { DEFAULT_GRADCHECK_VALUES } from '../../../renderer/gradients/gradcheckS
 const unwrapped = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the layer registry, everywhere layers are listed', () => {
-  it("puts every layer type in the builder's palette, in registry order, with its title and description", () => {
+  it("puts every layer type in the builder's palette, in registry order, with its title and description; the user-defined type is offered as the user's own activations instead", () => {
     expect(PALETTE.map((entry) => [entry.type, entry.name, entry.description])).toEqual(
-      LAYER_DEFINITIONS.map((definition) => [definition.type, definition.title, definition.description]),
+      LAYER_DEFINITIONS.filter((definition) => !definition.userDefined).map((definition) => [definition.type, definition.title, definition.description]),
     );
+    expect(LAYER_DEFINITIONS.filter((definition) => definition.userDefined).map((definition) => definition.type)).toEqual(['custom_activation']);
   });
 
   it("names every layer type's short form in the CLI's train and gradcheck usage", () => {

@@ -4,8 +4,9 @@ import type { LayerSetting } from '../../../engine/layers/layerSetting.js';
 import type { Random } from '../../../engine/random.js';
 import type { LayerSpec } from '../../../engine/spec.js';
 
-/** A value inside the setting's range: whole numbers from 1 to 5 for integers, a choice at random for choices. */
+/** A value inside the setting's range: whole numbers from 1 to 5 for integers, a choice at random for choices, the example for text. */
 function randomValue(setting: LayerSetting, random: Random): number | string {
+  if (setting.kind === 'text') return setting.example;
   if (setting.kind === 'choice') return setting.choices[Math.floor(random.next() * setting.choices.length)]!.value;
   if (setting.kind === 'integer') return Math.max(setting.min ?? 1, 1) + Math.floor(random.next() * 5);
   const low = setting.min ?? -3;
