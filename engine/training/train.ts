@@ -54,7 +54,6 @@ export interface TrainingOutcome {
   parameterPath?: Float64Array[];
 }
 
-const PHASES = ['train', 'test'] as const;
 /** Slots of the training loop's sums. */
 const LOSS_SUM = 0;
 const ACCURACY_SUM = 1;
@@ -99,7 +98,7 @@ function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, 
 /**
  * Trains `network` on `data` like the exercise's `fit`: each epoch runs the training phase over the
  * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
- * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
+ * mode; skipped, with its metrics left out, when the test set is empty); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
  * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
  * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
@@ -117,6 +116,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batch = hyper.batchSize;
   const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
   const last = network.layers.length - 1;
+  const phases = data.test.size > 0 ? (['train', 'test'] as const) : (['train'] as const);
   const minibatches = { train: minibatchesOf(data.train, batch, inputs, outputs, kernels), test: minibatchesOf(data.test, batch, inputs, outputs, kernels) };
   const lossGradient = allocateFor(kernels, batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
@@ -187,7 +187,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
-    for (const phase of PHASES) {
+    for (const phase of phases) {
       const { features, targets } = minibatches[phase];
       const steps = features.length;
       const training = phase === 'train';
@@ -210,8 +210,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
       epoch,
       trainLoss: means.train[0]!,
       trainAccuracy: means.train[1]!,
-      testLoss: means.test[0]!,
-      testAccuracy: means.test[1]!,
+      ...(phases.length === 2 ? { testLoss: means.test[0]!, testAccuracy: means.test[1]! } : {}),
     };
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));
