@@ -143,7 +143,7 @@ export function prepareTable(name: string, table: LabelledTable, trainFraction: 
   const split: SplitRows = { train: order.slice(0, trainSize), test: order.slice(trainSize) };
   const train = gather(table.features, targets, table.labels, split.train, inputs, outputs);
   const test = gather(table.features, targets, table.labels, split.test, inputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, inputs);
+  normalise(normalisation, table.features, train.features, test.features, inputs, table.featureNames);
   return { name, inputs, outputs, classes: table.classes, featureNames: table.featureNames, normalisation, train, test, split };
 }
 

@@ -68,10 +68,16 @@ describe('the rows of a split', () => {
     expect(lines[1]).toBe(`${finished.split.train[0]},train`);
     expect(lines.at(-1)).toBe(`${finished.split.test.at(-1)},test`);
     expect(lines).toHaveLength(151);
-    const file = await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv', split: finished.split });
+    const file = await handleExportBuild(
+      { type: 'export.build', requestId: 'x', format: 'split.csv', split: finished.split },
+      { loadData, kernels: plainKernels },
+    );
     if (file.type !== 'export.file') throw new Error(file.message);
     expect(new TextDecoder().decode(file.bytes)).toBe(splitToCsv(finished.split));
-    expect(await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv' })).toMatchObject({ type: 'error', field: 'split' });
+    expect(await handleExportBuild({ type: 'export.build', requestId: 'x', format: 'split.csv' }, { loadData, kernels: plainKernels })).toMatchObject({
+      type: 'error',
+      field: 'split',
+    });
   });
 });
 
