@@ -37,6 +37,7 @@ const layout = {
     'engine/export/exportFormats\\.ts$', // the files an export writes
     'engine/gradcheck/gradcheckVariants\\.ts$', // which backward pass a gradient check runs
     'engine/limits', // limits such as the largest parameter path
+    'engine/budget/engineBudget\\.ts$', // the engine's memory budget: its range and how a user types it
     'engine/numberSchemas\\.ts$',
     'contract/', // the host contract: LabHost, save types, the wire codec
     'plots/', // plot geometry

@@ -1,4 +1,5 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import type { ExportBuild, ExportFile } from '../engine/protocol/export.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
@@ -31,7 +32,7 @@ interface EngineRun {
 }
 
 /** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
-function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
+function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
     let answer: ((event: EngineEvent) => void) | undefined;
@@ -39,32 +40,35 @@ function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): 
       process.off('SIGINT', interrupt);
       engine.dispose();
     };
-    const engine = createInProcessEngine((event) => {
-      if (answer) return answer(event);
-      onEvent(event);
-      if (event.type === 'train.started') started = event;
-      else if (event.type === 'train.finished') {
-        process.off('SIGINT', interrupt);
-        resolve({
-          started: started!,
-          finished: event,
-          dispose: () => engine.dispose(),
-          exportFile: (exportRequest) =>
-            new Promise((fileResolve, fileReject) => {
-              answer = (reply) => {
-                if (reply.type === 'export.file') fileResolve(reply);
-                else if (reply.type === 'error') fileReject(new Error(`${exportRequest.format}: ${reply.message}`));
-              };
-              engine.receive(exportRequest);
-            }),
-        });
-      } else if (event.type === 'error') {
-        finish();
-        const flag = flagOfField(event.field);
-        const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
-        reject(new UsageError(flag ? `${flag}: ${message}` : message));
-      }
-    });
+    const engine = createInProcessEngine(
+      (event) => {
+        if (answer) return answer(event);
+        onEvent(event);
+        if (event.type === 'train.started') started = event;
+        else if (event.type === 'train.finished') {
+          process.off('SIGINT', interrupt);
+          resolve({
+            started: started!,
+            finished: event,
+            dispose: () => engine.dispose(),
+            exportFile: (exportRequest) =>
+              new Promise((fileResolve, fileReject) => {
+                answer = (reply) => {
+                  if (reply.type === 'export.file') fileResolve(reply);
+                  else if (reply.type === 'error') fileReject(new Error(`${exportRequest.format}: ${reply.message}`));
+                };
+                engine.receive(exportRequest);
+              }),
+          });
+        } else if (event.type === 'error') {
+          finish();
+          const flag = flagOfField(event.field);
+          const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
+          reject(new UsageError(flag ? `${flag}: ${message}` : message));
+        }
+      },
+      budget ? { budget } : {},
+    );
     const interrupt = (): void => engine.receive({ type: 'train.stop', runId: request.runId });
     process.on('SIGINT', interrupt);
     engine.receive(request);
@@ -86,7 +90,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
-  const engineRun = await runEngine(request, (event) => {
+  const engineRun = await runEngine(request, settings.budget, (event) => {
     if (settings.json) return;
     if (event.type === 'train.started') {
       output.out(

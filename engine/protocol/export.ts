@@ -18,9 +18,9 @@ export const ExportBuildSchema = z
     runId: z.string().min(1).optional(),
     weights: TrainedWeightsSchema.optional(),
     history: z.array(EpochMetricsSchema).optional(),
-    split: SplitRowsSchema.optional(),
     /** For train_run.py: how the run was trained (its data and hyperparameters; the network is the weights'). */
     training: z.object({ dataSet: DataSourceSchema, hyper: HyperparametersSchema }).strict().optional(),
+    split: SplitRowsSchema.optional(),
   })
   .strict();
 export type ExportBuild = z.infer<typeof ExportBuildSchema>;

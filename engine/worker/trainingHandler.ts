@@ -1,5 +1,7 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
+import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import type { ErrorCode } from '../protocol/errors.js';
 import { MAX_PATH_VALUES } from '../limits.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { countParameters } from '../network/countParameters.js';
@@ -23,6 +25,8 @@ export interface TrainingHandlers {
   readonly handlers: Pick<RequestHandlers, TrainingRequest['type']>;
   /** Stops every run. */
   dispose(): void;
+  /** How many runs are in progress. */
+  running(): number;
 }
 
 /** Why the data of a run cannot give full minibatches, if so. */
@@ -73,9 +77,12 @@ export function createTrainingHandlers(): TrainingHandlers {
   async function run(request: TrainStart, control: TrainingControl, ctx: EngineContext): Promise<void> {
     const { runId, spec, dataSet, hyper } = request;
     const startedAt = Date.now();
-    const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
+    const fail = (issue: SpecIssue, code?: ErrorCode): void =>
+      ctx.send({ type: 'error', runId, message: issue.message, field: issue.field, ...(code ? { code } : {}) });
     const early = checkRequest(request);
     if (early) return fail(early);
+    const overBudget = ctx.budget.issue(trainingCost(request));
+    if (overBudget) return fail(overBudget, 'over-budget');
     let data: PreparedData;
     try {
       data = await ctx.loadData(dataSet, { trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: hyper.normalisation });
@@ -85,6 +92,19 @@ export function createTrainingHandlers(): TrainingHandlers {
     const dataIssue =
       validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0] ?? checkBatchSize(data, hyper.batchSize);
     if (dataIssue) return fail(dataIssue);
+    const admitted = ctx.budget.admit(trainingCost(request, dataBytes(data)));
+    if ('issue' in admitted) return fail(admitted.issue, 'over-budget');
+    try {
+      await trainAdmitted(request, data, control, ctx, startedAt);
+    } finally {
+      admitted.release();
+    }
+  }
+
+  /** Builds the network of a run whose cost the budget holds, trains it and sends its events. */
+  async function trainAdmitted(request: TrainStart, data: PreparedData, control: TrainingControl, ctx: EngineContext, startedAt: number): Promise<void> {
+    const { runId, spec, hyper } = request;
+    const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
     const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);
     if (request.initialWeights) {
       const problem = weightsMismatch(network, request.initialWeights);
@@ -165,5 +185,6 @@ export function createTrainingHandlers(): TrainingHandlers {
     dispose() {
       for (const control of running.values()) control.stop();
     },
+    running: () => running.size,
   };
 }

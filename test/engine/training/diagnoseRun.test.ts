@@ -13,13 +13,23 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
 
 const loadData = createDataLoader(readAssetText);
 const SPEC = parseSpecText('linear:32,relu,linear:1,sigmoid', 64);
 
 async function finish(request: Partial<TrainStart>, hyper: Partial<TrainStart['hyper']> = {}): Promise<TrainFinished> {
   const events: EngineEvent[] = [];
-  const context = { send: (event: EngineEvent) => void events.push(event), loadData, kernels: plainKernels, runs: new RunStore(), isDisposed: () => false };
+  const context = {
+    send: (event: EngineEvent) => void events.push(event),
+    loadData,
+    kernels: plainKernels,
+    runs: new RunStore(),
+    isDisposed: () => false,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
+  };
   await handleRequest(
     createTrainingHandlers().handlers,
     { type: 'train.start', runId: 'd', spec: SPEC, dataSet: 'digits-binary', hyper: { ...EXERCISE_HYPERPARAMETERS, ...hyper }, ...request },

@@ -13,12 +13,22 @@ import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
 import { handleExportBuild } from '../../../engine/worker/exportHandler.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
 
 const loadData = createDataLoader(readAssetText);
 
 async function trainThroughHandler(trainFraction: number, epochs = 2) {
   const events: EngineEvent[] = [];
-  const context = { send: (event: EngineEvent) => void events.push(event), loadData, kernels: plainKernels, runs: new RunStore(), isDisposed: () => false };
+  const context = {
+    send: (event: EngineEvent) => void events.push(event),
+    loadData,
+    kernels: plainKernels,
+    runs: new RunStore(),
+    isDisposed: () => false,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
+  };
   const training = createTrainingHandlers();
   await handleRequest(
     training.handlers,

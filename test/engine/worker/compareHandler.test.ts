@@ -10,6 +10,8 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { createCompareHandlers } from '../../../engine/worker/compareHandler.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
 
 const loadData = createDataLoader(readAssetText);
 const EXERCISE_NETWORKS = [
@@ -36,6 +38,8 @@ function compare(
     kernels: defaultKernels,
     runs: new RunStore(),
     isDisposed: () => false,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
   };
   const request: CompareStart = {
     type: 'compare.start',
