@@ -60,7 +60,7 @@ data:
   --noise SD          noise of a toy data set (default 0.1)
   --normalise MODE    none, global (the mean and std of all values, as the exercise) or standardize (per
                       feature, from the training rows); default global for the digits, else standardize
-  --split FRACTION    the share of samples used for training, default ${EXERCISE_HYPERPARAMETERS.trainFraction}
+  --split FRACTION    the share of samples used for training (1: every row, no test set), default ${EXERCISE_HYPERPARAMETERS.trainFraction}
 
 training:
   --epochs N          default ${EXERCISE_HYPERPARAMETERS.epochs} (0 writes the initial weights)

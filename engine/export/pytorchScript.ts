@@ -255,7 +255,8 @@ def run(epochs, start, quiet=False):
     optimizer = ${optimizerSource(hyper)}
     step_size = LEARNING_RATE
     history = []
-    phases = (("train", TRAIN_X, TRAIN_Y), ("test", TEST_X, TEST_Y))
+    # A run with a train fraction of 1 has no test set, and so no test phase.
+    phases = (("train", TRAIN_X, TRAIN_Y),) + ((("test", TEST_X, TEST_Y),) if TEST_X.shape[0] > 0 else ())
     for epoch in range(1, epochs + 1):
         row = {"epoch": epoch}
         for phase, xs, ys in phases:
@@ -285,28 +286,27 @@ def run(epochs, start, quiet=False):
             row[f"{phase}_accuracy"] = accuracy_sum / steps
         history.append(row)
         if not quiet:
-            print(
-                f"epoch {epoch:3d}  train loss {row['train_loss']:.4f}  accuracy {row['train_accuracy']:.4f}"
-                f"  |  test loss {row['test_loss']:.4f}  accuracy {row['test_accuracy']:.4f}"
-            )
+            test = f"  |  test loss {row['test_loss']:.4f}  accuracy {row['test_accuracy']:.4f}" if "test_loss" in row else ""
+            print(f"epoch {epoch:3d}  train loss {row['train_loss']:.4f}  accuracy {row['train_accuracy']:.4f}{test}")
     return model, history
 
 
 def evaluate(start):
-    """The test loss and accuracy of the starting weights, in evaluation mode, over the same minibatches."""
+    """The test loss and accuracy of the starting weights (the training set's without a test set), in evaluation mode, over the same minibatches."""
     model = build_network()
     load(model, TRAINED if start == "trained" else INITIAL)
     model.eval()
-    steps = TEST_X.shape[0] // BATCH_SIZE
+    name, xs, ys = ("test", TEST_X, TEST_Y) if TEST_X.shape[0] > 0 else ("train", TRAIN_X, TRAIN_Y)
+    steps = xs.shape[0] // BATCH_SIZE
     loss_sum = accuracy_sum = 0.0
     with torch.no_grad():
         for step in range(steps):
-            x = TEST_X[step * BATCH_SIZE : (step + 1) * BATCH_SIZE]
-            y = TEST_Y[step * BATCH_SIZE : (step + 1) * BATCH_SIZE]
+            x = xs[step * BATCH_SIZE : (step + 1) * BATCH_SIZE]
+            y = ys[step * BATCH_SIZE : (step + 1) * BATCH_SIZE]
             output, loss_input = forward(model, x)
             loss_sum += reported_loss(y, loss_input)
             accuracy_sum += accuracy(y, output)
-    return {"test_loss": loss_sum / steps, "test_accuracy": accuracy_sum / steps}
+    return {f"{name}_loss": loss_sum / steps, f"{name}_accuracy": accuracy_sum / steps}
 
 
 if __name__ == "__main__":
@@ -317,7 +317,8 @@ if __name__ == "__main__":
     arguments = parser.parse_args()
     if arguments.epochs == 0:
         result = evaluate(arguments.start)
-        print(json.dumps(result) if arguments.json else f"test loss {result['test_loss']:.6f}  accuracy {result['test_accuracy']:.4f}")
+        name = "test" if "test_loss" in result else "train"
+        print(json.dumps(result) if arguments.json else f"{name} loss {result[name + '_loss']:.6f}  accuracy {result[name + '_accuracy']:.4f}")
     else:
         _, history = run(arguments.epochs, arguments.start, quiet=arguments.json)
         if arguments.json:

@@ -139,5 +139,6 @@ test('shows the feature values of misclassified samples of non-image data', asyn
   await train(page, { data: 'iris', epochs: 2, lr: 0.001 });
   const features = page.getByTestId('mistake-features').first();
   await expect(features).toHaveText(/^sepal_length_cm -?\d+\.\d\d, sepal_width_cm -?\d+\.\d\d, petal_length_cm -?\d+\.\d\d, petal_width_cm -?\d+\.\d\d$/);
+  await expect(page.getByTestId('mistake-row').first()).toHaveText(/^\d+$/);
   await shots(page, 'analysis-iris', (f) => test.info().outputPath(f));
 });
