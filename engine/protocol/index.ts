@@ -9,6 +9,7 @@ import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
+import { SurfaceMapProgressSchema, SurfaceMapResultSchema, SurfaceMapSchema, SurfaceMapStopSchema } from './stepDecayMap.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
   TrainBatchesSchema,
@@ -32,6 +33,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   FunctionsSampleSchema,
   SurfaceEvaluateSchema,
   SurfaceDescendSchema,
+  SurfaceMapSchema,
+  SurfaceMapStopSchema,
   GradcheckRunSchema,
   AnalysisRunSchema,
   LandscapeRunSchema,
@@ -54,6 +57,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   FunctionSamplesSchema,
   SurfaceGridSchema,
   SurfacePathSchema,
+  SurfaceMapProgressSchema,
+  SurfaceMapResultSchema,
   GradcheckReportSchema,
   AnalysisReportSchema,
   LandscapeGridSchema,

@@ -17,6 +17,7 @@ import { resolveReferences } from './resolveReferences.js';
 import { RUN_STORE_LIMITS, RunStore } from './runStore.js';
 import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
+import { createSurfaceMapHandlers } from './surfaceMapHandler.js';
 import type { RequestHandlers } from './requestHandler.js';
 import { createTrainingHandlers } from './trainingHandler.js';
 
@@ -58,8 +59,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     isDisposed: () => disposed,
   };
   const training = createTrainingHandlers();
+  const maps = createSurfaceMapHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
+    ...maps.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -86,6 +89,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     dispose() {
       disposed = true;
       training.dispose();
+      maps.dispose();
     },
   };
 }

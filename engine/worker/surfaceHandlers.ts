@@ -1,14 +1,16 @@
-// Answers surface.evaluate (a contour grid) and surface.descend (an optimizer's path); pure.
+// Answers surface.evaluate (a contour grid with the surface's minima) and surface.descend (an optimizer's path); pure.
 import type { ErrorEvent } from '../protocol/errors.js';
+import type { SurfaceMap } from '../protocol/stepDecayMap.js';
 import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol/surfaces.js';
-import type { Surface } from '../surfaces/catalog.js';
+import { findSurface, type Surface } from '../surfaces/catalog.js';
 import { descend } from '../surfaces/descend.js';
 import { ExpressionError } from '../surfaces/expression.js';
+import { findMinima } from '../surfaces/findMinima.js';
 import { evaluateGrid } from '../surfaces/grid.js';
 import { resolveSurface } from '../surfaces/userSurface.js';
 
 /** The surface a request names, or an error event pointing at the column of a typing mistake. */
-function surfaceOf(request: SurfaceEvaluate | SurfaceDescend, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
+export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
   try {
     return resolveSurface(request.surface, bounds);
   } catch (error) {
@@ -39,6 +41,24 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<S
     values: grid.values,
     min: grid.min,
     max: grid.max,
+    ...minimaOf(surface, request.surface, grid),
+  };
+}
+
+/** A built-in surface's known minima, or those found on the grid of a typed one. */
+function minimaOf(surface: Surface, key: string, grid: ReturnType<typeof evaluateGrid>): Pick<SurfaceGridEvent, 'minima' | 'minimaKnown'> {
+  if (findSurface(key)) return { minima: surface.minima.map((m) => ({ ...m, f: surface.value(m.x, m.y) })), minimaKnown: true };
+  return { minima: findMinima(surface, grid), minimaKnown: false };
+}
+
+/** An error at the start point when f has no finite value there. */
+export function startValueError(surface: Surface, request: SurfaceDescend | SurfaceMap): ErrorEvent | undefined {
+  if (Number.isFinite(surface.value(request.start.x, request.start.y))) return undefined;
+  return {
+    type: 'error',
+    requestId: request.requestId,
+    field: 'start',
+    message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})`,
   };
 }
 
@@ -46,14 +66,15 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<S
 export async function handleSurfaceDescend(request: SurfaceDescend): Promise<SurfacePath | ErrorEvent> {
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
-  if (!Number.isFinite(surface.value(request.start.x, request.start.y))) {
-    return {
-      type: 'error',
-      requestId: request.requestId,
-      field: 'start',
-      message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})`,
-    };
-  }
+  const bad = startValueError(surface, request);
+  if (bad) return bad;
   const path = descend(surface, request.start, request);
-  return { type: 'surface.path', requestId: request.requestId, x: path.x, y: path.y, f: path.f, ...(path.diverged ? { diverged: path.diverged } : {}) };
+  return {
+    type: 'surface.path',
+    requestId: request.requestId,
+    x: path.x,
+    y: path.y,
+    f: path.f,
+    ...(path.diverged ? { diverged: path.diverged, divergedAt: path.divergedAt } : {}),
+  };
 }

@@ -1,0 +1,84 @@
+// The step-size × decay map family of the protocol: compute the map (with progress events), stop it, and its result; pure, any process.
+import { z } from 'zod';
+import { MAX_MAP_AXIS, MAX_MAP_STEPS } from '../limits.js';
+import { positiveNumber } from '../numberSchemas.js';
+import { OptimizerSchema } from '../optimizers/optimizerConfig.js';
+import { Float64ArraySchema } from './typedArrays.js';
+
+const requestId = z.string().min(1);
+const count = z.number().int('the number of values must be a whole number').min(1, 'at least 1 value').max(MAX_MAP_AXIS, `at most ${MAX_MAP_AXIS} values`);
+
+/** Step sizes from min to max, spaced evenly on a log scale. */
+const StepSizeAxisSchema = z
+  .object({ min: positiveNumber('the smallest step size'), max: positiveNumber('the largest step size'), count })
+  .strict()
+  .refine((a) => a.max >= a.min, { message: 'the largest step size must be at least the smallest', path: ['max'] });
+
+const decay = (what: string) =>
+  z.number({ error: `${what} must be a number` }).refine((v) => v > 0 && v <= 1, { message: `${what} must be above 0 and at most 1` });
+
+/** Decays from min to max, spaced evenly. */
+const DecayAxisSchema = z
+  .object({ min: decay('the smallest decay'), max: decay('the largest decay'), count })
+  .strict()
+  .refine((a) => a.max >= a.min, { message: 'the largest decay must be at least the smallest', path: ['max'] });
+
+/** Runs the optimizer from one start for every step size × decay pair; answered by progress events, then one result. */
+export const SurfaceMapSchema = z
+  .object({
+    type: z.literal('surface.map'),
+    requestId,
+    surface: z.string().min(1, 'type a function of x and y'),
+    start: z.object({ x: z.number(), y: z.number() }).strict(),
+    steps: z.number().int().min(1).max(100000, 'at most 100000 steps'),
+    optimizer: OptimizerSchema.optional(),
+    stepSizes: StepSizeAxisSchema,
+    decays: DecayAxisSchema,
+    /** A run has converged once f is within epsilon of the best value any run reached. */
+    epsilon: positiveNumber('epsilon'),
+  })
+  .strict()
+  .superRefine((r, context) => {
+    const work = r.stepSizes.count * r.decays.count * r.steps;
+    if (work > MAX_MAP_STEPS) {
+      context.addIssue({
+        code: 'custom',
+        path: ['steps'],
+        message: `${r.stepSizes.count} × ${r.decays.count} runs of ${r.steps} steps are ${work.toLocaleString('en')} steps; a map takes at most ${MAX_MAP_STEPS.toLocaleString('en')}`,
+      });
+    }
+  });
+
+/** Stops the map being computed under that requestId; it is answered with an error saying it was stopped. */
+export const SurfaceMapStopSchema = z.object({ type: z.literal('surface.mapStop'), requestId }).strict();
+
+export type SurfaceMap = z.infer<typeof SurfaceMapSchema>;
+export type SurfaceMapStop = z.infer<typeof SurfaceMapStopSchema>;
+
+/** How many of the map's runs are done. */
+export const SurfaceMapProgressSchema = z
+  .object({ type: z.literal('surface.mapProgress'), requestId: z.string(), done: z.number().int(), total: z.number().int() })
+  .strict();
+
+/**
+ * The map: cell j · stepSizes.length + i is step size i with decay j. finalValue and lowestValue are NaN where the run
+ * diverged; divergedAt is the step it diverged at (0 when it did not); stepsToBest the first step within epsilon of
+ * bestValue (−1 when it never got there).
+ */
+export const SurfaceMapResultSchema = z
+  .object({
+    type: z.literal('surface.mapResult'),
+    requestId: z.string(),
+    stepSizes: Float64ArraySchema,
+    decays: Float64ArraySchema,
+    finalValue: Float64ArraySchema,
+    lowestValue: Float64ArraySchema,
+    divergedAt: Float64ArraySchema,
+    stepsToBest: Float64ArraySchema,
+    bestValue: z.number(),
+    epsilon: z.number(),
+  })
+  .strict();
+
+export type SurfaceMapProgress = z.infer<typeof SurfaceMapProgressSchema>;
+export type SurfaceMapResult = z.infer<typeof SurfaceMapResultSchema>;

@@ -1,0 +1,155 @@
+// The step-size × decay map: one descent per (step size, decay) pair from the same start, summarised by its final value, lowest value, divergence and steps to near the best; pure, any process.
+import type { OptimizerConfig } from '../optimizers/optimizerConfig.js';
+import { yieldToEventLoop as defaultYield } from '../training/yieldToEventLoop.js';
+import type { Surface } from './catalog.js';
+import { walkDescent } from './descend.js';
+
+/** An axis of the map: `count` values from `min` to `max`, ends included. */
+export interface MapAxis {
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface StepDecayMapOptions {
+  /** Step sizes, spaced evenly on a log scale. */
+  stepSizes: MapAxis;
+  /** Decays, spaced evenly. */
+  decays: MapAxis;
+  steps: number;
+  optimizer?: OptimizerConfig | undefined;
+  /** A run has converged once f is within epsilon of the best value any run of the map reached. */
+  epsilon: number;
+  /** Called with the runs done so far and their total, at most every progressMilliseconds (and once at the end). */
+  onProgress?: (done: number, total: number) => void;
+  progressMilliseconds?: number;
+  /** Asked after each turn given to the host; true abandons the map (the result is then undefined). */
+  shouldStop?: () => boolean;
+  yieldToEventLoop?: () => Promise<void>;
+  sliceMilliseconds?: number;
+}
+
+/**
+ * One entry per cell, cell = j · stepSizes.length + i for step size i and decay j (x varying fastest, as a grid):
+ * `finalValue` and `lowestValue` are NaN where the run diverged, `divergedAt` is the step it diverged at (0 when it
+ * did not), `stepsToBest` the first step whose f is within epsilon of `bestValue` (−1 when it never got there).
+ */
+export interface StepDecayMap {
+  stepSizes: Float64Array;
+  decays: Float64Array;
+  finalValue: Float64Array;
+  lowestValue: Float64Array;
+  divergedAt: Float64Array;
+  stepsToBest: Float64Array;
+  /** The lowest f any run that did not diverge reached (NaN when every run diverged). */
+  bestValue: number;
+  epsilon: number;
+}
+
+/** `count` values from min to max evenly spaced on a log scale (min alone when count is 1); the ends are exact. */
+export function logSpaced(axis: MapAxis): Float64Array {
+  const lo = Math.log(axis.min),
+    hi = Math.log(axis.max);
+  return Float64Array.from({ length: axis.count }, (_, i) =>
+    axis.count === 1 || i === 0 ? axis.min : i === axis.count - 1 ? axis.max : Math.exp(lo + ((hi - lo) * i) / (axis.count - 1)),
+  );
+}
+
+/** `count` values from min to max evenly spaced (min alone when count is 1); the ends are exact. */
+export function evenlySpaced(axis: MapAxis): Float64Array {
+  return Float64Array.from({ length: axis.count }, (_, i) =>
+    axis.count === 1 || i === 0 ? axis.min : i === axis.count - 1 ? axis.max : axis.min + ((axis.max - axis.min) * i) / (axis.count - 1),
+  );
+}
+
+/**
+ * Runs the descent of every cell from `start` (walkDescent, so a cell is exactly what descend gives with its step size
+ * and decay), then, for the cells whose lowest value came within epsilon of the best, runs them again up to the first
+ * step that did. Time-sliced: gives the host a turn every sliceMilliseconds, and stops when asked. A step size that
+ * overflows only makes its own cell diverged.
+ */
+export async function computeStepDecayMap(surface: Surface, start: { x: number; y: number }, options: StepDecayMapOptions): Promise<StepDecayMap | undefined> {
+  const stepSizes = logSpaced(options.stepSizes);
+  const decays = evenlySpaced(options.decays);
+  const columns = stepSizes.length;
+  const cells = columns * decays.length;
+  const finalValue = new Float64Array(cells);
+  const lowestValue = new Float64Array(cells);
+  const divergedAt = new Float64Array(cells);
+  const stepsToBest = new Float64Array(cells).fill(-1);
+  const giveTurn = options.yieldToEventLoop ?? defaultYield;
+  const shouldStop = options.shouldStop ?? (() => false);
+  const slice = options.sliceMilliseconds ?? 15;
+  const progressEvery = options.progressMilliseconds ?? 100;
+  const settingsOf = (cell: number) => ({
+    learningRate: stepSizes[cell % columns]!,
+    decay: decays[Math.floor(cell / columns)]!,
+    steps: options.steps,
+    optimizer: options.optimizer,
+  });
+
+  const second: number[] = [];
+  const total = () => cells + second.length;
+  let done = 0;
+  let sliceStart = Date.now();
+  let reported = sliceStart;
+  /** Counts a run done; gives the host a turn when the slice is used up. False when asked to stop. */
+  const ran = async (): Promise<boolean> => {
+    done++;
+    const now = Date.now();
+    if (now - reported >= progressEvery) {
+      reported = now;
+      options.onProgress?.(done, total());
+    }
+    if (now - sliceStart < slice) return true;
+    await giveTurn();
+    sliceStart = Date.now();
+    return !shouldStop();
+  };
+
+  let bestValue = Infinity;
+  for (let cell = 0; cell < cells; cell++) {
+    let last = NaN,
+      lowest = Infinity;
+    const end = walkDescent(surface, start, settingsOf(cell), (_step, _x, _y, f) => {
+      last = f;
+      if (f < lowest) lowest = f;
+    });
+    if (end.divergedAt !== undefined) {
+      finalValue[cell] = NaN;
+      lowestValue[cell] = NaN;
+      divergedAt[cell] = end.divergedAt;
+    } else {
+      finalValue[cell] = last;
+      lowestValue[cell] = lowest;
+      if (lowest < bestValue) bestValue = lowest;
+    }
+    if (!(await ran())) return undefined;
+  }
+
+  if (Number.isFinite(bestValue)) {
+    const target = bestValue + options.epsilon;
+    for (let cell = 0; cell < cells; cell++) if (lowestValue[cell]! <= target) second.push(cell);
+    for (const cell of second) {
+      let first = -1;
+      walkDescent(surface, start, settingsOf(cell), (step, _x, _y, f) => {
+        if (f > target) return true;
+        first = step;
+        return false;
+      });
+      stepsToBest[cell] = first;
+      if (!(await ran())) return undefined;
+    }
+  }
+  options.onProgress?.(done, total());
+  return {
+    stepSizes,
+    decays,
+    finalValue,
+    lowestValue,
+    divergedAt,
+    stepsToBest,
+    bestValue: Number.isFinite(bestValue) ? bestValue : NaN,
+    epsilon: options.epsilon,
+  };
+}

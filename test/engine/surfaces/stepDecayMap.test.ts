@@ -1,0 +1,114 @@
+// Tests the step-size × decay map: every cell is the descent run alone, overflowing step sizes are diverged cells, the map can be stopped.
+import { describe, expect, it } from 'vitest';
+import { findSurface } from '../../../engine/surfaces/catalog.js';
+import { descend } from '../../../engine/surfaces/descend.js';
+import { computeStepDecayMap, evenlySpaced, logSpaced } from '../../../engine/surfaces/stepDecayMap.js';
+
+const exercise = findSurface('exercise')!;
+const start = { x: 3, y: 2 };
+
+describe('the step-size × decay map', () => {
+  it('spaces step sizes evenly on a log scale and decays evenly, ends exact', () => {
+    expect(Array.from(logSpaced({ min: 0.001, max: 10, count: 5 }), (v) => Number(v.toPrecision(12)))).toEqual([0.001, 0.01, 0.1, 1, 10]);
+    expect(Array.from(evenlySpaced({ min: 0.8, max: 1, count: 3 }))).toEqual([0.8, 0.9, 1]);
+    expect(Array.from(logSpaced({ min: 0.5, max: 0.5, count: 1 }))).toEqual([0.5]);
+  });
+
+  it('gives each cell the final value, divergence and steps to the best of the descent run with that step size and decay alone', async () => {
+    const options = { stepSizes: { min: 0.01, max: 2, count: 7 }, decays: { min: 0.9, max: 1, count: 4 }, steps: 60, epsilon: 1e-3 };
+    const map = (await computeStepDecayMap(exercise, start, options))!;
+    const stepSizes = logSpaced(options.stepSizes);
+    const decays = evenlySpaced(options.decays);
+    expect(Array.from(map.stepSizes)).toEqual(Array.from(stepSizes));
+    expect(Array.from(map.decays)).toEqual(Array.from(decays));
+
+    const paths = Array.from(decays).flatMap((decay) => Array.from(stepSizes, (learningRate) => descend(exercise, start, { learningRate, decay, steps: 60 })));
+    const kept = paths.filter((p) => !p.diverged);
+    expect(kept.length).toBeGreaterThan(5);
+    expect(paths.length - kept.length).toBeGreaterThan(0);
+    const best = Math.min(...kept.map((p) => Math.min(...p.f)));
+    expect(map.bestValue).toBe(best);
+
+    paths.forEach((path, cell) => {
+      if (path.diverged) {
+        expect(map.divergedAt[cell]).toBe(path.divergedAt);
+        expect(map.finalValue[cell]).toBeNaN();
+        expect(map.stepsToBest[cell]).toBe(-1);
+      } else {
+        expect(map.divergedAt[cell]).toBe(0);
+        expect(map.finalValue[cell]).toBe(path.f[60]);
+        expect(map.lowestValue[cell]).toBe(Math.min(...path.f));
+        expect(map.stepsToBest[cell]).toBe(path.f.findIndex((f) => f <= best + 1e-3));
+      }
+    });
+  });
+
+  it('shows the exercise tuning runs where they belong: step 0.5 with decay 0.95 reaches the global minimum within 100 steps', async () => {
+    const map = (await computeStepDecayMap(exercise, start, {
+      stepSizes: { min: 0.5, max: 0.5, count: 1 },
+      decays: { min: 0.95, max: 0.95, count: 1 },
+      steps: 100,
+      epsilon: 1e-6,
+    }))!;
+    expect(map.finalValue[0]).toBeCloseTo(-2.2807097075997, 12);
+    expect(map.stepsToBest[0]).toBeGreaterThan(0);
+  });
+
+  it('marks step sizes that overflow as diverged cells and still computes the rest', async () => {
+    const map = (await computeStepDecayMap(exercise, start, {
+      stepSizes: { min: 0.01, max: 1e300, count: 11 },
+      decays: { min: 1, max: 1, count: 1 },
+      steps: 50,
+      epsilon: 1e-3,
+    }))!;
+    expect(map.divergedAt[10]).toBe(1);
+    expect(map.divergedAt[0]).toBe(0);
+    expect(map.finalValue[0]).toBe(descend(exercise, start, { learningRate: 0.01, steps: 50 }).f[50]);
+  });
+
+  it('gives every cell its own colour of failure when every run diverges: no best value, no steps to it', async () => {
+    const map = (await computeStepDecayMap(exercise, start, {
+      stepSizes: { min: 1e10, max: 1e20, count: 3 },
+      decays: { min: 1, max: 1, count: 2 },
+      steps: 5,
+      epsilon: 1,
+    }))!;
+    expect(Array.from(map.divergedAt)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(map.bestValue).toBeNaN();
+    expect(Array.from(map.stepsToBest)).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
+  it('reports its progress and ends with every run counted', async () => {
+    const progress: [number, number][] = [];
+    await computeStepDecayMap(exercise, start, {
+      stepSizes: { min: 0.01, max: 0.2, count: 5 },
+      decays: { min: 0.9, max: 1, count: 5 },
+      steps: 2000,
+      epsilon: 1e-3,
+      progressMilliseconds: 0,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(progress.length).toBeGreaterThan(25);
+    const [done, total] = progress.at(-1)!;
+    expect(done).toBe(total);
+    expect(total).toBeGreaterThan(25);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);
+  });
+
+  it('stops when asked at a turn it gives the host, and returns nothing', async () => {
+    let turns = 0;
+    const map = await computeStepDecayMap(exercise, start, {
+      stepSizes: { min: 0.01, max: 0.2, count: 20 },
+      decays: { min: 0.9, max: 1, count: 20 },
+      steps: 5000,
+      epsilon: 1e-3,
+      sliceMilliseconds: 0,
+      yieldToEventLoop: async () => {
+        turns++;
+      },
+      shouldStop: () => turns >= 3,
+    });
+    expect(map).toBeUndefined();
+    expect(turns).toBe(3);
+  });
+});

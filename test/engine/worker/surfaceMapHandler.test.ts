@@ -1,0 +1,89 @@
+// Tests the map requests through the engine's protocol: progress then one result, a stop by requestId, the work limit, and the grids' minima.
+import { describe, expect, it } from 'vitest';
+import { EngineEventSchema, type EngineEvent, type EngineRequest } from '../../../engine/protocol/index.js';
+import type { SurfaceMap } from '../../../engine/protocol/stepDecayMap.js';
+import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import { createEventLog, isError } from '../support/eventLog.js';
+
+const mapRequest = (requestId: string, steps = 100, count = 12): SurfaceMap => ({
+  type: 'surface.map',
+  requestId,
+  surface: 'exercise',
+  start: { x: 3, y: 2 },
+  steps,
+  stepSizes: { min: 0.01, max: 1e300, count },
+  decays: { min: 0.8, max: 1, count },
+  epsilon: 1e-3,
+});
+
+function engine() {
+  const log = createEventLog();
+  const service = createInProcessEngine((event) => log.push(event));
+  return { log, service, send: (request: unknown) => service.receive(request as EngineRequest) };
+}
+
+const isResult = (event: EngineEvent): event is Extract<EngineEvent, { type: 'surface.mapResult' }> => event.type === 'surface.mapResult';
+
+describe('surface.map', () => {
+  it('sends progress events, then the map, each a valid event; step sizes that overflow are diverged cells', async () => {
+    const { log, service, send } = engine();
+    send(mapRequest('m1', 3000));
+    const result = await log.next(isResult);
+    service.dispose();
+    const progress = log.events.filter((event) => event.type === 'surface.mapProgress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toMatchObject({ requestId: 'm1' });
+    for (const event of log.events) expect(EngineEventSchema.safeParse(event).success).toBe(true);
+    expect(result.finalValue).toHaveLength(144);
+    expect(result.divergedAt[11]).toBe(1);
+    expect(result.divergedAt[0]).toBe(0);
+    // Only the smallest step size converges here: to the exercise's local minimum nearest the start.
+    expect(result.bestValue).toBeCloseTo(1.2427333949, 6);
+  });
+
+  it('stops the map named by requestId and answers it with an error saying so', async () => {
+    const { log, service, send } = engine();
+    send({ ...mapRequest('m2', 20000, 14), stepSizes: { min: 0.001, max: 0.1, count: 14 } });
+    await log.next((event): event is EngineEvent => event.type === 'surface.mapProgress');
+    send({ type: 'surface.mapStop', requestId: 'm2' });
+    const error = await log.next(isError);
+    service.dispose();
+    expect(error).toMatchObject({ requestId: 'm2', message: 'the map was stopped before it was finished' });
+    expect(log.events.some(isResult)).toBe(false);
+  });
+
+  it('refuses a map over the work limit before running anything, naming its size at the steps', async () => {
+    const { log, service, send } = engine();
+    send(mapRequest('m3', 100000, 60));
+    const error = await log.next(isError);
+    service.dispose();
+    expect(error.field).toBe('steps');
+    expect(error.message).toMatch(/60 × 60 runs of 100000 steps are 360,000,000 steps; a map takes at most 4,000,000$/);
+  });
+
+  it('refuses step sizes in the wrong order at the field', async () => {
+    const { log, service, send } = engine();
+    send({ ...mapRequest('m4'), stepSizes: { min: 1, max: 0.1, count: 5 } });
+    const error = await log.next(isError);
+    service.dispose();
+    expect(error.field).toBe('stepSizes.max');
+  });
+});
+
+describe('surface.evaluate minima', () => {
+  it("gives a built-in surface's known minima with their values, and a typed surface's found ones", async () => {
+    const { log, service, send } = engine();
+    send({ type: 'surface.evaluate', requestId: 'g1', surface: 'exercise', nx: 60, ny: 60 });
+    send({ type: 'surface.evaluate', requestId: 'g2', surface: '(x - 1)^2 + y^2', nx: 60, ny: 60 });
+    const grid = (id: string) =>
+      log.next((event): event is Extract<EngineEvent, { type: 'surface.grid' }> => event.type === 'surface.grid' && event.requestId === id);
+    const [known, found] = [await grid('g1'), await grid('g2')];
+    service.dispose();
+    expect(known.minimaKnown).toBe(true);
+    expect(known.minima).toHaveLength(3);
+    expect(known.minima[0]!.f).toBeCloseTo(-2.2807097081, 9);
+    expect(found.minimaKnown).toBe(false);
+    expect(found.minima).toHaveLength(1);
+    expect(found.minima[0]!.x).toBeCloseTo(1, 9);
+  });
+});
