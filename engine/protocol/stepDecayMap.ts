@@ -3,25 +3,12 @@ import { z } from 'zod';
 import { MAX_MAP_AXIS, MAX_MAP_STEPS } from '../limits.js';
 import { positiveNumber } from '../numberSchemas.js';
 import { OptimizerSchema } from '../optimizers/optimizerConfig.js';
+import { DecaySchema } from '../training/hyperparameters.js';
 import { Float64ArraySchema } from './typedArrays.js';
 
 const requestId = z.string().min(1);
-const count = z.number().int('the number of values must be a whole number').min(1, 'at least 1 value').max(MAX_MAP_AXIS, `at most ${MAX_MAP_AXIS} values`);
-
-/** Step sizes from min to max, spaced evenly on a log scale. */
-const StepSizeAxisSchema = z
-  .object({ min: positiveNumber('the smallest step size'), max: positiveNumber('the largest step size'), count })
-  .strict()
-  .refine((a) => a.max >= a.min, { message: 'the largest step size must be at least the smallest', path: ['max'] });
-
-const decay = (what: string) =>
-  z.number({ error: `${what} must be a number` }).refine((v) => v > 0 && v <= 1, { message: `${what} must be above 0 and at most 1` });
-
-/** Decays from min to max, spaced evenly. */
-const DecayAxisSchema = z
-  .object({ min: decay('the smallest decay'), max: decay('the largest decay'), count })
-  .strict()
-  .refine((a) => a.max >= a.min, { message: 'the largest decay must be at least the smallest', path: ['max'] });
+const axis = <T extends z.ZodType>(value: T, what: string) =>
+  z.array(value).min(1, `at least one ${what}`).max(MAX_MAP_AXIS, `at most ${MAX_MAP_AXIS} ${what}s`);
 
 /** Runs the optimizer from one start for every step size × decay pair; answered by progress events, then one result. */
 export const SurfaceMapSchema = z
@@ -32,19 +19,21 @@ export const SurfaceMapSchema = z
     start: z.object({ x: z.number(), y: z.number() }).strict(),
     steps: z.number().int().min(1).max(100000, 'at most 100000 steps'),
     optimizer: OptimizerSchema.optional(),
-    stepSizes: StepSizeAxisSchema,
-    decays: DecayAxisSchema,
+    /** The map's columns (the renderer spaces them on a log scale). */
+    stepSizes: axis(positiveNumber('a step size'), 'step size'),
+    /** The map's rows. */
+    decays: axis(DecaySchema, 'decay'),
     /** A run has converged once f is within epsilon of the best value any run reached. */
     epsilon: positiveNumber('epsilon'),
   })
   .strict()
   .superRefine((r, context) => {
-    const work = r.stepSizes.count * r.decays.count * r.steps;
+    const work = r.stepSizes.length * r.decays.length * r.steps;
     if (work > MAX_MAP_STEPS) {
       context.addIssue({
         code: 'custom',
         path: ['steps'],
-        message: `${r.stepSizes.count} × ${r.decays.count} runs of ${r.steps} steps are ${work.toLocaleString('en')} steps; a map takes at most ${MAX_MAP_STEPS.toLocaleString('en')}`,
+        message: `${r.stepSizes.length} × ${r.decays.length} runs of ${r.steps} steps are ${work.toLocaleString('en')} steps; a map takes at most ${MAX_MAP_STEPS.toLocaleString('en')}`,
       });
     }
   });

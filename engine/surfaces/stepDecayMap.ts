@@ -4,18 +4,11 @@ import { yieldToEventLoop as defaultYield } from '../training/yieldToEventLoop.j
 import type { Surface } from './catalog.js';
 import { walkDescent } from './descend.js';
 
-/** An axis of the map: `count` values from `min` to `max`, ends included. */
-export interface MapAxis {
-  min: number;
-  max: number;
-  count: number;
-}
-
 export interface StepDecayMapOptions {
-  /** Step sizes, spaced evenly on a log scale. */
-  stepSizes: MapAxis;
-  /** Decays, spaced evenly. */
-  decays: MapAxis;
+  /** The map's columns. */
+  stepSizes: readonly number[];
+  /** The map's rows. */
+  decays: readonly number[];
   steps: number;
   optimizer?: OptimizerConfig | undefined;
   /** A run has converged once f is within epsilon of the best value any run of the map reached. */
@@ -46,22 +39,6 @@ export interface StepDecayMap {
   epsilon: number;
 }
 
-/** `count` values from min to max evenly spaced on a log scale (min alone when count is 1); the ends are exact. */
-export function logSpaced(axis: MapAxis): Float64Array {
-  const lo = Math.log(axis.min),
-    hi = Math.log(axis.max);
-  return Float64Array.from({ length: axis.count }, (_, i) =>
-    axis.count === 1 || i === 0 ? axis.min : i === axis.count - 1 ? axis.max : Math.exp(lo + ((hi - lo) * i) / (axis.count - 1)),
-  );
-}
-
-/** `count` values from min to max evenly spaced (min alone when count is 1); the ends are exact. */
-export function evenlySpaced(axis: MapAxis): Float64Array {
-  return Float64Array.from({ length: axis.count }, (_, i) =>
-    axis.count === 1 || i === 0 ? axis.min : i === axis.count - 1 ? axis.max : axis.min + ((axis.max - axis.min) * i) / (axis.count - 1),
-  );
-}
-
 /**
  * Runs the descent of every cell from `start` (walkDescent, so a cell is exactly what descend gives with its step size
  * and decay), then, for the cells whose lowest value came within epsilon of the best, runs them again up to the first
@@ -69,8 +46,8 @@ export function evenlySpaced(axis: MapAxis): Float64Array {
  * overflows only makes its own cell diverged.
  */
 export async function computeStepDecayMap(surface: Surface, start: { x: number; y: number }, options: StepDecayMapOptions): Promise<StepDecayMap | undefined> {
-  const stepSizes = logSpaced(options.stepSizes);
-  const decays = evenlySpaced(options.decays);
+  const stepSizes = Float64Array.from(options.stepSizes);
+  const decays = Float64Array.from(options.decays);
   const columns = stepSizes.length;
   const cells = columns * decays.length;
   const finalValue = new Float64Array(cells);
