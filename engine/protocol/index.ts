@@ -8,8 +8,9 @@ import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
+import { EnginePingSchema, EnginePongSchema } from './liveness.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
-import { SurfaceMapProgressSchema, SurfaceMapResultSchema, SurfaceMapSchema, SurfaceMapStopSchema } from './stepDecayMap.js';
+import { SurfaceMapProgressSchema, SurfaceMapResultSchema, SurfaceMapSchema } from './stepDecayMap.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
   TrainBatchesSchema,
@@ -22,6 +23,7 @@ import {
   TrainStateSchema,
   TrainStopSchema,
 } from './training.js';
+import { WorkStopSchema } from './work.js';
 
 /** Every request the renderer (or the CLI) sends the engine. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -34,12 +36,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SurfaceEvaluateSchema,
   SurfaceDescendSchema,
   SurfaceMapSchema,
-  SurfaceMapStopSchema,
   GradcheckRunSchema,
   AnalysisRunSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
   ExportBuildSchema,
+  WorkStopSchema,
+  EnginePingSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -64,6 +67,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   LandscapeGridSchema,
   SpecReportSchema,
   ExportFileSchema,
+  EnginePongSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

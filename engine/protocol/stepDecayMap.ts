@@ -1,4 +1,4 @@
-// The step-size × decay map family of the protocol: compute the map (with progress events), stop it, and its result; pure, any process.
+// The step-size × decay map family of the protocol: compute the map (progress events, then its result; work.stop stops it); pure, any process.
 import { z } from 'zod';
 import { MAX_MAP_AXIS, MAX_MAP_STEPS } from '../limits.js';
 import { positiveNumber } from '../numberSchemas.js';
@@ -38,11 +38,7 @@ export const SurfaceMapSchema = z
     }
   });
 
-/** Stops the map being computed under that requestId; it is answered with an error saying it was stopped. */
-export const SurfaceMapStopSchema = z.object({ type: z.literal('surface.mapStop'), requestId }).strict();
-
 export type SurfaceMap = z.infer<typeof SurfaceMapSchema>;
-export type SurfaceMapStop = z.infer<typeof SurfaceMapStopSchema>;
 
 /** How many of the map's runs are done. */
 export const SurfaceMapProgressSchema = z

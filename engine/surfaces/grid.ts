@@ -1,4 +1,5 @@
-// Evaluates a surface on a regular grid for contour plots: a flat row-major Float64Array with its bounds.
+// Evaluates a surface on a regular grid for contour plots: a flat row-major Float64Array with its bounds, at once or time-sliced; pure, any process.
+import type { TimeSlicer } from '../work/timeSlicer.js';
 import type { Bounds, Surface } from './catalog.js';
 
 /** Values on an nx × ny grid; values[j * nx + i] is f(x_i, y_j), x and y ascending (row 0 is yMin). */
@@ -11,25 +12,57 @@ export interface SurfaceGrid {
   max: number;
 }
 
+/** A grid being filled row by row (checked, allocated once); `grid()` gives it when every row is done. */
+class GridFill {
+  readonly values: Float64Array;
+  min = Infinity;
+  max = -Infinity;
+
+  constructor(
+    readonly surface: Pick<Surface, 'value'>,
+    readonly bounds: Bounds,
+    readonly nx: number,
+    readonly ny: number,
+  ) {
+    if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error('a grid needs at least 2 × 2 points');
+    if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error('grid bounds must have xMax > xMin and yMax > yMin');
+    this.values = new Float64Array(nx * ny);
+  }
+
+  /** Evaluates the point (i, j). */
+  point(i: number, j: number): void {
+    const { bounds, nx, ny } = this;
+    const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
+    const x = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
+    let v = this.surface.value(x, y);
+    if (!Number.isFinite(v)) v = NaN;
+    else {
+      if (v < this.min) this.min = v;
+      if (v > this.max) this.max = v;
+    }
+    this.values[j * nx + i] = v;
+  }
+
+  grid(): SurfaceGrid {
+    return { bounds: this.bounds, nx: this.nx, ny: this.ny, values: this.values, min: this.min, max: this.max };
+  }
+}
+
 /** Samples the surface at nx × ny points spanning the bounds, corners included. Non-finite values are kept as NaN. */
 export function evaluateGrid(surface: Pick<Surface, 'value'>, bounds: Bounds, nx: number, ny: number): SurfaceGrid {
-  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error('a grid needs at least 2 × 2 points');
-  if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error('grid bounds must have xMax > xMin and yMax > yMin');
-  const values = new Float64Array(nx * ny);
-  let min = Infinity,
-    max = -Infinity;
+  const fill = new GridFill(surface, bounds, nx, ny);
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) fill.point(i, j);
+  return fill.grid();
+}
+
+/** The same grid as evaluateGrid, paced by `slicer` (a stop ends it with WorkStoppedError). */
+export async function evaluateGridSliced(surface: Pick<Surface, 'value'>, bounds: Bounds, nx: number, ny: number, slicer: TimeSlicer): Promise<SurfaceGrid> {
+  const fill = new GridFill(surface, bounds, nx, ny);
   for (let j = 0; j < ny; j++) {
-    const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
     for (let i = 0; i < nx; i++) {
-      const x = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
-      let v = surface.value(x, y);
-      if (!Number.isFinite(v)) v = NaN;
-      else {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      values[j * nx + i] = v;
+      fill.point(i, j);
+      if (slicer.due()) await slicer.turn();
     }
   }
-  return { bounds, nx, ny, values, min, max };
+  return fill.grid();
 }

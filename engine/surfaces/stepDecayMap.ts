@@ -1,8 +1,8 @@
 // The step-size × decay map: one descent per (step size, decay) pair from the same start, summarised by its final value, lowest value, divergence and steps to near the best; pure, any process.
 import type { OptimizerConfig } from '../optimizers/optimizerConfig.js';
-import { yieldToEventLoop as defaultYield } from '../training/yieldToEventLoop.js';
+import { TimeSlicer } from '../work/timeSlicer.js';
 import type { Surface } from './catalog.js';
-import { walkDescent } from './descend.js';
+import { walkDescentSliced } from './descend.js';
 
 export interface StepDecayMapOptions {
   /** The map's columns. */
@@ -16,10 +16,10 @@ export interface StepDecayMapOptions {
   /** Called with the runs done so far and their total, at most every progressMilliseconds (and once at the end). */
   onProgress?: (done: number, total: number) => void;
   progressMilliseconds?: number;
-  /** Asked after each turn given to the host; true abandons the map (the result is then undefined). */
-  shouldStop?: () => boolean;
-  yieldToEventLoop?: () => Promise<void>;
-  sliceMilliseconds?: number;
+  /** Paces the runs; a stop it reports ends the map with WorkStoppedError (default: a slicer of its own that never stops). */
+  slicer?: TimeSlicer;
+  /** The clock of the progress events, in milliseconds (default Date.now). */
+  now?: () => number;
 }
 
 /**
@@ -40,12 +40,12 @@ export interface StepDecayMap {
 }
 
 /**
- * Runs the descent of every cell from `start` (walkDescent, so a cell is exactly what descend gives with its step size
- * and decay), then, for the cells whose lowest value came within epsilon of the best, runs them again up to the first
- * step that did. Time-sliced: gives the host a turn every sliceMilliseconds, and stops when asked. A step size that
+ * Runs the descent of every cell from `start` (the walk descend takes, so a cell is exactly what descend gives with its
+ * step size and decay), then, for the cells whose lowest value came within epsilon of the best, runs them again up to
+ * the first step that did. Time-sliced by `slicer`, whose stop ends it with WorkStoppedError. A step size that
  * overflows only makes its own cell diverged.
  */
-export async function computeStepDecayMap(surface: Surface, start: { x: number; y: number }, options: StepDecayMapOptions): Promise<StepDecayMap | undefined> {
+export async function computeStepDecayMap(surface: Surface, start: { x: number; y: number }, options: StepDecayMapOptions): Promise<StepDecayMap> {
   const stepSizes = Float64Array.from(options.stepSizes);
   const decays = Float64Array.from(options.decays);
   const columns = stepSizes.length;
@@ -54,9 +54,8 @@ export async function computeStepDecayMap(surface: Surface, start: { x: number; 
   const lowestValue = new Float64Array(cells);
   const divergedAt = new Float64Array(cells);
   const stepsToBest = new Float64Array(cells).fill(-1);
-  const giveTurn = options.yieldToEventLoop ?? defaultYield;
-  const shouldStop = options.shouldStop ?? (() => false);
-  const slice = options.sliceMilliseconds ?? 15;
+  const slicer = options.slicer ?? new TimeSlicer();
+  const now = options.now ?? Date.now;
   const progressEvery = options.progressMilliseconds ?? 100;
   const settingsOf = (cell: number) => ({
     learningRate: stepSizes[cell % columns]!,
@@ -66,32 +65,32 @@ export async function computeStepDecayMap(surface: Surface, start: { x: number; 
   });
 
   const second: number[] = [];
-  const total = () => cells + second.length;
   let done = 0;
-  let sliceStart = Date.now();
-  let reported = sliceStart;
-  /** Counts a run done; gives the host a turn when the slice is used up. False when asked to stop. */
-  const ran = async (): Promise<boolean> => {
+  let reported = now();
+  /** Counts a run done and reports progress when it is time. */
+  const ran = (): void => {
     done++;
-    const now = Date.now();
-    if (now - reported >= progressEvery) {
-      reported = now;
-      options.onProgress?.(done, total());
+    const time = now();
+    if (time - reported >= progressEvery) {
+      reported = time;
+      options.onProgress?.(done, cells + second.length);
     }
-    if (now - sliceStart < slice) return true;
-    await giveTurn();
-    sliceStart = Date.now();
-    return !shouldStop();
   };
 
   let bestValue = Infinity;
   for (let cell = 0; cell < cells; cell++) {
     let last = NaN,
       lowest = Infinity;
-    const end = walkDescent(surface, start, settingsOf(cell), (_step, _x, _y, f) => {
-      last = f;
-      if (f < lowest) lowest = f;
-    });
+    const end = await walkDescentSliced(
+      surface,
+      start,
+      settingsOf(cell),
+      (_step, _x, _y, f) => {
+        last = f;
+        if (f < lowest) lowest = f;
+      },
+      slicer,
+    );
     if (end.divergedAt !== undefined) {
       finalValue[cell] = NaN;
       lowestValue[cell] = NaN;
@@ -101,7 +100,8 @@ export async function computeStepDecayMap(surface: Surface, start: { x: number; 
       lowestValue[cell] = lowest;
       if (lowest < bestValue) bestValue = lowest;
     }
-    if (!(await ran())) return undefined;
+    ran();
+    if (slicer.due()) await slicer.turn();
   }
 
   if (Number.isFinite(bestValue)) {
@@ -109,16 +109,23 @@ export async function computeStepDecayMap(surface: Surface, start: { x: number; 
     for (let cell = 0; cell < cells; cell++) if (lowestValue[cell]! <= target) second.push(cell);
     for (const cell of second) {
       let first = -1;
-      walkDescent(surface, start, settingsOf(cell), (step, _x, _y, f) => {
-        if (f > target) return true;
-        first = step;
-        return false;
-      });
+      await walkDescentSliced(
+        surface,
+        start,
+        settingsOf(cell),
+        (step, _x, _y, f) => {
+          if (f > target) return true;
+          first = step;
+          return false;
+        },
+        slicer,
+      );
       stepsToBest[cell] = first;
-      if (!(await ran())) return undefined;
+      ran();
+      if (slicer.due()) await slicer.turn();
     }
   }
-  options.onProgress?.(done, total());
+  options.onProgress?.(done, cells + second.length);
   return {
     stepSizes,
     decays,

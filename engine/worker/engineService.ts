@@ -11,13 +11,16 @@ import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
+import { WorkStoppedError } from '../work/workStopped.js';
+import { ActiveWork } from './activeWork.js';
 import { handleRequest } from './handleRequest.js';
 import { handleLandscape } from './landscapeHandler.js';
+import { RequestWork } from '../work/requestWork.js';
 import { resolveReferences } from './resolveReferences.js';
 import { RUN_STORE_LIMITS, RunStore } from './runStore.js';
 import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
-import { createSurfaceMapHandlers } from './surfaceMapHandler.js';
+import { handleSurfaceMap } from './surfaceMapHandler.js';
 import type { RequestHandlers } from './requestHandler.js';
 import { createTrainingHandlers } from './trainingHandler.js';
 
@@ -36,6 +39,8 @@ export interface EngineService {
   receive(data: unknown): void;
   /** Stops every run; no event is emitted afterwards. */
   dispose(): void;
+  /** How many requests and training runs are in progress (what a heartbeat's answer reports). */
+  busy(): number;
 }
 
 /**
@@ -48,6 +53,8 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   let disposed = false;
   const tables = createCsvTables(options.keep?.tables ?? TABLE_CACHE_LIMITS);
   const runs = new RunStore(options.keep?.runs ?? RUN_STORE_LIMITS);
+  const isDisposed = () => disposed;
+  const active = new ActiveWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed });
   const context: EngineContext = {
     send: (event) => {
       if (!disposed) emit(event);
@@ -56,13 +63,14 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     runs,
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
-    isDisposed: () => disposed,
+    isDisposed,
+    work: new RequestWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed }),
   };
   const training = createTrainingHandlers();
-  const maps = createSurfaceMapHandlers();
+  const busy = () => active.size + training.running();
   const handlers: RequestHandlers = {
     ...training.handlers,
-    ...maps.handlers,
+    'surface.map': handleSurfaceMap,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -72,6 +80,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
     'export.build': handleExportBuild,
+    'work.stop': async (request) => {
+      active.stop(request.requestId);
+    },
+    'engine.ping': async (request) => ({ type: 'engine.pong', requestId: request.requestId, busy: busy() }),
   };
 
   return {
@@ -82,14 +94,22 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       const resolved = resolveReferences(parsed.request, { tables, runs });
       if ('error' in resolved) return context.send(resolved.error);
       const request = resolved.request;
-      handleRequest(handlers, request, context).catch((error: unknown) => {
+      const tracked = 'requestId' in request && request.type !== 'work.stop' && request.type !== 'engine.ping' ? request.requestId : undefined;
+      const work = tracked === undefined ? undefined : active.begin(tracked);
+      const settled = () => {
+        if (work && tracked !== undefined) active.end(tracked, work);
+      };
+      handleRequest(handlers, request, work ? { ...context, work } : context, settled).catch((error: unknown) => {
+        if (error instanceof WorkStoppedError) {
+          return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
+        }
         context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
       });
     },
     dispose() {
       disposed = true;
       training.dispose();
-      maps.dispose();
     },
+    busy,
   };
 }

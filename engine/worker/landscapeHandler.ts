@@ -49,10 +49,8 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
     resolution: request.resolution,
     span: request.span,
     kernels: context.kernels,
-    ...(context.yieldToEventLoop ? { yieldToEventLoop: context.yieldToEventLoop } : {}),
-    shouldStop: () => context.isDisposed(),
+    slicer: context.work.slicer(),
   });
-  if (!grid) return { type: 'error', requestId: request.requestId, message: 'the engine stopped before the landscape was finished' };
   const theta = flattenParameters(network);
   return {
     type: 'landscape.grid',

@@ -1,13 +1,14 @@
-// Answers surface.evaluate (a contour grid with the surface's minima) and surface.descend (an optimizer's path); pure.
+// Answers surface.evaluate (a contour grid with the surface's minima) and surface.descend (an optimizer's path), both time-sliced and stoppable; pure.
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { SurfaceMap } from '../protocol/stepDecayMap.js';
 import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol/surfaces.js';
 import { findSurface, type Surface } from '../surfaces/catalog.js';
-import { descend } from '../surfaces/descend.js';
+import { descendSliced } from '../surfaces/descend.js';
 import { ExpressionError } from '../surfaces/expression.js';
 import { findMinima } from '../surfaces/findMinima.js';
-import { evaluateGrid } from '../surfaces/grid.js';
+import { evaluateGridSliced, type SurfaceGrid } from '../surfaces/grid.js';
 import { resolveSurface } from '../surfaces/userSurface.js';
+import type { EngineContext } from './engineContext.js';
 
 /** The surface a request names, or an error event pointing at the column of a typing mistake. */
 export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
@@ -22,11 +23,11 @@ export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap
 const isError = (value: Surface | ErrorEvent): value is ErrorEvent => 'type' in value && value.type === 'error';
 
 /** The surface on the request's grid, or an error at the expression's column. */
-export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<SurfaceGridEvent | ErrorEvent> {
+export async function handleSurfaceEvaluate(request: SurfaceEvaluate, context: Pick<EngineContext, 'work'>): Promise<SurfaceGridEvent | ErrorEvent> {
   const surface = surfaceOf(request, request.bounds);
   if (isError(surface)) return surface;
   const bounds = request.bounds ?? surface.bounds;
-  const grid = evaluateGrid(surface, bounds, request.nx, request.ny);
+  const grid = await evaluateGridSliced(surface, bounds, request.nx, request.ny, context.work.slicer());
   if (!Number.isFinite(grid.min)) {
     return { type: 'error', requestId: request.requestId, field: 'surface', message: 'the function has no finite value anywhere in this window' };
   }
@@ -46,7 +47,7 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate): Promise<S
 }
 
 /** A built-in surface's known minima, or those found on the grid of a typed one. */
-function minimaOf(surface: Surface, key: string, grid: ReturnType<typeof evaluateGrid>): Pick<SurfaceGridEvent, 'minima' | 'minimaKnown'> {
+function minimaOf(surface: Surface, key: string, grid: SurfaceGrid): Pick<SurfaceGridEvent, 'minima' | 'minimaKnown'> {
   if (findSurface(key)) return { minima: surface.minima.map((m) => ({ ...m, f: surface.value(m.x, m.y) })), minimaKnown: true };
   return { minima: findMinima(surface, grid), minimaKnown: false };
 }
@@ -63,12 +64,12 @@ export function startValueError(surface: Surface, request: SurfaceDescend | Surf
 }
 
 /** The optimizer's path from the start point, or an error at the field at fault. */
-export async function handleSurfaceDescend(request: SurfaceDescend): Promise<SurfacePath | ErrorEvent> {
+export async function handleSurfaceDescend(request: SurfaceDescend, context: Pick<EngineContext, 'work'>): Promise<SurfacePath | ErrorEvent> {
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
   const bad = startValueError(surface, request);
   if (bad) return bad;
-  const path = descend(surface, request.start, request);
+  const path = await descendSliced(surface, request.start, request, context.work.slicer());
   return {
     type: 'surface.path',
     requestId: request.requestId,

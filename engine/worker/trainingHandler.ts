@@ -22,6 +22,8 @@ export interface TrainingHandlers {
   readonly handlers: Pick<RequestHandlers, TrainingRequest['type']>;
   /** Stops every run. */
   dispose(): void;
+  /** How many runs are in progress. */
+  running(): number;
 }
 
 /** Why the data of a run cannot give full minibatches, if so. */
@@ -146,5 +148,6 @@ export function createTrainingHandlers(): TrainingHandlers {
     dispose() {
       for (const control of running.values()) control.stop();
     },
+    running: () => running.size,
   };
 }

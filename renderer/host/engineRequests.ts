@@ -3,8 +3,8 @@ import type { LabHost } from '../../contract/labHost.js';
 import type { ErrorEvent } from '../../engine/protocol/errors.js';
 import { requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
 
-/** Every request that is answered by one event (all but the train.* requests). */
-export type AskRequest = Extract<EngineRequest, { requestId: string }>;
+/** Every request that is answered by one event (all but the train.* requests, the stop and the heartbeat). */
+export type AskRequest = Exclude<Extract<EngineRequest, { requestId: string }>, { type: 'work.stop' | 'engine.ping' }>;
 /** An ask as the caller writes it: any such request without its id (which ask() adds). */
 export type AskWithoutId = AskRequest extends infer R ? (R extends unknown ? Omit<R, 'requestId'> : never) : never;
 
@@ -12,19 +12,33 @@ export type AskWithoutId = AskRequest extends infer R ? (R extends unknown ? Omi
 export class EngineAnswerError extends Error {
   readonly field: string | undefined;
   readonly column: number | undefined;
-  constructor(event: Pick<ErrorEvent, 'message' | 'field' | 'column'>) {
+  /** "stopped" when the request was stopped (see isStopped), "over-budget", …: see ERROR_CODES. */
+  readonly code: ErrorEvent['code'];
+  constructor(event: Pick<ErrorEvent, 'message' | 'field' | 'column' | 'code'>) {
     super(event.message.replace(/^bad request: /, ''));
     this.name = 'EngineAnswerError';
     this.field = event.field;
     this.column = event.column;
+    this.code = event.code;
   }
+}
+
+/** True for the answer of a request that was stopped on purpose (nothing to report to the user). */
+export function isStopped(error: unknown): boolean {
+  return error instanceof EngineAnswerError && error.code === 'stopped';
+}
+
+export interface AskOptions<P extends EngineEvent['type'] = never> {
+  /** Aborting it sends work.stop for the request; the engine then answers with code "stopped". */
+  signal?: AbortSignal;
+  /** Events of this type under the request's id report progress: each goes to `onProgress`, and the request stays pending. */
+  progress?: { type: P; onProgress: (event: Extract<EngineEvent, { type: P }>) => void };
 }
 
 interface Pending {
   resolve: (event: EngineEvent) => void;
   reject: (error: Error) => void;
-  /** Events of this type under the request's id report progress: handed to `onProgress`, they leave the request pending. */
-  progress?: { type: EngineEvent['type']; onProgress: (event: EngineEvent) => void };
+  progress?: { type: EngineEvent['type']; onProgress: (event: EngineEvent) => void } | undefined;
 }
 
 /**
@@ -62,42 +76,55 @@ export class EngineRequests {
     };
   }
 
-  /** Sends `request` with a fresh requestId; resolves with the answering event of type `type`. */
-  ask<T extends EngineEvent['type']>(request: AskWithoutId, type: T): Promise<Extract<EngineEvent, { type: T }>> {
-    return this.start(request, type).answer;
-  }
-
   /**
-   * Sends `request` with a fresh requestId, given back at once (a long request is stopped by naming it); the answer
-   * resolves with the event of type `type`, and each event of type `progress` before it goes to `onProgress`.
+   * Sends `request` with a fresh requestId; resolves with the answering event of type `type`. With `options.signal`,
+   * aborting stops the request in the engine (see stop), which rejects with an EngineAnswerError of code "stopped".
+   * With `options.progress`, the request's progress events go to its callback before the answer.
    */
-  start<T extends EngineEvent['type'], P extends EngineEvent['type'] = never>(
+  ask<T extends EngineEvent['type'], P extends EngineEvent['type'] = never>(
     request: AskWithoutId,
     type: T,
-    progress?: { type: P; onProgress: (event: Extract<EngineEvent, { type: P }>) => void },
-  ): { requestId: string; answer: Promise<Extract<EngineEvent, { type: T }>> } {
+    options: AskOptions<P> = {},
+  ): Promise<Extract<EngineEvent, { type: T }>> {
     this.#next += 1;
     const requestId = `ask-${this.#next}`;
     const full = { ...request, requestId } as AskRequest;
-    const answer = new Promise<Extract<EngineEvent, { type: T }>>((resolve, reject) => {
+    const { signal } = options;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => this.stop(requestId);
+      const settle = () => signal?.removeEventListener('abort', onAbort);
       this.#pending.set(requestId, {
-        resolve: (event) =>
-          event.type === type ? resolve(event as Extract<EngineEvent, { type: T }>) : reject(new Error(`expected ${type}, got ${event.type}`)),
-        reject,
-        ...(progress ? { progress: { type: progress.type, onProgress: progress.onProgress as (event: EngineEvent) => void } } : {}),
+        resolve: (event) => {
+          settle();
+          if (event.type === type) resolve(event as Extract<EngineEvent, { type: T }>);
+          else reject(new Error(`expected ${type}, got ${event.type}`));
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+        progress: options.progress as Pending['progress'],
       });
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         this.#host.send(full);
       } catch (error) {
         this.#pending.delete(requestIds(full).requestId!);
+        settle();
         reject(error instanceof Error ? error : new Error(String(error)));
+        return;
       }
+      if (signal?.aborted) onAbort();
     });
-    return { requestId, answer };
   }
 
-  /** Sends a request no event answers under its own id (a stop naming a request in progress). */
-  tell(request: AskRequest): void {
-    this.#host.send(request);
+  /** Asks the engine to stop the request `requestId` if it is still pending; its ask() then rejects with code "stopped". */
+  stop(requestId: string): void {
+    if (this.#pending.has(requestId)) this.#host.send({ type: 'work.stop', requestId });
+  }
+
+  /** The ids of the requests still waiting for an answer, oldest first. */
+  get pendingIds(): string[] {
+    return [...this.#pending.keys()];
   }
 }

@@ -61,8 +61,7 @@ export function validateMap(input: MapInput, steps: number | null): MapValidatio
   if (!isNumber(input.decayMin) || input.decayMin <= 0 || input.decayMin > 1) errors.decayMin = 'A decay must be above 0 and at most 1';
   if (!isNumber(input.decayMax) || input.decayMax <= 0 || input.decayMax > 1) errors.decayMax = 'A decay must be above 0 and at most 1';
   else if (isNumber(input.decayMin) && input.decayMax < input.decayMin) errors.decayMax = 'The largest decay must be at least the smallest';
-  for (const field of ['stepCount', 'decayCount'] as const)
-    if (!isCount(input[field])) errors[field] = `A whole number from 1 to ${MAX_MAP_AXIS}`;
+  for (const field of ['stepCount', 'decayCount'] as const) if (!isCount(input[field])) errors[field] = `A whole number from 1 to ${MAX_MAP_AXIS}`;
   if (!isNumber(input.epsilon) || input.epsilon <= 0) errors.epsilon = 'ε must be a positive number';
   if (!errors.stepCount && !errors.decayCount && isNumber(steps) && steps >= 1) {
     const work = input.stepCount! * input.decayCount! * steps;

@@ -109,7 +109,12 @@ export function mapGeometry(result: SurfaceMapResult, measure: MapMeasure, width
   if (!xTicks.length) xTicks.push({ label: shortNumber(lo), offset: cellWidth / 2 });
   const dLo = result.decays[0]!,
     dHi = result.decays[rows - 1]!;
-  const yValues = dHi > dLo ? scaleLinear().domain([dLo, dHi]).ticks(Math.max(2, Math.min(6, Math.floor(innerHeight / 40)))) : [dLo];
+  const yValues =
+    dHi > dLo
+      ? scaleLinear()
+          .domain([dLo, dHi])
+          .ticks(Math.max(2, Math.min(6, Math.floor(innerHeight / 40))))
+      : [dLo];
   const yTicks = yValues.flatMap((v) => {
     const at = cellPosition(result.decays, v, false);
     return at === undefined ? [] : [{ label: shortNumber(v), offset: Math.round((innerHeight - (at + 0.5) * cellHeight) * 10) / 10 }];
@@ -118,7 +123,12 @@ export function mapGeometry(result: SurfaceMapResult, measure: MapMeasure, width
 }
 
 /** A point of the plane of settings placed on the map (its cell's centre where it falls between cells), or undefined outside it. */
-export function settingOnMap(result: SurfaceMapResult, geometry: Pick<MapGeometry, 'cellWidth' | 'cellHeight' | 'innerHeight'>, stepSize: number, decay: number) {
+export function settingOnMap(
+  result: SurfaceMapResult,
+  geometry: Pick<MapGeometry, 'cellWidth' | 'cellHeight' | 'innerHeight'>,
+  stepSize: number,
+  decay: number,
+) {
   const column = cellPosition(result.stepSizes, stepSize, true);
   const row = cellPosition(result.decays, decay, false);
   if (column === undefined || row === undefined) return undefined;

@@ -3,7 +3,7 @@ import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { SurfaceMapResult } from '../../engine/protocol/stepDecayMap.js';
 import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol/surfaces.js';
 import { PATH_COLOURS } from '../../plots/theme.js';
-import { EngineAnswerError, type EngineRequests } from '../host/engineRequests.js';
+import { EngineAnswerError, isStopped, type EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import { descentFieldOf, optimizerOf, type DescentErrors, type DescentField, type DescentSettings } from './descentFields.js';
 import { DescentForm } from './descentForm.svelte.js';
@@ -87,7 +87,8 @@ export class OptimizerSession {
   #serial = 0;
   #gridToken = 0;
   #loaded = false;
-  #mapRequestId: string | undefined;
+  /** Stops the map being computed; undefined when none is. */
+  #mapStop: AbortController | undefined;
 
   #mapValidation = $derived(validateMap(this.mapForm.input, this.form.steps));
 
@@ -262,7 +263,9 @@ export class OptimizerSession {
     this.mapMessage = null;
     this.mapEngineErrors = {};
     this.mapProgress = { done: 0, total: validation.value.stepSizes.length * validation.value.decays.length };
-    const { requestId, answer } = this.#requests.start(
+    const stop = new AbortController();
+    this.#mapStop = stop;
+    const answer = this.#requests.ask(
       {
         type: 'surface.map',
         surface,
@@ -275,27 +278,29 @@ export class OptimizerSession {
       },
       'surface.mapResult',
       {
-        type: 'surface.mapProgress',
-        onProgress: (event) => {
-          if (this.#mapRequestId === event.requestId) this.mapProgress = { done: event.done, total: event.total };
+        signal: stop.signal,
+        progress: {
+          type: 'surface.mapProgress',
+          onProgress: (event) => {
+            if (this.#mapStop === stop) this.mapProgress = { done: event.done, total: event.total };
+          },
         },
       },
     );
-    this.#mapRequestId = requestId;
     try {
       const result = await answer;
-      if (this.#mapRequestId !== requestId) return;
+      if (this.#mapStop !== stop) return;
       if (surface === this.surfaceKey) this.map = { result, surface, shared };
     } catch (error) {
-      if (this.#mapRequestId !== requestId) return;
+      if (this.#mapStop !== stop) return;
       const field = error instanceof EngineAnswerError ? error.field : undefined;
       const mapField = field === 'steps' ? 'steps' : field?.startsWith('stepSizes') ? 'stepMin' : field?.startsWith('decays') ? 'decayMin' : undefined;
       if (mapField) this.mapEngineErrors = { [mapField]: messageOf(error) };
-      else if (this.mapStopping && this.mapProgress) this.mapMessage = `Stopped after ${this.mapProgress.done} of ${this.mapProgress.total} runs`;
+      else if (isStopped(error) && this.mapProgress) this.mapMessage = `Stopped after ${this.mapProgress.done} of ${this.mapProgress.total} runs`;
       else this.mapMessage = `The map failed: ${messageOf(error)}`;
     } finally {
-      if (this.#mapRequestId === requestId) {
-        this.#mapRequestId = undefined;
+      if (this.#mapStop === stop) {
+        this.#mapStop = undefined;
         this.mapRunning = false;
         this.mapStopping = false;
       }
@@ -304,9 +309,9 @@ export class OptimizerSession {
 
   /** Asks the engine to stop the map being computed. */
   stopMap(): void {
-    if (!this.#mapRequestId || this.mapStopping) return;
+    if (!this.#mapStop || this.mapStopping) return;
     this.mapStopping = true;
-    this.#requests.tell({ type: 'surface.mapStop', requestId: this.#mapRequestId });
+    this.#mapStop.abort();
   }
 
   /** Runs the setting of one cell of the map (its step size and decay, with the start, steps and optimizer the map ran) and draws its path. */
@@ -338,8 +343,8 @@ export class OptimizerSession {
   }
 
   #resetMap(): void {
-    if (this.#mapRequestId) this.stopMap();
-    this.#mapRequestId = undefined;
+    this.#mapStop?.abort();
+    this.#mapStop = undefined;
     this.mapRunning = false;
     this.mapStopping = false;
     this.mapProgress = null;

@@ -1,4 +1,4 @@
-// Tests the map requests through the engine's protocol: progress then one result, a stop by requestId, the work limit, and the grids' minima.
+// Tests the map requests through the engine's protocol: progress then one result, work.stop, the work limit, and the grids' minima.
 import { describe, expect, it } from 'vitest';
 import { EngineEventSchema, type EngineEvent, type EngineRequest } from '../../../engine/protocol/index.js';
 import type { SurfaceMap } from '../../../engine/protocol/stepDecayMap.js';
@@ -40,14 +40,14 @@ describe('surface.map', () => {
     expect(result.bestValue).toBeCloseTo(-2.2807097081, 9);
   });
 
-  it('stops the map named by requestId and answers it with an error saying so', async () => {
+  it('stops the map named by work.stop and answers it with the stopped code', async () => {
     const { log, service, send } = engine();
     send({ ...mapRequest('m2', 20000, 14), stepSizes: Array.from({ length: 14 }, (_, i) => 0.001 * (i + 1)) });
     await log.next((event): event is EngineEvent => event.type === 'surface.mapProgress');
-    send({ type: 'surface.mapStop', requestId: 'm2' });
+    send({ type: 'work.stop', requestId: 'm2' });
     const error = await log.next(isError);
     service.dispose();
-    expect(error).toMatchObject({ requestId: 'm2', message: 'the map was stopped before it was finished' });
+    expect(error).toMatchObject({ requestId: 'm2', code: 'stopped' });
     expect(log.events.some(isResult)).toBe(false);
   });
 

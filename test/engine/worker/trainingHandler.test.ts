@@ -12,6 +12,7 @@ import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
@@ -24,6 +25,7 @@ function createHandler() {
     kernels: plainKernels,
     runs: new RunStore(),
     isDisposed: () => disposed,
+    work: new RequestWork(),
   };
   const training = createTrainingHandlers();
   const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };
