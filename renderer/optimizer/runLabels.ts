@@ -65,3 +65,16 @@ export function finalValueText(path: PathArrays & { diverged?: string | undefine
   if (path.divergedAt !== undefined) return `Diverged at step ${path.divergedAt.toLocaleString('en')}; last point ${at}`;
   return path.diverged ? `Last finite point: ${at}` : `Minimum value found: ${at}`;
 }
+
+/** Labels for ascending values with as many significant digits (3 to 8) as tell neighbours apart, in shortNumber's style. */
+export function distinctLabels(values: readonly number[]): string[] {
+  for (let digits = 3; digits <= 8; digits++) {
+    const labels = values.map((v) => {
+      const a = Math.abs(v);
+      if (a !== 0 && (a >= 1e5 || a < 1e-3)) return format(`.${digits - 1}~e`)(v);
+      return a >= 10 ** digits ? format(',.0f')(v) : format(`.${digits}~g`)(v);
+    });
+    if (labels.every((label, i) => i === 0 || label !== labels[i - 1]) || digits === 8) return labels;
+  }
+  return values.map(shortNumber);
+}
