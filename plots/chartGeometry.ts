@@ -87,7 +87,7 @@ function powerOfTen(exponent: number): string {
 
 /**
  * A log y scale over a positive domain (a non-positive one becomes 1e−12 … 1), widened to whole decades, with ticks at
- * the decades (every k-th when there are many) labelled 10ⁿ, or at 1-2-5 steps when the domain spans under two decades.
+ * the decades (every k-th when there are many) labelled 10ⁿ, or at 1-2-5 steps when the domain spans two decades or fewer.
  */
 export function logAxis(
   domain: readonly [number, number],
@@ -101,7 +101,7 @@ export function logAxis(
   const decades = Math.round(Math.log10(d1 / d0));
   let values: number[];
   let label: (value: number) => string;
-  if (decades < 2) {
+  if (decades <= 2) {
     values = scale.ticks(tickCount).filter((v) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9))));
     label = format('~g');
   } else {

@@ -61,7 +61,8 @@ export function validateDescent(input: DescentInput): DescentValidation {
   if (!OPTIMIZER_KINDS.includes(input.optimizer)) errors.optimizer = `Choose one of ${OPTIMIZER_KINDS.join(', ')}`;
   else
     for (const name of OPTIMIZER_CONSTANTS[input.optimizer]) {
-      const value = input.constants?.[name] ?? OPTIMIZER_DEFAULTS[name];
+      const typed = input.constants?.[name];
+      const value = typed === undefined ? OPTIMIZER_DEFAULTS[name] : typed;
       const checked = isNumber(value) ? OptimizerSchema.shape[name].safeParse(value) : undefined;
       if (checked?.success) constants[name] = value!;
       else errors[name] = checked ? capitalise(checked.error.issues[0]!.message) : `Enter a number for ${OPTIMIZER_CONSTANT_TITLES[name].symbol}`;
