@@ -1,11 +1,11 @@
-// The Optimizer lab's session (plain Node) against the real engine in this process: a map's cell runs the cell's setting, progress arrives, a stop keeps the old map, six runs at most.
+// The Optimizer lab's state (plain Node) against the real engine in this process: a map's cell runs the cell's setting, progress arrives, a stop keeps the old map, six runs at most.
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus, LabHost } from '../../../contract/labHost.js';
 import type { EngineEvent } from '../../../engine/protocol/index.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import { EngineRequests } from '../../../renderer/host/engineRequests.js';
 import { EngineCatalog } from '../../../renderer/models/engineCatalog.js';
-import { MAX_RUNS, OptimizerSession } from '../../../renderer/optimizer/optimizerSession.svelte.js';
+import { MAX_RUNS, OptimizerLabState } from '../../../renderer/optimizer/optimizerLab.svelte.js';
 import { PATH_COLOURS } from '../../../plots/theme.js';
 
 function session() {
@@ -25,7 +25,7 @@ function session() {
   };
   const requests = new EngineRequests(host);
   const disconnect = requests.connect();
-  const lab = new OptimizerSession(requests, new EngineCatalog(requests));
+  const lab = new OptimizerLabState(requests, new EngineCatalog(requests));
   return {
     lab,
     dispose: () => {
@@ -36,7 +36,7 @@ function session() {
   };
 }
 
-describe('OptimizerSession', () => {
+describe('OptimizerLabState', () => {
   it('computes the map with progress, and a clicked cell runs exactly its step size and decay from the map’s start', async () => {
     const { lab, dispose } = session();
     await lab.load();

@@ -1,4 +1,4 @@
-// The Optimizer lab's session as a runes class (renderer): the engine's surfaces, the chosen surface and its grid, the paths on the plot and their playback, the step-size × decay map; it may outlive the lab's component.
+// The Optimizer lab's state as a runes class (renderer): the engine's surfaces, the chosen surface and its grid, the paths on the plot and their playback, the step-size × decay map; it may outlive the lab's component.
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { SurfaceMapResult } from '../../engine/protocol/stepDecayMap.js';
 import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../../engine/protocol/surfaces.js';
@@ -50,7 +50,7 @@ const gridRequest = (surface: string): Omit<SurfaceEvaluate, 'requestId'> => ({ 
 const sharedKey = (surface: string, shared: MapRecord['shared']) =>
   JSON.stringify([surface, shared.start.x, shared.start.y, shared.steps, optimizerOf(shared)]);
 
-export class OptimizerSession {
+export class OptimizerLabState {
   readonly form = new DescentForm();
   readonly playback = new PathPlayback();
   readonly mapForm = new MapForm();
