@@ -8,7 +8,9 @@ import { EXERCISE_HYPERPARAMETERS, HyperparametersSchema, type Hyperparameters }
 import { INIT_SCHEMES, type NetworkSpec } from '../engine/spec.js';
 import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
+import { checkOutFolder } from './outFolder.js';
 import { readSpec } from './readSpec.js';
+import { withImageInput } from '../engine/network/imageInput.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { UsageError } from './usageError.js';
 
@@ -147,12 +149,13 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
     throw new UsageError(`${flagOfField(field) ?? field}: ${message}`);
   }
   const init = toChoice('--init', values.init, INIT_SCHEMES);
-  let spec = values.net === undefined ? undefined : readSpec(values.net, shape.inputs);
+  let spec = values.net === undefined ? undefined : withImageInput(readSpec(values.net, shape.inputs), shape.imageShape);
   const initialWeights = values['init-from'] === undefined ? undefined : await readInitialWeights(values['init-from'], spec, shape);
   spec = initialWeights?.spec ?? spec ?? readSpec(defaultNet(shape), shape.inputs);
   if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');
   if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
+  if (values.out !== undefined) checkOutFolder(values.out);
   const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
   return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
 }

@@ -29,8 +29,10 @@ export interface OnnxAttribute {
   readonly name: string;
   readonly float?: number;
   readonly int?: number;
-  /** A float64 tensor (a Constant node's value). */
-  readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array };
+  /** A list of whole numbers (a Conv's kernel_shape, strides, pads). */
+  readonly ints?: readonly number[];
+  /** A float64 tensor (a Constant node's value), or with `int64` one of whole numbers (indices, shapes, pads). */
+  readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array; readonly int64?: boolean };
 }
 
 /** One ONNX node of a layer's graph. */
@@ -44,6 +46,8 @@ export interface OnnxNode {
 /** The names a layer's ONNX nodes read and write: its input, its output, its parameters' initializers, and its own intermediate values. */
 export interface OnnxNames {
   readonly input: string;
+  /** The shape of one sample of the layer's input (for a Conv's padding). */
+  readonly inputShape: Shape;
   readonly output: string;
   parameter(name: string): string;
   intermediate(name: string): string;
@@ -71,6 +75,16 @@ export interface ActivationDefinition<S> extends ActivationChart<S> {
   scalar(spec: S): ScalarPair;
 }
 
+/** How an exported PyTorch script builds one layer: a module expression, and where each named parameter goes in it. */
+export interface PytorchModule {
+  /** The module, e.g. `nn.Linear(64, 32)` or `nn.LeakyReLU(0.01)`. */
+  readonly module: string;
+  /** Each of the layer's parameters by its lab name: the module's attribute, and whether torch stores it transposed. */
+  readonly parameters?: readonly { name: string; attribute: string; transposed: boolean }[];
+  /** A class the script defines first, when torch has no module that computes exactly what the lab does. */
+  readonly helper?: { name: string; source: string };
+}
+
 /** Families of layers, for how the builder and the diagram draw them. */
 export type LayerFamily = 'weights' | 'activation' | 'regularisation';
 
@@ -85,6 +99,8 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   /** One line: what the layer does. */
   readonly description: string;
   readonly family: LayerFamily;
+  /** What one input sample must be: a vector, a C×H×W image, or any shape (an elementwise activation keeps it). */
+  readonly takes?: 'vector' | 'image';
   /** The spec's zod object, strict, with `type` as its literal discriminator. */
   readonly schema: z.ZodType<S>;
   /** The settings in the order forms show them; the positional ones in the order the short form writes them. */
@@ -99,6 +115,8 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
   /** The layer as training runs it. */
   build(spec: S, input: Shape, context: BuildContext): Layer;
+  /** The layer in an exported PyTorch script (float64), computing what `build` computes; absent where torch cannot. */
+  pytorch?(spec: S, input: Shape): PytorchModule;
   /** For an elementwise activation: its scalar pair and its chart. */
   readonly activation?: ActivationDefinition<S>;
   /** Draws from the training random stream (dropout's masks); a network with such a layer seeds that stream after initialisation. */
