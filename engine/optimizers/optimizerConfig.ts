@@ -38,6 +38,9 @@ export const OPTIMIZER_CONSTANT_TITLES: Record<OptimizerConstant, { symbol: stri
   epsilon: { symbol: 'ε', meaning: 'added to √(mean g²) so the step never divides by 0' },
 };
 
+/** How many arrays of each parameter's size each optimizer keeps beside the parameter (velocity, moments), for costing a run. */
+export const OPTIMIZER_STATE_ARRAYS: Record<(typeof OPTIMIZER_KINDS)[number], number> = { sgd: 0, momentum: 1, nesterov: 1, rmsprop: 1, adam: 2 };
+
 /** An optimizer and its constants; unset constants take OPTIMIZER_DEFAULTS. */
 export const OptimizerSchema = z
   .object({

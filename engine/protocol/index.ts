@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
+import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
@@ -43,6 +45,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ExportBuildSchema,
   WorkStopSchema,
   EnginePingSchema,
+  EngineConfigureSchema,
+  CompareStartSchema,
+  CompareStopSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -68,6 +73,10 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   SpecReportSchema,
   ExportFileSchema,
   EnginePongSchema,
+  EngineConfiguredSchema,
+  CompareProgressSchema,
+  CompareRunSchema,
+  CompareFinishedSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

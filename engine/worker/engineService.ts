@@ -1,4 +1,6 @@
 // The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
+import { BudgetGuard } from '../budget/budgetGuard.js';
+import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
@@ -6,6 +8,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
@@ -32,6 +35,8 @@ export interface EngineServiceOptions {
   kernels?: Kernels;
   /** How many parsed CSV tables, and how many finished runs, the engine keeps (defaults: TABLE_CACHE_LIMITS, RUN_STORE_LIMITS). */
   keep?: { tables?: CacheLimits; runs?: CacheLimits };
+  /** The memory budget requests are costed against until an engine.configure changes it (default DEFAULT_BUDGET). */
+  budget?: EngineBudget;
 }
 
 export interface EngineService {
@@ -64,13 +69,16 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed,
+    budget: new BudgetGuard(options.budget),
     work: new RequestWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed }),
   };
   const training = createTrainingHandlers();
   const busy = () => active.size + training.running();
+  const comparisons = createCompareHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
     'surface.map': handleSurfaceMap,
+    ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -84,6 +92,10 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       active.stop(request.requestId);
     },
     'engine.ping': async (request) => ({ type: 'engine.pong', requestId: request.requestId, busy: busy() }),
+    'engine.configure': async (request) => {
+      context.budget.budget = { memoryBytes: request.memoryBudget };
+      return { type: 'engine.configured', requestId: request.requestId, memoryBudget: request.memoryBudget };
+    },
   };
 
   return {
@@ -109,6 +121,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     dispose() {
       disposed = true;
       training.dispose();
+      comparisons.dispose();
     },
     busy,
   };

@@ -9,6 +9,8 @@ import { findMinima } from '../surfaces/findMinima.js';
 import { evaluateGridSliced, type SurfaceGrid } from '../surfaces/grid.js';
 import { resolveSurface } from '../surfaces/userSurface.js';
 import type { EngineContext } from './engineContext.js';
+import { descentCost, surfaceGridCost, type RequestCost } from '../budget/requestCost.js';
+import type { BudgetGuard } from '../budget/budgetGuard.js';
 
 /** The surface a request names, or an error event pointing at the column of a typing mistake. */
 export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
@@ -22,12 +24,27 @@ export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap
 
 const isError = (value: Surface | ErrorEvent): value is ErrorEvent => 'type' in value && value.type === 'error';
 
+/** Runs `work` with its cost held by the budget, or answers the budget's refusal. */
+async function withinBudget<T>(budget: BudgetGuard, requestId: string, cost: RequestCost | undefined, work: () => Promise<T>): Promise<T | ErrorEvent> {
+  if (!cost) return work();
+  const admitted = budget.admit(cost);
+  if ('issue' in admitted) return { type: 'error', requestId, code: 'over-budget', ...admitted.issue };
+  try {
+    return await work();
+  } finally {
+    admitted.release();
+  }
+}
+
 /** The surface on the request's grid, or an error at the expression's column. */
-export async function handleSurfaceEvaluate(request: SurfaceEvaluate, context: Pick<EngineContext, 'work'>): Promise<SurfaceGridEvent | ErrorEvent> {
+export async function handleSurfaceEvaluate(request: SurfaceEvaluate, context: Pick<EngineContext, 'work' | 'budget'>): Promise<SurfaceGridEvent | ErrorEvent> {
   const surface = surfaceOf(request, request.bounds);
   if (isError(surface)) return surface;
   const bounds = request.bounds ?? surface.bounds;
-  const grid = await evaluateGridSliced(surface, bounds, request.nx, request.ny, context.work.slicer());
+  const grid = await withinBudget(context.budget, request.requestId, surfaceGridCost(request), () =>
+    evaluateGridSliced(surface, bounds, request.nx, request.ny, context.work.slicer()),
+  );
+  if ('type' in grid) return grid;
   if (!Number.isFinite(grid.min)) {
     return { type: 'error', requestId: request.requestId, field: 'surface', message: 'the function has no finite value anywhere in this window' };
   }
@@ -64,12 +81,15 @@ export function startValueError(surface: Surface, request: SurfaceDescend | Surf
 }
 
 /** The optimizer's path from the start point, or an error at the field at fault. */
-export async function handleSurfaceDescend(request: SurfaceDescend, context: Pick<EngineContext, 'work'>): Promise<SurfacePath | ErrorEvent> {
+export async function handleSurfaceDescend(request: SurfaceDescend, context: Pick<EngineContext, 'work' | 'budget'>): Promise<SurfacePath | ErrorEvent> {
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
   const bad = startValueError(surface, request);
   if (bad) return bad;
-  const path = await descendSliced(surface, request.start, request, context.work.slicer());
+  const path = await withinBudget(context.budget, request.requestId, descentCost(request), () =>
+    descendSliced(surface, request.start, request, context.work.slicer()),
+  );
+  if ('type' in path) return path;
   return {
     type: 'surface.path',
     requestId: request.requestId,

@@ -2,6 +2,7 @@
 import type { LabHost } from '../../contract/labHost.js';
 import type { ErrorEvent } from '../../engine/protocol/errors.js';
 import { requestIds, type EngineEvent, type EngineRequest } from '../../engine/protocol/index.js';
+import type { TrainFinished, TrainStart } from '../../engine/protocol/training.js';
 
 /** Every request that is answered by one event (all but the train.* requests, the stop and the heartbeat). */
 export type AskRequest = Exclude<Extract<EngineRequest, { requestId: string }>, { type: 'work.stop' | 'engine.ping' }>;
@@ -36,6 +37,8 @@ export interface AskOptions<P extends EngineEvent['type'] = never> {
 }
 
 interface Pending {
+  type: AskRequest['type'];
+  since: number;
   resolve: (event: EngineEvent) => void;
   reject: (error: Error) => void;
   progress?: { type: EngineEvent['type']; onProgress: (event: EngineEvent) => void } | undefined;
@@ -77,6 +80,42 @@ export class EngineRequests {
   }
 
   /**
+   * Runs one training request to its end without showing it anywhere (e.g. a network to set beside the analysed one):
+   * resolves with its train.finished, rejects with the engine's error for the run or when the engine crashes.
+   */
+  train(request: Omit<TrainStart, 'type' | 'runId'>): Promise<TrainFinished> {
+    this.#next += 1;
+    const runId = `aside-${this.#next}`;
+    return new Promise((resolve, reject) => {
+      const stop = () => {
+        offEvent();
+        offStatus();
+      };
+      const offEvent = this.#host.onEvent((event) => {
+        if (!('runId' in event) || event.runId !== runId) return;
+        if (event.type === 'train.finished') {
+          stop();
+          resolve(event);
+        } else if (event.type === 'error') {
+          stop();
+          reject(new EngineAnswerError(event));
+        }
+      });
+      const offStatus = this.#host.onStatus((status) => {
+        if (status.state !== 'crashed') return;
+        stop();
+        reject(new Error(status.message));
+      });
+      try {
+        this.#host.send({ type: 'train.start', runId, ...request });
+      } catch (error) {
+        stop();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  /**
    * Sends `request` with a fresh requestId; resolves with the answering event of type `type`. With `options.signal`,
    * aborting stops the request in the engine (see stop), which rejects with an EngineAnswerError of code "stopped".
    * With `options.progress`, the request's progress events go to its callback before the answer.
@@ -94,6 +133,8 @@ export class EngineRequests {
       const onAbort = () => this.stop(requestId);
       const settle = () => signal?.removeEventListener('abort', onAbort);
       this.#pending.set(requestId, {
+        type: full.type,
+        since: Date.now(),
         resolve: (event) => {
           settle();
           if (event.type === type) resolve(event as Extract<EngineEvent, { type: T }>);
@@ -126,5 +167,10 @@ export class EngineRequests {
   /** The ids of the requests still waiting for an answer, oldest first. */
   get pendingIds(): string[] {
     return [...this.#pending.keys()];
+  }
+
+  /** The requests still waiting for an answer, oldest first: their id, type and when they were sent (Date.now()). */
+  get pendingWork(): { requestId: string; type: AskRequest['type']; since: number }[] {
+    return [...this.#pending.entries()].map(([requestId, { type, since }]) => ({ requestId, type, since }));
   }
 }

@@ -11,6 +11,7 @@ import { train } from '../../../engine/training/train.js';
 import type { EngineContext } from '../../../engine/worker/engineContext.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 
 export const loadData = createDataLoader(readAssetText);
 
@@ -24,6 +25,7 @@ export function engineContext(): EngineContext {
     yieldToEventLoop: undefined,
     isDisposed: () => false,
     work: new RequestWork(),
+    budget: new BudgetGuard(),
   };
 }
 

@@ -13,6 +13,7 @@ import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
@@ -26,6 +27,7 @@ function createHandler() {
     runs: new RunStore(),
     isDisposed: () => disposed,
     work: new RequestWork(),
+    budget: new BudgetGuard(),
   };
   const training = createTrainingHandlers();
   const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };

@@ -53,7 +53,7 @@ describe('work.stop', () => {
 
   it('stops a gradient check of a large layer partway', async () => {
     const { engine, answerTo, send } = engineWithLog();
-    send({ type: 'gradcheck.run', requestId: 'check', seed: 1, subject: { kind: 'layer', layer: { type: 'linear', units: 400 }, inputs: 400, rows: 64 } });
+    send({ type: 'gradcheck.run', requestId: 'check', seed: 1, subject: { kind: 'layer', layer: { type: 'linear', units: 100 }, inputs: 100, rows: 16 } });
     send({ type: 'engine.ping', requestId: 'beat' });
     expect(await answerTo('beat')).toMatchObject({ type: 'engine.pong', busy: 1 });
     send({ type: 'work.stop', requestId: 'check' });
