@@ -68,7 +68,7 @@ export async function descendCommand(argv: string[], output: Output): Promise<nu
     y: answer.y[last]!,
     f: answer.f[last]!,
     path: Array.from(answer.x, (x, i) => ({ step: i, x, y: answer.y[i]!, f: answer.f[i]! })),
-    ...(answer.diverged ? { diverged: answer.diverged } : {}),
+    ...(answer.diverged ? { diverged: answer.diverged, diverged_at: answer.divergedAt } : {}),
   };
   if (values.json) output.out(JSON.stringify(result));
   else {
@@ -78,7 +78,8 @@ export async function descendCommand(argv: string[], output: Output): Promise<nu
         output.out(
           `step ${String(p.step).padStart(5)}  x ${p.x.toPrecision(10).padStart(16)}  y ${p.y.toPrecision(10).padStart(16)}  f ${p.f.toPrecision(13)}`,
         );
-    output.out(`minimum value found: f(${result.x}, ${result.y}) = ${result.f}`);
+    if (answer.diverged) output.out(`diverged at step ${answer.divergedAt}; last point: f(${result.x}, ${result.y}) = ${result.f}`);
+    else output.out(`minimum value found: f(${result.x}, ${result.y}) = ${result.f}`);
   }
   if (answer.diverged) {
     output.err(`backprop-lab descend: ${answer.diverged}`);

@@ -86,6 +86,11 @@ export function tooLargeMessage(what: string, size: number, limit: number): stri
   return `${what} is ${formatSize(size)}; the lab takes at most ${formatSize(limit)}`;
 }
 
+/** A step-size × decay map has at most this many values on each axis. */
+export const MAX_MAP_AXIS = 60;
+
+/** A step-size × decay map runs at most this many optimizer steps in all (cells × steps per run); larger maps are refused with their size. */
+export const MAX_MAP_STEPS = 4_000_000;
 /** A comparison of architectures trains at most this many networks, each over at most MAX_COMPARE_SEEDS seeds. */
 export const MAX_COMPARE_NETWORKS = 8;
 export const MAX_COMPARE_SEEDS = 20;

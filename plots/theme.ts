@@ -31,13 +31,18 @@ export const COLOURS = {
   saliency: '#c8553d',
   /** Text on a dark heat-map cell. */
   onDark: '#ffffff',
+  /** A step-size × decay map's cell whose run diverged. */
+  diverged: '#d6336c',
 } as const;
 
 /** The colours of finished runs in the Training lab's history and overlays, apart from the current run's train blue and test orange. */
 export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
 
-/** The colours of optimizer paths, chosen to stand out on the blue-to-yellow contours (each path also gets a white halo). */
-export const PATH_COLOURS = ['#d62728', '#7b3294', '#e6550d', '#1a1a1a', '#c51b8a', '#8c510a', '#2b8cbe', '#4d9221'] as const;
+/**
+ * The colours of the (at most six) optimizer paths compared on a contour plot: no blue, green or yellow, so each stands
+ * out from the dark blue basin to the pale yellow rim (each path also gets a white halo).
+ */
+export const PATH_COLOURS = ['#e41a1c', '#ff7f00', '#e7298a', '#9d4edd', '#1a1a1a', '#a65628'] as const;
 
 export type ColourName = keyof typeof COLOURS;
 

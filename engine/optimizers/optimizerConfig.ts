@@ -20,6 +20,24 @@ export const OPTIMIZER_CONSTANTS: Record<(typeof OPTIMIZER_KINDS)[number], reado
   adam: ['beta1', 'beta2', 'epsilon'],
 };
 
+/** Each optimizer's name as the labs show it. */
+export const OPTIMIZER_TITLES: Record<(typeof OPTIMIZER_KINDS)[number], string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  nesterov: 'Nesterov momentum',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+};
+
+/** Each constant's symbol as a field label, and what it does in a few words. */
+export const OPTIMIZER_CONSTANT_TITLES: Record<OptimizerConstant, { symbol: string; meaning: string }> = {
+  momentum: { symbol: 'Momentum μ', meaning: 'the share of the last velocity each step keeps' },
+  rho: { symbol: 'ρ', meaning: 'decay of the running mean of g²' },
+  beta1: { symbol: 'β1', meaning: 'decay of the running mean of g' },
+  beta2: { symbol: 'β2', meaning: 'decay of the running mean of g²' },
+  epsilon: { symbol: 'ε', meaning: 'added to √(mean g²) so the step never divides by 0' },
+};
+
 /** How many arrays of each parameter's size each optimizer keeps beside the parameter (velocity, moments), for costing a run. */
 export const OPTIMIZER_STATE_ARRAYS: Record<(typeof OPTIMIZER_KINDS)[number], number> = { sgd: 0, momentum: 1, nesterov: 1, rmsprop: 1, adam: 2 };
 

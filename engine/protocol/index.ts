@@ -12,6 +12,7 @@ import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
 import { EnginePingSchema, EnginePongSchema } from './liveness.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
+import { SurfaceMapProgressSchema, SurfaceMapResultSchema, SurfaceMapSchema } from './stepDecayMap.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
   TrainBatchesSchema,
@@ -37,6 +38,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   FunctionsCheckTypedSchema,
   SurfaceEvaluateSchema,
   SurfaceDescendSchema,
+  SurfaceMapSchema,
   GradcheckRunSchema,
   AnalysisRunSchema,
   LandscapeRunSchema,
@@ -65,6 +67,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   FunctionsTypedCheckedSchema,
   SurfaceGridSchema,
   SurfacePathSchema,
+  SurfaceMapProgressSchema,
+  SurfaceMapResultSchema,
   GradcheckReportSchema,
   AnalysisReportSchema,
   LandscapeGridSchema,

@@ -54,6 +54,10 @@ export const SurfaceGridSchema = z
     values: Float64ArraySchema,
     min: z.number(),
     max: z.number(),
+    /** The surface's local minima in the window, lowest first: the catalog's for a built-in surface, found numerically for a typed one. */
+    minima: z.array(z.object({ x: z.number(), y: z.number(), f: z.number() }).strict()),
+    /** Whether the minima are the catalog's known ones (else found by Newton's method from the grid's lowest points). */
+    minimaKnown: z.boolean(),
   })
   .strict();
 
@@ -65,8 +69,10 @@ export const SurfacePathSchema = z
     x: Float64ArraySchema,
     y: Float64ArraySchema,
     f: Float64ArraySchema,
-    /** A sentence when the path left the finite numbers (a step size too large). */
+    /** A sentence when the path diverged: it left the finite numbers, the region around the window, or f grew without limit. */
     diverged: z.string().optional(),
+    /** The step it diverged at (its point is the path's last when finite). */
+    divergedAt: z.number().int().optional(),
   })
   .strict();
 

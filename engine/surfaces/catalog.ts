@@ -20,7 +20,7 @@ export interface Surface {
   bounds: Bounds;
   /** A start point that shows the surface's character. */
   start: { x: number; y: number };
-  /** Known local or global minima (saddle points are listed as such in `name`). */
+  /** Known local or global minima, the global one first (saddle points are listed as such in `name`). */
   minima: Array<{ x: number; y: number }>;
 }
 
@@ -35,7 +35,12 @@ const exercise: Surface = {
   },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
   start: { x: 3, y: 2 },
-  minima: [],
+  // On the line y = −x/2 where ∂f/∂y vanishes, the roots of 1.5x + 2 − 3 sin 3x with 1.5 − 9 cos 3x > 0; the first is the global one.
+  minima: [
+    { x: -1.08816240984, y: 0.54408120492 },
+    { x: -2.853721942622, y: 1.426860971311 },
+    { x: 0.605946337162, y: -0.302973168581 },
+  ],
 };
 
 const rosenbrock: Surface = {

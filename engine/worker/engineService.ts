@@ -23,6 +23,7 @@ import { resolveReferences } from './resolveReferences.js';
 import { RUN_STORE_LIMITS, RunStore } from './runStore.js';
 import { handleSpecCheck } from './specHandler.js';
 import { handleSurfaceDescend, handleSurfaceEvaluate } from './surfaceHandlers.js';
+import { handleSurfaceMap } from './surfaceMapHandler.js';
 import type { RequestHandlers } from './requestHandler.js';
 import { createTrainingHandlers } from './trainingHandler.js';
 
@@ -76,6 +77,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const comparisons = createCompareHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
+    'surface.map': handleSurfaceMap,
     ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,

@@ -1,17 +1,19 @@
-// Answers surface.evaluate (a contour grid) and surface.descend (an optimizer's path), both time-sliced and stoppable; pure.
+// Answers surface.evaluate (a contour grid with the surface's minima) and surface.descend (an optimizer's path), both time-sliced and stoppable; pure.
 import type { ErrorEvent } from '../protocol/errors.js';
+import type { SurfaceMap } from '../protocol/stepDecayMap.js';
 import type { SurfaceDescend, SurfaceEvaluate, SurfaceGridEvent, SurfacePath } from '../protocol/surfaces.js';
-import type { Surface } from '../surfaces/catalog.js';
+import { findSurface, type Surface } from '../surfaces/catalog.js';
 import { descendSliced } from '../surfaces/descend.js';
 import { ExpressionError } from '../surfaces/expression.js';
-import { evaluateGridSliced } from '../surfaces/grid.js';
+import { findMinima } from '../surfaces/findMinima.js';
+import { evaluateGridSliced, type SurfaceGrid } from '../surfaces/grid.js';
 import { resolveSurface } from '../surfaces/userSurface.js';
 import type { EngineContext } from './engineContext.js';
 import { descentCost, surfaceGridCost, type RequestCost } from '../budget/requestCost.js';
 import type { BudgetGuard } from '../budget/budgetGuard.js';
 
 /** The surface a request names, or an error event pointing at the column of a typing mistake. */
-function surfaceOf(request: SurfaceEvaluate | SurfaceDescend, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
+export function surfaceOf(request: SurfaceEvaluate | SurfaceDescend | SurfaceMap, bounds?: SurfaceEvaluate['bounds']): Surface | ErrorEvent {
   try {
     return resolveSurface(request.surface, bounds);
   } catch (error) {
@@ -57,6 +59,24 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate, context: P
     values: grid.values,
     min: grid.min,
     max: grid.max,
+    ...minimaOf(surface, request.surface, grid),
+  };
+}
+
+/** A built-in surface's known minima, or those found on the grid of a typed one. */
+function minimaOf(surface: Surface, key: string, grid: SurfaceGrid): Pick<SurfaceGridEvent, 'minima' | 'minimaKnown'> {
+  if (findSurface(key)) return { minima: surface.minima.map((m) => ({ ...m, f: surface.value(m.x, m.y) })), minimaKnown: true };
+  return { minima: findMinima(surface, grid), minimaKnown: false };
+}
+
+/** An error at the start point when f has no finite value there. */
+export function startValueError(surface: Surface, request: SurfaceDescend | SurfaceMap): ErrorEvent | undefined {
+  if (Number.isFinite(surface.value(request.start.x, request.start.y))) return undefined;
+  return {
+    type: 'error',
+    requestId: request.requestId,
+    field: 'start',
+    message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})`,
   };
 }
 
@@ -64,17 +84,18 @@ export async function handleSurfaceEvaluate(request: SurfaceEvaluate, context: P
 export async function handleSurfaceDescend(request: SurfaceDescend, context: Pick<EngineContext, 'work' | 'budget'>): Promise<SurfacePath | ErrorEvent> {
   const surface = surfaceOf(request);
   if (isError(surface)) return surface;
-  if (!Number.isFinite(surface.value(request.start.x, request.start.y))) {
-    return {
-      type: 'error',
-      requestId: request.requestId,
-      field: 'start',
-      message: `the function has no finite value at the start point (${request.start.x}, ${request.start.y})`,
-    };
-  }
+  const bad = startValueError(surface, request);
+  if (bad) return bad;
   const path = await withinBudget(context.budget, request.requestId, descentCost(request), () =>
     descendSliced(surface, request.start, request, context.work.slicer()),
   );
   if ('type' in path) return path;
-  return { type: 'surface.path', requestId: request.requestId, x: path.x, y: path.y, f: path.f, ...(path.diverged ? { diverged: path.diverged } : {}) };
+  return {
+    type: 'surface.path',
+    requestId: request.requestId,
+    x: path.x,
+    y: path.y,
+    f: path.f,
+    ...(path.diverged ? { diverged: path.diverged, divergedAt: path.divergedAt } : {}),
+  };
 }

@@ -29,9 +29,19 @@ export function isStopped(error: unknown): boolean {
   return error instanceof EngineAnswerError && error.code === 'stopped';
 }
 
-export interface AskOptions {
+export interface AskOptions<P extends EngineEvent['type'] = never> {
   /** Aborting it sends work.stop for the request; the engine then answers with code "stopped". */
   signal?: AbortSignal;
+  /** Events of this type under the request's id report progress: each goes to `onProgress`, and the request stays pending. */
+  progress?: { type: P; onProgress: (event: Extract<EngineEvent, { type: P }>) => void };
+}
+
+interface Pending {
+  type: AskRequest['type'];
+  since: number;
+  resolve: (event: EngineEvent) => void;
+  reject: (error: Error) => void;
+  progress?: { type: EngineEvent['type']; onProgress: (event: EngineEvent) => void } | undefined;
 }
 
 /**
@@ -40,7 +50,7 @@ export interface AskOptions {
  */
 export class EngineRequests {
   readonly #host: LabHost;
-  readonly #pending = new Map<string, { type: AskRequest['type']; since: number; resolve: (event: EngineEvent) => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<string, Pending>();
   #next = 0;
 
   constructor(host: LabHost) {
@@ -53,6 +63,7 @@ export class EngineRequests {
       const id = 'requestId' in event ? event.requestId : undefined;
       const pending = id === undefined ? undefined : this.#pending.get(id);
       if (!pending || id === undefined) return;
+      if (pending.progress?.type === event.type) return pending.progress.onProgress(event);
       this.#pending.delete(id);
       if (event.type === 'error') pending.reject(new EngineAnswerError(event));
       else pending.resolve(event);
@@ -107,8 +118,13 @@ export class EngineRequests {
   /**
    * Sends `request` with a fresh requestId; resolves with the answering event of type `type`. With `options.signal`,
    * aborting stops the request in the engine (see stop), which rejects with an EngineAnswerError of code "stopped".
+   * With `options.progress`, the request's progress events go to its callback before the answer.
    */
-  ask<T extends EngineEvent['type']>(request: AskWithoutId, type: T, options: AskOptions = {}): Promise<Extract<EngineEvent, { type: T }>> {
+  ask<T extends EngineEvent['type'], P extends EngineEvent['type'] = never>(
+    request: AskWithoutId,
+    type: T,
+    options: AskOptions<P> = {},
+  ): Promise<Extract<EngineEvent, { type: T }>> {
     this.#next += 1;
     const requestId = `ask-${this.#next}`;
     const full = { ...request, requestId } as AskRequest;
@@ -128,6 +144,7 @@ export class EngineRequests {
           settle();
           reject(error);
         },
+        progress: options.progress as Pending['progress'],
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       try {

@@ -13,6 +13,7 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'functions.checkTyped': 'the check of your activation',
   'surface.evaluate': 'the surface grid',
   'surface.descend': 'the descent',
+  'surface.map': 'the step-size × decay map',
   'gradcheck.run': 'the gradient check',
   'analysis.run': 'the analysis',
   'landscape.run': 'the loss landscape',

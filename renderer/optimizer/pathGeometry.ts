@@ -21,6 +21,12 @@ export interface ScreenPath {
   end: ScreenPoint | undefined;
 }
 
+/** The path's points up to step `step` (all of them when it is shorter), sharing the path's buffers. */
+export function pathUpTo(path: PathArrays, step: number): PathArrays {
+  const n = Math.max(0, Math.min(path.x.length, Math.floor(step) + 1));
+  return { x: path.x.subarray(0, n), y: path.y.subarray(0, n), f: path.f.subarray(0, n) };
+}
+
 /** How many leading points are finite (the engine stops a path at the first non-finite one; this guards the drawing). */
 export function finiteLength(path: PathArrays): number {
   const n = Math.min(path.x.length, path.y.length, path.f.length);

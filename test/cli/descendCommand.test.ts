@@ -63,7 +63,14 @@ describe('backprop-lab descend', () => {
   it('exits 1 with the reason when the path diverges', async () => {
     const { status, err } = await inProcess('--surface', 'rosenbrock', '--x', '-1.5', '--y', '2', '--lr', '0.5', '--steps', '50');
     expect(status).toBe(1);
-    expect(err[0]).toMatch(/^backprop-lab descend: the path left the finite numbers at step \d+/);
+    expect(err[0]).toMatch(/^backprop-lab descend: the path left the region x ∈ \[-42, 42\], y ∈ \[-41, 43\] at step 1: /);
+  });
+
+  it('never calls the end of a diverged path a minimum', async () => {
+    const { status, out } = await inProcess('--lr', '1.2', '--steps', '200');
+    expect(status).toBe(1);
+    expect(out.at(-1)).toMatch(/^diverged at step \d+; last point: f\(/);
+    expect(out.some((line) => line.startsWith('minimum value found'))).toBe(false);
   });
 
   it.each([

@@ -95,3 +95,28 @@ describe('axis domains', () => {
     expect(accuracyDomain([])).toEqual([0, 1]);
   });
 });
+
+describe('lineChartGeometry on a log y axis', () => {
+  const frame = { width: 400, height: 250, margin: { top: 10, right: 10, bottom: 40, left: 40 } };
+
+  it('puts decades at equal heights, labels them 10ⁿ, and leaves out values at or below 0', () => {
+    const points = [
+      { x: 0, y: 1000 },
+      { x: 1, y: 10 },
+      { x: 2, y: 0 },
+      { x: 3, y: 0.1 },
+    ];
+    const geometry = lineChartGeometry({ frame, xDomain: [0, 3], yDomain: [0.1, 1000], series: [{ key: 'f', label: 'f', points }], yScale: 'log' });
+    expect(geometry.yDomain).toEqual([0.1, 1000]);
+    expect(geometry.yTicks.map((t) => t.label)).toEqual(['10⁻¹', '10⁰', '10¹', '10²', '10³']);
+    const offsets = geometry.yTicks.map((t) => t.offset);
+    expect(offsets[0]! - offsets[1]!).toBeCloseTo(offsets[3]! - offsets[4]!, 6);
+    expect(geometry.series[0]!.points.map((p) => p.x)).toEqual([0, 1, 3]);
+    expect(geometry.yOf(10)).toBeCloseTo((offsets[1]! + offsets[3]!) / 2, 6);
+  });
+
+  it('ticks 1-2-5 within a domain of two decades or fewer', () => {
+    const geometry = lineChartGeometry({ frame, xDomain: [0, 1], yDomain: [1.5, 40], series: [], yScale: 'log' });
+    expect(geometry.yTicks.map((t) => t.label)).toEqual(['1', '2', '5', '10', '20', '50', '100']);
+  });
+});

@@ -1,6 +1,6 @@
 // The descent form's validation (plain Node): the engine's limits, a message per field, engine paths mapped to fields.
 import { describe, expect, it } from 'vitest';
-import { descentFieldOf, EXERCISE_DESCENT, validateDescent } from '../../../renderer/optimizer/descentFields.js';
+import { descentFieldOf, EXERCISE_DESCENT, optimizerOf, validateDescent } from '../../../renderer/optimizer/descentFields.js';
 
 describe('validateDescent', () => {
   it("accepts the exercise's first run and gives the request's settings", () => {
@@ -45,5 +45,20 @@ describe('descentFieldOf', () => {
     expect(descentFieldOf('optimizer.kind')).toBe('optimizer');
     expect(descentFieldOf('surface')).toBeUndefined();
     expect(descentFieldOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('the optimizer constants at the optimizer', () => {
+  it("fills each constant the optimizer uses with the config's default and sends only those", () => {
+    const result = validateDescent({ ...EXERCISE_DESCENT, optimizer: 'adam' });
+    expect(result.ok && result.value.constants).toEqual({ beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+    expect(optimizerOf({ optimizer: 'rmsprop', constants: { rho: 0.5, epsilon: 1e-6 } })).toEqual({ kind: 'rmsprop', rho: 0.5, epsilon: 1e-6 });
+  });
+
+  it("refuses a constant out of the config's range at its field", () => {
+    const result = validateDescent({ ...EXERCISE_DESCENT, optimizer: 'momentum', constants: { momentum: 1 } });
+    expect(result.errors).toEqual({ momentum: 'Momentum must be below 1' });
+    expect(validateDescent({ ...EXERCISE_DESCENT, optimizer: 'adam', constants: { epsilon: null } }).errors.epsilon).toBe('Enter a number for ε');
+    expect(descentFieldOf('optimizer.beta2')).toBe('beta2');
   });
 });

@@ -1,7 +1,7 @@
 // Words and colours for descent runs (plain Node): legend labels, the final value as the exercise's title reads it.
 import { describe, expect, it } from 'vitest';
 import { PATH_COLOURS } from '../../../plots/theme.js';
-import { compactTicks, finalValueText, pathColour, runLabel, shortNumber } from '../../../renderer/optimizer/runLabels.js';
+import { compactTicks, distinctLabels, finalValueText, pathColour, runLabel, shortNumber } from '../../../renderer/optimizer/runLabels.js';
 
 const settings = { start: { x: 3, y: 2 }, learningRate: 0.1, steps: 10, decay: 1, optimizer: 'sgd' as const };
 
@@ -51,5 +51,30 @@ describe('shortNumber and compactTicks', () => {
     expect(compactTicks(ticks).map((t) => t.label)).toEqual(['0', '5e+126', '1e+127']);
     const small = [{ value: 2, label: '2', offset: 0 }];
     expect(compactTicks(small)).toEqual(small);
+  });
+});
+
+describe('a diverged run and the optimizer constants in words', () => {
+  it('never calls the end of a diverged path a minimum, and names the step it diverged at', () => {
+    const path = {
+      x: Float64Array.of(3, 123.5),
+      y: Float64Array.of(2, 122.3),
+      f: Float64Array.of(24, 45582.1),
+      diverged: 'the path left the region',
+      divergedAt: 4,
+    };
+    expect(finalValueText(path)).toBe('Diverged at step 4; last point f(123.5000, 122.3000) = 45582.100000');
+  });
+
+  it('names constants away from their defaults after the optimizer', () => {
+    expect(runLabel({ ...settings, optimizer: 'adam', constants: { beta1: 0.8, beta2: 0.999, epsilon: 1e-8 } })).toBe(
+      'Adam (β1 0.8), step 0.1 × 10 steps, from (3, 2)',
+    );
+    expect(runLabel({ ...settings, optimizer: 'nesterov', constants: { momentum: 0.5 } })).toBe('Nesterov momentum (μ 0.5), step 0.1 × 10 steps, from (3, 2)');
+  });
+
+  it('labels legend values with as many digits as tell them apart', () => {
+    expect(distinctLabels([-2.28071, -2.28065, -2.2, 1.3])).toEqual(['−2.28071', '−2.28065', '−2.2', '1.3']);
+    expect(distinctLabels([1, 2, 3])).toEqual(['1', '2', '3']);
   });
 });
