@@ -5,6 +5,12 @@ const MIB = 1024 * 1024;
 /** The engine keeps a parameter path of at most this many values (parameters × (epochs + 1), 40 MB); larger runs are refused one. */
 export const MAX_PATH_VALUES = 5_000_000;
 
+/** A data preview shows at most this many points of each split in the plane (a sample of them beyond). */
+export const MAX_PLANE_POINTS = 4000;
+
+/** A data preview of image data carries the images of this many training samples. */
+export const PREVIEW_IMAGES = 40;
+
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;
 

@@ -2,6 +2,7 @@
 import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
+import { expandedFeatureNames, expandFeatures, orderedExtras, type ExtraFeature } from './extraFeatures.js';
 import type { DataSetName } from './dataSetNames.js';
 import type { DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
@@ -17,10 +18,22 @@ export interface Samples {
   labels: Int32Array;
 }
 
+/** The width and height of a data set whose samples are greyscale images, row by row. */
+export interface ImageShape {
+  width: number;
+  height: number;
+}
+
 /** A data set ready for training: its shape, class names, the normalisation used, and its train and test samples. */
 export interface PreparedData {
   name: string;
   inputs: number;
+  /** The name of each of the `inputs` features (extra features included). */
+  featureNames: string[];
+  /** The extra features appended to two-feature data (empty for none), in canonical order. */
+  extraFeatures: ExtraFeature[];
+  /** Set when every sample is a greyscale image (the digits). */
+  image?: ImageShape | undefined;
   /** 1 for two classes (the target is the probability of classes[1]), else one output per class (one-hot targets). */
   outputs: number;
   classes: string[];
@@ -37,6 +50,8 @@ export interface DataSetInfo {
   classes: string[];
   size: number;
   description: string;
+  /** Set when the samples are greyscale images, row by row. */
+  image?: ImageShape;
 }
 
 export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
@@ -46,6 +61,7 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     outputs: 1,
     classes: ['5–9', '0–4'],
     size: 1797,
+    image: { width: 8, height: 8 },
     description: '8×8 handwritten digits; target 1 for a digit below 5, else 0 (the exercise)',
   },
   digits: {
@@ -54,6 +70,7 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     outputs: 10,
     classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     size: 1797,
+    image: { width: 8, height: 8 },
     description: '8×8 handwritten digits, 10 classes',
   },
   iris: {
@@ -85,11 +102,15 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
 /** The random streams a run's seed drives: the split, the initialisation and dropout, and the toy data's points. */
 export const SEED_STREAMS = { split: 0, init: 1, toy: 2 } as const;
 
-/** How the samples are prepared: the split, its seed, and the normalisation (default: global for the digits, else standardize). */
+/**
+ * How the samples are prepared: the split, its seed, the normalisation (default: global for the digits, else
+ * standardize), and extra features for two-feature data (computed from the normalised x and y).
+ */
 export interface PrepareOptions {
   trainFraction: number;
   seed: number;
   normalisation?: Normalisation | undefined;
+  extraFeatures?: readonly ExtraFeature[] | undefined;
 }
 
 /** The digits as the exercise's binary task: class "5–9" (target 0) and "0–4" (target 1). */
@@ -118,23 +139,43 @@ function gather(features: Float64Array, targets: Float64Array, labels: Int32Arra
   return picked;
 }
 
+/** Appends the extra features to both splits' rows of two features; throws when the data has not two features. */
+function withExtraFeatures(name: string, featureNames: string[], train: Samples, test: Samples, extras: readonly ExtraFeature[]): string[] {
+  if (featureNames.length !== 2) {
+    throw new Error(`extra features (x², y², xy, sin x, sin y) need data with 2 features, but ${name} has ${featureNames.length}`);
+  }
+  train.features = expandFeatures(train.features, train.size, extras);
+  test.features = expandFeatures(test.features, test.size, extras);
+  return expandedFeatureNames([featureNames[0]!, featureNames[1]!], extras);
+}
+
 /**
  * Prepares a table as the exercise prepares the digits: a seeded shuffle, a split with n_train = floor(n · trainFraction),
  * then the normalisation ('global' uses the mean and std of all values, as the exercise; 'standardize' each feature's
- * mean and std over the training rows only, so the test set stays unseen).
+ * mean and std over the training rows only, so the test set stays unseen), then, for two-feature data, the extra
+ * features computed from each row's normalised x and y (see expandFeatures).
  */
-export function prepareTable(name: string, table: LabelledTable, trainFraction: number, normalisation: Normalisation, random: Random): PreparedData {
-  const inputs = table.featureNames.length;
+export function prepareTable(
+  name: string,
+  table: LabelledTable,
+  trainFraction: number,
+  normalisation: Normalisation,
+  random: Random,
+  extras: readonly ExtraFeature[] = [],
+): PreparedData {
+  const rawInputs = table.featureNames.length;
   const { outputs, targets } = targetsFor(table.labels, table.classes.length);
   const order = permutation(random, table.size);
   const trainSize = Math.floor(table.size * trainFraction);
   if (trainSize < 1 || trainSize >= table.size) {
     throw new Error(`a train fraction of ${trainFraction} leaves ${trainSize < 1 ? 'no training' : 'no test'} samples out of ${table.size}`);
   }
-  const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), inputs, outputs);
-  const test = gather(table.features, targets, table.labels, order.subarray(trainSize), inputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, inputs);
-  return { name, inputs, outputs, classes: table.classes, normalisation, train, test };
+  const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), rawInputs, outputs);
+  const test = gather(table.features, targets, table.labels, order.subarray(trainSize), rawInputs, outputs);
+  normalise(normalisation, table.features, train.features, test.features, rawInputs);
+  const extraFeatures = orderedExtras(extras);
+  const featureNames = extraFeatures.length ? withExtraFeatures(name, table.featureNames, train, test, extraFeatures) : [...table.featureNames];
+  return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test };
 }
 
 /** The name a data source is shown under. */
@@ -177,7 +218,8 @@ export function createDataLoader(
       let table = await loadAsset(info.asset);
       if (source === 'digits-binary') table = binaryDigits(table);
       const normalisation = options.normalisation ?? defaultNormalisation(source);
-      return prepareTable(source, table, options.trainFraction, normalisation, split);
+      const prepared = prepareTable(source, table, options.trainFraction, normalisation, split, options.extraFeatures);
+      return info.image ? { ...prepared, image: info.image } : prepared;
     }
     let table: LabelledTable;
     if (source.kind === 'toy') {
@@ -186,6 +228,7 @@ export function createDataLoader(
     } else {
       table = csvTables.tableOf(source);
     }
-    return prepareTable(dataSourceName(source), table, options.trainFraction, options.normalisation ?? defaultNormalisation(source), split);
+    const normalisation = options.normalisation ?? defaultNormalisation(source);
+    return prepareTable(dataSourceName(source), table, options.trainFraction, normalisation, split, options.extraFeatures);
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { DataPreviewSchema, DataPreviewedSchema } from './dataPreview.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
@@ -12,13 +13,17 @@ import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
   TrainBatchesSchema,
+  TrainBoundarySchema,
   TrainEpochSchema,
   TrainFinishedSchema,
+  TrainLearningRateSchema,
   TrainPauseSchema,
   TrainResumeSchema,
+  TrainSetLearningRateSchema,
   TrainStartSchema,
   TrainStartedSchema,
   TrainStateSchema,
+  TrainStepSchema,
   TrainStopSchema,
 } from './training.js';
 
@@ -28,6 +33,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   TrainStopSchema,
   TrainPauseSchema,
   TrainResumeSchema,
+  TrainStepSchema,
+  TrainSetLearningRateSchema,
   DescribeSchema,
   FunctionsSampleSchema,
   SurfaceEvaluateSchema,
@@ -36,6 +43,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   AnalysisRunSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
+  DataPreviewSchema,
   ExportBuildSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
@@ -49,6 +57,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainEpochSchema,
   TrainBatchesSchema,
   TrainStateSchema,
+  TrainBoundarySchema,
+  TrainLearningRateSchema,
   TrainFinishedSchema,
   CatalogSchema,
   FunctionSamplesSchema,
@@ -58,6 +68,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   AnalysisReportSchema,
   LandscapeGridSchema,
   SpecReportSchema,
+  DataPreviewedSchema,
   ExportFileSchema,
   ErrorEventSchema,
 ]);

@@ -6,6 +6,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { handleDataPreview } from './dataPreviewHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
@@ -68,6 +69,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'analysis.run': handleAnalysis,
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
+    'data.preview': handleDataPreview,
     'export.build': handleExportBuild,
   };
 

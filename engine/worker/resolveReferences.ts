@@ -13,6 +13,8 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
   switch (request.type) {
     case 'train.start':
       return { source: request.dataSet, field: 'dataSet' };
+    case 'data.preview':
+      return { source: request.dataSet, field: 'dataSet' };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
     case 'analysis.run':
