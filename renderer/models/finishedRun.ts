@@ -3,6 +3,7 @@ import type { DataSource } from '../../engine/data/dataSource.js';
 import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
+import type { LearningRateChange } from '../../engine/training/learningRateChange.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import type { TrainedWeights } from '../../engine/trainedWeights.js';
 
@@ -20,6 +21,8 @@ export interface FinishedRun {
   settings: TrainFinished['settings'];
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
+  /** The learning rates set while the run was paused, where they took effect. */
+  learningRateChanges?: LearningRateChange[] | undefined;
 }
 
 /** What the renderer knows of a run when it starts it. */
@@ -41,6 +44,7 @@ export function finishedRunOf(started: StartedRun, event: TrainFinished): Finish
     weights: event.weights,
     settings: event.settings,
     parameterPath: event.parameterPath,
+    ...(event.learningRateChanges ? { learningRateChanges: event.learningRateChanges } : {}),
   };
 }
 
