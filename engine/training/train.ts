@@ -40,8 +40,9 @@ export interface TrainingOptions {
   /** Keep the flattened parameters (see flattenParameters) before training and after each epoch. */
   recordPath?: boolean;
   /**
-   * Called before training, after a training minibatch when `snapshotIntervalMilliseconds` (default 250) have passed since
-   * the last call, when the loop parks on a pause, and at the end: with the training minibatches and epochs done so far.
+   * Called before training, after a training minibatch when `snapshotIntervalMilliseconds` (default 250; more when a call
+   * takes over a hundredth of it) have passed since the last call, when the loop parks on a pause, and at the end: with
+   * the training minibatches and epochs done so far.
    */
   onSnapshot?: (batchesDone: number, epochsDone: number) => void;
   snapshotIntervalMilliseconds?: number;
@@ -137,15 +138,19 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
   const learningRateChanges: LearningRateChange[] = [];
-  const snapshotInterval = options.snapshotIntervalMilliseconds ?? 250;
+  const baseSnapshotInterval = options.snapshotIntervalMilliseconds ?? 250;
+  let snapshotInterval = baseSnapshotInterval;
   let confidentlyWrong = 0;
   let batchesDone = 0;
   let sliceStart = Date.now();
   let lastSnapshot = sliceStart;
 
+  // A snapshot (the decision boundary) is kept to about 1% of the run: the wait grows to 100 times the last one's time.
   const snapshot = (now: number): void => {
-    lastSnapshot = now;
-    options.onSnapshot?.(batchesDone, history.length);
+    if (!options.onSnapshot) return;
+    options.onSnapshot(batchesDone, history.length);
+    lastSnapshot = Date.now();
+    snapshotInterval = Math.max(baseSnapshotInterval, 100 * (lastSnapshot - now));
   };
   const takeLearningRate = (): void => {
     const learningRate = control?.takeLearningRate();

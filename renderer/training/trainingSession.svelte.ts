@@ -3,7 +3,7 @@ import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { SpecCheck } from '../../engine/protocol/specCheck.js';
-import type { StepUnit } from '../../engine/training/trainingControl.js';
+import type { TrainStep } from '../../engine/protocol/training.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import { finishedRunOf, type StartedRun } from '../models/finishedRun.js';
@@ -175,7 +175,7 @@ export class TrainingSession {
   }
 
   /** While paused: one training minibatch, or to the end of the epoch, then paused again. */
-  step(unit: StepUnit): void {
+  step(unit: TrainStep['unit']): void {
     if (this.paused && this.#run.runId) this.#send({ type: 'train.step', runId: this.#run.runId, unit });
   }
 

@@ -55,16 +55,25 @@ test('trains a toy set and shows its decision boundary under the points, changed
   await page.getByLabel('Epochs').fill('2000');
   await page.getByLabel('Learning rate').fill('0.001');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
 
-  // Two moments of the run, seen from outside the page: the boundary drawn, then drawn differently.
+  // Two moments of the run: where it paused, and one epoch later.
   const image = page.getByTestId('boundary-image');
   const caption = page.getByTestId('boundary-caption');
   await expect(caption).toContainText(/After [\d,]+ minibatches/);
   const early = { href: await image.getAttribute('href'), caption: await caption.textContent() };
   await page.screenshot({ path: testInfo.outputPath('boundary-early-1280x800.png') });
+  await page.getByRole('button', { name: '1 epoch' }).click();
   await expect.poll(() => caption.textContent()).not.toBe(early.caption);
-  await expect.poll(() => image.getAttribute('href')).not.toBe(early.href);
+  const epochsIn = (text: string | null) => Number(/([\d,]+) epochs? done/.exec(text ?? '')![1]!.replace(/,/g, ''));
+  expect(epochsIn(await caption.textContent())).toBe(epochsIn(early.caption) + 1);
+  expect(await image.getAttribute('href')).not.toBe(early.href);
 
+  // Resumed, it is drawn again as the run goes on.
+  const stepped = await caption.textContent();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect.poll(() => caption.textContent()).not.toBe(stepped);
   await expect(page.getByTestId('final-accuracy')).toContainText(/completed 2000 epochs/, { timeout: 90_000 });
   await expect(page.getByTestId('final-accuracy')).toContainText(/(9\d|100)\.\d%/);
   await expect(caption).toContainText('2,000 epochs done');

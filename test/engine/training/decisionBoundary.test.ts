@@ -54,25 +54,24 @@ describe('the decision boundary', () => {
       const network = buildNetwork(parseSpecText('linear:8,relu,dropout:0.2,linear:1,sigmoid', 2), deriveRandom(2, SEED_STREAMS.init));
       const boundary = new DecisionBoundary(network, planeFrame(data), []);
       let snapshots = 0;
+      const compute = () => {
+        boundary.compute(network);
+        snapshots++;
+      };
+      // After every minibatch (batch losses handed on each time), where a snapshot would come.
       const outcome = await train({
         network,
         data,
         hyper,
-        snapshotIntervalMilliseconds: 0,
-        ...(withBoundary
-          ? {
-              onSnapshot: () => {
-                boundary.compute(network);
-                snapshots++;
-              },
-            }
-          : {}),
+        batchIntervalMilliseconds: 0,
+        onBatches: withBoundary ? compute : () => {},
+        ...(withBoundary ? { onSnapshot: compute } : {}),
       });
       return { history: outcome.history, snapshots };
     };
     const without = await run(false);
     const withIt = await run(true);
-    expect(withIt.snapshots).toBeGreaterThan(hyper.epochs);
+    expect(withIt.snapshots).toBeGreaterThan(hyper.epochs * 15); // 15 minibatches an epoch
     expect(withIt.history).toEqual(without.history);
   });
 
