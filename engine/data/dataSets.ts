@@ -172,7 +172,7 @@ export function prepareTable(
   }
   const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), rawInputs, outputs);
   const test = gather(table.features, targets, table.labels, order.subarray(trainSize), rawInputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, rawInputs);
+  normalise(normalisation, table.features, train.features, test.features, rawInputs, table.featureNames);
   const extraFeatures = orderedExtras(extras);
   const featureNames = extraFeatures.length ? withExtraFeatures(name, table.featureNames, train, test, extraFeatures) : [...table.featureNames];
   return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test };
