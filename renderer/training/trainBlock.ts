@@ -1,10 +1,10 @@
-// Why Train cannot start now, in one sentence for beside the button (renderer, pure): a field to fix, a network that does not fit, the builder's network unfinished.
+// Why Train cannot start now, in one sentence for beside the button (renderer, pure): the builder's network unfinished, a network that does not fit, a field the run cannot be made without.
 import type { FieldErrors } from './hyperparameterFields.js';
 
 export interface TrainBlockInput {
-  /** The form's own messages by field. */
+  /** The messages of the fields a run cannot be made without (empty when the form makes one). */
   formErrors: FieldErrors;
-  /** What the engine's check of the network against the data found, by field. */
+  /** What the engine's check of the network against the data found, by field (only the network's blocks Train: the engine names a data problem at its field when Train is pressed). */
   checkErrors: FieldErrors;
   /** The builder's network is the one chosen. */
   builderChosen: boolean;
@@ -28,7 +28,5 @@ export function trainBlockReason(input: TrainBlockInput): string | undefined {
   const misfit = input.checkErrors.spec;
   if (misfit) return withStop(`${network} does not fit: ${lowerFirst(misfit)}`);
   const field = Object.values(input.formErrors).find((message) => message !== undefined);
-  if (field) return withStop(`Fix the marked field first: ${lowerFirst(field)}`);
-  const other = Object.values(input.checkErrors).find((message) => message !== undefined);
-  return other ? withStop(other) : undefined;
+  return field ? withStop(`Fix the marked field first: ${lowerFirst(field)}`) : undefined;
 }
