@@ -50,8 +50,8 @@ export interface DataSetInfo {
   classes: string[];
   size: number;
   description: string;
-  /** Set when the samples are greyscale images, row by row. */
-  image?: ImageShape;
+  /** For image data: one sample's channels × height × width, the shape a convolution reads it in. */
+  imageShape?: readonly [number, number, number];
 }
 
 export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
@@ -61,8 +61,8 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     outputs: 1,
     classes: ['5–9', '0–4'],
     size: 1797,
-    image: { width: 8, height: 8 },
     description: '8×8 handwritten digits; target 1 for a digit below 5, else 0 (the exercise)',
+    imageShape: [1, 8, 8],
   },
   digits: {
     asset: 'digits.csv',
@@ -70,8 +70,8 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     outputs: 10,
     classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     size: 1797,
-    image: { width: 8, height: 8 },
     description: '8×8 handwritten digits, 10 classes',
+    imageShape: [1, 8, 8],
   },
   iris: {
     asset: 'iris.csv',
@@ -219,7 +219,9 @@ export function createDataLoader(
       if (source === 'digits-binary') table = binaryDigits(table);
       const normalisation = options.normalisation ?? defaultNormalisation(source);
       const prepared = prepareTable(source, table, options.trainFraction, normalisation, split, options.extraFeatures);
-      return info.image ? { ...prepared, image: info.image } : prepared;
+      // A one-channel image data set shows its samples as greyscale pictures.
+      const [channels, height, width] = info.imageShape ?? [];
+      return channels === 1 && height && width ? { ...prepared, image: { width, height } } : prepared;
     }
     let table: LabelledTable;
     if (source.kind === 'toy') {
