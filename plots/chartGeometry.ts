@@ -1,6 +1,6 @@
 // Pure geometry of a line chart — paths, points and ticks in its frame for fixed data; no DOM: LineChart draws it on screen and in files.
 import { format, line, scaleLog } from 'd3';
-import { scaleTicks, sizedFrame, type ChartFrame, type Tick } from './chartFrame.js';
+import { innerSize, scaleTicks, sizedFrame, type ChartFrame, type Tick } from './chartFrame.js';
 
 export interface Point {
   x: number;
@@ -29,6 +29,8 @@ export interface LineChartGeometry {
   xTicks: Tick[];
   yTicks: Tick[];
   series: PlottedSeries[];
+  /** Pixels from the plot's top edge of a y value, on the chart's scale. */
+  yOf: (y: number) => number;
 }
 
 export interface LineChartInput {
@@ -40,7 +42,7 @@ export interface LineChartInput {
   yTickCount?: number;
   /** Only whole-number x ticks (epochs). */
   integerX?: boolean;
-  /** 'log': a base-10 y axis over whole decades (see logDomain); values at or below 0 are left out. */
+  /** A linear y axis (the default), or a log one on which values at or below 0 are left out. */
   yScale?: 'linear' | 'log';
 }
 
@@ -76,46 +78,54 @@ export function accuracyDomain(values: readonly number[]): [number, number] {
   return [Math.max(0, Math.min(low, 0.9)), 1];
 }
 
-/**
- * A log axis's extent: whole decades around the positive values drawn and the domain's positive ends (a domain that
- * starts at 0, as a loss axis does, starts at the smallest positive value instead); [1, 10] when nothing is positive.
- */
-export function logDomain(yDomain: readonly [number, number], series: readonly SeriesInput[]): [number, number] {
-  const positive = series.flatMap((s) => s.points.map((p) => p.y)).filter((v) => Number.isFinite(v) && v > 0);
-  const low = yDomain[0] > 0 ? Math.min(yDomain[0], ...positive) : positive.length ? Math.min(...positive) : 1;
-  const high = Math.max(low, ...positive, yDomain[1] > 0 ? yDomain[1] : low);
-  const from = 10 ** Math.floor(Math.log10(low));
-  const to = 10 ** Math.ceil(Math.log10(high));
-  return [from, to > from ? to : from * 10];
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** 10⁻³, 10⁰, 10⁵: a power of ten as a tick label. */
+function powerOfTen(exponent: number): string {
+  const digits = String(Math.abs(exponent)).replace(/\d/g, (d) => superscripts[Number(d)]!);
+  return `10${exponent < 0 ? '⁻' : ''}${digits}`;
 }
 
-/** Ticks of a log axis: each decade, and 2 and 5 within it while there are at most two decades. */
-function logTicks(scale: (v: number) => number, domain: [number, number]): Tick[] {
-  const decades = Math.round(Math.log10(domain[1] / domain[0]));
-  const steps = decades <= 2 ? [1, 2, 5] : [1];
-  const label = format('~g');
-  const ticks: Tick[] = [];
-  for (let e = Math.round(Math.log10(domain[0])); e <= Math.round(Math.log10(domain[1])); e++) {
-    for (const step of steps) {
-      const value = Number((step * 10 ** e).toPrecision(12));
-      if (value < domain[0] * (1 - 1e-9) || value > domain[1] * (1 + 1e-9)) continue;
-      ticks.push({ value, label: label(value), offset: round2(scale(value)) });
-    }
+/**
+ * A log y scale over a positive domain (a non-positive one becomes 1e−12 … 1), widened to whole decades, with ticks at
+ * the decades (every k-th when there are many) labelled 10ⁿ, or at 1-2-5 steps when the domain spans two decades or fewer.
+ */
+export function logAxis(
+  domain: readonly [number, number],
+  innerHeight: number,
+  tickCount: number,
+): { y: (value: number) => number; domain: [number, number]; ticks: Tick[] } {
+  const hi = domain[1] > 0 ? domain[1] : 1;
+  const lo = domain[0] > 0 && domain[0] < hi ? domain[0] : Math.min(hi / 10, 1e-12);
+  const scale = scaleLog().domain([lo, hi]).range([innerHeight, 0]).nice();
+  const [d0, d1] = scale.domain() as [number, number];
+  const decades = Math.round(Math.log10(d1 / d0));
+  let values: number[];
+  let label: (value: number) => string;
+  if (decades <= 2) {
+    values = scale.ticks(tickCount).filter((v) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9))));
+    label = format('~g');
+  } else {
+    const every = Math.max(1, Math.ceil(decades / Math.max(1, tickCount)));
+    const first = Math.round(Math.log10(d0));
+    values = Array.from({ length: decades + 1 }, (_, i) => first + i)
+      .filter((e) => (e - first) % every === 0)
+      .map((e) => 10 ** e);
+    label = (v) => powerOfTen(Math.round(Math.log10(v)));
   }
-  return ticks;
+  const ticks = values.map((value) => ({ value, label: label(value), offset: Math.round(scale(value) * 100) / 100 }));
+  return { y: (value) => scale(value), domain: [d0, d1], ticks };
 }
 
 /** Computes where everything in a line chart goes: scales, ticks, one path and its points per series. */
 export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
   const { xTickCount = 8, yTickCount = 5 } = input;
-  const log = input.yScale === 'log';
-  const frame = sizedFrame(input.frame, input.xDomain, input.yDomain, yTickCount);
-  const { x, innerWidth, innerHeight } = frame;
-  const logY = log ? scaleLog().domain(logDomain(input.yDomain, input.series)).range([innerHeight, 0]) : undefined;
-  const y: (v: number) => number = logY ?? frame.y;
+  const linearFrame = sizedFrame(input.frame, input.xDomain, input.yDomain, yTickCount);
+  const { x, innerWidth, innerHeight } = linearFrame;
+  const log = input.yScale === 'log' ? logAxis(input.yDomain, innerSize(input.frame).innerHeight, yTickCount) : undefined;
+  const y = log ? log.y : linearFrame.y;
   const xTicks = scaleTicks(x, xTickCount, input.integerX ? { format: format(',d'), keep: Number.isInteger } : {});
-  const yTicks = logY ? logTicks(logY, logY.domain() as [number, number]) : scaleTicks(frame.y, yTickCount);
-  const drawable = (p: Point) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!log || p.y > 0);
+  const yTicks = log ? log.ticks : scaleTicks(linearFrame.y, yTickCount);
+  const drawable = log ? (p: Point) => Number.isFinite(p.x) && Number.isFinite(p.y) && p.y > 0 : (p: Point) => Number.isFinite(p.x) && Number.isFinite(p.y);
 
   const path = line<Point>()
     .defined(drawable)
@@ -130,6 +140,6 @@ export function lineChartGeometry(input: LineChartInput): LineChartGeometry {
     points: s.points.filter(drawable).map((p) => ({ x: p.x, y: p.y, cx: round2(x(p.x)), cy: round2(y(p.y)) })),
   }));
 
-  const [y0, y1] = (logY ?? frame.y).domain();
-  return { innerWidth, innerHeight, yDomain: [y0 ?? 0, y1 ?? 1], xTicks, yTicks, series };
+  const [y0, y1] = log ? log.domain : linearFrame.y.domain();
+  return { innerWidth, innerHeight, yDomain: [y0 ?? 0, y1 ?? 1], xTicks, yTicks, series, yOf: (value) => y(value) };
 }
