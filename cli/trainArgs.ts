@@ -13,7 +13,9 @@ import { checkOutFolder } from './outFolder.js';
 import { readSpec } from './readSpec.js';
 import { withImageInput } from '../engine/network/imageInput.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 
 export { UsageError };
 
@@ -26,6 +28,8 @@ export interface TrainSettings {
   initialWeights: TrainedWeights | undefined;
   out: string | undefined;
   json: boolean;
+  /** --memory-limit: the engine's memory budget (its default when absent). */
+  budget: EngineBudget | undefined;
 }
 
 /** Which option each engine field comes from, to name it in messages. */
@@ -108,6 +112,7 @@ const OPTIONS = {
   'init-from': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  ...MEMORY_LIMIT_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -129,6 +134,7 @@ function parseExtraFeatures(list: string | undefined, inputs: number): ExtraFeat
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
+  const budget = toMemoryBudget(values['memory-limit']);
   const { source, shape: rawShape } = parseDataArgs({
     data: values.data,
     labelColumn: values['label-column'],
@@ -178,5 +184,5 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
   if (values.out !== undefined) checkOutFolder(values.out);
   const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
-  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
+  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false, budget };
 }

@@ -4,7 +4,7 @@ import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
 import { expandedFeatureNames, expandFeatures, orderedExtras, type ExtraFeature } from './extraFeatures.js';
 import type { DataSetName } from './dataSetNames.js';
-import type { DataSource } from './dataSource.js';
+import { dataSourceName, type DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { normalise } from './normalise.js';
 import { defaultNormalisation, type Normalisation } from './normalisation.js';
@@ -24,11 +24,17 @@ export interface ImageShape {
   height: number;
 }
 
-/** A data set ready for training: its shape, class names, the normalisation used, and its train and test samples. */
+/** The rows of the source table (counted from 0, in the file's order) that went to each side of a split, in training order. */
+export interface SplitRows {
+  train: Int32Array;
+  test: Int32Array;
+}
+
+/** A data set ready for training: its shape, class names, the normalisation used, its train and test samples and their rows. */
 export interface PreparedData {
   name: string;
   inputs: number;
-  /** The name of each of the `inputs` features (extra features included). */
+  /** The name of each of the `inputs` features (a CSV's header, the digits' pixels p00…p77, a toy set's x and y, then any extra features). */
   featureNames: string[];
   /** The extra features appended to two-feature data (empty for none), in canonical order. */
   extraFeatures: ExtraFeature[];
@@ -39,7 +45,9 @@ export interface PreparedData {
   classes: string[];
   normalisation: Normalisation;
   train: Samples;
+  /** Empty (size 0) when the train fraction is 1. */
   test: Samples;
+  split: SplitRows;
 }
 
 /** What a shipped data set is made of. `outputs` is the width of its targets (and so of the network's output). */
@@ -153,7 +161,8 @@ function withExtraFeatures(name: string, featureNames: string[], train: Samples,
  * Prepares a table as the exercise prepares the digits: a seeded shuffle, a split with n_train = floor(n · trainFraction),
  * then the normalisation ('global' uses the mean and std of all values, as the exercise; 'standardize' each feature's
  * mean and std over the training rows only, so the test set stays unseen), then, for two-feature data, the extra
- * features computed from each row's normalised x and y (see expandFeatures).
+ * features computed from each row's normalised x and y (see expandFeatures). A train fraction of 1 keeps every row for
+ * training and leaves the test set empty. The rows of each side are recorded in `split`.
  */
 export function prepareTable(
   name: string,
@@ -167,21 +176,14 @@ export function prepareTable(
   const { outputs, targets } = targetsFor(table.labels, table.classes.length);
   const order = permutation(random, table.size);
   const trainSize = Math.floor(table.size * trainFraction);
-  if (trainSize < 1 || trainSize >= table.size) {
-    throw new Error(`a train fraction of ${trainFraction} leaves ${trainSize < 1 ? 'no training' : 'no test'} samples out of ${table.size}`);
-  }
-  const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), rawInputs, outputs);
-  const test = gather(table.features, targets, table.labels, order.subarray(trainSize), rawInputs, outputs);
+  if (trainSize < 1) throw new Error(`a train fraction of ${trainFraction} leaves no training samples out of ${table.size}`);
+  const split: SplitRows = { train: order.slice(0, trainSize), test: order.slice(trainSize) };
+  const train = gather(table.features, targets, table.labels, split.train, rawInputs, outputs);
+  const test = gather(table.features, targets, table.labels, split.test, rawInputs, outputs);
   normalise(normalisation, table.features, train.features, test.features, rawInputs, table.featureNames);
   const extraFeatures = orderedExtras(extras);
   const featureNames = extraFeatures.length ? withExtraFeatures(name, table.featureNames, train, test, extraFeatures) : [...table.featureNames];
-  return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test };
-}
-
-/** The name a data source is shown under. */
-export function dataSourceName(source: DataSource): string {
-  if (typeof source === 'string') return source;
-  return source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
+  return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test, split };
 }
 
 /** Reads an asset file's text; supplied by the process the engine runs in. */

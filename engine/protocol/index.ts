@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
 import { DataPreviewSchema, DataPreviewedSchema } from './dataPreview.js';
+import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
+import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
+import { EnginePingSchema, EnginePongSchema } from './liveness.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
@@ -26,6 +29,7 @@ import {
   TrainStepSchema,
   TrainStopSchema,
 } from './training.js';
+import { WorkStopSchema } from './work.js';
 
 /** Every request the renderer (or the CLI) sends the engine. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -45,6 +49,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SpecCheckSchema,
   DataPreviewSchema,
   ExportBuildSchema,
+  WorkStopSchema,
+  EnginePingSchema,
+  EngineConfigureSchema,
+  CompareStartSchema,
+  CompareStopSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -70,6 +79,11 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   SpecReportSchema,
   DataPreviewedSchema,
   ExportFileSchema,
+  EnginePongSchema,
+  EngineConfiguredSchema,
+  CompareProgressSchema,
+  CompareRunSchema,
+  CompareFinishedSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

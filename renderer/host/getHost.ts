@@ -1,6 +1,7 @@
 // Renderer: picks the host the lab runs in — Electron's preload API if present, else the browser host's WebSocket bridge.
 import type { LabHost } from '../../contract/labHost.js';
 import { createBrowserHost } from './browserHost.js';
+import { createBudgetedHost } from './budgetedHost.js';
 import { checkedHost } from './checkedHost.js';
 import { createSparingHost } from './sparingHost.js';
 
@@ -12,9 +13,11 @@ declare global {
 }
 
 /**
- * The one place that knows two hosts exist; everything else sees a LabHost whose events are checked (see checkedHost)
- * and that sends the engine only what it lacks (see sparingHost).
+ * The one place that knows two hosts exist; everything else sees a LabHost whose events are checked (see checkedHost),
+ * that sends the engine only what it lacks (see sparingHost) and tells it the memory budget first (see budgetedHost).
+ * Call `budgetChanged` when the budget the getter gives has changed.
  */
-export function getHost(): LabHost {
-  return createSparingHost(checkedHost(window.lab ?? createBrowserHost(new URL('engine', window.location.href))));
+export function getHost(memoryBudget: () => number): { host: LabHost; budgetChanged: () => void } {
+  const budgeted = createBudgetedHost(window.lab ?? createBrowserHost(new URL('engine', window.location.href)), memoryBudget);
+  return { host: createSparingHost(checkedHost(budgeted)), budgetChanged: () => budgeted.budgetChanged() };
 }

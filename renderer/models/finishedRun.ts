@@ -23,6 +23,12 @@ export interface FinishedRun {
   parameterPath?: Float64Array[] | undefined;
   /** The learning rates set while the run was paused, where they took effect. */
   learningRateChanges?: LearningRateChange[] | undefined;
+  /** The data's rows on each side of the split (absent for runs opened from a project saved before they were recorded). */
+  split?: TrainFinished['split'] | undefined;
+  /** Seconds the engine spent on the run (absent as for split). */
+  seconds?: number | undefined;
+  /** What went wrong, as the engine found it. */
+  diagnoses?: TrainFinished['diagnoses'] | undefined;
 }
 
 /** What the renderer knows of a run when it starts it. */
@@ -45,10 +51,13 @@ export function finishedRunOf(started: StartedRun, event: TrainFinished): Finish
     settings: event.settings,
     parameterPath: event.parameterPath,
     ...(event.learningRateChanges ? { learningRateChanges: event.learningRateChanges } : {}),
+    split: event.split,
+    seconds: event.seconds,
+    diagnoses: event.diagnoses,
   };
 }
 
-/** The last epoch's test accuracy, if any epoch finished. */
+/** The last epoch's test accuracy, if any epoch finished and the run had a test set. */
 export function finalTestAccuracy(run: Pick<FinishedRun, 'history'>): number | undefined {
   return run.history.at(-1)?.testAccuracy;
 }
