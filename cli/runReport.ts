@@ -30,6 +30,8 @@ export interface RunReport {
     decay: number;
     weight_decay: number;
     normalisation: string;
+    /** Features appended to two-feature data (x2, y2, xy, sinx, siny); absent when none were. */
+    extra_features?: string[];
   };
   train_size: number;
   test_size: number;
@@ -79,6 +81,7 @@ export function buildRunReport(input: {
       decay: hyper.decay ?? 1,
       weight_decay: hyper.weightDecay ?? 0,
       normalisation: finished.settings.normalisation,
+      ...(hyper.extraFeatures?.length ? { extra_features: hyper.extraFeatures } : {}),
     },
     train_size: input.trainSize,
     test_size: input.testSize,

@@ -1,6 +1,7 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
 import { readFileSync } from 'node:fs';
 import type { DataSource } from '../engine/data/dataSource.js';
+import { EXTRA_FEATURES, ExtraFeaturesSchema, type ExtraFeature } from '../engine/data/extraFeatures.js';
 import { NormalisationSchema } from '../engine/data/normalisation.js';
 import { LOSS_NAMES } from '../engine/losses/lossNames.js';
 import { OPTIMIZER_KINDS } from '../engine/optimizers/optimizerConfig.js';
@@ -44,6 +45,7 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   'hyper.decay': '--decay',
   'hyper.weightDecay': '--weight-decay',
   'hyper.normalisation': '--normalise',
+  'hyper.extraFeatures': '--features',
   dataSet: '--data',
   initialWeights: '--init-from',
 };
@@ -97,6 +99,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   reduction: { type: 'string' },
   split: { type: 'string' },
+  features: { type: 'string' },
   loss: { type: 'string' },
   optimizer: { type: 'string' },
   momentum: { type: 'string' },
@@ -113,16 +116,33 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Reads --features x2,y2,xy,sinx,siny: extra features for data with two features, which widen the network's input. */
+function parseExtraFeatures(list: string | undefined, inputs: number): ExtraFeature[] {
+  if (list === undefined) return [];
+  const parsed = ExtraFeaturesSchema.safeParse(
+    list
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+  );
+  if (!parsed.success) throw new UsageError(`--features: ${parsed.error.issues[0]!.message}`);
+  if (parsed.data.length === 0) throw new UsageError(`--features: name one or more of ${EXTRA_FEATURES.join(', ')}`);
+  if (inputs !== 2) throw new UsageError(`--features: extra features need data with 2 features, but --data has ${inputs}`);
+  return parsed.data;
+}
+
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
   const budget = toMemoryBudget(values['memory-limit']);
-  const { source, shape } = parseDataArgs({
+  const { source, shape: rawShape } = parseDataArgs({
     data: values.data,
     labelColumn: values['label-column'],
     toySize: toNumber('--toy-size', values['toy-size']),
     noise: toNumber('--noise', values.noise),
   });
+  const extraFeatures = parseExtraFeatures(values.features, rawShape.inputs);
+  const shape = { ...rawShape, inputs: rawShape.inputs + extraFeatures.length };
   const kind = toChoice('--optimizer', values.optimizer, OPTIMIZER_KINDS);
   const constants = {
     momentum: toNumber('--momentum', values.momentum),
@@ -147,6 +167,7 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
     ...(values.decay !== undefined ? { decay: toNumber('--decay', values.decay) } : {}),
     ...(values['weight-decay'] !== undefined ? { weightDecay: toNumber('--weight-decay', values['weight-decay']) } : {}),
     ...(normalisation ? { normalisation: normalisation.data } : {}),
+    ...(extraFeatures.length ? { extraFeatures } : {}),
   });
   if (!hyperResult.success) {
     const issue = hyperResult.error.issues[0]!;

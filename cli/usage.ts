@@ -61,6 +61,9 @@ data:
   --normalise MODE    none, global (the mean and std of all values, as the exercise) or standardize (per
                       feature, from the training rows); default global for the digits, else standardize
   --split FRACTION    the share of samples used for training (1: every row, no test set), default ${EXERCISE_HYPERPARAMETERS.trainFraction}
+  --features LIST     for data with 2 features x and y: extra features appended to them, computed from the
+                      normalised x and y, any of x2, y2, xy, sinx, siny (e.g. --features x2,y2); the
+                      network's input widens by one per feature
 
 training:
   --epochs N          default ${EXERCISE_HYPERPARAMETERS.epochs} (0 writes the initial weights)

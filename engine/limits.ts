@@ -7,6 +7,11 @@ export const MAX_PATH_VALUES = 5_000_000;
 
 /** A gradient check report carries each entry's relative error while its gradients hold at most this many entries in all (8 MB of float64s). */
 export const MAX_GRADCHECK_ENTRIES = 1_000_000;
+/** A data preview shows at most this many points of each split in the plane (a sample of them beyond). */
+export const MAX_PLANE_POINTS = 4000;
+
+/** A data preview of image data carries the images of this many training samples. */
+export const PREVIEW_IMAGES = 40;
 
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;

@@ -19,6 +19,9 @@ export const COLOURS = {
   error: '#b3261e',
   errorSoft: '#fbe9e7',
   ok: '#1d6b3a',
+  /** A design that works but works badly (the builder's warnings), and a paused run. */
+  warning: '#8a5a00',
+  warningSoft: '#fff4d6',
   /** Marks drawn over a contour plot (minima, the start cross). */
   ink: '#1a1a1a',
   /** The white ring or halo that keeps a mark readable on any contour band. */
@@ -37,6 +40,9 @@ export const COLOURS = {
 
 /** The colours of finished runs in the Training lab's history and overlays, apart from the current run's train blue and test orange. */
 export const RUN_COLOURS = ['#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
+
+/** The colours of a data set's classes in scatter plots and decision boundaries (class 0 orange and class 1 blue, as TensorFlow Playground). */
+export const CLASS_COLOURS = ['#e8871e', '#1f77c9', '#2a9d55', '#8e44ad', '#c0392b', '#17a2b8', '#8c6d1f', '#e84393', '#34495e', '#6c8e00'] as const;
 
 /**
  * The colours of the (at most six) optimizer paths compared on a contour plot: no blue, green or yellow, so each stands

@@ -2,6 +2,7 @@
 import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
+import { expandedFeatureNames, expandFeatures, orderedExtras, type ExtraFeature } from './extraFeatures.js';
 import type { DataSetName } from './dataSetNames.js';
 import { dataSourceName, type DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
@@ -17,6 +18,12 @@ export interface Samples {
   labels: Int32Array;
 }
 
+/** The width and height of a data set whose samples are greyscale images, row by row. */
+export interface ImageShape {
+  width: number;
+  height: number;
+}
+
 /** The rows of the source table (counted from 0, in the file's order) that went to each side of a split, in training order. */
 export interface SplitRows {
   train: Int32Array;
@@ -27,11 +34,15 @@ export interface SplitRows {
 export interface PreparedData {
   name: string;
   inputs: number;
+  /** The name of each of the `inputs` features (a CSV's header, the digits' pixels p00…p77, a toy set's x and y, then any extra features). */
+  featureNames: string[];
+  /** The extra features appended to two-feature data (empty for none), in canonical order. */
+  extraFeatures: ExtraFeature[];
+  /** Set when every sample is a greyscale image (the digits). */
+  image?: ImageShape | undefined;
   /** 1 for two classes (the target is the probability of classes[1]), else one output per class (one-hot targets). */
   outputs: number;
   classes: string[];
-  /** The name of each input feature (a CSV's header, the digits' pixels p00…p77, a toy set's x and y). */
-  featureNames: string[];
   normalisation: Normalisation;
   train: Samples;
   /** Empty (size 0) when the train fraction is 1. */
@@ -99,11 +110,15 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
 /** The random streams a run's seed drives: the split, the initialisation and dropout, and the toy data's points. */
 export const SEED_STREAMS = { split: 0, init: 1, toy: 2 } as const;
 
-/** How the samples are prepared: the split, its seed, and the normalisation (default: global for the digits, else standardize). */
+/**
+ * How the samples are prepared: the split, its seed, the normalisation (default: global for the digits, else
+ * standardize), and extra features for two-feature data (computed from the normalised x and y).
+ */
 export interface PrepareOptions {
   trainFraction: number;
   seed: number;
   normalisation?: Normalisation | undefined;
+  extraFeatures?: readonly ExtraFeature[] | undefined;
 }
 
 /** The digits as the exercise's binary task: class "5–9" (target 0) and "0–4" (target 1). */
@@ -132,23 +147,43 @@ function gather(features: Float64Array, targets: Float64Array, labels: Int32Arra
   return picked;
 }
 
+/** Appends the extra features to both splits' rows of two features; throws when the data has not two features. */
+function withExtraFeatures(name: string, featureNames: string[], train: Samples, test: Samples, extras: readonly ExtraFeature[]): string[] {
+  if (featureNames.length !== 2) {
+    throw new Error(`extra features (x², y², xy, sin x, sin y) need data with 2 features, but ${name} has ${featureNames.length}`);
+  }
+  train.features = expandFeatures(train.features, train.size, extras);
+  test.features = expandFeatures(test.features, test.size, extras);
+  return expandedFeatureNames([featureNames[0]!, featureNames[1]!], extras);
+}
+
 /**
  * Prepares a table as the exercise prepares the digits: a seeded shuffle, a split with n_train = floor(n · trainFraction),
  * then the normalisation ('global' uses the mean and std of all values, as the exercise; 'standardize' each feature's
- * mean and std over the training rows only, so the test set stays unseen). A train fraction of 1 keeps every row for
+ * mean and std over the training rows only, so the test set stays unseen), then, for two-feature data, the extra
+ * features computed from each row's normalised x and y (see expandFeatures). A train fraction of 1 keeps every row for
  * training and leaves the test set empty. The rows of each side are recorded in `split`.
  */
-export function prepareTable(name: string, table: LabelledTable, trainFraction: number, normalisation: Normalisation, random: Random): PreparedData {
-  const inputs = table.featureNames.length;
+export function prepareTable(
+  name: string,
+  table: LabelledTable,
+  trainFraction: number,
+  normalisation: Normalisation,
+  random: Random,
+  extras: readonly ExtraFeature[] = [],
+): PreparedData {
+  const rawInputs = table.featureNames.length;
   const { outputs, targets } = targetsFor(table.labels, table.classes.length);
   const order = permutation(random, table.size);
   const trainSize = Math.floor(table.size * trainFraction);
   if (trainSize < 1) throw new Error(`a train fraction of ${trainFraction} leaves no training samples out of ${table.size}`);
   const split: SplitRows = { train: order.slice(0, trainSize), test: order.slice(trainSize) };
-  const train = gather(table.features, targets, table.labels, split.train, inputs, outputs);
-  const test = gather(table.features, targets, table.labels, split.test, inputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, inputs, table.featureNames);
-  return { name, inputs, outputs, classes: table.classes, featureNames: table.featureNames, normalisation, train, test, split };
+  const train = gather(table.features, targets, table.labels, split.train, rawInputs, outputs);
+  const test = gather(table.features, targets, table.labels, split.test, rawInputs, outputs);
+  normalise(normalisation, table.features, train.features, test.features, rawInputs, table.featureNames);
+  const extraFeatures = orderedExtras(extras);
+  const featureNames = extraFeatures.length ? withExtraFeatures(name, table.featureNames, train, test, extraFeatures) : [...table.featureNames];
+  return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test, split };
 }
 
 /** Reads an asset file's text; supplied by the process the engine runs in. */
@@ -185,7 +220,10 @@ export function createDataLoader(
       let table = await loadAsset(info.asset);
       if (source === 'digits-binary') table = binaryDigits(table);
       const normalisation = options.normalisation ?? defaultNormalisation(source);
-      return prepareTable(source, table, options.trainFraction, normalisation, split);
+      const prepared = prepareTable(source, table, options.trainFraction, normalisation, split, options.extraFeatures);
+      // A one-channel image data set shows its samples as greyscale pictures.
+      const [channels, height, width] = info.imageShape ?? [];
+      return channels === 1 && height && width ? { ...prepared, image: { width, height } } : prepared;
     }
     let table: LabelledTable;
     if (source.kind === 'toy') {
@@ -194,6 +232,7 @@ export function createDataLoader(
     } else {
       table = csvTables.tableOf(source);
     }
-    return prepareTable(dataSourceName(source), table, options.trainFraction, options.normalisation ?? defaultNormalisation(source), split);
+    const normalisation = options.normalisation ?? defaultNormalisation(source);
+    return prepareTable(dataSourceName(source), table, options.trainFraction, normalisation, split, options.extraFeatures);
   };
 }

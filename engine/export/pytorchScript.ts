@@ -92,7 +92,10 @@ function preparationText(data: PreparedData, hyper: Hyperparameters): string {
       : data.normalisation === 'standardize'
         ? 'each feature minus its mean and over its standard deviation, taken from the training rows'
         : 'not normalised';
-  return `shuffled with seed ${hyper.seed}, split ${data.train.size} for training and ${data.test.size} for testing (train fraction ${hyper.trainFraction}), ${normalisation}`;
+  const extras = data.extraFeatures.length
+    ? `, then the extra features ${data.featureNames.slice(-data.extraFeatures.length).join(', ')} computed from the normalised x and y`
+    : '';
+  return `shuffled with seed ${hyper.seed}, split ${data.train.size} for training and ${data.test.size} for testing (train fraction ${hyper.trainFraction}), ${normalisation}${extras}`;
 }
 
 /**

@@ -30,6 +30,11 @@ export abstract class Optimizer {
     }
   }
 
+  /** Steps of `learningRate` from the next update on (with a decay, decayed from there on as before). */
+  setLearningRate(learningRate: number): void {
+    this.stepSize = learningRate;
+  }
+
   /** Sets every parameter's gradient to zero. */
   zeroGradients(): void {
     for (const parameter of this.parameters) parameter.gradient.fill(0);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { DataPreviewSchema, DataPreviewedSchema } from './dataPreview.js';
 import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
@@ -16,13 +17,17 @@ import { SurfaceMapProgressSchema, SurfaceMapResultSchema, SurfaceMapSchema } fr
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
   TrainBatchesSchema,
+  TrainBoundarySchema,
   TrainEpochSchema,
   TrainFinishedSchema,
+  TrainLearningRateSchema,
   TrainPauseSchema,
   TrainResumeSchema,
+  TrainSetLearningRateSchema,
   TrainStartSchema,
   TrainStartedSchema,
   TrainStateSchema,
+  TrainStepSchema,
   TrainStopSchema,
 } from './training.js';
 import { WorkStopSchema } from './work.js';
@@ -33,6 +38,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   TrainStopSchema,
   TrainPauseSchema,
   TrainResumeSchema,
+  TrainStepSchema,
+  TrainSetLearningRateSchema,
   DescribeSchema,
   FunctionsSampleSchema,
   FunctionsCheckTypedSchema,
@@ -43,6 +50,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   AnalysisRunSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
+  DataPreviewSchema,
   ExportBuildSchema,
   WorkStopSchema,
   EnginePingSchema,
@@ -61,6 +69,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   TrainEpochSchema,
   TrainBatchesSchema,
   TrainStateSchema,
+  TrainBoundarySchema,
+  TrainLearningRateSchema,
   TrainFinishedSchema,
   CatalogSchema,
   FunctionSamplesSchema,
@@ -73,6 +83,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   AnalysisReportSchema,
   LandscapeGridSchema,
   SpecReportSchema,
+  DataPreviewedSchema,
   ExportFileSchema,
   EnginePongSchema,
   EngineConfiguredSchema,

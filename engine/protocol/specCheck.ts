@@ -1,6 +1,7 @@
 // The spec-check family of the protocol: a network checked as a builder edits it; pure, any process.
 import { z } from 'zod';
 import { DataSourceSchema } from '../data/dataSource.js';
+import { ExtraFeaturesSchema } from '../data/extraFeatures.js';
 import { LossNameSchema } from '../losses/lossNames.js';
 import { NetworkSpecSchema } from '../spec.js';
 
@@ -12,6 +13,8 @@ export const SpecCheckSchema = z
     spec: NetworkSpecSchema,
     dataSet: DataSourceSchema.optional(),
     loss: LossNameSchema.optional(),
+    /** The extra features the data set would get (they widen its input). */
+    extraFeatures: ExtraFeaturesSchema.optional(),
   })
   .strict();
 export type SpecCheck = z.infer<typeof SpecCheckSchema>;
@@ -28,6 +31,8 @@ export const SpecReportSchema = z
     /** The loss training would use (the request's, or the default for the last layer). */
     loss: LossNameSchema,
     issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
+    /** Designs that train but train badly (a softmax first, dropout after the output, a loss that falls back to MSE), with where. */
+    warnings: z.array(z.object({ message: z.string(), field: z.string() }).strict()),
   })
   .strict();
 export type SpecReport = z.infer<typeof SpecReportSchema>;

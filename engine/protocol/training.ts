@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DataSourceSchema } from '../data/dataSource.js';
 import { NormalisationSchema } from '../data/normalisation.js';
+import { PlaneFrameSchema } from '../data/planeView.js';
 import { LossNameSchema } from '../losses/lossNames.js';
 import { OptimizerSchema } from '../optimizers/optimizerConfig.js';
 import { NetworkSpecSchema } from '../spec.js';
@@ -9,6 +10,8 @@ import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { DiagnosisSchema } from '../training/diagnoseRun.js';
 import { EpochMetricsSchema } from '../training/epochMetrics.js';
 import { HyperparametersSchema } from '../training/hyperparameters.js';
+import { LearningRateChangeSchema } from '../training/learningRateChange.js';
+import { positiveNumber } from '../numberSchemas.js';
 import { Float64ArraySchema, Int32ArraySchema } from './typedArrays.js';
 
 const runId = z.string().min(1);
@@ -25,17 +28,25 @@ export const TrainStartSchema = z
     initialWeights: TrainedWeightsSchema.optional(),
     /** Keep the flattened parameters after every epoch (for the loss landscape); refused for very large runs. */
     recordPath: z.boolean().optional(),
+    /** For two-feature data: send train.boundary, the network's output over the plane, a few times a second. */
+    boundary: z.boolean().optional(),
   })
   .strict();
 
 export const TrainStopSchema = z.object({ type: z.literal('train.stop'), runId }).strict();
 export const TrainPauseSchema = z.object({ type: z.literal('train.pause'), runId }).strict();
 export const TrainResumeSchema = z.object({ type: z.literal('train.resume'), runId }).strict();
+/** While paused: train one minibatch (or to the end of the epoch), then pause again. */
+export const TrainStepSchema = z.object({ type: z.literal('train.step'), runId, unit: z.enum(['batch', 'epoch']) }).strict();
+/** A new learning rate, used from the next update on (while paused: from the resume or the step). */
+export const TrainSetLearningRateSchema = z.object({ type: z.literal('train.setLearningRate'), runId, learningRate: positiveNumber('learning rate') }).strict();
 
 export type TrainStart = z.infer<typeof TrainStartSchema>;
 export type TrainStop = z.infer<typeof TrainStopSchema>;
 export type TrainPause = z.infer<typeof TrainPauseSchema>;
 export type TrainResume = z.infer<typeof TrainResumeSchema>;
+export type TrainStep = z.infer<typeof TrainStepSchema>;
+export type TrainSetLearningRate = z.infer<typeof TrainSetLearningRateSchema>;
 
 export const TrainStartedSchema = z
   .object({
@@ -57,6 +68,25 @@ export const TrainBatchesSchema = z
 /** The run is paused (waiting for resume) or running again. */
 export const TrainStateSchema = z.object({ type: z.literal('train.state'), runId: z.string(), state: z.enum(['paused', 'running']) }).strict();
 
+/**
+ * The network's outputs over the plane of two-feature data (its decision boundary): `values` is row-major
+ * (frame.rows · frame.columns) × outputs, row 0 at frame.yMin, after `batch` training minibatches and `epoch` epochs.
+ */
+export const TrainBoundarySchema = z
+  .object({
+    type: z.literal('train.boundary'),
+    runId: z.string(),
+    batch: z.number().int().nonnegative(),
+    epoch: z.number().int().nonnegative(),
+    frame: PlaneFrameSchema,
+    outputs: z.number().int().positive(),
+    values: Float64ArraySchema,
+  })
+  .strict();
+
+/** A learning rate set during the run took effect. */
+export const TrainLearningRateSchema = z.object({ type: z.literal('train.learningRate'), runId: z.string(), change: LearningRateChangeSchema }).strict();
+
 /** completed: all epochs ran; stopped: the user stopped it; diverged: the loss became NaN or infinite. */
 export const FinishReasonSchema = z.enum(['completed', 'stopped', 'diverged']);
 export type FinishReason = z.infer<typeof FinishReasonSchema>;
@@ -77,6 +107,8 @@ export const TrainFinishedSchema = z
     settings: z.object({ seed: z.number(), loss: LossNameSchema, optimizer: OptimizerSchema, normalisation: NormalisationSchema }).strict(),
     /** With recordPath: the flattened parameters before training and after each epoch. */
     parameterPath: z.array(Float64ArraySchema).optional(),
+    /** The learning rates set during the run, in order (absent when none was). */
+    learningRateChanges: z.array(LearningRateChangeSchema).optional(),
     /** The rows of the data (counted from 0 in the source's order) of each side of the split, in training order; test is empty at train fraction 1. */
     split: SplitRowsSchema,
     /** Seconds the engine spent on the run, from loading the data to the last epoch. */
@@ -91,3 +123,5 @@ export type TrainEpoch = z.infer<typeof TrainEpochSchema>;
 export type TrainBatches = z.infer<typeof TrainBatchesSchema>;
 export type TrainState = z.infer<typeof TrainStateSchema>;
 export type TrainFinished = z.infer<typeof TrainFinishedSchema>;
+export type TrainBoundary = z.infer<typeof TrainBoundarySchema>;
+export type TrainLearningRate = z.infer<typeof TrainLearningRateSchema>;

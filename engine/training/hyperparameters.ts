@@ -1,5 +1,6 @@
 // A run's hyperparameters, how gradients are combined, and the exercise's settings; pure, any process.
 import { z } from 'zod';
+import { ExtraFeaturesSchema } from '../data/extraFeatures.js';
 import { NormalisationSchema } from '../data/normalisation.js';
 import { LossNameSchema } from '../losses/lossNames.js';
 import { positiveInteger, positiveNumber } from '../numberSchemas.js';
@@ -37,6 +38,8 @@ export const HyperparametersSchema = z
     weightDecay: z.number().min(0, 'weight decay must be 0 or more').optional(),
     /** Default: global for the digits (as the exercise), standardize for every other data set. */
     normalisation: NormalisationSchema.optional(),
+    /** For data with two features x and y: features appended to them (x², y², xy, sin x, sin y). Default none. */
+    extraFeatures: ExtraFeaturesSchema.optional(),
   })
   .strict();
 export type Hyperparameters = z.infer<typeof HyperparametersSchema>;

@@ -10,6 +10,7 @@ import { createOptimizer } from '../optimizers/createOptimizer.js';
 import type { FinishReason } from '../protocol/training.js';
 import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
+import type { LearningRateChange } from './learningRateChange.js';
 import { BatchLossBuffer } from './batchLosses.js';
 import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
@@ -40,6 +41,15 @@ export interface TrainingOptions {
   onStateChange?: (state: 'paused' | 'running') => void;
   /** Keep the flattened parameters (see flattenParameters) before training and after each epoch. */
   recordPath?: boolean;
+  /**
+   * Called before training, after a training minibatch when `snapshotIntervalMilliseconds` (default 250; more when a call
+   * takes over a hundredth of it) have passed since the last call, when the loop parks on a pause, and at the end: with
+   * the training minibatches and epochs done so far.
+   */
+  onSnapshot?: (batchesDone: number, epochsDone: number) => void;
+  snapshotIntervalMilliseconds?: number;
+  /** Told when a learning rate asked for through `control` takes effect. */
+  onLearningRate?: (change: LearningRateChange) => void;
   /** Gives the host a turn; called at least every `sliceMilliseconds` of work. */
   yieldToEventLoop?: () => Promise<void>;
   sliceMilliseconds?: number;
@@ -52,6 +62,8 @@ export interface TrainingOutcome {
   history: EpochMetrics[];
   /** With recordPath: the flattened parameters before training and after each finished epoch. */
   parameterPath?: Float64Array[];
+  /** The learning rates set during the run, in order. */
+  learningRateChanges: LearningRateChange[];
 }
 
 /** Slots of the training loop's sums. */
@@ -126,22 +138,47 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
+  const learningRateChanges: LearningRateChange[] = [];
+  const baseSnapshotInterval = options.snapshotIntervalMilliseconds ?? 250;
+  let snapshotInterval = baseSnapshotInterval;
   let confidentlyWrong = 0;
+  let batchesDone = 0;
   let sliceStart = Date.now();
+  let lastSnapshot = sliceStart;
 
+  // A snapshot (the decision boundary) is kept to about 1% of the run: the wait grows to 100 times the last one's time.
+  const snapshot = (now: number): void => {
+    if (!options.onSnapshot) return;
+    options.onSnapshot(batchesDone, history.length);
+    lastSnapshot = Date.now();
+    snapshotInterval = Math.max(baseSnapshotInterval, 100 * (lastSnapshot - now));
+  };
+  const takeLearningRate = (): void => {
+    const learningRate = control?.takeLearningRate();
+    if (learningRate === undefined) return;
+    optimizer.setLearningRate(learningRate);
+    const change = { batch: batchesDone + 1, epoch: history.length + 1, learningRate };
+    learningRateChanges.push(change);
+    options.onLearningRate?.(change);
+  };
   const finish = (reason: FinishReason, message: string): TrainingOutcome => {
     batches.flush(Date.now());
     network.setTraining(false);
-    return parameterPath ? { reason, message, history, parameterPath } : { reason, message, history };
+    if (reason !== 'diverged') snapshot(Date.now());
+    const outcome = { reason, message, history, learningRateChanges };
+    return parameterPath ? { ...outcome, parameterPath } : outcome;
   };
   const stopped = (): TrainingOutcome => finish('stopped', `stopped after ${history.length} of ${hyper.epochs} epochs`);
   /** Gives the host a turn and waits out a pause; true when the run should stop. */
   const takeTurn = async (): Promise<boolean> => {
     await giveTurn();
+    takeLearningRate();
     if (control?.isPaused && !stopRequested()) {
       batches.flush(Date.now());
+      snapshot(Date.now());
       options.onStateChange?.('paused');
       await control.whenResumed();
+      takeLearningRate();
       if (!stopRequested()) options.onStateChange?.('running');
     }
     sliceStart = Date.now();
@@ -176,15 +213,21 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
           for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
         }
         optimizer.step();
+        batchesDone++;
+        control?.finished('batch');
       }
       const now = Date.now();
-      if (training) batches.add(value, now);
-      if (now - sliceStarted >= slice) return step + 1;
+      if (training) {
+        batches.add(value, now);
+        if (options.onSnapshot && now - lastSnapshot >= snapshotInterval) snapshot(now);
+      }
+      if (now - sliceStarted >= slice || control?.isPaused) return step + 1;
     }
     return features.length;
   };
 
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
+  snapshot(sliceStart);
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
     for (const phase of phases) {
@@ -201,7 +244,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
             `the loss became ${sums[LAST_LOSS]} in epoch ${epoch}, minibatch ${-step} of the ${training ? 'training' : 'test'} phase; ${divergenceCause(hyper).advice}`,
           );
         }
-        if (Date.now() - sliceStart >= slice && (await takeTurn())) return stopped();
+        if ((Date.now() - sliceStart >= slice || control?.isPaused) && (await takeTurn())) return stopped();
       }
       means[phase] = [sums[LOSS_SUM]! / steps, sums[ACCURACY_SUM]! / steps];
       if (training) confidentlyWrong = sums[WRONG_ROWS]! / (steps * batch);
@@ -215,6 +258,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));
     options.onEpoch?.(metrics);
+    if (epoch < hyper.epochs) control?.finished('epoch');
     if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
   }
   const cause = divergenceCause(hyper);

@@ -24,10 +24,10 @@ export async function loadTrainedNetwork(
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const { weights } = request;
   if (!weights) return fail('weights', 'send the trained weights, or the runId of a finished run');
-  const { dataSet, trainFraction, seed, normalisation } = request.data;
+  const { dataSet, trainFraction, seed, normalisation, extraFeatures } = request.data;
   let data: PreparedData;
   try {
-    data = await context.loadData(dataSet, { trainFraction, seed, normalisation });
+    data = await context.loadData(dataSet, { trainFraction, seed, normalisation, extraFeatures });
   } catch (error) {
     return fail('data', `cannot load the data: ${messageOf(error)}`);
   }

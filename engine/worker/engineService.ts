@@ -8,6 +8,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { handleDataPreview } from './dataPreviewHandler.js';
 import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
@@ -88,6 +89,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'analysis.run': handleAnalysis,
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
+    'data.preview': handleDataPreview,
     'export.build': handleExportBuild,
     'work.stop': async (request) => {
       active.stop(request.requestId);

@@ -37,7 +37,12 @@ async function pytorchScriptFile(
   const { dataSet, hyper } = training;
   let data;
   try {
-    data = await context.loadData(dataSet, { trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: hyper.normalisation });
+    data = await context.loadData(dataSet, {
+      trainFraction: hyper.trainFraction,
+      seed: hyper.seed,
+      normalisation: hyper.normalisation,
+      extraFeatures: hyper.extraFeatures,
+    });
   } catch (error) {
     return fail('training.dataSet', `cannot load the data: ${messageOf(error)}`);
   }

@@ -14,6 +14,8 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
     case 'train.start':
     case 'compare.start':
       return { source: request.dataSet, field: 'dataSet' };
+    case 'data.preview':
+      return { source: request.dataSet, field: 'dataSet' };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
     case 'analysis.run':

@@ -3,6 +3,7 @@ import { trainingCost } from '../budget/requestCost.js';
 import { shapeSize } from '../layers/shape.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { describeLayers } from '../network/describeLayers.js';
+import { designWarnings } from '../network/designWarnings.js';
 import type { SpecIssue } from '../network/specIssue.js';
 import { validateSpecForData } from '../network/validateSpec.js';
 import type { SpecCheck, SpecReport } from '../protocol/specCheck.js';
@@ -27,7 +28,7 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
   if (overBudget) all.push(overBudget);
   if (all.length === 0 && request.dataSet !== undefined) {
     try {
-      const data = await context.loadData(request.dataSet, { trainFraction: 0.5, seed: 1 });
+      const data = await context.loadData(request.dataSet, { trainFraction: 0.5, seed: 1, extraFeatures: request.extraFeatures });
       all.push(...validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, request.loss));
     } catch (error) {
       all.push({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
@@ -41,5 +42,6 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
     parameterCount: layers.reduce((sum, layer) => sum + layer.parameters, 0),
     loss,
     issues: unique,
+    warnings: designWarnings(spec, request.loss),
   };
 }

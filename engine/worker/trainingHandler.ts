@@ -1,6 +1,7 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
 import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import { planeAbsence, planeFrame } from '../data/planeView.js';
 import type { ErrorCode } from '../protocol/errors.js';
 import { MAX_PATH_VALUES } from '../limits.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
@@ -10,15 +11,19 @@ import { buildNetwork } from '../network/network.js';
 import type { SpecIssue } from '../network/specIssue.js';
 import { validateSpec, validateSpecForData } from '../network/validateSpec.js';
 import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
-import type { TrainPause, TrainResume, TrainStart, TrainStop } from '../protocol/training.js';
+import type { TrainPause, TrainResume, TrainSetLearningRate, TrainStart, TrainStep, TrainStop } from '../protocol/training.js';
 import { deriveRandom } from '../random.js';
+import { DecisionBoundary } from '../training/decisionBoundary.js';
 import { diagnoseRun, networkSymptoms } from '../training/diagnoseRun.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
 import type { RequestHandlers } from './requestHandler.js';
 
-export type TrainingRequest = TrainStart | TrainStop | TrainPause | TrainResume;
+export type TrainingRequest = TrainStart | TrainStop | TrainPause | TrainResume | TrainStep | TrainSetLearningRate;
+
+/** Control requests: they name a run that may be running. */
+type ControlRequest = Exclude<TrainingRequest, TrainStart>;
 
 export interface TrainingHandlers {
   /** Start (resolves when the run has finished, or was refused), stop, pause and resume; each sends its run's events. */
@@ -36,6 +41,12 @@ export function checkBatchSize(data: PreparedData, batchSize: number): SpecIssue
   if (batchSize <= smaller) return undefined;
   const which = !hasTest || data.train.size <= data.test.size ? 'training' : 'test';
   return { field: 'hyper.batchSize', message: `the minibatch size ${batchSize} is larger than the ${which} set (${smaller} samples)` };
+}
+
+/** With a boundary asked for: why the data has no plane to draw it on, if so. */
+function checkBoundary(data: PreparedData): SpecIssue | undefined {
+  const absent = planeAbsence(data);
+  return absent ? { field: 'boundary', message: absent } : undefined;
 }
 
 /** Problems found before any data is loaded: the spec's shapes, the loss against the last layer, the path's size, the initial weights' spec. */
@@ -68,10 +79,10 @@ function checkRequest(request: TrainStart): SpecIssue | undefined {
 export function createTrainingHandlers(): TrainingHandlers {
   const running = new Map<string, TrainingControl>();
   const controlRun =
-    (act: (control: TrainingControl) => void) =>
-    async (request: TrainStop | TrainPause | TrainResume): Promise<void> => {
+    <R extends ControlRequest>(act: (control: TrainingControl, request: R) => void) =>
+    async (request: R): Promise<void> => {
       const control = running.get(request.runId);
-      if (control) act(control);
+      if (control) act(control, request);
     };
 
   async function run(request: TrainStart, control: TrainingControl, ctx: EngineContext): Promise<void> {
@@ -85,12 +96,19 @@ export function createTrainingHandlers(): TrainingHandlers {
     if (overBudget) return fail(overBudget, 'over-budget');
     let data: PreparedData;
     try {
-      data = await ctx.loadData(dataSet, { trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: hyper.normalisation });
+      data = await ctx.loadData(dataSet, {
+        trainFraction: hyper.trainFraction,
+        seed: hyper.seed,
+        normalisation: hyper.normalisation,
+        extraFeatures: hyper.extraFeatures,
+      });
     } catch (error) {
       return fail({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
     }
     const dataIssue =
-      validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0] ?? checkBatchSize(data, hyper.batchSize);
+      validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0] ??
+      checkBatchSize(data, hyper.batchSize) ??
+      (request.boundary ? checkBoundary(data) : undefined);
     if (dataIssue) return fail(dataIssue);
     const admitted = ctx.budget.admit(trainingCost(request, dataBytes(data)));
     if ('issue' in admitted) return fail(admitted.issue, 'over-budget');
@@ -112,6 +130,7 @@ export function createTrainingHandlers(): TrainingHandlers {
       loadTrainedWeights(network, request.initialWeights);
     }
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
+    const boundary = request.boundary ? new DecisionBoundary(network, planeFrame(data), data.extraFeatures, ctx.kernels) : undefined;
     const diagnosed = data.test.size > 0 ? data.test : data.train;
     const initialSymptoms = networkSymptoms(network, diagnosed);
     const outcome = await train({
@@ -124,6 +143,13 @@ export function createTrainingHandlers(): TrainingHandlers {
       onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
       onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
       onStateChange: (state) => ctx.send({ type: 'train.state', runId, state }),
+      onLearningRate: (change) => ctx.send({ type: 'train.learningRate', runId, change }),
+      ...(boundary
+        ? {
+            onSnapshot: (batch: number, epoch: number) =>
+              ctx.send({ type: 'train.boundary', runId, batch, epoch, frame: boundary.frame, outputs: network.outputs, values: boundary.compute(network) }),
+          }
+        : {}),
       shouldStop: () => ctx.isDisposed(),
       ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
     });
@@ -154,6 +180,7 @@ export function createTrainingHandlers(): TrainingHandlers {
         normalisation: data.normalisation,
       },
       ...(outcome.parameterPath ? { parameterPath: outcome.parameterPath } : {}),
+      ...(outcome.learningRateChanges.length ? { learningRateChanges: outcome.learningRateChanges } : {}),
       split: data.split,
       seconds,
       diagnoses,
@@ -181,6 +208,8 @@ export function createTrainingHandlers(): TrainingHandlers {
       'train.stop': controlRun((control) => control.stop()),
       'train.pause': controlRun((control) => control.pause()),
       'train.resume': controlRun((control) => control.resume()),
+      'train.step': controlRun<TrainStep>((control, request) => control.stepOnce(request.unit)),
+      'train.setLearningRate': controlRun<TrainSetLearningRate>((control, request) => control.setLearningRate(request.learningRate)),
     },
     dispose() {
       for (const control of running.values()) control.stop();

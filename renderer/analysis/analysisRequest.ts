@@ -6,13 +6,14 @@ import type { FinishedRun } from '../models/finishedRun.js';
 /** The side of the digits' square images: 64 features are the pixels p{r}{c} of an 8×8 image, row-major. */
 export const DIGIT_SIDE = 8;
 
-/** The same data source, split and normalisation the run trained on, so the test set is the run's own. */
+/** The same data source, split, normalisation and extra features the run trained on, so the test set is the run's own. */
 export function analysedData(run: FinishedRun): AnalysisRun['data'] {
   return {
     dataSet: run.dataSet,
     trainFraction: run.hyper.trainFraction,
     seed: run.hyper.seed,
     normalisation: run.settings.normalisation,
+    ...(run.hyper.extraFeatures?.length ? { extraFeatures: run.hyper.extraFeatures } : {}),
   };
 }
 

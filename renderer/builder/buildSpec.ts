@@ -88,3 +88,14 @@ export function countBuildErrors(errors: BuildErrors): number {
   const perCard = Object.values(errors.layers).reduce((sum, fields) => sum + Object.keys(fields).length, 0);
   return (errors.input ? 1 : 0) + (errors.sequence ? 1 : 0) + perCard;
 }
+
+/** Where and why the cards make no network yet, as "at layer 2: units must be …" (the first message, and how many more there are). */
+export function buildProblem(errors: BuildErrors): string {
+  const count = countBuildErrors(errors);
+  const more = count > 1 ? ` (and ${count - 1} more)` : '';
+  const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+  if (errors.sequence) return `in its layers: ${lower(errors.sequence)}`;
+  if (errors.input) return `at the input width: ${lower(errors.input)}${more}`;
+  const [index, fields] = Object.entries(errors.layers)[0]!;
+  return `at layer ${Number(index) + 1}: ${lower(Object.values(fields)[0]!)}${more}`;
+}

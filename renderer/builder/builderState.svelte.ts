@@ -8,8 +8,8 @@ import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import type { NetworkDraft } from '../models/networkDraft.svelte.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
-import { buildSpec, type BuildResult } from './buildSpec.js';
-import { cardName, cardOf, cardsOf, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
+import { buildProblem, buildSpec, type BuildResult } from './buildSpec.js';
+import { cardName, cardOf, cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
 import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
 import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
 
@@ -84,11 +84,26 @@ export class BuilderState {
     return checked ? placeIssues(checked.report.issues, checked.cardIds) : { cards: {}, input: [], dataSet: [], network: [] };
   }
 
+  /** The engine's warnings (designs that train badly) placed at their cards or the network. */
+  get warnings(): PlacedIssues {
+    const checked = this.checked;
+    return checked ? placeIssues(checked.report.warnings, checked.cardIds) : { cards: {}, input: [], dataSet: [], network: [] };
+  }
+
   /** Every message of the latest answer with where it is shown ("layer 3", "the input width"), in the engine's order. */
   get issueList(): { message: string; where: string }[] {
+    return this.#listed('issues');
+  }
+
+  /** Every warning of the latest answer with where it is shown, in the engine's order. */
+  get warningList(): { message: string; where: string }[] {
+    return this.#listed('warnings');
+  }
+
+  #listed(kind: 'issues' | 'warnings'): { message: string; where: string }[] {
     const checked = this.checked;
     if (!checked) return [];
-    return checked.report.issues.map((issue) => {
+    return checked.report[kind].map((issue) => {
       const place = placeOf(issue.field, checked.cardIds.length);
       if (place.at !== 'layer') return { message: issue.message, where: describePlace(place) };
       const now = this.cards.findIndex((card) => card.id === checked.cardIds[place.index]);
@@ -174,6 +189,19 @@ export class BuilderState {
     this.announcement = `Moved ${cardName(card)} to layer ${this.cards.indexOf(card) + 1} of ${this.cards.length}`;
   }
 
+  /**
+   * Keeps the shared draft in step with the network on screen, so Training trains exactly it: the network itself once
+   * the engine finds no problem with it, else why not (the draft keeps the last valid version, and Training says so).
+   */
+  syncDraft(): void {
+    const build = this.build;
+    if (!build.ok) return this.#draft.setProblem(buildProblem(build.errors));
+    if (!this.current) return;
+    const first = this.issueList[0];
+    if (first) return this.#draft.setProblem(`at ${first.where}: ${first.message}`);
+    this.#draft.set($state.snapshot(build.spec) as NetworkSpec, presetNamed(build.spec));
+  }
+
   // ---- the engine ----------------------------------------------------------------------------
 
   /** Asks the engine about the network on screen after a short pause; returns the function that cancels the wait. */
@@ -200,7 +228,6 @@ export class BuilderState {
       if (asked !== this.#asked) return;
       this.checked = { cardIds, specJson: JSON.stringify(spec), dataSet, report };
       this.failure = null;
-      if (report.issues.length === 0) this.#draft.set(spec, presetNamed(spec));
     } catch (error) {
       if (asked !== this.#asked) return;
       this.failure = `The engine could not check the network: ${error instanceof Error ? error.message : String(error)}`;

@@ -45,9 +45,16 @@ export function epochSeries(history: readonly CurvePoint[], metric: Metric): Lin
   }));
 }
 
-/** The y axis of a metric over every drawn series. */
-export function curvesYDomain(metric: Metric, series: readonly Pick<LineSeries, 'points'>[]): [number, number] {
+/**
+ * The y axis of a metric over every drawn series. On a log axis a loss spans its smallest to its largest positive value
+ * (a log axis has no 0; the chart widens it to whole decades), 0.1 to 1 before there is any.
+ */
+export function curvesYDomain(metric: Metric, series: readonly Pick<LineSeries, 'points'>[], scale: 'linear' | 'log' = 'linear'): [number, number] {
   const values = series.flatMap((s) => s.points.map((p) => p.y));
+  if (metric === 'loss' && scale === 'log') {
+    const positive = values.filter((v) => Number.isFinite(v) && v > 0);
+    return positive.length ? [Math.min(...positive), Math.max(...positive)] : [0.1, 1];
+  }
   return metric === 'loss' ? lossDomain(values) : accuracyDomain(values);
 }
 

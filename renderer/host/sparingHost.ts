@@ -28,6 +28,8 @@ const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: D
     case 'train.start':
     case 'compare.start':
       return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
+    case 'data.preview':
+      return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'analysis.run':

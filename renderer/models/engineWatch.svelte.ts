@@ -18,6 +18,7 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'analysis.run': 'the analysis',
   'landscape.run': 'the loss landscape',
   'spec.check': 'the network check',
+  'data.preview': 'the data preview',
   'export.build': 'the export',
   'compare.start': 'the comparison',
   'compare.stop': 'stopping the comparison',

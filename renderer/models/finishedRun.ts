@@ -3,6 +3,7 @@ import type { DataSource } from '../../engine/data/dataSource.js';
 import type { FinishReason, TrainFinished } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../../engine/training/hyperparameters.js';
+import type { LearningRateChange } from '../../engine/training/learningRateChange.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import type { TrainedWeights } from '../../engine/trainedWeights.js';
 
@@ -20,6 +21,8 @@ export interface FinishedRun {
   settings: TrainFinished['settings'];
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
+  /** The learning rates set while the run was paused, where they took effect. */
+  learningRateChanges?: LearningRateChange[] | undefined;
   /** The data's rows on each side of the split (absent for runs opened from a project saved before they were recorded). */
   split?: TrainFinished['split'] | undefined;
   /** Seconds the engine spent on the run (absent as for split). */
@@ -47,6 +50,7 @@ export function finishedRunOf(started: StartedRun, event: TrainFinished): Finish
     weights: event.weights,
     settings: event.settings,
     parameterPath: event.parameterPath,
+    ...(event.learningRateChanges ? { learningRateChanges: event.learningRateChanges } : {}),
     split: event.split,
     seconds: event.seconds,
     diagnoses: event.diagnoses,

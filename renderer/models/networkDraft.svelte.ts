@@ -11,6 +11,7 @@ export interface KeptWork {
 export class NetworkDraft<Work extends KeptWork = KeptWork> {
   #spec = $state<NetworkSpec>(structuredClone(NETWORK_PRESETS[0]!.spec));
   #name = $state(NETWORK_PRESETS[0]!.name);
+  #problem = $state<string | null>(null);
   #work: Work | null = null;
 
   get spec(): NetworkSpec {
@@ -21,10 +22,23 @@ export class NetworkDraft<Work extends KeptWork = KeptWork> {
     return this.#name;
   }
 
-  /** Replaces the draft (a copy is kept, so later edits of `spec` by the caller do not leak in). */
+  /** What is wrong with the network on the editor's screen, with where ("at layer 3: …"), while `spec` is its last valid version; null when nothing is. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  /** Replaces the draft (a copy is kept, so later edits of `spec` by the caller do not leak in); it has no problem. */
   set(spec: NetworkSpec, name = 'Built network'): void {
-    this.#spec = structuredClone(spec);
-    this.#name = name;
+    if (JSON.stringify(spec) !== JSON.stringify(this.#spec) || name !== this.#name) {
+      this.#spec = structuredClone(spec);
+      this.#name = name;
+    }
+    this.#problem = null;
+  }
+
+  /** Says what is wrong with the network being edited (null: nothing); `spec` stays its last valid version. */
+  setProblem(problem: string | null): void {
+    this.#problem = problem;
   }
 
   /** Keeps the builder's edits — a half-built network included — while another lab is shown (a copy). */

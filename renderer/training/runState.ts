@@ -1,8 +1,9 @@
 // One training run as seen by the renderer: a pure reducer over engine events and host status (no DOM, no runes).
 import type { EngineStatus } from '../../contract/labHost.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
-import type { FinishReason } from '../../engine/protocol/training.js';
+import type { FinishReason, TrainBoundary } from '../../engine/protocol/training.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
+import type { LearningRateChange } from '../../engine/training/learningRateChange.js';
 import { EMPTY_BATCH_LOSSES, appendBatchLosses, type BatchLossSeries } from './batchLossSeries.js';
 import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
 
@@ -26,6 +27,10 @@ export interface RunState {
   fieldErrors: FieldErrors;
   /** Problems not tied to this run: unreadable messages, errors for no run. */
   notices: string[];
+  /** The network's latest output over the plane of two-feature data (when the run sends it). */
+  boundary: Omit<TrainBoundary, 'type' | 'runId'> | null;
+  /** The learning rates set during the run, as the engine applied them. */
+  learningRateChanges: LearningRateChange[];
 }
 
 export const IDLE_RUN: RunState = {
@@ -40,6 +45,8 @@ export const IDLE_RUN: RunState = {
   failure: null,
   fieldErrors: {},
   notices: [],
+  boundary: null,
+  learningRateChanges: [],
 };
 
 /** True while the engine works on the run (Train is off, Stop is on). */
@@ -94,6 +101,10 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
       return { ...state, batches: appendBatchLosses(state.batches, event.firstBatch, event.losses) };
     case 'train.state':
       return { ...state, paused: event.state === 'paused' };
+    case 'train.boundary':
+      return { ...state, boundary: { batch: event.batch, epoch: event.epoch, frame: event.frame, outputs: event.outputs, values: event.values } };
+    case 'train.learningRate':
+      return { ...state, learningRateChanges: [...state.learningRateChanges, event.change] };
     case 'train.finished':
       return { ...state, phase: 'finished', paused: false, history: event.history, finish: { reason: event.reason, message: event.message } };
     case 'error': {

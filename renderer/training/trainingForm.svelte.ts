@@ -1,4 +1,5 @@
 // The Training form's values, the choices they lead to and their validation as a runes class (renderer); starts at the exercise's settings.
+import { orderedExtras, type ExtraFeature } from '../../engine/data/extraFeatures.js';
 import type { Normalisation } from '../../engine/data/normalisation.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import { OPTIMIZER_DEFAULTS, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
@@ -8,7 +9,7 @@ import type { NetworkSpec } from '../../engine/spec.js';
 import { previewCsv, type CsvPreview } from './csvPreview.js';
 import { dataKindOf, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
 import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
-import { fittingChoice, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
+import { BUILDER_CHOICE, fitsData, fittingChoice, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildTrainPlan, lossOf, type PlanResult } from './trainPlan.js';
 
@@ -21,6 +22,8 @@ export class TrainingForm {
   labelColumn = $state<string | null>(null);
   normalisation = $state<Normalisation | 'default'>('default');
   trainFraction = $state<number | null>(EXERCISE_HYPERPARAMETERS.trainFraction);
+  /** Extra input features for two-feature data (kept while other data is chosen, used only with two features). */
+  extraFeatures = $state<ExtraFeature[]>([]);
   // network
   networkChoice = $state(NETWORK_PRESETS[0]!.id);
   // hyperparameters
@@ -41,8 +44,8 @@ export class TrainingForm {
 
   /** The shipped data sets' shapes, from engine.describe (null until it answers). */
   catalog = $state.raw<Catalog['dataSets'] | null>(null);
-  /** The builder's network, as the shell shares it. */
-  draft = $state.raw<{ name: string; spec: NetworkSpec }>({ name: NETWORK_PRESETS[0]!.name, spec: NETWORK_PRESETS[0]!.spec });
+  /** The builder's network, as the shell shares it; `problem` says why the builder cannot make it a network now. */
+  draft = $state.raw<{ name: string; spec: NetworkSpec; problem?: string | null }>({ name: NETWORK_PRESETS[0]!.name, spec: NETWORK_PRESETS[0]!.spec });
   /** Why the picked CSV file cannot be read, found before the engine sees it. */
   csvProblem = $state<string | null>(null);
 
@@ -52,7 +55,12 @@ export class TrainingForm {
     const preview = previewCsv(this.csv.text, this.labelColumn);
     return 'error' in preview ? null : preview;
   });
-  #shape = $derived(dataShapeOf(this.#dataInput, this.catalog, this.#preview));
+  /** The data's own shape, before extra features. */
+  #ownShape = $derived(dataShapeOf(this.#dataInput, this.catalog, this.#preview));
+  /** Two-feature data: a plane to scatter and draw the boundary on, and room for extra features. */
+  #plane = $derived(this.#ownShape?.inputs === 2);
+  #extras = $derived(this.#plane ? orderedExtras(this.extraFeatures) : []);
+  #shape = $derived(this.#ownShape && this.#extras.length ? { ...this.#ownShape, inputs: this.#ownShape.inputs + this.#extras.length } : this.#ownShape);
   // A plain copy: what is sent to the engine must be cloneable, not a state proxy.
   #draftCopy = $derived({ name: this.draft.name, spec: $state.snapshot(this.draft.spec) as NetworkSpec });
   #options = $derived(networkOptions(this.#shape, this.#draftCopy));
@@ -69,7 +77,7 @@ export class TrainingForm {
     normalisation: this.normalisation,
     optimizer: { kind: this.optimizer, momentum: this.momentum, rho: this.rho, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon },
   });
-  #plan = $derived(buildTrainPlan(this.#dataInput, this.#network, this.#hyperInput, this.trainFraction));
+  #plan = $derived(buildTrainPlan(this.#dataInput, this.#network, this.#hyperInput, this.trainFraction, this.#plane ? { extraFeatures: this.#extras } : null));
 
   get dataKind(): DataKind {
     return dataKindOf(this.dataChoice);
@@ -77,8 +85,17 @@ export class TrainingForm {
   get csvPreview(): CsvPreview | null {
     return this.#preview;
   }
+  /** The data's shape as the network sees it (extra features included). */
   get shape(): DataShape | null {
     return this.#shape;
+  }
+  /** The data has two features of its own (a plane to draw). */
+  get plane(): boolean {
+    return this.#plane;
+  }
+  /** The extra features the run will add (none unless the data has two features). */
+  get activeExtraFeatures(): ExtraFeature[] {
+    return this.#extras;
   }
   get networkOptions(): NetworkOption[] {
     return this.#options;
@@ -100,12 +117,64 @@ export class TrainingForm {
   /** What spec.check is asked about: the network and, when it is valid, the data. */
   get checkSubject() {
     const source = dataSourceOf(this.#dataInput);
-    return { spec: this.#network.spec, dataSet: source.ok ? source.source : undefined, loss: this.loss === 'default' ? undefined : this.loss };
+    return {
+      spec: this.#network.spec,
+      dataSet: source.ok ? source.source : undefined,
+      loss: this.loss === 'default' ? undefined : this.loss,
+      ...(this.#extras.length ? { extraFeatures: this.#extras } : {}),
+    };
+  }
+
+  /** The builder's network is chosen. */
+  get builderChosen(): boolean {
+    return this.networkChoice === BUILDER_CHOICE;
+  }
+
+  /** Why the builder's network, chosen, cannot be trained as the builder has it now (null when it can, or it is not chosen). */
+  get builderProblem(): string | null {
+    return this.builderChosen ? (this.draft.problem ?? null) : null;
+  }
+
+  /**
+   * Chooses the builder's network ("Train this network"); when it does not fit the data chosen here but the builder
+   * checked it against another data set, that data set is chosen too.
+   */
+  useBuilderNetwork(builderDataSet?: string): void {
+    this.networkChoice = BUILDER_CHOICE;
+    const shape = this.#shape;
+    const spec = this.draft.spec;
+    if (builderDataSet && builderDataSet !== this.dataChoice && shape && !fitsData(spec, shape)) {
+      const info = this.catalog?.find((d) => d.name === builderDataSet);
+      if (info && fitsData(spec, { name: builderDataSet, inputs: info.inputs, classes: info.classes.length })) this.dataChoice = builderDataSet;
+    }
   }
 
   /** After the data changed: keeps the network if it fits, else picks one that does. */
   fitNetworkToData(): void {
     this.networkChoice = fittingChoice(this.#options, this.networkChoice, this.#shape);
+  }
+
+  /** What data.preview is asked about: the data as a run would prepare it; null while the data, split or seed is not valid. */
+  get previewSubject() {
+    const source = dataSourceOf(this.#dataInput);
+    const fraction = this.trainFraction;
+    const seed = this.seed;
+    if (!source.ok || fraction === null || !(fraction > 0 && fraction < 1) || seed === null || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+      return null;
+    return {
+      dataSet: source.source,
+      trainFraction: fraction,
+      seed,
+      ...(this.normalisation === 'default' ? {} : { normalisation: this.normalisation }),
+      ...(this.#extras.length ? { extraFeatures: this.#extras } : {}),
+    };
+  }
+
+  /** Adds or removes an extra feature, then keeps the network fitting the widened data. */
+  toggleExtraFeature(feature: ExtraFeature, on: boolean): void {
+    const others = this.extraFeatures.filter((f) => f !== feature);
+    this.extraFeatures = orderedExtras(on ? [...others, feature] : others);
+    this.fitNetworkToData();
   }
 
   /** Takes a picked CSV file's text; the label column goes back to the last column. */

@@ -3,6 +3,7 @@ import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { SpecCheck } from '../../engine/protocol/specCheck.js';
+import type { TrainStep } from '../../engine/protocol/training.js';
 import type { EngineRequests } from '../host/engineRequests.js';
 import type { EngineCatalog } from '../models/engineCatalog.js';
 import { finishedRunOf, type StartedRun } from '../models/finishedRun.js';
@@ -20,6 +21,8 @@ import {
   markStopping,
   type RunState,
 } from './runState.js';
+import { DataPreview } from './dataPreview.svelte.js';
+import { RunClock } from './runClock.svelte.js';
 import { lossOf, type TrainPlan } from './trainPlan.js';
 import { TrainingForm } from './trainingForm.svelte.js';
 
@@ -34,10 +37,19 @@ export class TrainingSession {
   /** Kept here, not in the view, so the form and the finished runs survive switching labs. */
   readonly form = new TrainingForm();
   readonly history = new RunHistory();
+  /** The chosen data as a run will see it. */
+  readonly preview = new DataPreview();
+  /** The current run's time spent training (pauses left out). */
+  readonly clock = new RunClock();
   #run = $state<RunState>(IDLE_RUN);
   #engine = $state<EngineState>('unknown');
   #checkErrors = $state<FieldErrors>({});
   #runLoss = $state<LossName | null>(null);
+  /** The current run's minibatch size and its learning rate as started. */
+  #runBatchSize = $state(0);
+  #runLearningRate = $state(0);
+  /** A learning rate sent while paused, until the engine applies it. */
+  #pendingLearningRate = $state<number | null>(null);
   #started: StartedRun | null = null;
   /** Events applied since the view last drew: published together, at most every DRAW_INTERVAL_MS. */
   #unpublished: RunState | null = null;
@@ -87,6 +99,22 @@ export class TrainingSession {
   get epochsDone(): number {
     return this.#latest?.epoch ?? 0;
   }
+  get runBatchSize(): number {
+    return this.#runBatchSize;
+  }
+  /** The learning rate the current run updates with now (its last change, else the one it started with). */
+  get learningRate(): number {
+    return this.#run.learningRateChanges.at(-1)?.learningRate ?? this.#runLearningRate;
+  }
+  /** A learning rate asked for while paused, used from the resume (or step) on. */
+  get pendingLearningRate(): number | null {
+    return this.#pendingLearningRate;
+  }
+  /** The training minibatches of one epoch (0 before the engine said the sizes). */
+  get batchesPerEpoch(): number {
+    const sizes = this.#run.sizes;
+    return sizes && this.#runBatchSize > 0 ? Math.floor(sizes.train / this.#runBatchSize) : 0;
+  }
   /** The loss the current run trains (null before the first run). */
   get runLoss(): LossName | null {
     return this.#runLoss;
@@ -114,8 +142,20 @@ export class TrainingSession {
     this.#publishNow(beginRun(runId, plan.hyper.epochs));
     this.#started = { runId, label: plan.label, spec: plan.spec, dataSet: plan.dataSet, hyper: plan.hyper };
     this.#runLoss = lossOf(plan.spec, plan.hyper.loss);
+    this.#runBatchSize = plan.hyper.batchSize;
+    this.#runLearningRate = plan.hyper.learningRate;
+    this.#pendingLearningRate = null;
+    this.clock.start(Date.now());
     this.history.show(null);
-    this.#send({ type: 'train.start', runId, spec: plan.spec, dataSet: plan.dataSet, hyper: plan.hyper, recordPath: plan.recordPath });
+    this.#send({
+      type: 'train.start',
+      runId,
+      spec: plan.spec,
+      dataSet: plan.dataSet,
+      hyper: plan.hyper,
+      recordPath: plan.recordPath,
+      ...(plan.boundary ? { boundary: true } : {}),
+    });
   }
 
   stop(): void {
@@ -132,6 +172,18 @@ export class TrainingSession {
 
   resume(): void {
     if (this.paused && this.#run.runId) this.#send({ type: 'train.resume', runId: this.#run.runId });
+  }
+
+  /** While paused: one training minibatch, or to the end of the epoch, then paused again. */
+  step(unit: TrainStep['unit']): void {
+    if (this.paused && this.#run.runId) this.#send({ type: 'train.step', runId: this.#run.runId, unit });
+  }
+
+  /** While paused: the learning rate from the resume (or the next step) on; the curves mark where it took effect. */
+  setLearningRate(learningRate: number): void {
+    if (!this.paused || !this.#run.runId || !(learningRate > 0) || !Number.isFinite(learningRate)) return;
+    this.#pendingLearningRate = learningRate === this.learningRate ? null : learningRate;
+    this.#send({ type: 'train.setLearningRate', runId: this.#run.runId, learningRate });
   }
 
   /** Forgets the engine's message at a field once the user edits it. */
@@ -179,11 +231,21 @@ export class TrainingSession {
     const before = this.#current;
     const after = applyEngineEvent(before, event);
     if (after === before) return;
+    this.#time(before, after);
     // Epochs and minibatch losses can arrive hundreds of times a second: the view redraws at most every
     // DRAW_INTERVAL_MS; anything else (start, pause, the end, an error) is shown at once.
-    if (event.type === 'train.epoch' || event.type === 'train.batches') this.#publishSoon(after);
+    if (event.type === 'train.epoch' || event.type === 'train.batches' || event.type === 'train.boundary') this.#publishSoon(after);
     else this.#publishNow(after);
     if (isActive(before.phase)) this.#keepIfFinished(event);
+  }
+
+  /** Keeps the clock and the pending learning rate in step with the run's state. */
+  #time(before: RunState, after: RunState): void {
+    const now = Date.now();
+    if (!isActive(after.phase)) this.clock.stop(now);
+    else if (after.paused && !before.paused) this.clock.pause(now);
+    else if (!after.paused && before.paused) this.clock.resume(now);
+    if (after.learningRateChanges.length !== before.learningRateChanges.length) this.#pendingLearningRate = null;
   }
 
   #publishSoon(state: RunState): void {

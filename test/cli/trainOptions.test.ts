@@ -59,6 +59,30 @@ describe('backprop-lab train: data sets', () => {
     expect(report.history.at(-1).test_accuracy).toBeGreaterThan(0.95);
   });
 
+  it('adds extra features to a toy data set, widening the default network and recording them', async () => {
+    const { status, report } = await train(
+      '--data',
+      'toy:circles',
+      '--toy-size',
+      '200',
+      '--features',
+      'y2,x2',
+      '--net',
+      'linear:1,sigmoid',
+      '--epochs',
+      '60',
+      '--lr',
+      '0.1',
+      '--json',
+    );
+    expect(status).toBe(0);
+    expect(report.spec.input).toBe(4);
+    expect(report.hyperparameters.extra_features).toEqual(['y2', 'x2']);
+    expect(report.history.at(-1).test_accuracy).toBeGreaterThan(0.95); // a linear model separates circles given x² and y²
+    const refused = await train('--data', 'iris', '--features', 'xy');
+    expect([refused.status, refused.err.at(-1)]).toEqual([2, 'backprop-lab train: --features: extra features need data with 2 features, but --data has 4']);
+  });
+
   it('trains on a CSV file with a named label column, and names the row and column of a bad cell', async () => {
     const folder = freshFolder();
     const rows = Array.from({ length: 40 }, (_, i) => `${i % 2 ? 'yes' : 'no'},${(i % 2) + (i % 5) / 10},${i % 3}`);

@@ -101,6 +101,13 @@ const CASES: { name: string; net: string; inputs: number; inputShape?: number[];
     },
   },
   {
+    name: 'extra-features',
+    net: 'linear:6,tanh,linear:1,sigmoid',
+    inputs: 4,
+    dataSet: { kind: 'toy', name: 'circles', size: 120, noise: 0.05 },
+    hyper: { epochs: 3, learningRate: 0.02, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 4, extraFeatures: ['x2', 'y2'] },
+  },
+  {
     name: 'rmsprop',
     net: 'linear:12,elu:0.5,linear:12,silu,linear:8,leaky_relu:0.1,linear:3,softmax',
     inputs: 13,

@@ -1,0 +1,83 @@
+// End to end (Chromium against the browser host): seeing the data in the Training lab — the digits as thumbnails, the class balance, a toy set's points under a decision boundary that changes as the network trains.
+import type { Page } from '@playwright/test';
+import { expect, test } from './labFixture.js';
+
+async function openTraining(page: Page, labUrl: string): Promise<void> {
+  await page.goto(labUrl);
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
+}
+
+test('shows the digits as thumbnails with their classes, the class balance of both splits, and why there is no boundary', async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('digits');
+  await expect(page.getByTestId('data-summary')).toHaveText('64 features · 898 training and 899 test samples · 10 classes');
+  const thumbnails = page.getByTestId('thumbnail');
+  await expect(thumbnails).toHaveCount(40);
+  await expect(thumbnails.first().getByRole('img')).toHaveAccessibleName(/^Training sample 1, class \d$/);
+  await expect(thumbnails.first().locator('rect')).toHaveCount(64);
+  // Every class has a training bar and a test bar, and each split's shares add up to its samples.
+  const balance = page.getByTestId('class-balance');
+  await expect(balance.locator('rect title')).toHaveCount(20);
+  const trainCounts = await balance.locator('rect title').evaluateAll((titles) =>
+    titles
+      .map((t) => /: (\d+) training samples/.exec(t.textContent ?? '')?.[1])
+      .filter(Boolean)
+      .map(Number),
+  );
+  expect(trainCounts.reduce((a, b) => a + b, 0)).toBe(898);
+  await expect(page.getByTestId('plane-absent')).toHaveText(
+    'No decision boundary: the scatter and the decision boundary are drawn for data with 2 features; digits has 64.',
+  );
+  await page.screenshot({ path: testInfo.outputPath('data-digits-1280x800.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('data-digits-1920x1080.png') });
+});
+
+test('trains a toy set and shows its decision boundary under the points, changed between two moments of the run', async ({ page, labUrl }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('toy:circles');
+  await page.getByRole('checkbox', { name: 'x²' }).check();
+  await page.getByRole('checkbox', { name: 'y²' }).check();
+  await expect(page.getByTestId('data-summary')).toHaveText('4 features · 200 training and 200 test samples · 2 classes');
+  await expect(page.getByLabel('Network preset')).toHaveValue('data-default');
+  const plane = page.getByTestId('decision-plane');
+  await expect(plane.locator('circle')).toHaveCount(400 + 3); // the points, and the legend's three marks
+  await expect(page.getByTestId('boundary-image')).toHaveCount(0);
+  await page.getByLabel('Epochs').fill('2000');
+  await page.getByLabel('Learning rate').fill('0.001');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+
+  // Two moments of the run: where it paused, and one epoch later.
+  const image = page.getByTestId('boundary-image');
+  const caption = page.getByTestId('boundary-caption');
+  await expect(caption).toContainText(/After [\d,]+ minibatches/);
+  const early = { href: await image.getAttribute('href'), caption: await caption.textContent() };
+  await page.screenshot({ path: testInfo.outputPath('boundary-early-1280x800.png') });
+  await page.getByRole('button', { name: '1 epoch' }).click();
+  await expect.poll(() => caption.textContent()).not.toBe(early.caption);
+  const epochsIn = (text: string | null) => Number(/([\d,]+) epochs? done/.exec(text ?? '')![1]!.replace(/,/g, ''));
+  expect(epochsIn(await caption.textContent())).toBe(epochsIn(early.caption) + 1);
+  expect(await image.getAttribute('href')).not.toBe(early.href);
+
+  // Resumed, it is drawn again as the run goes on.
+  const stepped = await caption.textContent();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
+  await expect.poll(() => caption.textContent()).not.toBe(stepped);
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 2000 epochs/, { timeout: 90_000 });
+  await expect(page.getByTestId('final-accuracy')).toContainText(/(9\d|100)\.\d%/);
+  await expect(caption).toContainText('2,000 epochs done');
+  await page.screenshot({ path: testInfo.outputPath('boundary-trained-1280x800.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('boundary-trained-1920x1080.png') });
+});
