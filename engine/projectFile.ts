@@ -1,4 +1,4 @@
-// The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader of versions 1 and 2, writer); pure, any process.
+// The project file: the lab's network, every finished run and each lab's work, as JSON that opens again later (schema, reader of versions 1 to 3, writer); pure, any process.
 import { z } from 'zod';
 import { DataSourceSchema } from './data/dataSource.js';
 import { numberText } from './export/numberText.js';
@@ -7,12 +7,16 @@ import { describeIssue } from './protocol/index.js';
 import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
 import { HyperparametersSchema } from './training/hyperparameters.js';
+import { ProjectLabsSchema, type ProjectLabs } from './projectLabs.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
 import type { NamedTensor, TrainedWeights } from './trainedWeights.js';
 
 export const PROJECT_FORMAT = 'backprop-lab-project';
 /** The version this lab writes; it reads every version from 1 up to this one. */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
+
+export type { BuilderDraftWork, FormValues, GradientsWork, LabWorkName, OptimizerWork, ProjectLabs, SavedDescentRun, TrainingWork } from './projectLabs.js';
+export { readNumbers, savedNumbers } from './projectLabs.js';
 
 const finiteNumber = z.number({ error: 'not a finite number (a project keeps only finite weights; did the run diverge?)' });
 
@@ -67,7 +71,9 @@ const projectFileSchema = <Version extends number, Run extends z.ZodType>(versio
     })
     .strict();
 
-const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema);
+/** Version 3 added each lab's work; version 2 had the network and the runs only. */
+const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema).extend({ labs: ProjectLabsSchema.optional() }).strict();
+const ProjectFileV2Schema = projectFileSchema(2, SavedRunSchema);
 const ProjectFileV1Schema = projectFileSchema(1, SavedRunV1Schema);
 
 type SavedRun = z.infer<typeof SavedRunSchema>;
@@ -86,6 +92,8 @@ export interface Project {
   network: { name: string; spec: NetworkSpec };
   /** Finished runs, oldest first. */
   runs: ProjectRun[];
+  /** Each lab's work (its forms, choices and results); absent in files before version 3, and for a lab never used. */
+  labs?: ProjectLabs;
 }
 
 /** JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. */
@@ -166,6 +174,12 @@ export function parseProjectFile(text: string): Project {
     if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
     const project = parsed.data;
     return { ...project, version: PROJECT_VERSION, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeightsV1(run, `runs.${i}`) })) };
+  }
+  if (version === 2) {
+    const parsed = ProjectFileV2Schema.safeParse(json);
+    if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
+    const project = parsed.data;
+    return { ...project, version: PROJECT_VERSION, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeights(run, `runs.${i}`) })) };
   }
   if (version !== PROJECT_VERSION) throw new Error(`version ${JSON.stringify(version ?? null)} is not a project version this lab reads (${reads})`);
   const parsed = ProjectFileSchema.safeParse(json);

@@ -158,6 +158,19 @@ export class OptimizerLabState {
     this.current = null;
   }
 
+  /** Puts saved work back before the lab is shown: the surface (a typed one is plotted by load), and the runs on the plot. */
+  restore(surfaceId: string, expression: string, kept: Omit<DescentRun, 'serial' | 'colour'>[], current: Omit<DescentRun, 'serial' | 'colour'> | null): void {
+    this.surfaceId = surfaceId;
+    this.expression = expression;
+    if (surfaceId === CUSTOM_SURFACE) this.#plottedExpression = expression.trim();
+    const numbered = (run: Omit<DescentRun, 'serial' | 'colour'>): DescentRun => {
+      const serial = ++this.#serial;
+      return { ...run, serial, colour: pathColour(serial) };
+    };
+    this.kept = kept.map(numbered);
+    this.current = current ? numbered(current) : null;
+  }
+
   /** Removes every path from the plot. */
   clear(): void {
     this.#resetRuns();
