@@ -9,6 +9,7 @@ import { WEBSOCKET_MAX_PAYLOAD } from '../engine/limits.js';
 import { buildHeaderPolicy, readMetaPolicy } from './contentSecurityPolicy.js';
 import { EngineBridge } from './engineBridge.js';
 import { serveStaticFile } from './staticFiles.js';
+import { answerWorkStore, WORK_STORE_PATH } from './workStoreRoute.js';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   rendererRoot: string;
   /** The engine's child-process entry (a .js file to fork). */
   enginePath: string;
+  /** The file that keeps the last session's unsaved work (see host/workStoreRoute.ts); none: the page keeps none. */
+  autosaveFile?: string;
 }
 
 export interface RunningWebHost {
@@ -39,6 +42,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const server = createServer((request, response) => {
     if (!sites.hosts.has(request.headers.host ?? '')) {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('this server answers only to its loopback address\n');
+      return;
+    }
+    if (options.autosaveFile && (request.url ?? '').split('?')[0] === WORK_STORE_PATH) {
+      void answerWorkStore(request, response, options.autosaveFile, sites.origins);
       return;
     }
     serveStaticFile(request, response, options.rendererRoot, sites.headers).catch(() => response.destroy());
