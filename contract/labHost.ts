@@ -10,6 +10,8 @@ export type EngineStatus = { state: 'ready' } | { state: 'crashed'; message: str
 export interface OpenedFile {
   name: string;
   text: string;
+  /** Where the desktop app read it: once the page has opened it, Save writes back there. */
+  path?: string;
 }
 
 /**
@@ -56,4 +58,6 @@ export interface LabHost {
   onCommand?(listener: (command: LabCommandId) => void): () => void;
   /** Subscribes to project files the system asks the app to open (a double-click, the command line); returns the unsubscribe function. */
   onOpenFile?(listener: (file: OpenedFile) => void): () => void;
+  /** Tells the desktop app that the page opened `file` (read by the app), so that Save writes back to it. */
+  projectOpened?(file: OpenedFile): void;
 }

@@ -5,8 +5,11 @@ import { resolveAppPaths } from './appPaths.js';
 import { engineHost } from './engineHost.js';
 import { fileSaver } from './fileSaver.js';
 import { mainWindow } from './mainWindow.js';
+import { projectFiles } from './projectFiles.js';
 import { securityRestrictions } from './security.js';
+import { unsavedWork } from './unsavedWork.js';
 
 const paths = resolveAppPaths();
+const projects = projectFiles(paths);
 
-enableModules([securityRestrictions(), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths)]);
+enableModules([securityRestrictions(), projects, applicationMenu(projects), unsavedWork(), engineHost(paths), fileSaver(paths), mainWindow(paths)]);

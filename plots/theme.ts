@@ -40,6 +40,8 @@ export const COLOURS = {
   saliency: '#c8553d',
   /** Text on a dark heat-map cell. */
   onDark: '#ffffff',
+  /** Text on a light heat-map cell (the colour scales are the same in both themes). */
+  onLight: '#1d2530',
 } as const;
 
 /** The colours of finished runs in the Training lab's history and overlays, apart from the current run's train blue and test orange. */
@@ -84,6 +86,7 @@ export const DARK_COLOURS: Palette = {
   landscapePath: COLOURS.landscapePath,
   saliency: COLOURS.saliency,
   onDark: '#ffffff',
+  onLight: COLOURS.onLight,
 };
 
 export type ThemeName = 'light' | 'dark';

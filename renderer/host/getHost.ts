@@ -26,5 +26,6 @@ export function getHost(): LabHost {
     ...(host.openProjectFile ? { openProjectFile: () => host.openProjectFile!() } : {}),
     ...(host.onCommand ? { onCommand: (listener) => host.onCommand!(listener) } : {}),
     ...(host.onOpenFile ? { onOpenFile: (listener) => host.onOpenFile!(listener) } : {}),
+    ...(host.projectOpened ? { projectOpened: (file) => host.projectOpened!(file) } : {}),
   };
 }

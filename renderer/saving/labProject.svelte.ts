@@ -110,6 +110,7 @@ export class LabProject {
     }
     this.#apply(project);
     this.#markSaved();
+    this.#parts.host.projectOpened?.(file);
     const saved = new Date(project.savedAt).toLocaleString();
     this.task.report({ tone: 'ok', text: `Opened ${file.name} (saved ${saved}): ${runsText(project.runs.length)} and the network “${project.network.name}”.` });
   }

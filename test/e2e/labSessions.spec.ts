@@ -1,6 +1,6 @@
 // End to end (Chromium against the browser host): nothing lost — each lab keeps its work across lab switches, and unsaved work is asked about or kept for after a crash.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './labFixture.js';
@@ -125,6 +125,8 @@ test('Open project with unsaved work asks first, and Cancel keeps the work', asy
 
 test("after a crash, the last session's unsaved work is offered and comes back", async ({ browser, labUrl, dataFolder }) => {
   const kept = join(dataFolder, 'autosave.backprop-lab.json');
+  // Whatever an earlier test of this worker left is not this session's.
+  await rm(kept, { force: true });
   const first = await browser.newPage();
   await first.goto(labUrl);
   await trainShortRun(first);
