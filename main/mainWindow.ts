@@ -1,8 +1,9 @@
-// The lab's one window: sandboxed, context-isolated, no Node in the page, loading the built renderer, at the size and place it had last time (main process).
+// The lab's one window: sandboxed, context-isolated, no Node in the page, loading the built renderer from app://lab/, at the size and place it had last time (main process).
 import { app, BrowserWindow, nativeTheme, screen } from 'electron';
 import path from 'node:path';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
+import { APP_PAGE_URL } from './appResponse.js';
 import { fitToScreens, MIN_SIZE, readWindowState, writeWindowState } from './windowState.js';
 
 /** Opens the window once the app is ready, and again on macOS when the dock icon is clicked with none open. */
@@ -73,7 +74,7 @@ async function createWindow(paths: AppPaths): Promise<BrowserWindow> {
     void writeWindowState(stateFile, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }).catch(() => undefined);
   });
   const page = paths.devRendererUrl;
-  const loading = page ? window.loadURL(page.href) : window.loadFile(paths.rendererIndex);
+  const loading = window.loadURL(page ? page.href : APP_PAGE_URL);
   loading.catch((error: unknown) => {
     const where = page ? `the dev server at ${page.href}` : `${paths.rendererIndex}; run "npm run build"`;
     console.error(`Backprop Lab: cannot load the renderer (${where}). ${String(error)}`);
