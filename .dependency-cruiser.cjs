@@ -8,7 +8,7 @@ const layout = {
   engineProcessEntries: ['engine/worker/[^/]+Entry\\.ts$', 'engine/data/assetFiles\\.ts$', 'engine/kernels/wasm/kernelFiles\\.ts$'],
   renderer: 'renderer',
   /** Each is a lab or a lab's part; none may import another. Every other folder of renderer/ but the shell is shared (analysis/ is a panel the labs share). */
-  labs: ['optimizer', 'gradients', 'builder', 'training', 'export'],
+  labs: ['optimizer', 'gradients', 'builder', 'training', 'compare', 'export'],
   /** The app shell: renderer/shell/ and the renderer's root files (App.svelte, main.ts); it may import each lab's top components. */
   shell: 'shell',
   /** A lab's public face: its top component (a capitalised …Lab or …View .svelte file directly in its folder) and the
@@ -37,6 +37,7 @@ const layout = {
     'engine/export/exportFormats\\.ts$', // the files an export writes
     'engine/gradcheck/gradcheckVariants\\.ts$', // which backward pass a gradient check runs
     'engine/limits', // limits such as the largest parameter path
+    'engine/budget/engineBudget\\.ts$', // the engine's memory budget: its range and how a user types it
     'engine/numberSchemas\\.ts$',
     'contract/', // the host contract: LabHost, save types, the wire codec
     'plots/', // plot geometry

@@ -11,7 +11,7 @@ import { train } from '../dist/engine/training/train.js';
 
 const KERNELS_FOLDER = new URL('../dist/engine/kernels/', import.meta.url);
 
-/** The WebAssembly kernels in each variant this runtime runs, where the build made them; empty otherwise. */
+/** The WebAssembly kernels in each variant this runtime runs, without helper threads, where the build made them; empty otherwise. */
 async function wasmSets() {
   let files, wasm;
   try {
@@ -21,7 +21,7 @@ async function wasmSets() {
     return [];
   }
   const binaries = files.readWasmKernelBinaries();
-  return binaries ? wasm.supportedWasmVariants(binaries).map((variant) => [`WASM ${variant}`, wasm.createWasmKernels(binaries, variant)]) : [];
+  return binaries ? wasm.supportedWasmVariants(binaries).map((variant) => [`WASM ${variant}, 1 thread`, wasm.createWasmKernels(binaries, variant)]) : [];
 }
 
 /** The kernels the engine's processes run (`loadEngineKernels` where there is one, else `defaultKernels`), and its name. */

@@ -1,6 +1,6 @@
 // The machine a benchmark ran on: CPU model, cores, memory, operating system and Node (Node).
 import { readFileSync } from 'node:fs';
-import { arch, cpus, platform, release, totalmem } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 /** The CPU's model and flags that matter for SIMD (from /proc/cpuinfo where there is one). */
 function cpuFlags() {
@@ -22,5 +22,7 @@ export function machine() {
     os: `${platform()} ${release()} ${arch()}`,
     node: process.version,
     v8: process.versions.v8,
+    /** The 1, 5 and 15-minute load averages when the run started (other work on the machine slows every peer). */
+    loadAverage: loadavg().map((value) => +value.toFixed(2)),
   };
 }

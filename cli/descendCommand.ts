@@ -5,6 +5,7 @@ import { askEngine } from './engineRequest.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import type { Output } from './trainCommand.js';
 import { DESCEND_USAGE } from './usage.js';
+import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
 
 const OPTIONS = {
@@ -20,6 +21,7 @@ const OPTIONS = {
   beta2: { type: 'string' },
   rho: { type: 'string' },
   json: { type: 'boolean' },
+  ...MEMORY_LIMIT_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,7 +50,7 @@ export async function descendCommand(argv: string[], output: Output): Promise<nu
   };
   let answer;
   try {
-    answer = await askEngine(request);
+    answer = await askEngine(request, toMemoryBudget(values['memory-limit']));
   } catch (error) {
     const field = (error as { field?: string }).field ?? '';
     const flag = FLAGS[field] ?? (field.startsWith('optimizer.') ? `--${field.slice(10)}` : field ? `--${field}` : undefined);

@@ -5,8 +5,10 @@ import type { GradcheckRun, GradcheckSubject } from '../engine/protocol/gradchec
 import { parseSpecText, SHORT_FORMS } from '../engine/specText.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { readSpec } from './readSpec.js';
-import { wrapDescription } from './usage.js';
+import { MEMORY_LIMIT_USAGE, wrapDescription } from './usage.js';
+import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
 
@@ -32,6 +34,7 @@ options:
   --seed N            seed of the random inputs and weights, default 1
   --epsilon E         central-difference step, default 1e-6
   --json              print the report as one JSON object
+${MEMORY_LIMIT_USAGE}
   -h, --help          show this help
 
 exit status: 0 when every check is OK, 1 when one fails, 2 for bad arguments`;
@@ -41,6 +44,8 @@ export interface GradcheckSettings {
   json: boolean;
   /** A short description of the subject for the table's heading. */
   title: string;
+  /** --memory-limit: the engine's memory budget (its default when absent). */
+  budget: EngineBudget | undefined;
   request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>;
 }
 
@@ -83,8 +88,10 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     seed: { type: 'string' },
     epsilon: { type: 'string' },
     json: { type: 'boolean' },
+    ...MEMORY_LIMIT_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
+  const budget = toMemoryBudget(values['memory-limit']);
   const help = values.help ?? false;
   const json = values.json ?? false;
   const rows = positiveInteger('--rows', values.rows, 3);
@@ -121,5 +128,5 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     subject = { kind: 'loss', loss: loss ?? 'bce', width, rows };
     title = `loss ${loss} (width ${width}, ${rows} rows)`;
   }
-  return { help, json, title, request: { subject, variant, seed, ...(epsilon !== undefined ? { epsilon } : {}) } };
+  return { help, json, title, budget, request: { subject, variant, seed, ...(epsilon !== undefined ? { epsilon } : {}) } };
 }

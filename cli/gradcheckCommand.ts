@@ -1,11 +1,25 @@
-// `backprop-lab gradcheck`: checks a layer, a loss or a network against central differences and prints the verdicts (Node, the CLI process).
-import { GradcheckInputError, runGradcheck } from '../engine/gradcheck/runGradcheck.js';
+// `backprop-lab gradcheck`: checks a layer, a loss or a network against central differences in the engine and prints the verdicts (Node, the CLI process).
 import { GRADCHECK_EPSILON } from '../engine/gradcheck/checkGradient.js';
+import { askEngine } from './engineRequest.js';
 import { GRADCHECK_USAGE, parseGradcheckArgs } from './gradcheckArgs.js';
 import type { Output } from './trainCommand.js';
 import { UsageError } from './usageError.js';
 
-const FLAG_OF_FIELD: Record<string, string> = { variant: '--variant', 'subject.loss': '--loss', 'subject.width': '--width' };
+const FLAG_OF_FIELD: Record<string, string> = {
+  variant: '--variant',
+  'subject.loss': '--loss',
+  'subject.width': '--width',
+  'subject.rows': '--rows',
+  'subject.inputs': '--inputs',
+};
+
+/** The option an engine error's field comes from. */
+function flagOf(field: string | undefined): string | undefined {
+  if (field === undefined) return undefined;
+  if (field.startsWith('subject.spec')) return '--net';
+  if (field.startsWith('subject.layer')) return '--layer';
+  return FLAG_OF_FIELD[field];
+}
 
 function short(value: number): string {
   return value === 0 ? '0' : value.toExponential(1);
@@ -18,14 +32,16 @@ export async function gradcheckCommand(argv: string[], output: Output): Promise<
     output.out(GRADCHECK_USAGE);
     return 0;
   }
-  let result;
+  let answer;
   try {
-    result = runGradcheck(settings.request);
+    answer = await askEngine({ type: 'gradcheck.run', requestId: 'cli', ...settings.request }, settings.budget);
   } catch (error) {
-    if (!(error instanceof GradcheckInputError)) throw error;
-    const flag = FLAG_OF_FIELD[error.field] ?? (error.field.startsWith('subject.spec') ? '--net' : undefined);
-    throw new UsageError(flag ? `${flag}: ${error.message}` : error.message);
+    const flag = flagOf((error as { field?: string }).field);
+    const message = (error as Error).message.replace(/^bad request: [\w.]+: /, '');
+    throw new UsageError(flag ? `${flag}: ${message}` : message);
   }
+  if (answer.type !== 'gradcheck.report') throw new Error(`unexpected answer ${answer.type}`);
+  const result = { variant: answer.variant, threshold: answer.threshold, checks: answer.checks };
   const allOk = result.checks.every((check) => check.ok);
   if (settings.json) {
     output.out(

@@ -5,13 +5,13 @@ import type { Hyperparameters } from '../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../engine/spec.js';
 import { formatSpecText } from '../engine/specText.js';
 
-/** One epoch with snake_case names, as in metrics.csv. */
+/** One epoch with snake_case names, as in metrics.csv; the test figures are absent for a run without a test set. */
 export interface EpochRow {
   epoch: number;
   train_loss: number;
   train_accuracy: number;
-  test_loss: number;
-  test_accuracy: number;
+  test_loss?: number;
+  test_accuracy?: number;
 }
 
 export interface RunReport {
@@ -36,11 +36,20 @@ export interface RunReport {
   parameter_count: number;
   reason: FinishReason;
   message: string;
+  /** What went wrong (one class for every sample, dead ReLU layers), each a sentence with its likely cause. */
+  diagnoses: string[];
+  /** Seconds the engine spent on the run. */
+  seconds: number;
+  /** The data's rows (counted from 0 in the source's order) on each side of the split, in training order. */
+  split: { train: number[]; test: number[] };
   history: EpochRow[];
 }
 
 export function toEpochRow(m: EpochMetrics): EpochRow {
-  return { epoch: m.epoch, train_loss: m.trainLoss, train_accuracy: m.trainAccuracy, test_loss: m.testLoss, test_accuracy: m.testAccuracy };
+  const row: EpochRow = { epoch: m.epoch, train_loss: m.trainLoss, train_accuracy: m.trainAccuracy };
+  if (m.testLoss !== undefined) row.test_loss = m.testLoss;
+  if (m.testAccuracy !== undefined) row.test_accuracy = m.testAccuracy;
+  return row;
 }
 
 /** The report of a finished run, with the settings the engine really used (defaults filled in). */
@@ -76,6 +85,9 @@ export function buildRunReport(input: {
     parameter_count: input.parameterCount,
     reason: finished.reason,
     message: finished.message,
+    diagnoses: finished.diagnoses.map((d) => d.message),
+    seconds: finished.seconds,
+    split: { train: Array.from(finished.split.train), test: Array.from(finished.split.test) },
     history: finished.history.map(toEpochRow),
   };
 }

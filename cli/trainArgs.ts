@@ -12,7 +12,9 @@ import { checkOutFolder } from './outFolder.js';
 import { readSpec } from './readSpec.js';
 import { withImageInput } from '../engine/network/imageInput.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
+import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 
 export { UsageError };
 
@@ -25,6 +27,8 @@ export interface TrainSettings {
   initialWeights: TrainedWeights | undefined;
   out: string | undefined;
   json: boolean;
+  /** --memory-limit: the engine's memory budget (its default when absent). */
+  budget: EngineBudget | undefined;
 }
 
 /** Which option each engine field comes from, to name it in messages. */
@@ -105,12 +109,14 @@ const OPTIONS = {
   'init-from': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  ...MEMORY_LIMIT_OPTION,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Parses `train`'s arguments; every problem is a UsageError naming the option. */
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
+  const budget = toMemoryBudget(values['memory-limit']);
   const { source, shape } = parseDataArgs({
     data: values.data,
     labelColumn: values['label-column'],
@@ -157,5 +163,5 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
   if (values.out !== undefined) checkOutFolder(values.out);
   const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
-  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
+  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false, budget };
 }

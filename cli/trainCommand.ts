@@ -1,4 +1,5 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
+import type { EngineBudget } from '../engine/budget/engineBudget.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import type { ExportBuild, ExportFile } from '../engine/protocol/export.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
@@ -17,7 +18,8 @@ export interface Output {
 function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): string {
   const m = event.metrics;
   const f = (value: number): string => value.toFixed(4);
-  return `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
+  const train = `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}`;
+  return m.testLoss === undefined || m.testAccuracy === undefined ? train : `${train}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
 }
 
 /** What the CLI's in-process engine answers with: the run, and a way to ask it for more before it is let go. */
@@ -30,7 +32,7 @@ interface EngineRun {
 }
 
 /** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
-function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
+function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
     let answer: ((event: EngineEvent) => void) | undefined;
@@ -38,32 +40,35 @@ function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): 
       process.off('SIGINT', interrupt);
       engine.dispose();
     };
-    const engine = createInProcessEngine((event) => {
-      if (answer) return answer(event);
-      onEvent(event);
-      if (event.type === 'train.started') started = event;
-      else if (event.type === 'train.finished') {
-        process.off('SIGINT', interrupt);
-        resolve({
-          started: started!,
-          finished: event,
-          dispose: () => engine.dispose(),
-          exportFile: (exportRequest) =>
-            new Promise((fileResolve, fileReject) => {
-              answer = (reply) => {
-                if (reply.type === 'export.file') fileResolve(reply);
-                else if (reply.type === 'error') fileReject(new Error(`${exportRequest.format}: ${reply.message}`));
-              };
-              engine.receive(exportRequest);
-            }),
-        });
-      } else if (event.type === 'error') {
-        finish();
-        const flag = flagOfField(event.field);
-        const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
-        reject(new UsageError(flag ? `${flag}: ${message}` : message));
-      }
-    });
+    const engine = createInProcessEngine(
+      (event) => {
+        if (answer) return answer(event);
+        onEvent(event);
+        if (event.type === 'train.started') started = event;
+        else if (event.type === 'train.finished') {
+          process.off('SIGINT', interrupt);
+          resolve({
+            started: started!,
+            finished: event,
+            dispose: () => engine.dispose(),
+            exportFile: (exportRequest) =>
+              new Promise((fileResolve, fileReject) => {
+                answer = (reply) => {
+                  if (reply.type === 'export.file') fileResolve(reply);
+                  else if (reply.type === 'error') fileReject(new Error(`${exportRequest.format}: ${reply.message}`));
+                };
+                engine.receive(exportRequest);
+              }),
+          });
+        } else if (event.type === 'error') {
+          finish();
+          const flag = flagOfField(event.field);
+          const message = event.message.replace(/^bad request: /, '').replace(/^[\w.]+: /, '');
+          reject(new UsageError(flag ? `${flag}: ${message}` : message));
+        }
+      },
+      budget ? { budget } : {},
+    );
     const interrupt = (): void => engine.receive({ type: 'train.stop', runId: request.runId });
     process.on('SIGINT', interrupt);
     engine.receive(request);
@@ -85,11 +90,11 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
-  const engineRun = await runEngine(request, (event) => {
+  const engineRun = await runEngine(request, settings.budget, (event) => {
     if (settings.json) return;
     if (event.type === 'train.started') {
       output.out(
-        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize} test samples, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
+        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
       );
     } else if (event.type === 'train.epoch') {
       output.out(formatEpoch(event));
@@ -126,10 +131,12 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     engineRun.dispose();
   }
   if (settings.json) output.out(JSON.stringify(report));
+  if (!settings.json) for (const diagnosis of finished.diagnoses) output.err(`backprop-lab train: ${diagnosis.message}`);
   if (finished.reason === 'completed') {
     const last = finished.history.at(-1);
     if (!settings.json) output.out(finished.message);
-    if (!settings.json && last) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
+    if (!settings.json && last?.testAccuracy !== undefined) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
+    else if (!settings.json && last) output.out(`final train accuracy ${last.trainAccuracy.toFixed(4)} (no test set)`);
     return 0;
   }
   output.err(`backprop-lab train: ${finished.message}`);

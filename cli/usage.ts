@@ -2,6 +2,11 @@
 import { OPTIMIZER_DEFAULTS } from '../engine/optimizers/optimizerConfig.js';
 import { SHORT_FORMS } from '../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../engine/training/hyperparameters.js';
+import { DEFAULT_MEMORY_BUDGET } from '../engine/limits.js';
+
+/** The --memory-limit line of every command's help. */
+export const MEMORY_LIMIT_USAGE = `  --memory-limit MB   the engine's memory budget in megabytes, default ${DEFAULT_MEMORY_BUDGET / (1024 * 1024)}; a request that needs
+                      more is refused before it runs, with what it needs`;
 
 /** The column option descriptions start at, and the width help lines are wrapped to. */
 const DESCRIPTION_COLUMN = 22;
@@ -73,6 +78,7 @@ output:
   --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, model.onnx,
                       learning-curves.svg and learning-curves.png into DIR
   --json              print one JSON object (with "history") instead of the table
+${MEMORY_LIMIT_USAGE}
   -h, --help          show this help
 
 exit status: 0 when the run completes, 1 when it diverges or is interrupted, 2 for bad arguments`;
@@ -92,6 +98,7 @@ options:
   --optimizer NAME    sgd (default), momentum, nesterov, rmsprop or adam
   --momentum M, --rho R, --beta1 B1, --beta2 B2   the optimizer's constants
   --json              print one JSON object: the final x, y, f and the path
+${MEMORY_LIMIT_USAGE}
   -h, --help          show this help
 
 exit status: 0 on success, 1 when the path left the finite numbers, 2 for bad arguments`;

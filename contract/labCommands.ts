@@ -15,6 +15,7 @@ export type LabCommandId =
   | 'lab-3'
   | 'lab-4'
   | 'lab-5'
+  | 'lab-6'
   | 'theme-system'
   | 'theme-light'
   | 'theme-dark'
@@ -43,7 +44,8 @@ export const SHORTCUT_COMMANDS: readonly LabCommand[] = [
   { id: 'lab-2', title: 'Gradients lab', keys: 'CmdOrCtrl+2' },
   { id: 'lab-3', title: 'Network builder', keys: 'CmdOrCtrl+3' },
   { id: 'lab-4', title: 'Training lab', keys: 'CmdOrCtrl+4' },
-  { id: 'lab-5', title: 'Export lab', keys: 'CmdOrCtrl+5' },
+  { id: 'lab-5', title: 'Compare lab', keys: 'CmdOrCtrl+5' },
+  { id: 'lab-6', title: 'Export lab', keys: 'CmdOrCtrl+6' },
 ];
 
 /** Commands without a shortcut, named for the menu. */

@@ -3,8 +3,12 @@ import type { EngineEvent, EngineRequest } from '../engine/protocol/index.js';
 import type { LabCommandId } from './labCommands.js';
 import type { SaveFileRequest, SaveFileResult } from './saveFile.js';
 
-/** ready: an engine is listening; crashed: it died (any run in flight has failed) and a fresh one is being started. */
-export type EngineStatus = { state: 'ready' } | { state: 'crashed'; message: string };
+/**
+ * ready: an engine is listening (again); crashed: it died or was replaced (any run in flight has failed) and a fresh one
+ * is being started; unresponsive: it has not answered the host's heartbeat for a few seconds while it had work (it is
+ * replaced, as after a crash, if it stays silent).
+ */
+export type EngineStatus = { state: 'ready' } | { state: 'crashed'; message: string } | { state: 'unresponsive'; message: string };
 
 /** A project file's name and text, as the host read it. */
 export interface OpenedFile {

@@ -30,16 +30,59 @@ export const MAX_SCRIPT_BYTES = 64 * MIB;
 export const WEBSOCKET_MAX_PAYLOAD = MAX_REQUEST_BYTES + 16 * MIB;
 
 /**
- * "70.2 MB", "64 MB", "512 KB": a size as a message shows it (1 MB = 1024 × 1024 bytes, as the limits are written),
- * rounded up, so a size over a limit never reads as the limit itself.
+ * The memory an engine may use for one connection's work unless the user sets another budget (the app's Settings, the
+ * command line's --memory-limit): sized for a machine of a few cores and a few GB to spare. Every request is costed
+ * against it before it allocates.
+ */
+export const DEFAULT_MEMORY_BUDGET = 1024 * MIB;
+
+/** The budgets a user may set, in bytes. */
+export const MEMORY_BUDGET_RANGE = { min: 128 * MIB, max: 64 * 1024 * MIB } as const;
+
+/** What an engine process holds before any request: its code, kernels and the data sets it has read. Requests get the rest of the budget. */
+export const ENGINE_BASE_BYTES = 128 * MIB;
+
+/**
+ * The most multiply-adds of network passes one request other than training may need (a gradient check's evaluations,
+ * a landscape's grid, an analysis): about a minute on a 2-core machine of this class. Training is paced by its epochs.
+ */
+export const MAX_REQUEST_MULTIPLY_ADDS = 2e11;
+
+/**
+ * The most multiply-adds one training minibatch may need (its forward and backward passes): about half a second here,
+ * so that a run answers a stop, and the host's heartbeat, within a second.
+ */
+export const MAX_MINIBATCH_MULTIPLY_ADDS = 5e9;
+
+/**
+ * The most evaluations of a typed expression's nodes one request may need (grid points or descent steps × the
+ * expression's size): about ten seconds here.
+ */
+export const MAX_EXPRESSION_EVALUATIONS = 1e9;
+
+/**
+ * "70.2 MB", "64 MB", "512 KB", "4.1 GB": a size as a message shows it (1 MB = 1024 × 1024 bytes, as the limits are
+ * written), rounded up, so a size over a limit never reads as the limit itself.
  */
 export function formatSize(bytes: number): string {
   if (bytes < MIB) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
-  const tenths = Math.ceil((bytes / MIB) * 10);
-  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
+  const unit = bytes < 1024 * MIB ? { size: MIB, name: 'MB' } : { size: 1024 * MIB, name: 'GB' };
+  const tenths = Math.ceil((bytes / unit.size) * 10);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} ${unit.name}`;
+}
+
+/** A count as a message shows it: "35,651,584" below a billion, "1.5e17" from there on. */
+export function formatCount(count: number): string {
+  if (count < 1e9) return Math.ceil(count).toLocaleString('en-US');
+  const [mantissa, exponent] = count.toExponential(1).split('e');
+  return `${mantissa!.replace(/\.0$/, '')}e${Number(exponent)}`;
 }
 
 /** "the CSV file is 70.2 MB; the lab takes at most 64 MB". */
 export function tooLargeMessage(what: string, size: number, limit: number): string {
   return `${what} is ${formatSize(size)}; the lab takes at most ${formatSize(limit)}`;
 }
+
+/** A comparison of architectures trains at most this many networks, each over at most MAX_COMPARE_SEEDS seeds. */
+export const MAX_COMPARE_NETWORKS = 8;
+export const MAX_COMPARE_SEEDS = 20;

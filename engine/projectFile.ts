@@ -5,6 +5,8 @@ import { numberText } from './export/numberText.js';
 import { issueField, matchLayout, parameterLayout, type TensorIssue } from './network/parameterLayout.js';
 import { describeIssue } from './protocol/index.js';
 import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
+import type { SplitRows } from './data/dataSets.js';
+import { DiagnosisSchema } from './training/diagnoseRun.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
 import { HyperparametersSchema } from './training/hyperparameters.js';
 import { ProjectLabsSchema, type ProjectLabs } from './projectLabs.js';
@@ -18,6 +20,7 @@ export const PROJECT_VERSION = 3;
 export type { BuilderDraftWork, FormValues, GradientsWork, LabWorkName, OptimizerWork, ProjectLabs, SavedDescentRun, TrainingWork } from './projectLabs.js';
 export { readNumbers, savedNumbers } from './projectLabs.js';
 
+const rowIndex = z.number().int().nonnegative();
 const finiteNumber = z.number({ error: 'not a finite number (a project keeps only finite weights; did the run diverge?)' });
 
 /** A named tensor as a project keeps it: its values in C order (a Linear layer's W [inputs, units] row-major, so y = x·W + b). */
@@ -53,12 +56,22 @@ const SavedRunSchema = z
     history: z.array(EpochMetricsSchema),
     settings: TrainFinishedSchema.shape.settings,
     weights: z.object({ spec: NetworkSpecSchema, parameters: z.array(SavedTensorSchema) }).strict(),
+    /** The data's rows (from 0, in the source's order) on each side of the split, in training order; absent from files saved before they were recorded. */
+    split: z
+      .object({ train: z.array(rowIndex), test: z.array(rowIndex) })
+      .strict()
+      .optional(),
+    /** Seconds the engine spent on the run; absent from files saved before they were recorded. */
+    seconds: z.number().nonnegative().optional(),
+    diagnoses: z.array(DiagnosisSchema).optional(),
   })
   .strict();
 
-const SavedRunV1Schema = SavedRunSchema.extend({
-  weights: z.object({ spec: NetworkSpecSchema, layers: z.array(SavedLinearLayerSchema) }).strict(),
-}).strict();
+const SavedRunV1Schema = SavedRunSchema.omit({ split: true, seconds: true, diagnoses: true })
+  .extend({
+    weights: z.object({ spec: NetworkSpecSchema, layers: z.array(SavedLinearLayerSchema) }).strict(),
+  })
+  .strict();
 
 const projectFileSchema = <Version extends number, Run extends z.ZodType>(version: Version, run: Run) =>
   z
@@ -79,8 +92,8 @@ const ProjectFileV1Schema = projectFileSchema(1, SavedRunV1Schema);
 type SavedRun = z.infer<typeof SavedRunSchema>;
 type SavedRunV1 = z.infer<typeof SavedRunV1Schema>;
 
-/** One finished run as a project keeps it: what it was started with, what the engine reported, its trained weights. */
-export type ProjectRun = Omit<SavedRun, 'weights'> & { weights: TrainedWeights };
+/** One finished run as a project keeps it: what it was started with, what the engine reported, its trained weights and split. */
+export type ProjectRun = Omit<SavedRun, 'weights' | 'split'> & { weights: TrainedWeights; split?: SplitRows | undefined };
 
 /** The whole lab state a project file holds. */
 export interface Project {
@@ -100,7 +113,7 @@ export interface Project {
 function jsonText(value: unknown): string {
   if (typeof value === 'number') return numberText(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof Float64Array) return `[${Array.from(value, numberText).join(',')}]`;
+  if (value instanceof Float64Array || value instanceof Int32Array) return `[${Array.from(value, numberText).join(',')}]`;
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
   const members = Object.entries(value).filter(([, member]) => member !== undefined);
   return `{${members.map(([key, member]) => `${JSON.stringify(key)}:${jsonText(member)}`).join(',')}}`;
@@ -130,7 +143,7 @@ function checkRunTensors(spec: NetworkSpec, tensors: NamedTensor[], fieldOf: (is
 }
 
 /** A saved run's weights as typed arrays, checked against its network; throws a one-line message naming the place. */
-function readRunWeights(run: SavedRun, where: string): TrainedWeights {
+function readRunWeights(run: Pick<SavedRun, 'spec' | 'weights'>, where: string): TrainedWeights {
   const { spec, parameters } = run.weights;
   if (!sameJson(spec, run.spec)) throw new Error(`${where}.weights.spec: differs from the run's network (${where}.spec)`);
   const tensors = parameters.map((tensor) => ({ ...tensor, values: Float64Array.from(tensor.values) }));
@@ -179,11 +192,20 @@ export function parseProjectFile(text: string): Project {
     const parsed = ProjectFileV2Schema.safeParse(json);
     if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
     const project = parsed.data;
-    return { ...project, version: PROJECT_VERSION, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeights(run, `runs.${i}`) })) };
+    return { ...project, version: PROJECT_VERSION, runs: project.runs.map(readRun) };
   }
   if (version !== PROJECT_VERSION) throw new Error(`version ${JSON.stringify(version ?? null)} is not a project version this lab reads (${reads})`);
   const parsed = ProjectFileSchema.safeParse(json);
   if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
   const project = parsed.data;
-  return { ...project, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeights(run, `runs.${i}`) })) };
+  return { ...project, runs: project.runs.map(readRun) };
+}
+
+/** A saved run (version 2 on) with its weights and split as typed arrays, checked against its network. */
+function readRun(run: SavedRun, i: number): ProjectRun {
+  return {
+    ...run,
+    weights: readRunWeights(run, `runs.${i}`),
+    split: run.split ? { train: Int32Array.from(run.split.train), test: Int32Array.from(run.split.test) } : undefined,
+  };
 }

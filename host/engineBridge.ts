@@ -6,12 +6,10 @@ import { oversizeFrame, withinEventLimit } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
 import { MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from '../engine/limits.js';
+import { EngineLiveness, HEARTBEAT_ID_PREFIX, hungMessage, notAnsweringMessage, type LivenessTiming } from '../node/engineLiveness.js';
 import { childExecArgv } from '../node/relaxedSimdFlags.js';
-
-/** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
-function restartDelayMs(crashesInARow: number): number {
-  return crashesInARow <= 1 ? 0 : Math.min(5000, 250 * 2 ** (crashesInARow - 2));
-}
+import { restartDelayMs } from '../node/restartDelay.js';
+import { PendingWork } from './pendingWork.js';
 
 /** The id an answer to a message carries, for the host's own error answers: its requestId, else its runId. */
 function idsOf(message: unknown): { runId?: string; requestId?: string } {
@@ -20,20 +18,45 @@ function idsOf(message: unknown): { runId?: string; requestId?: string } {
   return typeof runId === 'string' ? { runId } : {};
 }
 
-/** Bridges one WebSocket connection to its own engine child process. */
+/**
+ * Bridges one WebSocket connection to its own engine child process. A heartbeat watches the engine: silent for a few
+ * seconds while it owes answers, it is reported to the page ("unresponsive"); silent past the grace, it is killed and
+ * replaced like a crashed one.
+ */
 export class EngineBridge {
   readonly #enginePath: string;
   readonly #sendFrame: (text: string) => void;
+  readonly #pending = new PendingWork();
+  readonly #liveness: EngineLiveness;
   #child: ChildProcess | undefined;
   #crashesInARow = 0;
   #restartTimer: NodeJS.Timeout | undefined;
+  #hungFor: number | undefined;
   #closed = false;
 
   /** Starts an engine at once; `sendFrame` delivers a text frame to the renderer. */
-  constructor(enginePath: string, sendFrame: (text: string) => void) {
+  constructor(enginePath: string, sendFrame: (text: string) => void, liveness?: Partial<LivenessTiming>) {
     this.#enginePath = enginePath;
     this.#sendFrame = sendFrame;
+    this.#liveness = new EngineLiveness({
+      ping: (requestId) => {
+        if (this.#child?.connected) this.#child.send({ type: 'engine.ping', requestId }, () => {});
+      },
+      hasPendingWork: () => this.#pending.size > 0,
+      onNotAnswering: (silentMs) => this.#sendStatus({ state: 'unresponsive', message: notAnsweringMessage(silentMs, this.#liveness.timing.killAfterMs) }),
+      onAnswering: () => this.#sendStatus({ state: 'ready' }),
+      onHung: (silentMs) => {
+        this.#hungFor = silentMs;
+        this.#child?.kill('SIGKILL');
+      },
+      ...(liveness ? { timing: liveness } : {}),
+    });
     this.#startEngine();
+  }
+
+  /** The running engine's process id (for tests that stop it). */
+  get enginePid(): number | undefined {
+    return this.#child?.pid;
   }
 
   /** Handles one frame from the renderer: a request, relayed to the engine (which checks it). */
@@ -51,6 +74,7 @@ export class EngineBridge {
     const child = this.#child;
     const ids = idsOf(message);
     if (!child?.connected) return this.#sendEvent({ type: 'error', ...ids, message: 'the engine is restarting; try again in a moment' });
+    this.#pending.sent(message);
     child.send(message as object, (error) => {
       if (error) this.#sendEvent({ type: 'error', ...ids, message: `the request did not reach the engine: ${error.message}` });
     });
@@ -59,6 +83,7 @@ export class EngineBridge {
   /** Stops the engine for good (the WebSocket closed, or the host is shutting down); resolves once its process has exited. */
   close(): Promise<void> {
     this.#closed = true;
+    this.#liveness.stop();
     clearTimeout(this.#restartTimer);
     const child = this.#child;
     this.#child = undefined;
@@ -72,19 +97,34 @@ export class EngineBridge {
     // The child's stdout goes to our stderr: the host's stdout carries only the line with its address.
     const child = fork(this.#enginePath, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: childExecArgv() });
     this.#child = child;
+    this.#hungFor = undefined;
     child.stdout?.pipe(process.stderr);
-    child.on('spawn', () => this.#sendStatus({ state: 'ready' }));
+    child.on('spawn', () => {
+      this.#sendStatus({ state: 'ready' });
+      this.#liveness.start();
+    });
     child.on('message', (event: EngineEvent) => {
+      if (this.#child !== child) return;
+      if (event.type === 'engine.pong' && event.requestId.startsWith(HEARTBEAT_ID_PREFIX)) {
+        this.#crashesInARow = 0;
+        return this.#liveness.heard(event.busy);
+      }
+      this.#liveness.heard();
       this.#crashesInARow = 0;
+      this.#pending.answered(event);
       this.#sendEvent(event);
     });
     child.on('error', (error) => process.stderr.write(`engine process: ${error.message}\n`));
     child.on('exit', (code, signal) => {
       if (this.#closed || this.#child !== child) return;
       this.#child = undefined;
+      this.#liveness.stop();
+      this.#pending.clear();
       this.#crashesInARow++;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      this.#sendStatus({ state: 'crashed', message: `The engine process ${how}; any run in progress has failed. Starting a fresh engine.` });
+      const message =
+        this.#hungFor !== undefined ? hungMessage(this.#hungFor) : `The engine process ${how}; any run in progress has failed. Starting a fresh engine.`;
+      this.#sendStatus({ state: 'crashed', message });
       this.#restartTimer = setTimeout(() => this.#startEngine(), restartDelayMs(this.#crashesInARow));
     });
   }

@@ -1,55 +1,47 @@
-// Wires the renderer straight to the engine's utility process with a MessageChannelMain, then steps aside (main process).
+// Wires each renderer page straight to its own engine utility process with a MessageChannelMain, then steps aside (main process).
 //
 // Why main is not in the middle: every training event (epoch metrics, batch losses, weights as typed arrays)
 // goes renderer ⇄ engine over the port; relaying it through main would copy each message twice and let a busy
-// main process stall the UI. Main only hands out ports and reports the engine's status (ready / crashed).
-import { app, ipcMain, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
-import type { EngineStatus } from '../contract/labHost.js';
+// main process stall the UI. Main only hands out ports, watches each engine's heartbeat on the process's own
+// channel, and reports the engine's status (ready / unresponsive / crashed).
+import { app, ipcMain, MessageChannelMain, type IpcMainEvent, type MessagePortMain } from 'electron';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
-import { startEngineProcess, type EngineProcess } from './engineProcess.js';
+import { EnginePages } from './enginePages.js';
+import { forkEngineProcess } from './engineProcess.js';
+import { superviseEngine } from './engineSupervisor.js';
 import { IPC_CHANNELS } from './ipcChannels.js';
 import { isOurRenderer } from './senderCheck.js';
 
-/** Forks the engine at start, gives each page load a fresh port to it, and restarts it after a crash. */
+/** Gives each page load a fresh engine and a port to it, restarts a crashed or hung one, and stops a closed page's. */
 export function engineHost(paths: AppPaths): AppModule {
   return {
     name: 'engine host',
     enable() {
-      let page: WebContents | null = null;
-      let engine: EngineProcess | null = null;
-
-      const sendStatus = (status: EngineStatus) => {
-        if (page && !page.isDestroyed()) page.send(IPC_CHANNELS.engineStatus, status);
-      };
-
-      /** A new channel: one end to the engine (replacing its old port), the other to the page's preload. */
-      const connectPage = () => {
-        if (!engine || !page || page.isDestroyed()) return;
-        const { port1, port2 } = new MessageChannelMain();
-        engine.connect(port1);
-        page.postMessage(IPC_CHANNELS.enginePort, null, [port2]);
-        sendStatus({ state: 'ready' });
-      };
+      const pages = new EnginePages<MessagePortMain>({
+        supervise: (callbacks) =>
+          superviseEngine({ fork: () => forkEngineProcess({ entry: paths.engineEntry, env: { BACKPROP_LAB_ASSETS: paths.assets } }), ...callbacks }),
+        newChannel: () => {
+          const { port1, port2 } = new MessageChannelMain();
+          return { enginePort: port1, pagePort: port2 };
+        },
+      });
 
       ipcMain.on(IPC_CHANNELS.engineConnect, (event: IpcMainEvent) => {
         if (!isOurRenderer(event, paths)) return;
-        page = event.sender;
-        connectPage();
+        const page = event.sender;
+        const pageId = page.id;
+        if (!pages.engineOf(pageId)) page.once('destroyed', () => pages.closed(pageId));
+        void app.whenReady().then(() =>
+          pages.connect(pageId, {
+            sendStatus: (status) => page.send(IPC_CHANNELS.engineStatus, status),
+            sendPort: (port) => page.postMessage(IPC_CHANNELS.enginePort, null, [port]),
+            isGone: () => page.isDestroyed(),
+          }),
+        );
       });
 
-      void app.whenReady().then(() => {
-        engine = startEngineProcess({
-          entry: paths.engineEntry,
-          env: { BACKPROP_LAB_ASSETS: paths.assets },
-          // Ordering matters to the preload: the crash status goes out before the new port, and 'ready' after it.
-          onCrash: (message) => sendStatus({ state: 'crashed', message }),
-          onRestart: connectPage,
-        });
-        connectPage();
-      });
-
-      app.on('will-quit', () => engine?.stop());
+      app.on('will-quit', () => pages.stopAll());
     },
   };
 }

@@ -1,12 +1,12 @@
 // What a learning-curves file is drawn from, and the module that draws it (types only, any process): the renderer's chart entry implements it, the CLI loads it built.
 
-/** The metrics of one epoch, as the engine reports them. */
+/** The metrics of one epoch, as the engine reports them; the test figures are absent for a run without a test set. */
 export interface CurvePoint {
   epoch: number;
   trainLoss: number;
   trainAccuracy: number;
-  testLoss: number;
-  testAccuracy: number;
+  testLoss?: number | undefined;
+  testAccuracy?: number | undefined;
 }
 
 export interface LearningCurvesOptions {

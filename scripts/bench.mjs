@@ -2,12 +2,14 @@
 // warmed up, in alternated rounds, with medians, per-round ratios, peak memory and the machine; `-- --json` for JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convnetPeer } from '../bench/convnetPeer.mjs';
 import { enginePeer, kernelSets } from '../bench/enginePeer.mjs';
 import { machine } from '../bench/machine.mjs';
 import { findPython, pythonPeer } from '../bench/pythonPeer.mjs';
+import { measureMemory } from '../bench/memoryRun.mjs';
 import { median, warmUp } from '../bench/stats.mjs';
 import { writeTaskFiles } from '../bench/taskFiles.mjs';
 import { EXERCISE_NETS, gridTasks, trainingTasks } from '../bench/tasks.mjs';
@@ -26,7 +28,7 @@ if (existsSync(fileURLToPath(FLAGS))) {
   }
 }
 
-const WORKLOADS = ['exercise', 'process', 'mlp', 'grid'];
+const WORKLOADS = ['exercise', 'process', 'mlp', 'grid', 'memory'];
 const PEERS = ['engine', 'numpy', 'numpy-1t', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
 const USAGE = `npm run bench [-- options]
   --json                 print one JSON document instead of tables
@@ -76,7 +78,7 @@ const report = { machine: machine(), command: `npm run bench -- ${process.argv.s
 
 // Tasks and their files for the Python peers.
 const tasks = [];
-if (workloads.includes('exercise') || workloads.includes('mlp')) {
+if (workloads.includes('exercise') || workloads.includes('mlp') || workloads.includes('memory')) {
   const training = await trainingTasks();
   tasks.push(...training.filter((t) => workloads.includes(t.workload)));
 }
@@ -271,6 +273,20 @@ if (workloads.includes('process')) {
   }
 }
 
+if (workloads.includes('memory')) {
+  const task = (await trainingTasks({ exerciseEpochs: 25 })).find((t) => t.workload === 'exercise');
+  log(`running ${task.name} for 1,000 epochs (memory)…`);
+  const [, engineKernels] = (await kernelSets())[0];
+  report.memory = await measureMemory(task, engineKernels);
+  const m = report.memory;
+  log(`\n${m.network}, ${m.epochs} epochs in one process (${m.seconds.toFixed(2)} s), the engine's kernels`);
+  log(
+    `  heap after a full collection: ${mb(m.heapBytes['epoch 100'])} at epoch 100, ${mb(m.heapBytes['epoch 1000'])} at epoch 1000 (${(m.heapGrowthBytes / 1024).toFixed(0)} KiB for ${m.historyEpochs} epochs of history)`,
+  );
+  log(`  resident: ${mb(m.rssBytes['epoch 100'])} at epoch 100, ${mb(m.rssBytes['epoch 1000'])} at epoch 1000`);
+  log(`  garbage per minibatch, epochs 100–130: ${m.garbageBytesPerMinibatch.toFixed(0)} bytes (${m.youngCollections} young collections)`);
+}
+
 // The issue's targets beside what was measured.
 const row = (id, peer) => report.workloads.find((w) => w.id === id)?.rows.find((r) => r.peer === peer && !r.error);
 /** NumPy's faster configuration on a workload (all cores or one thread): the targets compare with NumPy at its best. */
@@ -305,8 +321,19 @@ for (const peer of ['TF.js cpu', 'TF.js wasm', 'ConvNetJS']) {
     if (r) targets.push({ target: `${id}: ≥ 4× ${peer}`, measured: r.ratioToEngine, met: r.ratioToEngine >= 4 });
   }
 }
+if (report.memory) {
+  const m = report.memory;
+  const flat = m.heapGrowthBytes < m.historyEpochs * 256 + 256 * 1024;
+  targets.push({
+    target: 'memory flat over 1,000 epochs: heap growth (KiB) within the kept history',
+    measured: m.heapGrowthBytes / 1024,
+    unit: 'KiB',
+    met: flat,
+  });
+}
 report.targets = targets;
 report.peakMemoryBytes = { nodeProcess: process.resourceUsage().maxRSS * 1024 };
+report.loadAverageAtEnd = loadavg().map((value) => +value.toFixed(2));
 
 for (const peer of inProcess) await peer.close();
 rmSync(files.folder, { recursive: true, force: true });
@@ -319,6 +346,7 @@ if (options.json) {
     log(`  ${t.met ? 'met    ' : 'not met'}  ${t.target}: ${t.unit ? `${t.measured.toFixed(1)} ${t.unit}` : `${t.measured.toFixed(2)}×`}`);
   const m = report.machine;
   log(`\nmachine: ${m.cpu}, ${m.cores} cores (${m.simd.join(' ')}), ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`);
+  log(`  load average (1, 5, 15 min): ${m.loadAverage.join(', ')} at the start, ${report.loadAverageAtEnd.join(', ')} at the end`);
   for (const [name, info] of Object.entries(report.peers)) log(`  ${name}: ${JSON.stringify(info)}`);
   log('peak memory: Python peers report their own process; in-process JS peers share this Node process (its RSS after each run).');
 }

@@ -1,5 +1,5 @@
 // `npm run bench:kernels` (Node): the matrix-product kernels' speed in GFLOP/s — register-blocked TypeScript, WebAssembly SIMD and
-// relaxed SIMD (fused multiply-add) — on the exercise's shapes and the 784-256-128-10 MLP's at minibatch 64, then whole training runs
+// relaxed SIMD (fused multiply-add), and the latter with helper threads — on the exercise's shapes and the 784-256-128-10 MLP's at minibatch 64, then whole training runs
 // with each (`--kernels-only` skips those, `--json` prints JSON); warm, alternated rounds, medians.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ if (relaxedSimdExecArgv.some((flag) => !process.execArgv.includes(flag))) {
 
 const { blockedKernels } = await import('../dist/engine/kernels/blockedKernels.js');
 const { createWasmKernels, supportedWasmVariants } = await import('../dist/engine/kernels/wasm/wasmKernels.js');
-const { readWasmKernelBinaries } = await import('../dist/engine/kernels/wasm/kernelFiles.js');
+const { kernelHelperThreads, readWasmKernelBinaries } = await import('../dist/engine/kernels/wasm/kernelFiles.js');
 
 const binaries = readWasmKernelBinaries();
 if (!binaries) throw new Error('the WebAssembly kernels are not built: run npm run build:node');
@@ -22,6 +22,9 @@ for (const variant of supportedWasmVariants(binaries).reverse()) {
   const kernels = createWasmKernels(binaries, variant);
   implementations.push([`WASM ${variant}`, kernels, true]);
 }
+// The best variant again with the helper threads the engine's processes give it (large products shared by size).
+const best = supportedWasmVariants(binaries)[0];
+if (best) implementations.push([`WASM ${best} + helper threads`, createWasmKernels(binaries, best, { helpers: kernelHelperThreads() }), true]);
 
 /** [label, kernel, m, k, n]: the forward x·W, the weight gradient xᵀ·dy and the input gradient dy·Wᵀ of each layer. */
 const layers = [

@@ -16,15 +16,22 @@ import { inputSaliency } from './saliency.js';
 
 export type Analysis = Omit<AnalysisReport, 'type' | 'requestId'>;
 
+/** The samples a network is analysed on: its test set, or its training set when the run kept no test set (train fraction 1). */
+export function analysedSet(data: Pick<PreparedData, 'test'>): 'test' | 'training' {
+  return data.test.size > 0 ? 'test' : 'training';
+}
+
 /**
- * Analyses `weights` on the test set of `data` (which they must fit): the confusion matrix and per-sample predictions,
+ * Analyses `weights` on the test set of `data` (which they must fit; the training set when there is no test set): the confusion matrix and per-sample predictions,
  * the test sample `sampleIndex` traced through every layer with its saliency under the network's default loss, the
  * first layer's weights as images, and the linear collapse.
  * @throws RangeError when sampleIndex is not an index into the test set.
  */
 export function analyseNetwork(weights: TrainedWeights, data: PreparedData, sampleIndex = 0, kernels: Kernels = defaultKernels): Analysis {
-  const { test, inputs, outputs } = data;
-  if (sampleIndex >= test.size) throw new RangeError(`sample ${sampleIndex} does not exist: the test set has ${test.size} samples (0 to ${test.size - 1})`);
+  const { inputs, outputs } = data;
+  const set = analysedSet(data);
+  const test = data[set === 'test' ? 'test' : 'train'];
+  if (sampleIndex >= test.size) throw new RangeError(`sample ${sampleIndex} does not exist: the ${set} set has ${test.size} samples (0 to ${test.size - 1})`);
   const network = networkFromWeights(weights, kernels);
   const predictions = predictSamples(network, test);
   const features = test.features.slice(sampleIndex * inputs, (sampleIndex + 1) * inputs);
@@ -32,6 +39,8 @@ export function analyseNetwork(weights: TrainedWeights, data: PreparedData, samp
   const images = firstLayerImages(weights);
   return {
     classes: data.classes,
+    featureNames: data.featureNames,
+    set,
     confusion: confusionMatrix(predictions.truth, predictions.predicted, data.classes.length),
     predictions,
     sample: {

@@ -3,7 +3,7 @@ import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
 import type { DataSetName } from './dataSetNames.js';
-import type { DataSource } from './dataSource.js';
+import { dataSourceName, type DataSource } from './dataSource.js';
 import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { normalise } from './normalise.js';
 import { defaultNormalisation, type Normalisation } from './normalisation.js';
@@ -17,16 +17,26 @@ export interface Samples {
   labels: Int32Array;
 }
 
-/** A data set ready for training: its shape, class names, the normalisation used, and its train and test samples. */
+/** The rows of the source table (counted from 0, in the file's order) that went to each side of a split, in training order. */
+export interface SplitRows {
+  train: Int32Array;
+  test: Int32Array;
+}
+
+/** A data set ready for training: its shape, class names, the normalisation used, its train and test samples and their rows. */
 export interface PreparedData {
   name: string;
   inputs: number;
   /** 1 for two classes (the target is the probability of classes[1]), else one output per class (one-hot targets). */
   outputs: number;
   classes: string[];
+  /** The name of each input feature (a CSV's header, the digits' pixels p00…p77, a toy set's x and y). */
+  featureNames: string[];
   normalisation: Normalisation;
   train: Samples;
+  /** Empty (size 0) when the train fraction is 1. */
   test: Samples;
+  split: SplitRows;
 }
 
 /** What a shipped data set is made of. `outputs` is the width of its targets (and so of the network's output). */
@@ -125,26 +135,20 @@ function gather(features: Float64Array, targets: Float64Array, labels: Int32Arra
 /**
  * Prepares a table as the exercise prepares the digits: a seeded shuffle, a split with n_train = floor(n · trainFraction),
  * then the normalisation ('global' uses the mean and std of all values, as the exercise; 'standardize' each feature's
- * mean and std over the training rows only, so the test set stays unseen).
+ * mean and std over the training rows only, so the test set stays unseen). A train fraction of 1 keeps every row for
+ * training and leaves the test set empty. The rows of each side are recorded in `split`.
  */
 export function prepareTable(name: string, table: LabelledTable, trainFraction: number, normalisation: Normalisation, random: Random): PreparedData {
   const inputs = table.featureNames.length;
   const { outputs, targets } = targetsFor(table.labels, table.classes.length);
   const order = permutation(random, table.size);
   const trainSize = Math.floor(table.size * trainFraction);
-  if (trainSize < 1 || trainSize >= table.size) {
-    throw new Error(`a train fraction of ${trainFraction} leaves ${trainSize < 1 ? 'no training' : 'no test'} samples out of ${table.size}`);
-  }
-  const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), inputs, outputs);
-  const test = gather(table.features, targets, table.labels, order.subarray(trainSize), inputs, outputs);
+  if (trainSize < 1) throw new Error(`a train fraction of ${trainFraction} leaves no training samples out of ${table.size}`);
+  const split: SplitRows = { train: order.slice(0, trainSize), test: order.slice(trainSize) };
+  const train = gather(table.features, targets, table.labels, split.train, inputs, outputs);
+  const test = gather(table.features, targets, table.labels, split.test, inputs, outputs);
   normalise(normalisation, table.features, train.features, test.features, inputs, table.featureNames);
-  return { name, inputs, outputs, classes: table.classes, normalisation, train, test };
-}
-
-/** The name a data source is shown under. */
-export function dataSourceName(source: DataSource): string {
-  if (typeof source === 'string') return source;
-  return source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
+  return { name, inputs, outputs, classes: table.classes, featureNames: table.featureNames, normalisation, train, test, split };
 }
 
 /** Reads an asset file's text; supplied by the process the engine runs in. */

@@ -49,3 +49,9 @@ export type DataSource = z.infer<typeof DataSourceSchema>;
 export type ToyDataSource = z.infer<typeof ToyDataSourceSchema>;
 export type CsvDataSource = z.infer<typeof CsvDataSourceSchema>;
 export type CsvTableSource = z.infer<typeof CsvTableSourceSchema>;
+
+/** The name a data source is shown under: the shipped set's name, "toy:NAME", or the CSV file's name. */
+export function dataSourceName(source: DataSource): string {
+  if (typeof source === 'string') return source;
+  return source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
+}

@@ -1,4 +1,5 @@
 // Finite-difference gradient checking, reported like scipy's check_grad plus a relative error and the worst entry; pure, any process.
+import { runSteps, type Steps } from '../work/steps.js';
 
 /** A check passes when its relative error is below this. */
 export const GRADCHECK_THRESHOLD = 1e-6;
@@ -26,6 +27,11 @@ export interface GradientCheck {
  * `x` is perturbed in place and restored exactly.
  */
 export function numericalGradient(f: (x: Float64Array) => number, x: Float64Array, epsilon = GRADCHECK_EPSILON): Float64Array {
+  return runSteps(numericalGradientSteps(f, x, epsilon));
+}
+
+/** numericalGradient as steps: one coordinate (two evaluations of `f`) each, `x` restored before every yield. */
+export function* numericalGradientSteps(f: (x: Float64Array) => number, x: Float64Array, epsilon = GRADCHECK_EPSILON): Steps<Float64Array> {
   const gradient = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const original = x[i]!;
@@ -35,6 +41,7 @@ export function numericalGradient(f: (x: Float64Array) => number, x: Float64Arra
     const below = f(x);
     x[i] = original;
     gradient[i] = (above - below) / (2 * epsilon);
+    yield;
   }
   return gradient;
 }
@@ -75,8 +82,19 @@ export function checkGradient(
   epsilon = GRADCHECK_EPSILON,
   threshold = GRADCHECK_THRESHOLD,
 ): GradientCheck {
+  return runSteps(checkGradientSteps(f, gradient, x, epsilon, threshold));
+}
+
+/** checkGradient as steps (see numericalGradientSteps). */
+export function* checkGradientSteps(
+  f: (x: Float64Array) => number,
+  gradient: (x: Float64Array) => Float64Array,
+  x: Float64Array,
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
+): Steps<GradientCheck> {
   const analytic = Float64Array.from(gradient(x));
-  return compareGradients(analytic, numericalGradient(f, x, epsilon), threshold);
+  return compareGradients(analytic, yield* numericalGradientSteps(f, x, epsilon), threshold);
 }
 
 /** One check with the name of what was checked (e.g. "dW", "layer 3 db"). */

@@ -1,6 +1,7 @@
 // Gradient checks of one layer's backward pass: dx and each parameter's gradient, against central differences; pure, any process.
 import type { Layer } from '../layers/layer.js';
-import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
+import { runSteps, type Steps } from '../work/steps.js';
+import { checkGradientSteps, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
 
 /** Σ upstream ⊙ layer(x): its gradient with respect to the layer's output is `upstream`, so backward(x, upstream) must give its gradient. */
 function weightedOutput(layer: Layer, x: Float64Array, rows: number, upstream: Float64Array): number {
@@ -23,11 +24,23 @@ export function checkLayer(
   epsilon = GRADCHECK_EPSILON,
   threshold = GRADCHECK_THRESHOLD,
 ): NamedCheck[] {
+  return runSteps(checkLayerSteps(layer, x, rows, upstream, epsilon, threshold));
+}
+
+/** checkLayer as steps, one perturbed coordinate each. */
+export function* checkLayerSteps(
+  layer: Layer,
+  x: Float64Array,
+  rows: number,
+  upstream: Float64Array,
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
+): Steps<NamedCheck[]> {
   const f = (): number => weightedOutput(layer, x, rows, upstream);
   const checks: NamedCheck[] = [
     {
       name: 'dx',
-      ...checkGradient(
+      ...(yield* checkGradientSteps(
         (point) => weightedOutput(layer, point, rows, upstream),
         (point) => {
           layer.forward(point, rows);
@@ -36,13 +49,13 @@ export function checkLayer(
         x,
         epsilon,
         threshold,
-      ),
+      )),
     },
   ];
   for (const parameter of layer.parameters) {
     checks.push({
       name: `d${parameter.name}`,
-      ...checkGradient(
+      ...(yield* checkGradientSteps(
         f,
         () => {
           layer.forward(x, rows);
@@ -52,7 +65,7 @@ export function checkLayer(
         parameter.value,
         epsilon,
         threshold,
-      ),
+      )),
     });
   }
   return checks;

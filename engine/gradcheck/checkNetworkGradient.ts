@@ -3,7 +3,8 @@ import { createLoss } from '../losses/createLoss.js';
 import { defaultLossFor } from '../losses/lossRules.js';
 import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
-import { checkGradient, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
+import { runSteps, type Steps } from '../work/steps.js';
+import { checkGradientSteps, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
 
 /**
  * Checks the backward pass of `network` for the summed `loss` (default: the usual one for its last layer) of `rows`
@@ -20,6 +21,19 @@ export function checkNetworkGradient(
   epsilon = GRADCHECK_EPSILON,
   threshold = GRADCHECK_THRESHOLD,
 ): NamedCheck[] {
+  return runSteps(checkNetworkGradientSteps(network, x, targets, rows, loss, epsilon, threshold));
+}
+
+/** checkNetworkGradient as steps, one perturbed coordinate each. */
+export function* checkNetworkGradientSteps(
+  network: Network,
+  x: Float64Array,
+  targets: Float64Array,
+  rows: number,
+  loss: Loss = createLoss(defaultLossFor(network.spec)),
+  epsilon = GRADCHECK_EPSILON,
+  threshold = GRADCHECK_THRESHOLD,
+): Steps<NamedCheck[]> {
   const width = network.outputs;
   const last = network.layers.length - 1;
   const lossInput = (output: Float64Array): Float64Array => (loss.fusedLayers === 1 ? network.inputOf(last) : output);
@@ -31,9 +45,9 @@ export function checkNetworkGradient(
     return network.backward(outputGradient, rows, loss.fusedLayers);
   };
   const checks: NamedCheck[] = [];
-  network.layers.forEach((layer, index) => {
+  for (const [index, layer] of network.layers.entries()) {
     for (const parameter of layer.parameters) {
-      const check = checkGradient(
+      const check = yield* checkGradientSteps(
         () => total(x),
         () => {
           backward(x);
@@ -45,7 +59,7 @@ export function checkNetworkGradient(
       );
       checks.push({ name: `layer ${index + 1} d${parameter.name}`, ...check });
     }
-  });
-  checks.push({ name: 'dx', ...checkGradient(total, backward, x, epsilon, threshold) });
+  }
+  checks.push({ name: 'dx', ...(yield* checkGradientSteps(total, backward, x, epsilon, threshold)) });
   return checks;
 }

@@ -12,9 +12,10 @@ import type { GradcheckRun, GradcheckSubject, GradientCheck as GradientCheckRepo
 import { deriveRandom, type Random } from '../random.js';
 import { BROKEN_LAYER_TYPE, layerFactoryFor } from './brokenLayers.js';
 import { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
-import { checkLayer } from './checkLayer.js';
-import { checkLoss } from './checkLoss.js';
-import { checkNetworkGradient } from './checkNetworkGradient.js';
+import { checkLayerSteps } from './checkLayer.js';
+import { checkLossSteps } from './checkLoss.js';
+import { checkNetworkGradientSteps } from './checkNetworkGradient.js';
+import { runSteps, type Steps } from '../work/steps.js';
 
 /** A gradient check request that cannot run; `field` names the input at fault (e.g. "variant", "subject.loss"). */
 export class GradcheckInputError extends Error {
@@ -66,13 +67,13 @@ function requireVariantTarget(variant: GradcheckVariant, types: readonly string[
   if (!types.includes(type)) throw new GradcheckInputError(`the variant ${variant} changes a ${type} layer, but ${what} has none`, 'variant');
 }
 
-function checkLayerSubject(
+function* checkLayerSubject(
   subject: Extract<GradcheckSubject, { kind: 'layer' }>,
   variant: GradcheckVariant,
   seed: number,
   epsilon: number,
   kernels: Kernels,
-): NamedCheck[] {
+): Steps<NamedCheck[]> {
   requireVariantTarget(variant, [subject.layer.type], `a ${subject.layer.type} layer`);
   const trainingRandom = deriveRandom(seed, STREAMS.upstream + 1);
   const inputShape = subject.inputShape ?? [subject.inputs];
@@ -89,18 +90,23 @@ function checkLayerSubject(
   }
   const training = definitionOf(subject.layer).trainingCheck;
   if (training === undefined || layer.setTraining === undefined || layer.holdRandomDraws === undefined) {
-    return checkLayer(layer, x, rows, upstream, epsilon, GRADCHECK_THRESHOLD);
+    return yield* checkLayerSteps(layer, x, rows, upstream, epsilon, GRADCHECK_THRESHOLD);
   }
   layer.setTraining(false);
-  const evaluation = checkLayer(layer, x, rows, upstream, epsilon).map((check) => ({ ...check, name: `${check.name} (evaluation)` }));
+  const evaluation = (yield* checkLayerSteps(layer, x, rows, upstream, epsilon)).map((check) => ({ ...check, name: `${check.name} (evaluation)` }));
   layer.setTraining(true);
   layer.forward(x, rows);
   layer.holdRandomDraws();
-  const inTraining = checkLayer(layer, x, rows, upstream, epsilon).map((check) => ({ ...check, name: `${check.name} (training, ${training})` }));
+  const inTraining = (yield* checkLayerSteps(layer, x, rows, upstream, epsilon)).map((check) => ({ ...check, name: `${check.name} (training, ${training})` }));
   return [...evaluation, ...inTraining];
 }
 
-function checkLossSubject(subject: Extract<GradcheckSubject, { kind: 'loss' }>, variant: GradcheckVariant, seed: number, epsilon: number): NamedCheck[] {
+function* checkLossSubject(
+  subject: Extract<GradcheckSubject, { kind: 'loss' }>,
+  variant: GradcheckVariant,
+  seed: number,
+  epsilon: number,
+): Steps<NamedCheck[]> {
   if (variant !== 'correct') throw new GradcheckInputError(`the variant ${variant} changes a layer; a loss has no broken variant`, 'variant');
   const { rows, width } = subject;
   if (subject.loss === 'cce' && width < 2)
@@ -108,16 +114,16 @@ function checkLossSubject(subject: Extract<GradcheckSubject, { kind: 'loss' }>, 
   const random = deriveRandom(seed, STREAMS.data);
   const targets = randomTargets(subject.loss, deriveRandom(seed, STREAMS.upstream), rows, width);
   const input = subject.loss === 'bce' ? uniformArray(random, rows * width, 0.05, 0.95) : uniformArray(random, rows * width, -3, 3);
-  return [checkLoss(createLoss(subject.loss), targets, input, rows, width, epsilon)];
+  return [yield* checkLossSteps(createLoss(subject.loss), targets, input, rows, width, epsilon)];
 }
 
-function checkNetworkSubject(
+function* checkNetworkSubject(
   subject: Extract<GradcheckSubject, { kind: 'network' }>,
   variant: GradcheckVariant,
   seed: number,
   epsilon: number,
   kernels: Kernels,
-): NamedCheck[] {
+): Steps<NamedCheck[]> {
   const { spec, rows } = subject;
   const shapeIssue = validateSpec(spec)[0];
   if (shapeIssue) throw new GradcheckInputError(shapeIssue.message, `subject.${shapeIssue.field}`);
@@ -134,7 +140,7 @@ function checkNetworkSubject(
     throw new GradcheckInputError('categorical cross-entropy needs 2 or more outputs', `subject.spec.layers.${spec.layers.length - 1}`);
   const x = randomInputs(deriveRandom(seed, STREAMS.data), rows * network.inputs);
   const targets = randomTargets(lossName, deriveRandom(seed, STREAMS.upstream), rows, network.outputs);
-  return checkNetworkGradient(network, x, targets, rows, createLoss(lossName), epsilon);
+  return yield* checkNetworkGradientSteps(network, x, targets, rows, createLoss(lossName), epsilon);
 }
 
 /**
@@ -145,14 +151,22 @@ function checkNetworkSubject(
  * @throws GradcheckInputError naming the field at fault.
  */
 export function runGradcheck(request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>, kernels: Kernels = defaultKernels): GradcheckResult {
+  return runSteps(gradcheckSteps(request, kernels));
+}
+
+/** runGradcheck as steps, one perturbed coordinate (two evaluations) each, for runStepsSliced. */
+export function* gradcheckSteps(
+  request: Pick<GradcheckRun, 'subject' | 'variant' | 'seed' | 'epsilon'>,
+  kernels: Kernels = defaultKernels,
+): Steps<GradcheckResult> {
   const variant = request.variant ?? 'correct';
   const epsilon = request.epsilon ?? GRADCHECK_EPSILON;
   const { subject, seed } = request;
   const checks =
     subject.kind === 'layer'
-      ? checkLayerSubject(subject, variant, seed, epsilon, kernels)
+      ? yield* checkLayerSubject(subject, variant, seed, epsilon, kernels)
       : subject.kind === 'loss'
-        ? checkLossSubject(subject, variant, seed, epsilon)
-        : checkNetworkSubject(subject, variant, seed, epsilon, kernels);
+        ? yield* checkLossSubject(subject, variant, seed, epsilon)
+        : yield* checkNetworkSubject(subject, variant, seed, epsilon, kernels);
   return { variant, threshold: GRADCHECK_THRESHOLD, checks: checks.map(toReport) };
 }

@@ -108,4 +108,13 @@ function matmulTransposeA(a: Float64Array, b: Float64Array, out: Float64Array, m
 }
 
 /** The plain kernels with register-blocked matrix products; results equal the plain ones within round-off. */
-export const blockedKernels: Kernels = { ...plainKernels, matmul, matmulTransposeB, matmulTransposeA };
+export const blockedKernels: Kernels = {
+  ...plainKernels,
+  matmul,
+  matmulTransposeB,
+  matmulTransposeA,
+  affine(a, b, bias, out, m, k, n) {
+    matmul(a, b, out, m, k, n);
+    plainKernels.addRowVector(out, bias, m, n);
+  },
+};

@@ -12,6 +12,8 @@ export interface Kernels {
   matmulTransposeB(a: Float64Array, b: Float64Array, out: Float64Array, m: number, n: number, k: number): void;
   /** out[k×n] = aᵀ · b, where a is m×k and b is m×n (the weight gradient xᵀ·dy). */
   matmulTransposeA(a: Float64Array, b: Float64Array, out: Float64Array, m: number, k: number, n: number): void;
+  /** out[m×n] = a[m×k] · b[k×n] + bias, the bias added to every row after the sum (a Linear layer's forward in one call). */
+  affine(a: Float64Array, b: Float64Array, bias: Float64Array, out: Float64Array, m: number, k: number, n: number): void;
   /** out[i, j] += row[j] for every row i of the m×n matrix out (the bias add). */
   addRowVector(out: Float64Array, row: Float64Array, m: number, n: number): void;
   /** out[j] = Σ_i a[i, j] over the m rows of the m×n matrix a (the bias gradient). */

@@ -43,6 +43,11 @@ export const plainKernels: Kernels = {
     }
   },
 
+  affine(a, b, bias, out, m, k, n) {
+    plainKernels.matmul(a, b, out, m, k, n);
+    plainKernels.addRowVector(out, bias, m, n);
+  },
+
   addRowVector(out, row, m, n) {
     for (let i = 0; i < m; i++) {
       const offset = i * n;

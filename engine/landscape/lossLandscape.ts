@@ -6,7 +6,7 @@ import type { Layer } from '../layers/layer.js';
 import type { Loss } from '../losses/loss.js';
 import type { Network } from '../network/network.js';
 import { flattenParameters, loadParameters } from '../network/parameters.js';
-import { yieldToEventLoop as defaultYield } from '../training/yieldToEventLoop.js';
+import { TimeSlicer } from '../work/timeSlicer.js';
 
 export interface LandscapeOptions {
   /** The network at the trained weights θ; its parameters are moved over the grid and restored to θ at the end. */
@@ -21,11 +21,8 @@ export interface LandscapeOptions {
   /** α and β run over −span..span. */
   span: number;
   kernels?: Kernels;
-  /** Gives the host a turn; called after every row of the grid and whenever a row runs longer than `sliceMilliseconds`. */
-  yieldToEventLoop?: () => Promise<void>;
-  sliceMilliseconds?: number;
-  /** Asked after each yield; true abandons the grid (the result is then undefined). */
-  shouldStop?: () => boolean;
+  /** Paces the grid (a turn whenever a slice's time is up); a stop throws WorkStoppedError, with the network's weights restored. */
+  slicer?: TimeSlicer;
 }
 
 export interface LandscapeValues {
@@ -47,12 +44,10 @@ export function sliceCoordinates(resolution: number, span: number): Float64Array
  * split as X·(W + αD + βE) = X·W + α·X·D + β·X·E, computed once, so each point costs one pass through the rest of the
  * network; at α = β = 0 this is exactly the plain forward pass. Buffers are sized once.
  */
-export async function evaluateLossLandscape(options: LandscapeOptions): Promise<LandscapeValues | undefined> {
+export async function evaluateLossLandscape(options: LandscapeOptions): Promise<LandscapeValues> {
   const { network, samples, loss, delta, eta, resolution, span } = options;
   const kernels = options.kernels ?? defaultKernels;
-  const giveTurn = options.yieldToEventLoop ?? defaultYield;
-  const shouldStop = options.shouldStop ?? (() => false);
-  const slice = options.sliceMilliseconds ?? 15;
+  const slicer = options.slicer ?? new TimeSlicer();
   const rows = samples.size;
   const width = network.outputs;
   const layers = network.layers;
@@ -83,19 +78,11 @@ export async function evaluateLossLandscape(options: LandscapeOptions): Promise<
   };
 
   try {
-    let sliceStart = Date.now();
     for (let j = 0; j < resolution; j++) {
       for (let i = 0; i < resolution; i++) {
         values[j * resolution + i] = lossAt(coordinates[i]!, coordinates[j]!);
-        if (Date.now() - sliceStart >= slice && i < resolution - 1) {
-          await giveTurn();
-          sliceStart = Date.now();
-          if (shouldStop()) return undefined;
-        }
+        if (slicer.due()) await slicer.turn();
       }
-      await giveTurn();
-      sliceStart = Date.now();
-      if (shouldStop()) return undefined;
     }
   } finally {
     loadParameters(network, theta);

@@ -38,8 +38,7 @@ export class Linear implements Layer {
 
   forward(x: Float64Array, rows: number): Float64Array {
     this.output = sized(this.output, rows * this.outputs, this.kernels);
-    this.kernels.matmul(x, this.W, this.output, rows, this.inputs, this.outputs);
-    this.kernels.addRowVector(this.output, this.b, rows, this.outputs);
+    this.kernels.affine(x, this.W, this.b, this.output, rows, this.inputs, this.outputs);
     return this.output;
   }
 

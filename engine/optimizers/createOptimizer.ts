@@ -1,4 +1,6 @@
 // An optimizer from its config, with the usual defaults filled in; pure, any process.
+import type { Kernels } from '../kernels/kernels.js';
+import { plainKernels } from '../kernels/plainKernels.js';
 import type { Parameter } from '../layers/layer.js';
 import { Adam } from './adam.js';
 import { Momentum, Nesterov } from './momentum.js';
@@ -10,19 +12,20 @@ import { Sgd } from './sgd.js';
 /**
  * Creates the optimizer `config` describes (plain SGD when undefined) over `parameters`, any list of value/gradient
  * pairs: a network's weights, or one 2-element point on a surface. `decay` (default 1) multiplies the step size
- * before each update.
+ * before each update. Plain SGD updates through `kernels` (their addScaled: the same sum, value + (−step)·gradient).
  */
 export function createOptimizer(
   config: OptimizerConfig | undefined,
   learningRate: number,
   decay: number | undefined,
   parameters: readonly Parameter[],
+  kernels: Kernels = plainKernels,
 ): Optimizer {
   const resolved = resolveOptimizerConfig(config);
   const d = decay ?? 1;
   switch (resolved.kind) {
     case 'sgd':
-      return new Sgd(parameters, learningRate, d);
+      return new Sgd(parameters, learningRate, d, kernels);
     case 'momentum':
       return new Momentum(parameters, learningRate, d, resolved.momentum!);
     case 'nesterov':

@@ -20,6 +20,9 @@ export const OPTIMIZER_CONSTANTS: Record<(typeof OPTIMIZER_KINDS)[number], reado
   adam: ['beta1', 'beta2', 'epsilon'],
 };
 
+/** How many arrays of each parameter's size each optimizer keeps beside the parameter (velocity, moments), for costing a run. */
+export const OPTIMIZER_STATE_ARRAYS: Record<(typeof OPTIMIZER_KINDS)[number], number> = { sgd: 0, momentum: 1, nesterov: 1, rmsprop: 1, adam: 2 };
+
 /** An optimizer and its constants; unset constants take OPTIMIZER_DEFAULTS. */
 export const OptimizerSchema = z
   .object({

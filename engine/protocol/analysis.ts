@@ -25,6 +25,10 @@ export const AnalysisReportSchema = z
     type: z.literal('analysis.report'),
     requestId: z.string(),
     classes: z.array(z.string()),
+    /** The name of each input feature, in the order of a sample's features. */
+    featureNames: z.array(z.string()),
+    /** The samples analysed: the test set, or the training set of a run without one. */
+    set: z.enum(['test', 'training']),
     /** confusion[t][p]: test samples of true class t predicted as p. */
     confusion: z.array(z.array(z.number().int())),
     /** Per test sample: true class, predicted class, the predicted class's probability. */

@@ -4,9 +4,10 @@ import { z } from 'zod';
 /**
  * What a program may do about an error: unknown-table and unknown-run mean the engine no longer has a CSV table or a
  * run's weights (it restarted, or let them go) and the request should be sent again with them; too-large means the
- * message exceeded a size limit (the connection stays open).
+ * message exceeded a size limit (the connection stays open); stopped means the request was stopped (work.stop) before it
+ * finished; over-budget means the request would need more memory or work than the engine's budget allows.
  */
-export const ERROR_CODES = ['unknown-table', 'unknown-run', 'too-large'] as const;
+export const ERROR_CODES = ['unknown-table', 'unknown-run', 'too-large', 'stopped', 'over-budget'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**

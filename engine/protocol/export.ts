@@ -5,9 +5,10 @@ import { ExportFormatSchema } from '../export/exportFormats.js';
 import { HyperparametersSchema } from '../training/hyperparameters.js';
 import { TrainedWeightsSchema } from '../trainedWeights.js';
 import { EpochMetricsSchema } from '../training/epochMetrics.js';
+import { SplitRowsSchema } from './training.js';
 import { Uint8ArraySchema } from './typedArrays.js';
 
-/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`, train_run.py the weights and `training`. */
+/** Builds one export file's bytes: weights need `weights`, metrics.csv needs `history`, split.csv needs `split`, train_run.py the weights and `training`. */
 export const ExportBuildSchema = z
   .object({
     type: z.literal('export.build'),
@@ -19,6 +20,7 @@ export const ExportBuildSchema = z
     history: z.array(EpochMetricsSchema).optional(),
     /** For train_run.py: how the run was trained (its data and hyperparameters; the network is the weights'). */
     training: z.object({ dataSet: DataSourceSchema, hyper: HyperparametersSchema }).strict().optional(),
+    split: SplitRowsSchema.optional(),
   })
   .strict();
 export type ExportBuild = z.infer<typeof ExportBuildSchema>;

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
+import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
+import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
 import { FunctionSamplesSchema, FunctionsSampleSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
+import { EnginePingSchema, EnginePongSchema } from './liveness.js';
 import { SpecCheckSchema, SpecReportSchema } from './specCheck.js';
 import { SurfaceDescendSchema, SurfaceEvaluateSchema, SurfaceGridSchema, SurfacePathSchema } from './surfaces.js';
 import {
@@ -21,6 +24,7 @@ import {
   TrainStateSchema,
   TrainStopSchema,
 } from './training.js';
+import { WorkStopSchema } from './work.js';
 
 /** Every request the renderer (or the CLI) sends the engine. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -37,6 +41,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   LandscapeRunSchema,
   SpecCheckSchema,
   ExportBuildSchema,
+  WorkStopSchema,
+  EnginePingSchema,
+  EngineConfigureSchema,
+  CompareStartSchema,
+  CompareStopSchema,
 ]);
 export type EngineRequest = z.infer<typeof RequestSchema>;
 export type RequestType = EngineRequest['type'];
@@ -59,6 +68,11 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   LandscapeGridSchema,
   SpecReportSchema,
   ExportFileSchema,
+  EnginePongSchema,
+  EngineConfiguredSchema,
+  CompareProgressSchema,
+  CompareRunSchema,
+  CompareFinishedSchema,
   ErrorEventSchema,
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;

@@ -6,9 +6,10 @@ import { LossNameSchema } from '../losses/lossNames.js';
 import { OptimizerSchema } from '../optimizers/optimizerConfig.js';
 import { NetworkSpecSchema } from '../spec.js';
 import { TrainedWeightsSchema } from '../trainedWeights.js';
+import { DiagnosisSchema } from '../training/diagnoseRun.js';
 import { EpochMetricsSchema } from '../training/epochMetrics.js';
 import { HyperparametersSchema } from '../training/hyperparameters.js';
-import { Float64ArraySchema } from './typedArrays.js';
+import { Float64ArraySchema, Int32ArraySchema } from './typedArrays.js';
 
 const runId = z.string().min(1);
 
@@ -60,6 +61,9 @@ export const TrainStateSchema = z.object({ type: z.literal('train.state'), runId
 export const FinishReasonSchema = z.enum(['completed', 'stopped', 'diverged']);
 export type FinishReason = z.infer<typeof FinishReasonSchema>;
 
+/** The rows of a data set each side of a run's split holds, as the engine sends them. */
+export const SplitRowsSchema = z.object({ train: Int32ArraySchema, test: Int32ArraySchema }).strict();
+
 export const TrainFinishedSchema = z
   .object({
     type: z.literal('train.finished'),
@@ -73,6 +77,12 @@ export const TrainFinishedSchema = z
     settings: z.object({ seed: z.number(), loss: LossNameSchema, optimizer: OptimizerSchema, normalisation: NormalisationSchema }).strict(),
     /** With recordPath: the flattened parameters before training and after each epoch. */
     parameterPath: z.array(Float64ArraySchema).optional(),
+    /** The rows of the data (counted from 0 in the source's order) of each side of the split, in training order; test is empty at train fraction 1. */
+    split: SplitRowsSchema,
+    /** Seconds the engine spent on the run, from loading the data to the last epoch. */
+    seconds: z.number().nonnegative(),
+    /** What went wrong, found on the test set (the training set when there is none): one class for every sample, dead ReLU layers. */
+    diagnoses: z.array(DiagnosisSchema),
   })
   .strict();
 

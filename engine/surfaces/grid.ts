@@ -1,5 +1,8 @@
-// Evaluates a surface on a regular grid for contour plots: a flat row-major Float64Array with its bounds.
+// Evaluates a surface on a regular grid for contour plots: a flat row-major Float64Array with its bounds, at once or time-sliced; pure, any process.
+import type { TimeSlicer } from '../work/timeSlicer.js';
 import type { Bounds, Surface } from './catalog.js';
+import { parseExpression, type Expr } from './expression.js';
+import { compileGridRows } from './gridRows.js';
 
 /** Values on an nx × ny grid; values[j * nx + i] is f(x_i, y_j), x and y ascending (row 0 is yMin). */
 export interface SurfaceGrid {
@@ -11,25 +14,81 @@ export interface SurfaceGrid {
   max: number;
 }
 
-/** Samples the surface at nx × ny points spanning the bounds, corners included. Non-finite values are kept as NaN. */
-export function evaluateGrid(surface: Pick<Surface, 'value'>, bounds: Bounds, nx: number, ny: number): SurfaceGrid {
-  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error('a grid needs at least 2 × 2 points');
-  if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error('grid bounds must have xMax > xMin and yMax > yMin');
-  const values = new Float64Array(nx * ny);
-  let min = Infinity,
-    max = -Infinity;
-  for (let j = 0; j < ny; j++) {
+type GridSurface = Pick<Surface, 'value'> & Partial<Pick<Surface, 'formula'>>;
+
+function parsedOrUndefined(formula: string): Expr | undefined {
+  try {
+    return parseExpression(formula);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A grid being filled row by row (checked, allocated once). A surface with a formula is evaluated from it a row at a time
+ * (see compileGridRows): the same operations as its value function for a typed expression, and within round-off of it for
+ * a built-in one (whose value is written by hand); `grid()` gives the result when every row is done.
+ */
+class GridFill {
+  readonly values: Float64Array;
+  private readonly xs: Float64Array;
+  private readonly rows: ((y: number) => Float64Array) | undefined;
+  private readonly row: Float64Array;
+  min = Infinity;
+  max = -Infinity;
+
+  constructor(
+    readonly surface: GridSurface,
+    readonly bounds: Bounds,
+    readonly nx: number,
+    readonly ny: number,
+  ) {
+    if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 2 && ny >= 2)) throw new Error('a grid needs at least 2 × 2 points');
+    if (!(bounds.xMax > bounds.xMin && bounds.yMax > bounds.yMin)) throw new Error('grid bounds must have xMax > xMin and yMax > yMin');
+    this.values = new Float64Array(nx * ny);
+    this.xs = new Float64Array(nx);
+    for (let i = 0; i < nx; i++) this.xs[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
+    const expression = surface.formula === undefined ? undefined : parsedOrUndefined(surface.formula);
+    this.rows = expression ? compileGridRows(expression, this.xs) : undefined;
+    this.row = new Float64Array(nx);
+  }
+
+  /** Evaluates row j; non-finite values are kept as NaN. */
+  fillRow(j: number): void {
+    const { bounds, nx, ny, xs, row } = this;
     const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
+    const line = this.rows ? this.rows(y) : row;
+    if (!this.rows) for (let i = 0; i < nx; i++) row[i] = this.surface.value(xs[i]!, y);
+    const offset = j * nx;
+    this.values.set(line, offset);
     for (let i = 0; i < nx; i++) {
-      const x = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
-      let v = surface.value(x, y);
-      if (!Number.isFinite(v)) v = NaN;
-      else {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      values[j * nx + i] = v;
+      const v = line[i]!;
+      // v − v is 0 exactly when v is finite.
+      if (v - v === 0) {
+        if (v < this.min) this.min = v;
+        if (v > this.max) this.max = v;
+      } else this.values[offset + i] = NaN;
     }
   }
-  return { bounds, nx, ny, values, min, max };
+
+  grid(): SurfaceGrid {
+    return { bounds: this.bounds, nx: this.nx, ny: this.ny, values: this.values, min: this.min, max: this.max };
+  }
+}
+
+/** Samples the surface at nx × ny points spanning the bounds, corners included. Non-finite values are kept as NaN. */
+export function evaluateGrid(surface: GridSurface, bounds: Bounds, nx: number, ny: number): SurfaceGrid {
+  const fill = new GridFill(surface, bounds, nx, ny);
+  for (let j = 0; j < ny; j++) fill.fillRow(j);
+  return fill.grid();
+}
+
+/** The same grid as evaluateGrid, paced by `slicer` between rows (a stop ends it with WorkStoppedError). */
+export async function evaluateGridSliced(surface: GridSurface, bounds: Bounds, nx: number, ny: number, slicer: TimeSlicer): Promise<SurfaceGrid> {
+  const fill = new GridFill(surface, bounds, nx, ny);
+  for (let j = 0; j < ny; j++) {
+    fill.fillRow(j);
+    if (slicer.due()) await slicer.turn();
+  }
+  return fill.grid();
 }

@@ -20,8 +20,8 @@ export const HyperparametersSchema = z
     learningRate: positiveNumber('learning rate'),
     batchSize: positiveInteger('minibatch size'),
     reduction: ReductionSchema,
-    /** Fraction of the samples used for training; the rest is the test set. */
-    trainFraction: z.number().refine((v) => v > 0 && v < 1, { message: 'train fraction must be between 0 and 1' }),
+    /** Fraction of the samples used for training; the rest is the test set (none at 1: every row trains, no test phase). */
+    trainFraction: z.number().refine((v) => v > 0 && v <= 1, { message: 'train fraction must be between 0 and 1' }),
     seed: z
       .number()
       .int('seed must be a whole number')

@@ -1,5 +1,5 @@
 // Minibatch training as the exercise's `fit` does it, with any loss and optimizer, time-sliced, pausable; pure, any process.
-import type { PreparedData, Samples } from '../data/dataSets.js';
+import type { PreparedData } from '../data/dataSets.js';
 import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { createLoss } from '../losses/createLoss.js';
@@ -13,6 +13,7 @@ import type { Hyperparameters } from './hyperparameters.js';
 import { BatchLossBuffer } from './batchLosses.js';
 import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
+import { minibatchesOf } from './minibatches.js';
 import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
 
@@ -53,6 +54,12 @@ export interface TrainingOutcome {
   parameterPath?: Float64Array[];
 }
 
+/** Slots of the training loop's sums. */
+const LOSS_SUM = 0;
+const ACCURACY_SUM = 1;
+const WRONG_ROWS = 2;
+const LAST_LOSS = 3;
+
 /** The fraction of the batch's predictions that are right: (y > 0.5) == (p > 0.5) per element for one output, argmax per row for several. */
 export function batchAccuracy(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
   let correct = 0;
@@ -88,22 +95,15 @@ function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, 
   return count;
 }
 
-function copyBatch(samples: Samples, step: number, batchSize: number, inputs: number, outputs: number, x: Float64Array, y: Float64Array): void {
-  const featureStart = step * batchSize * inputs;
-  for (let i = 0; i < x.length; i++) x[i] = samples.features[featureStart + i]!;
-  const targetStart = step * batchSize * outputs;
-  for (let i = 0; i < y.length; i++) y[i] = samples.targets[targetStart + i]!;
-}
-
 /**
  * Trains `network` on `data` like the exercise's `fit`: each epoch runs the training phase over the
  * floor(n / batch) full minibatches in order (no reshuffle), updating after each, then the test phase (in evaluation
- * mode); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
+ * mode; skipped, with its metrics left out, when the test set is empty); a phase's loss and accuracy are the means of the per-minibatch figures. The loss is hyper.loss (default: the
  * usual one for the last layer); with reduction 'sum' the gradient is that of the summed loss (the exercise), with
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
  * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
  * penalty, so runs with different λ compare.
- * Buffers are sized once per run. Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
+ * Buffers are sized once per run, and the minibatches are views made once per run (see minibatchesOf). Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
  * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
 export async function train(options: TrainingOptions): Promise<TrainingOutcome> {
@@ -116,13 +116,13 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const batch = hyper.batchSize;
   const loss = createLoss(hyper.loss ?? defaultLossFor(network.spec));
   const last = network.layers.length - 1;
-  const x = allocateFor(kernels, batch * inputs);
-  const y = allocateFor(kernels, batch * outputs);
+  const phases = data.test.size > 0 ? (['train', 'test'] as const) : (['train'] as const);
+  const minibatches = { train: minibatchesOf(data.train, batch, inputs, outputs, kernels), test: minibatchesOf(data.test, batch, inputs, outputs, kernels) };
   const lossGradient = allocateFor(kernels, batch * outputs);
   const gradientScale = hyper.reduction === 'sum' ? 1 : 1 / batch;
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
-  const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters);
+  const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters, kernels);
   const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
@@ -148,52 +148,69 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     return stopRequested();
   };
 
+  /** The running phase's sums (its minibatches' losses, accuracies, confidently wrong rows) and the last loss, in one array sized once. */
+  const sums = new Float64Array(4);
+  /**
+   * Runs minibatches `first`, `first` + 1, … of a phase until it ends or the slice that began at `sliceStarted` is used up.
+   * Returns the next minibatch, or −1 − step when the loss of minibatch `step` was not finite (sums[LAST_LOSS] holds it).
+   * It is synchronous so that its numbers stay in registers: an async function keeps its variables on the heap.
+   */
+  const runSteps = (features: readonly Float64Array[], targets: readonly Float64Array[], training: boolean, first: number, sliceStarted: number): number => {
+    for (let step = first; step < features.length; step++) {
+      const x = features[step]!;
+      const y = targets[step]!;
+      const predictions = network.forward(x, batch);
+      const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
+      const value = loss.reported(y, lossInput, batch, outputs);
+      if (!Number.isFinite(value)) {
+        sums[LAST_LOSS] = value;
+        return -1 - step;
+      }
+      sums[LOSS_SUM] += value;
+      sums[ACCURACY_SUM] += batchAccuracy(y, predictions, batch, outputs);
+      if (training) {
+        sums[WRONG_ROWS] += confidentlyWrongRows(y, predictions, batch, outputs);
+        loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
+        network.backward(lossGradient, batch, loss.fusedLayers, false);
+        if (weightDecay > 0) {
+          for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
+        }
+        optimizer.step();
+      }
+      const now = Date.now();
+      if (training) batches.add(value, now);
+      if (now - sliceStarted >= slice) return step + 1;
+    }
+    return features.length;
+  };
+
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
     const means = { train: [0, 0], test: [0, 0] };
-    for (const phase of ['train', 'test'] as const) {
-      const samples = data[phase];
-      const steps = Math.floor(samples.size / batch);
+    for (const phase of phases) {
+      const { features, targets } = minibatches[phase];
+      const steps = features.length;
       const training = phase === 'train';
       network.setTraining(training);
-      let lossSum = 0;
-      let accuracySum = 0;
-      let wrongRows = 0;
-      for (let step = 0; step < steps; step++) {
-        copyBatch(samples, step, batch, inputs, outputs, x, y);
-        const predictions = network.forward(x, batch);
-        const lossInput = loss.fusedLayers === 1 ? network.inputOf(last) : predictions;
-        const value = loss.reported(y, lossInput, batch, outputs);
-        if (!Number.isFinite(value)) {
+      sums.fill(0);
+      for (let step = 0; step < steps;) {
+        step = runSteps(features, targets, training, step, sliceStart);
+        if (step < 0) {
           return finish(
             'diverged',
-            `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; ${divergenceCause(hyper).advice}`,
+            `the loss became ${sums[LAST_LOSS]} in epoch ${epoch}, minibatch ${-step} of the ${training ? 'training' : 'test'} phase; ${divergenceCause(hyper).advice}`,
           );
         }
-        lossSum += value;
-        accuracySum += batchAccuracy(y, predictions, batch, outputs);
-        if (training) {
-          wrongRows += confidentlyWrongRows(y, predictions, batch, outputs);
-          loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
-          network.backward(lossGradient, batch, loss.fusedLayers, false);
-          if (weightDecay > 0) {
-            for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
-          }
-          optimizer.step();
-        }
-        const now = Date.now();
-        if (training) batches.add(value, now);
-        if (now - sliceStart >= slice && (await takeTurn())) return stopped();
+        if (Date.now() - sliceStart >= slice && (await takeTurn())) return stopped();
       }
-      means[phase] = [lossSum / steps, accuracySum / steps];
-      if (training) confidentlyWrong = wrongRows / (steps * batch);
+      means[phase] = [sums[LOSS_SUM]! / steps, sums[ACCURACY_SUM]! / steps];
+      if (training) confidentlyWrong = sums[WRONG_ROWS]! / (steps * batch);
     }
     const metrics: EpochMetrics = {
       epoch,
       trainLoss: means.train[0]!,
       trainAccuracy: means.train[1]!,
-      testLoss: means.test[0]!,
-      testAccuracy: means.test[1]!,
+      ...(phases.length === 2 ? { testLoss: means.test[0]!, testAccuracy: means.test[1]! } : {}),
     };
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));

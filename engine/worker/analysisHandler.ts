@@ -1,5 +1,5 @@
 // Answers analysis.run: a trained network analysed on the test set of the data it was trained on; pure, runs in the engine process.
-import { analyseNetwork } from '../analysis/analyseNetwork.js';
+import { analyseNetwork, analysedSet } from '../analysis/analyseNetwork.js';
 import { networkFromWeights } from '../analysis/networkFromWeights.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
@@ -46,12 +46,14 @@ export async function handleAnalysis(request: AnalysisRun, context: EngineContex
   if ('type' in loaded) return loaded;
   const { data, weights } = loaded;
   const sampleIndex = request.sampleIndex ?? 0;
-  if (sampleIndex >= data.test.size) {
+  const set = analysedSet(data);
+  const size = data[set === 'test' ? 'test' : 'train'].size;
+  if (sampleIndex >= size) {
     return {
       type: 'error',
       requestId: request.requestId,
       field: 'sampleIndex',
-      message: `there is no test sample ${sampleIndex}: the test set has ${data.test.size} samples (0 to ${data.test.size - 1})`,
+      message: `there is no ${set} sample ${sampleIndex}: the ${set} set has ${size} samples (0 to ${size - 1})`,
     };
   }
   return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels) };

@@ -3,6 +3,8 @@ import type { PrepareOptions, PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { DataSource } from '../data/dataSource.js';
 import type { EngineEvent } from '../protocol/index.js';
+import type { BudgetGuard } from '../budget/budgetGuard.js';
+import type { RequestWork } from '../work/requestWork.js';
 import type { RunStore } from './runStore.js';
 
 export interface EngineContext {
@@ -16,4 +18,8 @@ export interface EngineContext {
   /** Gives the host's event loop a turn during long work. */
   yieldToEventLoop?: (() => Promise<void>) | undefined;
   isDisposed(): boolean;
+  /** The connection's budget: every request is costed against it (and holds its memory while it runs) before it allocates or loops. */
+  budget: BudgetGuard;
+  /** This request's work: stopped by a work.stop naming its requestId (or the service's disposal); long loops pace themselves with work.slicer(). */
+  work: RequestWork;
 }

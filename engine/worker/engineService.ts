@@ -1,4 +1,6 @@
 // The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
+import { BudgetGuard } from '../budget/budgetGuard.js';
+import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
@@ -6,13 +8,17 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
 import { handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
+import { WorkStoppedError } from '../work/workStopped.js';
+import { ActiveWork } from './activeWork.js';
 import { handleRequest } from './handleRequest.js';
 import { handleLandscape } from './landscapeHandler.js';
+import { RequestWork } from '../work/requestWork.js';
 import { resolveReferences } from './resolveReferences.js';
 import { RUN_STORE_LIMITS, RunStore } from './runStore.js';
 import { handleSpecCheck } from './specHandler.js';
@@ -28,6 +34,8 @@ export interface EngineServiceOptions {
   kernels?: Kernels;
   /** How many parsed CSV tables, and how many finished runs, the engine keeps (defaults: TABLE_CACHE_LIMITS, RUN_STORE_LIMITS). */
   keep?: { tables?: CacheLimits; runs?: CacheLimits };
+  /** The memory budget requests are costed against until an engine.configure changes it (default DEFAULT_BUDGET). */
+  budget?: EngineBudget;
 }
 
 export interface EngineService {
@@ -35,6 +43,8 @@ export interface EngineService {
   receive(data: unknown): void;
   /** Stops every run; no event is emitted afterwards. */
   dispose(): void;
+  /** How many requests and training runs are in progress (what a heartbeat's answer reports). */
+  busy(): number;
 }
 
 /**
@@ -47,6 +57,8 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   let disposed = false;
   const tables = createCsvTables(options.keep?.tables ?? TABLE_CACHE_LIMITS);
   const runs = new RunStore(options.keep?.runs ?? RUN_STORE_LIMITS);
+  const isDisposed = () => disposed;
+  const active = new ActiveWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed });
   const context: EngineContext = {
     send: (event) => {
       if (!disposed) emit(event);
@@ -55,11 +67,16 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     runs,
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
-    isDisposed: () => disposed,
+    isDisposed,
+    budget: new BudgetGuard(options.budget),
+    work: new RequestWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed }),
   };
   const training = createTrainingHandlers();
+  const busy = () => active.size + training.running();
+  const comparisons = createCompareHandlers();
   const handlers: RequestHandlers = {
     ...training.handlers,
+    ...comparisons.handlers,
     'engine.describe': handleDescribe,
     'functions.sample': handleFunctionsSample,
     'surface.evaluate': handleSurfaceEvaluate,
@@ -69,6 +86,14 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
     'export.build': handleExportBuild,
+    'work.stop': async (request) => {
+      active.stop(request.requestId);
+    },
+    'engine.ping': async (request) => ({ type: 'engine.pong', requestId: request.requestId, busy: busy() }),
+    'engine.configure': async (request) => {
+      context.budget.budget = { memoryBytes: request.memoryBudget };
+      return { type: 'engine.configured', requestId: request.requestId, memoryBudget: request.memoryBudget };
+    },
   };
 
   return {
@@ -79,13 +104,23 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       const resolved = resolveReferences(parsed.request, { tables, runs });
       if ('error' in resolved) return context.send(resolved.error);
       const request = resolved.request;
-      handleRequest(handlers, request, context).catch((error: unknown) => {
+      const tracked = 'requestId' in request && request.type !== 'work.stop' && request.type !== 'engine.ping' ? request.requestId : undefined;
+      const work = tracked === undefined ? undefined : active.begin(tracked);
+      const settled = () => {
+        if (work && tracked !== undefined) active.end(tracked, work);
+      };
+      handleRequest(handlers, request, work ? { ...context, work } : context, settled).catch((error: unknown) => {
+        if (error instanceof WorkStoppedError) {
+          return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
+        }
         context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
       });
     },
     dispose() {
       disposed = true;
       training.dispose();
+      comparisons.dispose();
     },
+    busy,
   };
 }

@@ -1,7 +1,9 @@
-// Answers export.build: the bytes of weights.json, weights.npz, model.onnx, metrics.csv or train_run.py, for the host to save; pure.
+// Answers export.build: the bytes of weights.json, weights.npz, model.onnx, metrics.csv, split.csv or train_run.py, for the host to save; pure.
 // The .npz and ONNX encoders (fflate, protobufjs) are loaded only when such a file is asked for.
-import { dataSourceName, SEED_STREAMS } from '../data/dataSets.js';
+import { SEED_STREAMS } from '../data/dataSets.js';
+import { dataSourceName } from '../data/dataSource.js';
 import { metricsToCsv } from '../export/metricsCsv.js';
+import { splitToCsv } from '../export/splitCsv.js';
 import { utf8Bytes } from '../export/utf8.js';
 import { weightsJsonText } from '../export/weightsJson.js';
 import { WeightsMismatchError } from '../network/loadWeights.js';
@@ -63,11 +65,15 @@ async function pytorchScriptFile(
 
 /** The bytes of the requested export file, or an error naming the missing input. */
 export async function handleExportBuild(request: ExportBuild, context: Pick<EngineContext, 'loadData' | 'kernels'>): Promise<ExportFile | ErrorEvent> {
-  const { requestId, format, weights, history } = request;
+  const { requestId, format, weights, history, split } = request;
   const file = (mime: string, bytes: Uint8Array): ExportFile => ({ type: 'export.file', requestId, fileName: format, mime, bytes });
   if (format === 'metrics.csv') {
     if (!history) return { type: 'error', requestId, field: 'history', message: "metrics.csv needs the run's history" };
     return file('text/csv', utf8Bytes(metricsToCsv(history)));
+  }
+  if (format === 'split.csv') {
+    if (!split) return { type: 'error', requestId, field: 'split', message: "split.csv needs the run's split (its train and test rows)" };
+    return file('text/csv', utf8Bytes(splitToCsv(split)));
   }
   if (!weights) return { type: 'error', requestId, field: 'weights', message: `${format} needs trained weights` };
   switch (format) {

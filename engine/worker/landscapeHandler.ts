@@ -1,4 +1,5 @@
 // Answers landscape.run: the loss over a filter-normalised 2D slice through trained weights, with the training path projected; pure, runs in the engine process.
+import { landscapeCost } from '../budget/requestCost.js';
 import { filterNormalisedDirection } from '../landscape/filterNormalisedDirection.js';
 import { evaluateLossLandscape } from '../landscape/lossLandscape.js';
 import { projectPath } from '../landscape/projectPath.js';
@@ -8,6 +9,9 @@ import { flattenParameters } from '../network/parameters.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { LandscapeGrid, LandscapeRun } from '../protocol/landscape.js';
 import { createRandom } from '../random.js';
+import type { PreparedData } from '../data/dataSets.js';
+import type { LossName } from '../losses/lossNames.js';
+import type { Network } from '../network/network.js';
 import { loadTrainedNetwork } from './analysisHandler.js';
 import type { EngineContext } from './engineContext.js';
 
@@ -19,7 +23,7 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const loaded = await loadTrainedNetwork(request, context);
   if ('type' in loaded) return loaded;
-  const { data, network, weights } = loaded;
+  const { network, weights, data } = loaded;
   const { spec } = weights;
 
   const lossName = request.loss ?? defaultLossFor(spec);
@@ -27,6 +31,24 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
   if (lossIssue) return fail(request.loss !== undefined ? 'loss' : `weights.${lossIssue.field}`, lossIssue.message);
   if (network.parameterCount === 0) return fail('weights', 'the network has no layer with parameters, so it has no weights to vary');
 
+  const admitted = context.budget.admit(landscapeCost(request, spec, data.train.size));
+  if ('issue' in admitted) return { type: 'error', requestId: request.requestId, code: 'over-budget', ...admitted.issue };
+  try {
+    return await landscapeWithin(request, context, network, data, lossName);
+  } finally {
+    admitted.release();
+  }
+}
+
+/** The landscape of a request whose cost the budget holds. */
+async function landscapeWithin(
+  request: LandscapeRun,
+  context: EngineContext,
+  network: Network,
+  data: PreparedData,
+  lossName: LossName,
+): Promise<LandscapeGrid | ErrorEvent> {
+  const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const random = createRandom(request.directionSeed);
   const delta = filterNormalisedDirection(network, random);
   const eta = filterNormalisedDirection(network, random);
@@ -49,10 +71,8 @@ export async function handleLandscape(request: LandscapeRun, context: EngineCont
     resolution: request.resolution,
     span: request.span,
     kernels: context.kernels,
-    ...(context.yieldToEventLoop ? { yieldToEventLoop: context.yieldToEventLoop } : {}),
-    shouldStop: () => context.isDisposed(),
+    slicer: context.work.slicer(),
   });
-  if (!grid) return { type: 'error', requestId: request.requestId, message: 'the engine stopped before the landscape was finished' };
   const theta = flattenParameters(network);
   return {
     type: 'landscape.grid',

@@ -12,6 +12,7 @@ import type { RunStore } from './runStore.js';
 function dataSourceOf(request: EngineRequest): { source: DataSource; field: string } | undefined {
   switch (request.type) {
     case 'train.start':
+    case 'compare.start':
       return { source: request.dataSet, field: 'dataSet' };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
@@ -55,7 +56,8 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
       return { request: asked };
     }
     // Without weights or a run, the handler answers that the weights are missing.
-    if (asked.runId === undefined || (asked.type === 'export.build' && asked.format === 'metrics.csv')) return { request: asked };
+    if (asked.runId === undefined || (asked.type === 'export.build' && (asked.format === 'metrics.csv' || asked.format === 'split.csv')))
+      return { request: asked };
     if (path) kept.runs.keepPath(asked.runId, path);
     const run = kept.runs.get(asked.runId);
     if (!run) {

@@ -1,4 +1,5 @@
-// Answers spec.check: every layer's shape and parameter count, and every problem with the network (and its data set); pure.
+// Answers spec.check: every layer's shape and parameter count, and every problem with the network (its size against the budget, its data set); pure.
+import { trainingCost } from '../budget/requestCost.js';
 import { shapeSize } from '../layers/shape.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { describeLayers } from '../network/describeLayers.js';
@@ -8,7 +9,7 @@ import type { SpecCheck, SpecReport } from '../protocol/specCheck.js';
 import type { EngineContext } from './engineContext.js';
 
 /** The layers' shapes, the loss, and the issues: the spec's own, the loss's, and (when a data set is named) the data's. */
-export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineContext, 'loadData'>): Promise<SpecReport> {
+export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineContext, 'loadData' | 'budget'>): Promise<SpecReport> {
   const { spec } = request;
   const { layers: described, issues } = describeLayers(spec);
   const layers = described.map((layer) => ({
@@ -21,6 +22,9 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
   const loss = request.loss ?? defaultLossFor(spec);
   const all: SpecIssue[] = [...issues];
   if (all.length === 0) all.push(...validateLoss(spec, loss, request.loss !== undefined));
+  // The smallest run of this network (one sample a minibatch, plain SGD) against the budget: a network too large to train is said at its layer.
+  const overBudget = context.budget.issue(trainingCost({ spec, hyper: { batchSize: 1, epochs: 1 }, recordPath: false }));
+  if (overBudget) all.push(overBudget);
   if (all.length === 0 && request.dataSet !== undefined) {
     try {
       const data = await context.loadData(request.dataSet, { trainFraction: 0.5, seed: 1 });

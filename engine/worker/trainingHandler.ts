@@ -1,5 +1,7 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
+import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import type { ErrorCode } from '../protocol/errors.js';
 import { MAX_PATH_VALUES } from '../limits.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { countParameters } from '../network/countParameters.js';
@@ -10,6 +12,7 @@ import { validateSpec, validateSpecForData } from '../network/validateSpec.js';
 import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
 import type { TrainPause, TrainResume, TrainStart, TrainStop } from '../protocol/training.js';
 import { deriveRandom } from '../random.js';
+import { diagnoseRun, networkSymptoms } from '../training/diagnoseRun.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
@@ -22,13 +25,16 @@ export interface TrainingHandlers {
   readonly handlers: Pick<RequestHandlers, TrainingRequest['type']>;
   /** Stops every run. */
   dispose(): void;
+  /** How many runs are in progress. */
+  running(): number;
 }
 
 /** Why the data of a run cannot give full minibatches, if so. */
 export function checkBatchSize(data: PreparedData, batchSize: number): SpecIssue | undefined {
-  const smaller = Math.min(data.train.size, data.test.size);
+  const hasTest = data.test.size > 0;
+  const smaller = hasTest ? Math.min(data.train.size, data.test.size) : data.train.size;
   if (batchSize <= smaller) return undefined;
-  const which = data.train.size <= data.test.size ? 'training' : 'test';
+  const which = !hasTest || data.train.size <= data.test.size ? 'training' : 'test';
   return { field: 'hyper.batchSize', message: `the minibatch size ${batchSize} is larger than the ${which} set (${smaller} samples)` };
 }
 
@@ -70,9 +76,13 @@ export function createTrainingHandlers(): TrainingHandlers {
 
   async function run(request: TrainStart, control: TrainingControl, ctx: EngineContext): Promise<void> {
     const { runId, spec, dataSet, hyper } = request;
-    const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
+    const startedAt = Date.now();
+    const fail = (issue: SpecIssue, code?: ErrorCode): void =>
+      ctx.send({ type: 'error', runId, message: issue.message, field: issue.field, ...(code ? { code } : {}) });
     const early = checkRequest(request);
     if (early) return fail(early);
+    const overBudget = ctx.budget.issue(trainingCost(request));
+    if (overBudget) return fail(overBudget, 'over-budget');
     let data: PreparedData;
     try {
       data = await ctx.loadData(dataSet, { trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: hyper.normalisation });
@@ -82,6 +92,19 @@ export function createTrainingHandlers(): TrainingHandlers {
     const dataIssue =
       validateSpecForData(spec, { name: data.name, inputs: data.inputs, outputs: data.outputs }, hyper.loss)[0] ?? checkBatchSize(data, hyper.batchSize);
     if (dataIssue) return fail(dataIssue);
+    const admitted = ctx.budget.admit(trainingCost(request, dataBytes(data)));
+    if ('issue' in admitted) return fail(admitted.issue, 'over-budget');
+    try {
+      await trainAdmitted(request, data, control, ctx, startedAt);
+    } finally {
+      admitted.release();
+    }
+  }
+
+  /** Builds the network of a run whose cost the budget holds, trains it and sends its events. */
+  async function trainAdmitted(request: TrainStart, data: PreparedData, control: TrainingControl, ctx: EngineContext, startedAt: number): Promise<void> {
+    const { runId, spec, hyper } = request;
+    const fail = (issue: SpecIssue): void => ctx.send({ type: 'error', runId, message: issue.message, field: issue.field });
     const network = buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), ctx.kernels);
     if (request.initialWeights) {
       const problem = weightsMismatch(network, request.initialWeights);
@@ -89,6 +112,8 @@ export function createTrainingHandlers(): TrainingHandlers {
       loadTrainedWeights(network, request.initialWeights);
     }
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
+    const diagnosed = data.test.size > 0 ? data.test : data.train;
+    const initialSymptoms = networkSymptoms(network, diagnosed);
     const outcome = await train({
       network,
       data,
@@ -102,6 +127,17 @@ export function createTrainingHandlers(): TrainingHandlers {
       shouldStop: () => ctx.isDisposed(),
       ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
     });
+    const seconds = (Date.now() - startedAt) / 1000;
+    const diagnoses =
+      outcome.history.length > 0
+        ? diagnoseRun({
+            initial: initialSymptoms,
+            final: networkSymptoms(network, diagnosed),
+            classes: data.classes,
+            setName: data.test.size > 0 ? 'test' : 'training',
+            learningRate: hyper.learningRate,
+          })
+        : [];
     const weights = network.trainedWeights();
     ctx.runs.keep(runId, { weights, parameterPath: outcome.parameterPath });
     ctx.send({
@@ -118,6 +154,9 @@ export function createTrainingHandlers(): TrainingHandlers {
         normalisation: data.normalisation,
       },
       ...(outcome.parameterPath ? { parameterPath: outcome.parameterPath } : {}),
+      split: data.split,
+      seconds,
+      diagnoses,
     });
   }
 
@@ -146,5 +185,6 @@ export function createTrainingHandlers(): TrainingHandlers {
     dispose() {
       for (const control of running.values()) control.stop();
     },
+    running: () => running.size,
   };
 }

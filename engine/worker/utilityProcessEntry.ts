@@ -17,6 +17,13 @@ interface PortLike {
 /** The parts of Electron's process.parentPort this entry uses. */
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** The requestId of a heartbeat main sends on the parent port, if `data` is one. */
+function heartbeatId(data: unknown): string | undefined {
+  const { type, requestId } = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  return type === 'engine.ping' && typeof requestId === 'string' ? requestId : undefined;
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -25,12 +32,17 @@ if (!parentPort) {
   process.exit(2);
 }
 
-/** Each port (one per renderer load) gets its own service; a new port replaces the old one, whose runs stop. */
+/**
+ * Each port gets its own service; a new port replaces the old one, whose runs stop. Main's heartbeats come on the
+ * parent port too and are answered there, with the number of requests and runs in progress.
+ */
 function serveOnPortsFrom(parent: ParentPortLike): void {
   let current: { port: PortLike; service: EngineService } | undefined;
   parent.on('message', (event) => {
+    const beat = heartbeatId(event.data);
+    if (beat !== undefined) return parent.postMessage({ type: 'engine.pong', requestId: beat, busy: current?.service.busy() ?? 0 });
     const port = event.ports[0];
-    if (!port) return; // only ports come this way; requests arrive on the port
+    if (!port) return; // only ports and heartbeats come this way; requests arrive on the port
     if (current) {
       current.service.dispose();
       current.port.close();

@@ -16,19 +16,32 @@ export const SPLIT_STYLES: Record<DataSplit, { label: string; colour: string; da
   test: { label: 'Test', colour: COLOURS.test, dash: '6 3' },
 };
 
-/** One metric's value of an epoch on a split. */
-export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): number {
+/** One metric's value of an epoch on a split; undefined for the test split of a run without a test set. */
+export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): number | undefined {
   return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : split === 'train' ? m.trainAccuracy : m.testAccuracy;
 }
 
-/** Train and test, one point per epoch, dotted while there are at most MAX_EPOCH_POINTS epochs. */
+/** The points of one metric on one split, one per epoch that has it. */
+export function metricPoints(history: readonly CurvePoint[], metric: Metric, split: DataSplit): { x: number; y: number }[] {
+  return history.flatMap((m) => {
+    const y = metricValue(m, metric, split);
+    return y === undefined ? [] : [{ x: m.epoch, y }];
+  });
+}
+
+/** The splits a history has figures for: train, and test unless the run had no test set. */
+export function splitsOf(history: readonly CurvePoint[]): DataSplit[] {
+  return history.length > 0 && history.every((m) => m.testLoss === undefined) ? ['train'] : ['train', 'test'];
+}
+
+/** Train and test (train only without a test set), one point per epoch, dotted while there are at most MAX_EPOCH_POINTS epochs. */
 export function epochSeries(history: readonly CurvePoint[], metric: Metric): LineSeries[] {
   const dots = history.length <= MAX_EPOCH_POINTS;
-  return (['train', 'test'] as const).map((split) => ({
+  return splitsOf(history).map((split) => ({
     key: split,
     ...SPLIT_STYLES[split],
     dots,
-    points: history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
+    points: metricPoints(history, metric, split),
   }));
 }
 

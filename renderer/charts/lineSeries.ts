@@ -46,4 +46,6 @@ export interface PlotArea {
   innerHeight: number;
   /** Pixels from the plot's left edge of an x value. */
   xOf: (x: number) => number;
+  /** Pixels from the plot's top edge of a y value, on the chart's y axis. */
+  yOf: (y: number) => number;
 }

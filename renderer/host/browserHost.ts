@@ -97,5 +97,5 @@ export function createBrowserHost(url: URL): LabHost {
 function isEngineStatus(value: unknown): value is EngineStatus {
   if (typeof value !== 'object' || value === null) return false;
   const { state, message } = value as { state?: unknown; message?: unknown };
-  return state === 'ready' || (state === 'crashed' && typeof message === 'string');
+  return state === 'ready' || ((state === 'crashed' || state === 'unresponsive') && typeof message === 'string');
 }

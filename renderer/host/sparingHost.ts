@@ -26,6 +26,7 @@ type CsvText = Extract<DataSource, { text: string }>;
 const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: DataSource) => EngineRequest } | undefined => {
   switch (request.type) {
     case 'train.start':
+    case 'compare.start':
       return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };

@@ -20,6 +20,12 @@ export interface FinishedRun {
   settings: TrainFinished['settings'];
   /** The flattened parameters before training and after each epoch, when the run recorded them. */
   parameterPath?: Float64Array[] | undefined;
+  /** The data's rows on each side of the split (absent for runs opened from a project saved before they were recorded). */
+  split?: TrainFinished['split'] | undefined;
+  /** Seconds the engine spent on the run (absent as for split). */
+  seconds?: number | undefined;
+  /** What went wrong, as the engine found it. */
+  diagnoses?: TrainFinished['diagnoses'] | undefined;
 }
 
 /** What the renderer knows of a run when it starts it. */
@@ -41,10 +47,13 @@ export function finishedRunOf(started: StartedRun, event: TrainFinished): Finish
     weights: event.weights,
     settings: event.settings,
     parameterPath: event.parameterPath,
+    split: event.split,
+    seconds: event.seconds,
+    diagnoses: event.diagnoses,
   };
 }
 
-/** The last epoch's test accuracy, if any epoch finished. */
+/** The last epoch's test accuracy, if any epoch finished and the run had a test set. */
 export function finalTestAccuracy(run: Pick<FinishedRun, 'history'>): number | undefined {
   return run.history.at(-1)?.testAccuracy;
 }

@@ -1,6 +1,6 @@
 // The finished runs of this window as a runes class (renderer): kept across lab switches, overlaid on the curves, one shown in the analysis.
 import type { FinishedRun } from './finishedRun.js';
-import { addRun, deleteRun, overlaidRuns, setOverlaid, type HistoryEntry } from './runHistory.js';
+import { addRun, deleteRun, overlaidRuns, renameRun, setOverlaid, type HistoryEntry } from './runHistory.js';
 
 export class RunHistory {
   #entries = $state.raw<HistoryEntry[]>([]);
@@ -37,6 +37,10 @@ export class RunHistory {
   delete(runId: string): void {
     this.#entries = deleteRun(this.#entries, runId);
     if (this.#shownId === runId) this.#shownId = null;
+  }
+
+  rename(runId: string, name: string): void {
+    this.#entries = renameRun(this.#entries, runId, name);
   }
 
   setOverlaid(runId: string, overlaid: boolean): void {

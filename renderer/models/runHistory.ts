@@ -52,3 +52,15 @@ export function setOverlaid(entries: readonly HistoryEntry[], runId: string, ove
 export function overlaidRuns(entries: readonly HistoryEntry[]): HistoryEntry[] {
   return entries.filter((e) => e.overlaid);
 }
+
+/** Gives a run a new name, kept behind its "#serial"; a blank name keeps the old one. */
+export function renameRun(entries: readonly HistoryEntry[], runId: string, name: string): HistoryEntry[] {
+  const trimmed = name.trim();
+  if (!trimmed) return [...entries];
+  return entries.map((e) => (e.run.runId === runId ? { ...e, run: { ...e.run, label: `#${e.serial} ${trimmed}` } } : e));
+}
+
+/** A run's name without the "#serial " the history puts in front. */
+export function runName(entry: HistoryEntry): string {
+  return entry.run.label.replace(/^#\d+ /, '');
+}

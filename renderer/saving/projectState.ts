@@ -26,6 +26,9 @@ function projectRunOf(run: FinishedRun): ProjectRun {
     history: run.history,
     settings: run.settings,
     weights: run.weights,
+    split: run.split,
+    seconds: run.seconds,
+    diagnoses: run.diagnoses,
   };
 }
 

@@ -1,5 +1,5 @@
-// The five labs of Backprop Lab, in the order the navigation lists them (renderer).
-export type LabId = 'optimizer' | 'gradients' | 'builder' | 'training' | 'export';
+// The six labs of Backprop Lab, in the order the navigation lists them (renderer).
+export type LabId = 'optimizer' | 'gradients' | 'builder' | 'training' | 'compare' | 'export';
 
 export interface LabEntry {
   id: LabId;
@@ -28,6 +28,11 @@ export const LABS: readonly LabEntry[] = [
     id: 'training',
     title: 'Training',
     summary: 'Train a network on any data set with any optimizer, watch its curves live, compare runs and look inside the trained network.',
+  },
+  {
+    id: 'compare',
+    title: 'Compare',
+    summary: 'Compare architectures over several seeds: mean test accuracy and loss per epoch with a band, and a results table.',
   },
   {
     id: 'export',

@@ -1,20 +1,20 @@
 // The series the Training charts draw besides the current run's (renderer): past runs overlaid in their colours, and the epoch axis over all of them; pure.
 import { epochDomain } from '../../plots/chartGeometry.js';
 import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
-import { metricValue, type Metric } from '../charts/learningCurveSeries.js';
+import { metricPoints, splitsOf, type Metric } from '../charts/learningCurveSeries.js';
 import type { LineSeries } from '../charts/lineSeries.js';
 import type { HistoryEntry } from '../models/runHistory.js';
 
-/** Each overlaid run's train curve (solid) and test curve (dashed) in the run's colour. */
+/** Each overlaid run's train curve (solid) and test curve (dashed, when it had a test set) in the run's colour. */
 export function overlaySeries(entries: readonly HistoryEntry[], metric: Metric): LineSeries[] {
   return entries.flatMap((e) =>
-    (['train', 'test'] as const).map((split) => ({
+    splitsOf(e.run.history).map((split) => ({
       key: `${e.run.runId}-${split}`,
       label: `${e.run.label} (${split})`,
       colour: e.colour,
       dash: split === 'test' ? '5 3' : undefined,
       overlay: true,
-      points: e.run.history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
+      points: metricPoints(e.run.history, metric, split),
     })),
   );
 }

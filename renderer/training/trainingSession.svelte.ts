@@ -23,8 +23,8 @@ import {
 import { lossOf, type TrainPlan } from './trainPlan.js';
 import { TrainingForm } from './trainingForm.svelte.js';
 
-/** unknown: no status heard yet (assumed usable); ready: an engine listens; crashed: a fresh one is starting. */
-export type EngineState = 'unknown' | 'ready' | 'crashed';
+/** unknown: no status heard yet (assumed usable); ready: an engine listens; crashed: a fresh one is starting; unresponsive: it is not answering. */
+export type EngineState = 'unknown' | 'ready' | 'crashed' | 'unresponsive';
 
 /** The network and data spec.check is asked about. */
 export type CheckSubject = Omit<SpecCheck, 'type' | 'requestId'>;
@@ -69,7 +69,7 @@ export class TrainingSession {
     return this.#active;
   }
   get canTrain(): boolean {
-    return !this.#active && this.#engine !== 'crashed';
+    return !this.#active && this.#engine !== 'crashed' && this.#engine !== 'unresponsive';
   }
   get canStop(): boolean {
     return this.#run.phase === 'starting' || this.#run.phase === 'running';

@@ -206,3 +206,29 @@ describe('backprop-lab train', () => {
     expect(readdirSync(out)).toHaveLength(8);
   });
 });
+
+describe('backprop-lab train --split 1', () => {
+  it('trains on every row with no test phase, and metrics.json and metrics.csv leave the test figures out', () => {
+    const out = join(freshFolder(), 'run');
+    const { status, stdout } = cli('train', '--data', 'iris', '--net', 'linear:3,softmax', '--epochs', '2', '--batch', '5', '--split', '1', '--out', out);
+    expect(status).toBe(0);
+    expect(stdout).toContain('150 training and no test samples');
+    expect(stdout).toContain('final train accuracy');
+    expect(stdout).not.toContain('test loss');
+    const report = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as RunReport;
+    expect(report.test_size).toBe(0);
+    expect(report.split.test).toEqual([]);
+    expect([...report.split.train].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    expect(Object.keys(report.history[0]!)).toEqual(['epoch', 'train_loss', 'train_accuracy']);
+    expect(readFileSync(join(out, 'metrics.csv'), 'utf8').split('\n')[0]).toBe('epoch,train_loss,train_accuracy');
+  });
+
+  it("records the split's rows in metrics.json, so the run can be reproduced elsewhere", () => {
+    const report = JSON.parse(cli('train', '--data', 'iris', '--net', 'linear:3,softmax', '--epochs', '1', '--batch', '5', '--split', '0.6', '--json').stdout);
+    expect(report.split.train).toHaveLength(90);
+    expect(report.split.test).toHaveLength(60);
+    expect(new Set([...report.split.train, ...report.split.test]).size).toBe(150);
+    expect(report.seconds).toBeGreaterThanOrEqual(0);
+    expect(report.diagnoses).toEqual([]);
+  });
+});

@@ -1,9 +1,12 @@
 // The kernel suite run against every implementation: the plain TypeScript loops, the register-blocked products, and the
 // WebAssembly SIMD module in both builds, given ordinary arrays (copied in and out) and arrays in its own memory.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { blockedKernels } from '../../engine/kernels/blockedKernels.js';
 import { plainKernels } from '../../engine/kernels/plainKernels.js';
-import { createWasmKernels, supportedWasmVariants } from '../../engine/kernels/wasm/wasmKernels.js';
+import { kernelHelperThreads } from '../../engine/kernels/wasm/kernelFiles.js';
+import { computeNextPart, CONTROL_SLOTS, jobDone, openJob } from '../../engine/kernels/wasm/productJobs.js';
+import { createWasmKernels, SHARED_PRODUCT_MIN_WORK, supportedWasmVariants } from '../../engine/kernels/wasm/wasmKernels.js';
 import { createRandom } from '../../engine/random.js';
 import { describeKernels } from './support/kernelSuite.js';
 import { compiledWasmKernelBinaries } from './support/wasmKernelBinaries.js';
@@ -18,6 +21,19 @@ describeKernels('WebAssembly SIMD (arrays copied in and out)', simd);
 describeKernels('WebAssembly SIMD (arrays in its memory)', simd, (values) => placed(simd.allocate(values.length), values));
 describeKernels('WebAssembly relaxed SIMD (arrays copied in and out)', relaxed);
 describeKernels('WebAssembly relaxed SIMD (arrays in its memory)', relaxed, (values) => placed(relaxed.allocate(values.length), values));
+
+const helperStarts: number[] = [];
+const threads = kernelHelperThreads();
+const shared = createWasmKernels(binaries, 'relaxed', {
+  helpers: {
+    start(setup) {
+      const started = threads.start(setup);
+      helperStarts.push(started);
+      return started;
+    },
+  },
+});
+describeKernels('WebAssembly relaxed SIMD with helper threads for large products', shared, (values) => placed(shared.allocate(values.length), values));
 
 function placed(target: Float64Array, values: Float64Array): Float64Array {
   target.set(values);
@@ -36,6 +52,7 @@ const largeShapes: Array<[number, number, number]> = [
   [64, 128, 10],
   [10, 64, 32],
   [33, 67, 45],
+  [7, 9, 5],
 ];
 
 describe('WebAssembly kernels', () => {
@@ -89,6 +106,83 @@ describe('WebAssembly kernels', () => {
     simd.matmul(first.subarray(0, 4), first.subarray(4, 8), out, 2, 2, 2);
     expect(Array.from(out)).toEqual([98, 98, 98, 98]);
     expect(simd.owns(new Float64Array(4))).toBe(false);
+  });
+});
+
+describe('large products shared between threads', () => {
+  it.each(largeShapes)('cut into parts computed by two instances in turn, give the one-thread product bit for bit (%i×%i·%i-wide)', (m, k, n) => {
+    const kernels = createWasmKernels(binaries, 'simd');
+    const memory = new WebAssembly.Memory({ initial: 256, maximum: 256, shared: true });
+    const instances = [0, 1].map(
+      () =>
+        new WebAssembly.Instance(new WebAssembly.Module(binaries.simd as Uint8Array<ArrayBuffer>), { env: { memory } }).exports as unknown as Parameters<
+          typeof computeNextPart
+        >[1],
+    );
+    const control = new Int32Array(memory.buffer, 0, CONTROL_SLOTS);
+    const at = (address: number, values: Float64Array): number => {
+      new Float64Array(memory.buffer, address, values.length).set(values);
+      return address;
+    };
+    const a = randomValues(m * k, 11),
+      b = randomValues(k * n, 12),
+      dy = randomValues(m * n, 13);
+    const jobs = [
+      { expected: 'matmul', operation: 0, rows: m, inner: k, cols: n, rowStride: k, sumStride: 1, left: a, right: b },
+      { expected: 'matmulTransposeA', operation: 0, rows: k, inner: m, cols: n, rowStride: 1, sumStride: k, left: a, right: dy },
+      { expected: 'matmulTransposeB', operation: 1, rows: m, inner: n, cols: k, rowStride: n, sumStride: 1, left: dy, right: b },
+    ] as const;
+    jobs.forEach((job, generation) => {
+      const pa = at(1024, job.left);
+      const pb = at(pa + job.left.length * 8, job.right);
+      const out = pb + job.right.length * 8;
+      const scratch = out + job.rows * job.cols * 8;
+      const count = openJob(control, generation + 1, { ...job, a: pa, b: job.operation === 1 ? scratch : pb, out, source: job.operation === 1 ? pb : 0 }, 5);
+      expect(count).toBeGreaterThan(1);
+      for (let turn = 0; computeNextPart(control, instances[turn % 2]!); turn++);
+      expect(jobDone(control, count)).toBe(true);
+      const expected = new Float64Array(job.rows * job.cols);
+      if (job.expected === 'matmulTransposeB') kernels.matmulTransposeB(dy, b, expected, m, n, k);
+      else if (job.expected === 'matmulTransposeA') kernels.matmulTransposeA(a, dy, expected, m, k, n);
+      else kernels.matmul(a, b, expected, m, k, n);
+      expect(new Float64Array(memory.buffer, out, expected.length)).toEqual(expected);
+    });
+  });
+
+  it('start helper threads only at the first product large enough, and give the one-thread products with them', async () => {
+    const one = createWasmKernels(binaries, 'relaxed');
+    const small = [10, 64, 32] as const;
+    expect(small[0] * small[1] * small[2]).toBeLessThan(SHARED_PRODUCT_MIN_WORK);
+    shared.matmul(randomValues(10 * 64, 1), randomValues(64 * 32, 2), new Float64Array(10 * 32), ...small);
+    const before = helperStarts.length;
+    const [m, k, n] = [64, 784, 256];
+    const a = randomValues(m * k, 3),
+      w = randomValues(k * n, 4),
+      dy = randomValues(m * n, 5);
+    /** How many values differ (a plain loop: comparing large arrays with toEqual takes seconds). */
+    const differing = (x: Float64Array, y: Float64Array): number => {
+      let count = x.length === y.length ? 0 : Math.max(x.length, y.length);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (!Object.is(x[i], y[i])) count++;
+      return count;
+    };
+    for (let round = 0; round < 8; round++) {
+      const [expected, actual] = [new Float64Array(m * n), shared.allocate(m * n)];
+      one.matmul(a, w, expected, m, k, n);
+      shared.matmul(a, w, actual, m, k, n);
+      expect(differing(actual, expected)).toBe(0);
+      const [expectedA, actualA] = [new Float64Array(k * n), shared.allocate(k * n)];
+      one.matmulTransposeA(a, dy, expectedA, m, k, n);
+      shared.matmulTransposeA(a, dy, actualA, m, k, n);
+      expect(differing(actualA, expectedA)).toBe(0);
+      const [expectedB, actualB] = [new Float64Array(m * k), shared.allocate(m * k)];
+      one.matmulTransposeB(dy, w, expectedB, m, n, k);
+      shared.matmulTransposeB(dy, w, actualB, m, n, k);
+      expect(differing(actualB, expectedB)).toBe(0);
+      // Gives the helpers time to start, so that later rounds are shared.
+      if (round === 0) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(before).toBe(0);
+    expect(helperStarts).toEqual([Math.min(3, availableParallelism() - 1)]);
   });
 });
 

@@ -114,6 +114,22 @@ describe('projectFileText and parseProjectFile', () => {
     expect(back.runs[1]!.dataSet).toEqual({ kind: 'csv', fileName: 'flowers.csv', text: 'a,b,"kind"\n1,2,x\n3,4,y\n', labelColumn: 'kind' });
   });
 
+  it("keeps a run's split rows, duration and diagnoses, and reads a run saved without them", () => {
+    const split = { train: Int32Array.of(4, 0, 2), test: Int32Array.of(3, 1) };
+    const diagnoses = [{ kind: 'one-class' as const, cause: 'learning-rate' as const, message: 'the network predicts class "0" for every test sample' }];
+    const text = projectFileText(makeProject([makeRun({ split, seconds: 1.25, diagnoses }), makeRun()]));
+    expect(JSON.parse(text).runs[0].split).toEqual({ train: [4, 0, 2], test: [3, 1] });
+    const [withSplit, without] = parseProjectFile(text).runs;
+    expect(withSplit!.split!.train).toEqual(split.train);
+    expect(withSplit!.split!.test).toEqual(split.test);
+    expect(withSplit).toMatchObject({ seconds: 1.25, diagnoses });
+    expect(without!.split).toBeUndefined();
+  });
+
+  it('refuses a split row that is not a whole number of 0 or more, naming it', () => {
+    expect(() => parseProjectFile(edited((json) => (json.runs[0].split = { train: [0, -1], test: [] })))).toThrow('runs.0.split.train.1');
+  });
+
   it('writes plain JSON numbers and an empty history of runs', () => {
     const text = projectFileText(makeProject([]));
     expect(text.endsWith('\n')).toBe(true);

@@ -13,7 +13,7 @@ describe('training', () => {
     expect(last.testAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(last.trainLoss).toBeLessThan(outcome.history[0]!.trainLoss);
     // Accuracy is a mean over minibatches of 10: a multiple of 1/10 averaged over 89 minibatches.
-    expect(Math.round(last.testAccuracy * 89 * 10)).toBeCloseTo(last.testAccuracy * 890, 6);
+    expect(Math.round(last.testAccuracy! * 89 * 10)).toBeCloseTo(last.testAccuracy! * 890, 6);
   });
 
   it('gives the same history bit for bit for the same seed, and another for another seed', async () => {

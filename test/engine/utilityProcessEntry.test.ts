@@ -19,7 +19,9 @@ function electronStylePort(port: MessagePort) {
   };
 }
 
-const parentPort = new EventEmitter();
+/** What the entry posts back on the parent port (its answers to main's heartbeats). */
+const parentPosts: unknown[] = [];
+const parentPort = Object.assign(new EventEmitter(), { postMessage: (message: unknown) => parentPosts.push(message) });
 (process as unknown as { parentPort: EventEmitter }).parentPort = parentPort;
 await import('../../engine/worker/utilityProcessEntry.js');
 const opened: MessagePort[] = [];
@@ -44,6 +46,16 @@ const start = (runId: string, epochs: number) => ({
 describe('the utility process entry', () => {
   afterAll(() => {
     for (const port of opened) port.close();
+  });
+
+  it("answers main's heartbeat on the parent port with the work in progress", async () => {
+    const renderer = connectRenderer();
+    renderer.send(start('beat', 200));
+    await renderer.log.next((event) => event.type === 'train.epoch');
+    parentPort.emit('message', { data: { type: 'engine.ping', requestId: 'heartbeat-1' }, ports: [] });
+    expect(parentPosts).toContainEqual({ type: 'engine.pong', requestId: 'heartbeat-1', busy: 1 });
+    renderer.send({ type: 'train.stop', runId: 'beat' });
+    await renderer.log.next(isFinished('beat'));
   });
 
   it('speaks the protocol on the port the parent sends', async () => {

@@ -51,6 +51,7 @@ describe('menuTemplate', () => {
       'Gradients',
       'Network builder',
       'Training',
+      'Compare',
       'Export',
       'separator',
       'Theme',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import { createInProcessEngine } from '../../engine/worker/inProcessEntry.js';
-import { EngineAnswerError, EngineRequests } from '../../renderer/host/engineRequests.js';
+import { EngineAnswerError, EngineRequests, isStopped } from '../../renderer/host/engineRequests.js';
 
 /** A LabHost over an in-process engine, with a way to report a crash as a host would. */
 function inProcessHost() {
@@ -32,6 +32,22 @@ function inProcessHost() {
 }
 
 describe('EngineRequests', () => {
+  it('stops a long request in the engine when its signal is aborted, rejecting with code "stopped"', async () => {
+    const { host, dispose } = inProcessHost();
+    const requests = new EngineRequests(host);
+    const stop = requests.connect();
+    const controller = new AbortController();
+    const surface = Array.from({ length: 24 }, (_, k) => `sin(${k + 1} * x) * cos(y + ${k})`).join(' + ');
+    const grid = requests.ask({ type: 'surface.evaluate', surface, nx: 1000, ny: 1000 }, 'surface.grid', { signal: controller.signal });
+    expect(requests.pendingIds).toHaveLength(1);
+    setTimeout(() => controller.abort(), 20);
+    const error = await grid.catch((e: unknown) => e);
+    expect(isStopped(error)).toBe(true);
+    expect(requests.pendingIds).toEqual([]);
+    stop();
+    dispose();
+  });
+
   it('resolves each ask with its own answer, even when several are in flight', async () => {
     const { host, dispose } = inProcessHost();
     const requests = new EngineRequests(host);

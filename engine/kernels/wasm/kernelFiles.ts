@@ -1,10 +1,13 @@
 // Reads the compiled WebAssembly kernels and makes the engine's kernels from them (Node only: the engine's processes, the CLI, tests).
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Kernels } from '../kernels.js';
 import { defaultKernels } from '../defaultKernels.js';
-import { createWasmKernels, supportedWasmVariants, type WasmKernelBinaries, type WasmKernelsVariant } from './wasmKernels.js';
+import type { KernelHelperSetup } from './kernelHelper.js';
+import { createWasmKernels, supportedWasmVariants, type KernelHelpers, type WasmKernelBinaries, type WasmKernelsVariant } from './wasmKernels.js';
 
 /**
  * The folder the build writes the .wasm files to, seen from this module: beside it once compiled (dist/engine/kernels/wasm),
@@ -26,11 +29,41 @@ export function readWasmKernelBinaries(): WasmKernelBinaries | undefined {
   return { simd: readFileSync(simd), ...(existsSync(relaxed) ? { relaxed: readFileSync(relaxed) } : {}) };
 }
 
+/** At most this many helper threads (one fewer than the cores, so the calling thread has one of its own). */
+const MAX_HELPERS = 3;
+
+/**
+ * Helper threads for the kernels' large products: one per core beyond the first (none on one core), each a worker thread
+ * running the compiled kernelHelperEntry beside the engine, unreferenced so that it never keeps the process alive.
+ */
+export function kernelHelperThreads(): KernelHelpers {
+  return {
+    start(setup: KernelHelperSetup): number {
+      const directory = kernelsDirectory();
+      const entry = directory && resolve(directory, '../../worker/kernelHelperEntry.js');
+      if (!entry || !existsSync(entry)) return 0;
+      let started = 0;
+      for (let i = 0; i < Math.min(MAX_HELPERS, availableParallelism() - 1); i++) {
+        try {
+          const helper = new Worker(pathToFileURL(entry), { workerData: setup });
+          // A helper that fails leaves its share to the calling thread, which computes every part no helper claims.
+          helper.on('error', () => undefined).unref();
+          started++;
+        } catch {
+          break;
+        }
+      }
+      return started;
+    },
+  };
+}
+
 let loaded: Kernels | undefined;
 
 /**
  * The kernels an engine process runs, made once per process: the WebAssembly ones in the best variant this runtime
- * validates (or the one named by $BACKPROP_LAB_KERNELS: "relaxed", "simd" or "js"), else the TypeScript {@link defaultKernels}.
+ * validates (or the one named by $BACKPROP_LAB_KERNELS: "relaxed", "simd" or "js"), with helper threads for large products,
+ * else the TypeScript {@link defaultKernels}.
  */
 export function loadEngineKernels(): Kernels {
   return (loaded ??= chooseKernels());
@@ -48,5 +81,5 @@ function chooseKernels(): Kernels {
     return defaultKernels;
   }
   const variant: WasmKernelsVariant | undefined = wanted ?? supportedWasmVariants(binaries)[0];
-  return variant ? createWasmKernels(binaries, variant) : defaultKernels;
+  return variant ? createWasmKernels(binaries, variant, { helpers: kernelHelperThreads() }) : defaultKernels;
 }

@@ -11,24 +11,34 @@
   (global $KC i32 (i32.const 256))
   (global $NC i32 (i32.const 64))
 
-  ;; out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols.
-  (func $gemm (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32)
-              (param $rows i32) (param $inner i32) (param $cols i32)
+  ;; out[i0..i1)[j0..j1) of out[rows×cols] = A·B with A(r, s) at a + 8·(r·rs + s·ss) and B row-major inner×cols,
+  ;; summed panel by panel. Each output's sum runs over the whole inner index in order, so a
+  ;; product computed block by block (by several threads) equals the one computed whole.
+  (func $gemmPart (export "gemmPart") (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32)
+              (param $inner i32) (param $cols i32) (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32)
     (local $jc i32) (local $jEnd i32) (local $p0 i32) (local $p1 i32) (local $i i32) (local $j i32)
-    (memory.fill (local.get $out) (i32.const 0) (i32.shl (i32.mul (local.get $rows) (local.get $cols)) (i32.const 3)))
-    (local.set $jc (i32.const 0))
+    ;; Every output is written by the first panel of the summed index; with nothing to sum the block is zero.
+    (if (i32.eqz (local.get $inner)) (then
+      (local.set $i (local.get $i0))
+      (block $zDone (loop $zLoop
+        (br_if $zDone (i32.ge_u (local.get $i) (local.get $i1)))
+        (memory.fill (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j0)) (i32.const 3)))
+          (i32.const 0) (i32.shl (i32.sub (local.get $j1) (local.get $j0)) (i32.const 3)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $zLoop)))))
+    (local.set $jc (local.get $j0))
     (block $jcDone (loop $jcLoop
-      (br_if $jcDone (i32.ge_u (local.get $jc) (local.get $cols)))
-      (local.set $jEnd (select (local.get $cols) (i32.add (local.get $jc) (global.get $NC))
-        (i32.lt_u (local.get $cols) (i32.add (local.get $jc) (global.get $NC)))))
+      (br_if $jcDone (i32.ge_u (local.get $jc) (local.get $j1)))
+      (local.set $jEnd (select (local.get $j1) (i32.add (local.get $jc) (global.get $NC))
+        (i32.lt_u (local.get $j1) (i32.add (local.get $jc) (global.get $NC)))))
       (local.set $p0 (i32.const 0))
       (block $pDone (loop $pLoop
         (br_if $pDone (i32.ge_u (local.get $p0) (local.get $inner)))
         (local.set $p1 (select (local.get $inner) (i32.add (local.get $p0) (global.get $KC))
           (i32.lt_u (local.get $inner) (i32.add (local.get $p0) (global.get $KC)))))
-        (local.set $i (i32.const 0))
+        (local.set $i (local.get $i0))
         (block $iDone (loop $iLoop
-          (br_if $iDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $rows)))
+          (br_if $iDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $i1)))
           (local.set $j (local.get $jc))
           (block $jDone (loop $jLoop
             (br_if $jDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jEnd)))
@@ -51,8 +61,28 @@
               (i32.add (local.get $i) (i32.const 3)) (local.get $j) (local.get $p0) (local.get $p1))))
           (local.set $i (i32.add (local.get $i) (i32.const 4)))
           (br $iLoop)))
+        (if (i32.le_u (i32.add (local.get $i) (i32.const 2)) (local.get $i1)) (then
+          (local.set $j (local.get $jc))
+          (block $jDone (loop $jLoop
+            (br_if $jDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jEnd)))
+            (call $tile2x4 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (local.get $i) (local.get $j) (local.get $p0) (local.get $p1))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $jLoop)))
+          (if (i32.le_u (i32.add (local.get $j) (i32.const 2)) (local.get $jEnd)) (then
+            (call $tile1x2 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (local.get $i) (local.get $j) (local.get $p0) (local.get $p1))
+            (call $tile1x2 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $p0) (local.get $p1))
+            (local.set $j (i32.add (local.get $j) (i32.const 2)))))
+          (if (i32.lt_u (local.get $j) (local.get $jEnd)) (then
+            (call $dot1 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (local.get $i) (local.get $j) (local.get $p0) (local.get $p1))
+            (call $dot1 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $p0) (local.get $p1))))
+          (local.set $i (i32.add (local.get $i) (i32.const 2)))))
         (block $rDone (loop $rLoop
-          (br_if $rDone (i32.ge_u (local.get $i) (local.get $rows)))
+          (br_if $rDone (i32.ge_u (local.get $i) (local.get $i1)))
           (local.set $j (local.get $jc))
           (block $jDone (loop $jLoop
             (br_if $jDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jEnd)))
@@ -90,14 +120,16 @@
     (local.set $a3 (i32.add (local.get $a2) (i32.shl (local.get $rs) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c00 (v128.load (local.get $o)))
-    (local.set $c01 (v128.load offset=16 (local.get $o)))
-    (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c20 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c21 (v128.load offset=16 (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c30 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
-    (local.set $c31 (v128.load offset=16 (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c00 (v128.load (local.get $o)))
+      (local.set $c01 (v128.load offset=16 (local.get $o)))
+      (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c20 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c21 (v128.load offset=16 (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c30 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+      (local.set $c31 (v128.load offset=16 (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -146,10 +178,12 @@
     (local.set $a3 (i32.add (local.get $a2) (i32.shl (local.get $rs) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
-    (local.set $c1 (v128.load (i32.add (local.get $o) (local.get $n8))))
-    (local.set $c2 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
-    (local.set $c3 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))
+      (local.set $c1 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c2 (v128.load (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1)))))
+      (local.set $c3 (v128.load (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3)))))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -170,7 +204,46 @@
     (v128.store (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1))) (local.get $c2))
     (v128.store (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3))) (local.get $c3)))
 
-  ;; One row, four columns (the rows left over below the last 4-row block).
+  ;; Two rows, four columns (the rows left over below the last 4-row block).
+  (func $tile2x4 (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32) (param $cols i32)
+                 (param $i i32) (param $j i32) (param $p0 i32) (param $p1 i32)
+    (local $a0 i32) (local $a1 i32) (local $pb i32) (local $o i32) (local $n8 i32) (local $ss8 i32) (local $p i32)
+    (local $x v128) (local $b0 v128) (local $b1 v128) (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local.set $n8 (i32.shl (local.get $cols) (i32.const 3)))
+    (local.set $ss8 (i32.shl (local.get $ss) (i32.const 3)))
+    (local.set $a0 (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $rs))
+      (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
+    (local.set $a1 (i32.add (local.get $a0) (i32.shl (local.get $rs) (i32.const 3))))
+    (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
+    (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c00 (v128.load (local.get $o)))
+      (local.set $c01 (v128.load offset=16 (local.get $o)))
+      (local.set $c10 (v128.load (i32.add (local.get $o) (local.get $n8))))
+      (local.set $c11 (v128.load offset=16 (i32.add (local.get $o) (local.get $n8))))))
+    (local.set $p (local.get $p0))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
+      (local.set $b0 (v128.load (local.get $pb)))
+      (local.set $b1 (v128.load offset=16 (local.get $pb)))
+      (local.set $x (v128.load64_splat (local.get $a0)))
+      (local.set $c00 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c00)))
+      (local.set $c01 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c01)))
+      (local.set $x (v128.load64_splat (local.get $a1)))
+      (local.set $c10 (f64x2.relaxed_madd (local.get $x) (local.get $b0) (local.get $c10)))
+      (local.set $c11 (f64x2.relaxed_madd (local.get $x) (local.get $b1) (local.get $c11)))
+      (local.set $a0 (i32.add (local.get $a0) (local.get $ss8)))
+      (local.set $a1 (i32.add (local.get $a1) (local.get $ss8)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $n8)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $next)))
+    (v128.store (local.get $o) (local.get $c00))
+    (v128.store offset=16 (local.get $o) (local.get $c01))
+    (v128.store (i32.add (local.get $o) (local.get $n8)) (local.get $c10))
+    (v128.store offset=16 (i32.add (local.get $o) (local.get $n8)) (local.get $c11)))
+
+  ;; One row, four columns (the last row left over).
   (func $tile1x4 (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32) (param $cols i32)
                  (param $i i32) (param $j i32) (param $p0 i32) (param $p1 i32)
     (local $a0 i32) (local $pb i32) (local $o i32) (local $n8 i32) (local $ss8 i32) (local $p i32) (local $x v128)
@@ -181,8 +254,10 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
-    (local.set $c1 (v128.load offset=16 (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))
+      (local.set $c1 (v128.load offset=16 (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -206,7 +281,9 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c0 (v128.load (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c0 (v128.load (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -227,7 +304,9 @@
       (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
     (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
     (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
-    (local.set $c (f64.load (local.get $o)))
+    ;; The first panel starts from zero (locals start at zero); later panels add to what earlier ones summed.
+    (if (local.get $p0) (then
+      (local.set $c (f64.load (local.get $o)))))
     (local.set $p (local.get $p0))
     (block $done (loop $next
       (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
@@ -238,21 +317,12 @@
       (br $next)))
     (f64.store (local.get $o) (local.get $c)))
 
-  ;; out[m×n] = a[m×k] · b[k×n].
-  (func (export "matmul") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $k i32) (param $n i32)
-    (call $gemm (local.get $a) (local.get $k) (i32.const 1) (local.get $b) (local.get $out) (local.get $m) (local.get $k) (local.get $n)))
-
-  ;; out[k×n] = aᵀ · b, where a is m×k and b is m×n.
-  (func (export "matmulTransposeA") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $k i32) (param $n i32)
-    (call $gemm (local.get $a) (i32.const 1) (local.get $k) (local.get $b) (local.get $out) (local.get $k) (local.get $m) (local.get $n)))
-
-  ;; out[m×k] = a[m×n] · bᵀ, where b is k×n: b is first transposed into `scratch` (n×k values), then multiplied.
-  (func (export "matmulTransposeB") (param $a i32) (param $b i32) (param $out i32) (param $m i32) (param $n i32) (param $k i32)
-                                    (param $scratch i32)
+  ;; Rows p0..p1 of b (k×n) transposed into columns p0..p1 of `scratch` (n×k).
+  (func $transposePart (export "transposePart") (param $b i32) (param $scratch i32) (param $n i32) (param $k i32) (param $p0 i32) (param $p1 i32)
     (local $p i32) (local $j i32) (local $src i32)
-    (local.set $p (i32.const 0))
+    (local.set $p (local.get $p0))
     (block $pDone (loop $pLoop
-      (br_if $pDone (i32.ge_u (local.get $p) (local.get $k)))
+      (br_if $pDone (i32.ge_u (local.get $p) (local.get $p1)))
       (local.set $src (i32.add (local.get $b) (i32.shl (i32.mul (local.get $p) (local.get $n)) (i32.const 3))))
       (local.set $j (i32.const 0))
       (block $jDone (loop $jLoop
@@ -262,8 +332,7 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $jLoop)))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
-      (br $pLoop)))
-    (call $gemm (local.get $a) (local.get $n) (i32.const 1) (local.get $scratch) (local.get $out) (local.get $m) (local.get $n) (local.get $k)))
+      (br $pLoop))))
 
   ;; out[i, j] += row[j] for every row i of the m×n matrix out.
   (func (export "addRowVector") (param $out i32) (param $row i32) (param $m i32) (param $n i32)

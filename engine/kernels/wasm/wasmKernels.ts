@@ -1,6 +1,8 @@
 // The kernels run by the WebAssembly SIMD module over Float64Array views into its shared memory, and the arena that hands those views out; pure, any process.
 import type { Kernels } from '../kernels.js';
 import { plainKernels } from '../plainKernels.js';
+import type { KernelHelperSetup } from './kernelHelper.js';
+import { computeNextPart, CONTROL_BYTES, CONTROL_SLOTS, jobDone, nextGeneration, openJob, type PartExports, type ProductJob } from './productJobs.js';
 
 /** Which build of the module runs: plain SIMD128, or relaxed SIMD with fused multiply-add in the matrix products. */
 export type WasmKernelsVariant = 'simd' | 'relaxed';
@@ -24,6 +26,27 @@ export interface WasmKernels extends Kernels {
   owns(array: Float64Array): boolean;
 }
 
+/**
+ * The capability to start helper threads (given by a process entry: the pure engine starts no thread itself). `start`
+ * starts threads that each run {@link runKernelHelper} with `setup`, and returns how many it started (0: none).
+ */
+export interface KernelHelpers {
+  start(setup: KernelHelperSetup): number;
+}
+
+export interface WasmKernelsOptions {
+  /** Helper threads for large matrix products; without them every product runs on the calling thread. */
+  helpers?: KernelHelpers;
+}
+
+/**
+ * A product is shared with the helper threads when it has at least this many multiply-adds (64×256·256×128 has 2.1 M):
+ * below it, waking a helper costs more than it saves (a 10×64·64×32 product takes a few microseconds on one thread).
+ */
+export const SHARED_PRODUCT_MIN_WORK = 1 << 19;
+/** Parts per thread a shared product is cut into, so a thread that is late (or descheduled) holds up little. */
+const PARTS_PER_THREAD = 4;
+
 /** The few parts of the WebAssembly API used here (the engine's type library has no DOM or Node types). */
 interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
@@ -32,10 +55,7 @@ interface WebAssemblyApi {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => { buffer: ArrayBufferLike; grow(pages: number): number };
 }
 
-interface KernelExports {
-  matmul(a: number, b: number, out: number, m: number, k: number, n: number): void;
-  matmulTransposeA(a: number, b: number, out: number, m: number, k: number, n: number): void;
-  matmulTransposeB(a: number, b: number, out: number, m: number, n: number, k: number, scratch: number): void;
+interface KernelExports extends PartExports {
   addRowVector(out: number, row: number, m: number, n: number): void;
   columnSums(a: number, out: number, m: number, n: number): void;
   relu(x: number, out: number, length: number): void;
@@ -60,17 +80,19 @@ export function supportedWasmVariants(binaries: WasmKernelBinaries): WasmKernels
 }
 
 /** Instantiates the kernels of one variant (synchronously: the module is a few kilobytes). Throws if the runtime cannot run it. */
-export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKernelsVariant): WasmKernels {
+export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKernelsVariant, options: WasmKernelsOptions = {}): WasmKernels {
   if (!webAssembly) throw new Error('this runtime has no WebAssembly');
   const bytes = variant === 'relaxed' ? binaries.relaxed : binaries.simd;
   if (!bytes || !webAssembly.validate(bytes)) throw new Error(`this runtime cannot run the ${variant === 'relaxed' ? 'relaxed-SIMD' : 'SIMD'} kernels`);
+  const moduleBytes: Uint8Array = bytes;
   const memory = new webAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
   const exports = new webAssembly.Instance(new webAssembly.Module(bytes), { env: { memory } }).exports as unknown as KernelExports;
 
   // Each read of a grown shared memory's `buffer` may give a new object over the same bytes: views are made on `current`.
   let current = memory.buffer;
   const buffers = new WeakSet<ArrayBufferLike>([current]);
-  let top = 0;
+  const control = new Int32Array(current, 0, CONTROL_SLOTS);
+  let top = CONTROL_BYTES;
   const freeBlocks: number[][] = [];
   const released = new FinalizationRegistry<{ address: number; sizeClass: number }>(({ address, sizeClass }) => {
     (freeBlocks[sizeClass] ??= []).push(address);
@@ -111,7 +133,17 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     return view;
   }
 
-  const owns = (array: Float64Array): boolean => buffers.has(array.buffer);
+  // Reading a typed array's `buffer` takes tens of nanoseconds, a WeakSet lookup a few: each array's answer is kept.
+  const ownedArrays = new WeakSet<Float64Array>();
+  const foreignArrays = new WeakSet<Float64Array>();
+  const owns = (array: Float64Array): boolean => {
+    if (ownedArrays.has(array)) return true;
+    if (foreignArrays.has(array)) return false;
+    const buffer = array.buffer;
+    const mine = buffer === current || buffers.has(buffer);
+    (mine ? ownedArrays : foreignArrays).add(array);
+    return mine;
+  };
 
   // The slow path for arrays outside the memory: one scratch block, reused, grown when a call needs more.
   let scratch = allocate(0);
@@ -149,6 +181,48 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     scratchUsed = 0;
   }
 
+  // Helper threads start on the first product large enough to share; until they run, this thread computes every part itself.
+  let threads: number | undefined;
+  let generation = 0;
+  /** Computes `job` with the helper threads when it is large enough and there are any, else on this thread alone. */
+  // One job object, filled for each product, so that a product allocates nothing.
+  const job: ProductJob = { operation: 0, a: 0, rowStride: 0, sumStride: 0, b: 0, out: 0, rows: 0, inner: 0, cols: 0, source: 0 };
+  function product(
+    operation: 0 | 1,
+    a: number,
+    rowStride: number,
+    sumStride: number,
+    b: number,
+    out: number,
+    rows: number,
+    inner: number,
+    cols: number,
+    source: number,
+  ): void {
+    if (rows * inner * cols >= SHARED_PRODUCT_MIN_WORK) {
+      threads ??= 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
+      if (threads > 1) {
+        job.operation = operation;
+        job.a = a;
+        job.rowStride = rowStride;
+        job.sumStride = sumStride;
+        job.b = b;
+        job.out = out;
+        job.rows = rows;
+        job.inner = inner;
+        job.cols = cols;
+        job.source = source;
+        generation = nextGeneration(generation);
+        const count = openJob(control, generation, job, threads * PARTS_PER_THREAD);
+        while (computeNextPart(control, exports));
+        while (!jobDone(control, count));
+        return;
+      }
+    }
+    if (operation === 1) exports.transposePart(source, b, inner, cols, 0, cols);
+    exports.gemmPart(a, rowStride, sumStride, b, out, inner, cols, 0, rows, 0, cols);
+  }
+
   return {
     variant,
     allocate,
@@ -158,7 +232,20 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * k),
           pb = input(b, k * n),
           po = output(out, m * n, false);
-        exports.matmul(pa, pb, po, m, k, n);
+        product(0, pa, k, 1, pb, po, m, k, n, 0);
+        copyBack(out, po, m * n);
+      } finally {
+        done();
+      }
+    },
+    affine(a, b, bias, out, m, k, n) {
+      try {
+        const pa = input(a, m * k),
+          pb = input(b, k * n),
+          pbias = input(bias, n),
+          po = output(out, m * n, false);
+        product(0, pa, k, 1, pb, po, m, k, n, 0);
+        exports.addRowVector(po, pbias, m, n);
         copyBack(out, po, m * n);
       } finally {
         done();
@@ -169,7 +256,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * k),
           pb = input(b, m * n),
           po = output(out, k * n, false);
-        exports.matmulTransposeA(pa, pb, po, m, k, n);
+        product(0, pa, 1, k, pb, po, k, m, n, 0);
         copyBack(out, po, k * n);
       } finally {
         done();
@@ -180,7 +267,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         const pa = input(a, m * n),
           pb = input(b, k * n),
           po = output(out, m * k, false);
-        exports.matmulTransposeB(pa, pb, po, m, n, k, scratchFor(k * n));
+        product(1, pa, n, 1, scratchFor(k * n), po, m, n, k, pb);
         copyBack(out, po, m * k);
       } finally {
         done();

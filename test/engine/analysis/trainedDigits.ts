@@ -10,12 +10,23 @@ import { parseSpecText } from '../../../engine/specText.js';
 import { train } from '../../../engine/training/train.js';
 import type { EngineContext } from '../../../engine/worker/engineContext.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 
 export const loadData = createDataLoader(readAssetText);
 
 /** The context the engine service gives its handlers, with the real data loader; events are dropped. */
 export function engineContext(): EngineContext {
-  return { send: () => {}, loadData, kernels: plainKernels, runs: new RunStore(), yieldToEventLoop: undefined, isDisposed: () => false };
+  return {
+    send: () => {},
+    loadData,
+    kernels: plainKernels,
+    runs: new RunStore(),
+    yieldToEventLoop: undefined,
+    isDisposed: () => false,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
+  };
 }
 
 /** Trains `net` (short form) with the exercise's settings for `epochs` epochs and returns what a finished run hands back. */

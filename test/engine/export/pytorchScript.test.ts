@@ -136,11 +136,11 @@ describe('train_run.py', () => {
         [row.train_accuracy, lab.trainAccuracy],
         [row.test_accuracy, lab.testAccuracy],
       ] as const) {
-        expect(Math.abs(theirs! - ours) / Math.max(1, Math.abs(ours))).toBeLessThan(1e-9);
+        expect(Math.abs(theirs! - ours!) / Math.max(1, Math.abs(ours!))).toBeLessThan(1e-9);
       }
     });
     const evaluation = python(script, '--from', 'trained', '--epochs', '0', '--json') as { test_loss: number };
-    expect(Math.abs(evaluation.test_loss - finished.history.at(-1)!.testLoss)).toBeLessThan(1e-9);
+    expect(Math.abs(evaluation.test_loss - finished.history.at(-1)!.testLoss!)).toBeLessThan(1e-9);
   });
 
   it("is refused with the field named when the run's data and hyperparameters are not sent", async () => {

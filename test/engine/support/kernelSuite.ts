@@ -104,6 +104,18 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       expect(Array.from(out.subarray(21))).toEqual([99, 99, 99, 99, 99]);
     });
 
+    it.each(shapes)('computes a·b + bias as the product, then the bias added to every row (%i×%i·%i-wide)', (rows, inner, cols) => {
+      const a = randomMatrix(rows * inner, 21);
+      const b = randomMatrix(inner * cols, 22);
+      const bias = randomMatrix(cols, 23);
+      const product = from(new Float64Array(rows * cols));
+      kernels.matmul(a, b, product, rows, inner, cols);
+      const expected = Float64Array.from(product, (value, i) => value + bias[i % cols]!);
+      const affine = from(new Float64Array(rows * cols).fill(5));
+      kernels.affine(a, b, bias, affine, rows, inner, cols);
+      expect(Array.from(affine)).toEqual(Array.from(expected));
+    });
+
     it('adds a row vector to every row and sums columns', () => {
       const a = randomMatrix(m * n, 7);
       const row = randomMatrix(n, 8);

@@ -9,7 +9,7 @@ async function meanTestAccuracy(net: string, dataSet: 'digits' | 'digits-binary'
   for (const seed of SEEDS) {
     const outcome = await trainDigits(net, { seed }, dataSet);
     expect(outcome.reason).toBe('completed');
-    sum += outcome.history[24]!.testAccuracy;
+    sum += outcome.history[24]!.testAccuracy!;
   }
   return sum / SEEDS.length;
 }

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { defaultKernels } from '../../../engine/kernels/defaultKernels.js';
 import { handleGradcheck } from '../../../engine/worker/gradcheckHandler.js';
 import { GradcheckReportSchema } from '../../../engine/protocol/gradcheck.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 
 describe('the gradcheck handler', () => {
   it("reports a Linear layer's dx, dW and db with the threshold, valid against the protocol", async () => {
     const event = await handleGradcheck(
       { type: 'gradcheck.run', requestId: 'q', subject: { kind: 'layer', layer: { type: 'linear', units: 7 }, inputs: 5, rows: 3 }, seed: 1 },
-      { kernels: defaultKernels },
+      { kernels: defaultKernels, work: new RequestWork(), budget: new BudgetGuard() },
     );
     expect(GradcheckReportSchema.parse(event)).toMatchObject({ requestId: 'q', variant: 'correct', threshold: 1e-6 });
     if (event.type !== 'gradcheck.report') throw new Error('expected a report');
@@ -27,7 +29,7 @@ describe('the gradcheck handler', () => {
         seed: 1,
         subject: { kind: 'network', spec: { input: 3, layers: [{ type: 'linear', units: 2 }, { type: 'relu' }] }, loss: 'cce', rows: 2 },
       },
-      { kernels: defaultKernels },
+      { kernels: defaultKernels, work: new RequestWork(), budget: new BudgetGuard() },
     );
     expect(event).toEqual({
       type: 'error',

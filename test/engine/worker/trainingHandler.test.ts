@@ -12,6 +12,8 @@ import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
+import { RequestWork } from '../../../engine/work/requestWork.js';
+import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 
 function createHandler() {
   const events: EngineEvent[] = [];
@@ -24,6 +26,8 @@ function createHandler() {
     kernels: plainKernels,
     runs: new RunStore(),
     isDisposed: () => disposed,
+    work: new RequestWork(),
+    budget: new BudgetGuard(),
   };
   const training = createTrainingHandlers();
   const handler = { handle: (request: TrainingRequest) => handleRequest(training.handlers, request, context) };

@@ -18,6 +18,9 @@ const finished = (runId: string, testAccuracy = 0.9): TrainFinished => ({
   weights: { spec, parameters: [] },
   settings: { seed: 1, loss: 'bce', optimizer: { kind: 'sgd' }, normalisation: 'global' },
   parameterPath: [new Float64Array(65), new Float64Array(65)],
+  split: { train: Int32Array.of(2, 0), test: Int32Array.of(1) },
+  seconds: 0.5,
+  diagnoses: [],
 });
 const run = (runId: string, accuracy?: number): FinishedRun => finishedRunOf(started(runId), finished(runId, accuracy));
 

@@ -1,0 +1,92 @@
+// What the user is told about the engine as a whole, as a runes class (renderer): not answering (the host's heartbeat), and requests past their deadline.
+import type { EngineStatus, LabHost } from '../../contract/labHost.js';
+import type { AskRequest, EngineRequests } from '../host/engineRequests.js';
+
+/** A request still unanswered after this long is reported, with a way to stop it or wait. */
+export const REQUEST_DEADLINE_MS = 10_000;
+
+/** How each request is named in "The engine is still working on …". */
+const WORK_NAMES: Record<AskRequest['type'], string> = {
+  'engine.describe': 'the list of what it offers',
+  'engine.configure': 'its settings',
+  'functions.sample': 'the function samples',
+  'surface.evaluate': 'the surface grid',
+  'surface.descend': 'the descent',
+  'gradcheck.run': 'the gradient check',
+  'analysis.run': 'the analysis',
+  'landscape.run': 'the loss landscape',
+  'spec.check': 'the network check',
+  'export.build': 'the export',
+  'compare.start': 'the comparison',
+  'compare.stop': 'stopping the comparison',
+};
+
+/** A request past its deadline, as the alert shows it. */
+export interface OverdueWork {
+  requestId: string;
+  name: string;
+  seconds: number;
+}
+
+/**
+ * Listens to the host's status (unresponsive → a message; ready or crashed → none: a crash is reported where it
+ * failed something) and checks the pending requests once a second; a request the user chose to wait for is reported
+ * again after as long once more.
+ */
+export class EngineWatch {
+  #notAnswering = $state<string | undefined>();
+  #overdue = $state<OverdueWork[]>([]);
+  readonly #waitUntil = new Map<string, number>();
+  readonly #requests: EngineRequests;
+  readonly #host: LabHost;
+
+  constructor(host: LabHost, requests: EngineRequests) {
+    this.#host = host;
+    this.#requests = requests;
+  }
+
+  /** The host's "the engine is not answering" message, while it lasts. */
+  get notAnswering(): string | undefined {
+    return this.#notAnswering;
+  }
+
+  /** Requests past their deadline that the user has not chosen to wait for, oldest first. */
+  get overdue(): OverdueWork[] {
+    return this.#overdue;
+  }
+
+  /** Starts listening; returns the function that stops. */
+  connect(): () => void {
+    const off = this.#host.onStatus((status: EngineStatus) => {
+      this.#notAnswering = status.state === 'unresponsive' ? status.message : undefined;
+    });
+    const timer = setInterval(() => this.check(Date.now()), 1000);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }
+
+  /** Recomputes the overdue requests at time `now`. */
+  check(now: number): void {
+    const pending = this.#requests.pendingWork;
+    const ids = new Set(pending.map((work) => work.requestId));
+    for (const id of this.#waitUntil.keys()) if (!ids.has(id)) this.#waitUntil.delete(id);
+    this.#overdue = pending
+      .filter((work) => now - work.since >= REQUEST_DEADLINE_MS && now >= (this.#waitUntil.get(work.requestId) ?? 0))
+      .map((work) => ({ requestId: work.requestId, name: WORK_NAMES[work.type], seconds: Math.round((now - work.since) / 1000) }));
+  }
+
+  /** Stops an overdue request in the engine. */
+  stop(requestId: string): void {
+    this.#requests.stop(requestId);
+    this.#overdue = this.#overdue.filter((work) => work.requestId !== requestId);
+  }
+
+  /** Waits for an overdue request: it is reported again once it has taken as long again. */
+  wait(requestId: string, now = Date.now()): void {
+    const work = this.#requests.pendingWork.find((w) => w.requestId === requestId);
+    if (work) this.#waitUntil.set(requestId, now + Math.max(REQUEST_DEADLINE_MS, now - work.since));
+    this.#overdue = this.#overdue.filter((w) => w.requestId !== requestId);
+  }
+}
