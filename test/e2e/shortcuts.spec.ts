@@ -8,9 +8,9 @@ const progressValue = (page: Page) => progress(page).evaluate((p: HTMLProgressEl
 /** Takes the focus off any field or button, as after a click on the page's background. */
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-test('Ctrl+1…5 switch labs, Ctrl+E shows Export', async ({ page, labUrl }) => {
+test('Ctrl+1…6 switch labs, Ctrl+E shows Export', async ({ page, labUrl }) => {
   await page.goto(labUrl);
-  const labs = ['Optimizer', 'Gradients', 'Network builder', 'Training', 'Export'];
+  const labs = ['Optimizer', 'Gradients', 'Network builder', 'Training', 'Compare', 'Export'];
   for (const [i, title] of labs.entries()) {
     await page.keyboard.press(`Control+${i + 1}`);
     await expect(shown(page)).toHaveAccessibleName(`${title} lab`);
@@ -82,7 +82,8 @@ test('Ctrl+S saves the project, Ctrl+O opens one, and Help lists every shortcut'
     ['Open project…', 'Ctrl+O'],
     ['Export…', 'Ctrl+E'],
     ['Optimizer lab', 'Ctrl+1'],
-    ['Export lab', 'Ctrl+5'],
+    ['Compare lab', 'Ctrl+5'],
+    ['Export lab', 'Ctrl+6'],
   ]) {
     await expect(help.getByRole('row', { name: new RegExp(`^${command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`) })).toContainText(keys);
   }
