@@ -26,6 +26,20 @@ const config: Configuration = {
   // a plain folder beside app.asar (main/appPaths.ts points the utility process at it).
   extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*.csv', 'icon.png'] }],
   icon: 'assets/icon.png',
+  // A project file (name.backprop-lab.json) opens in the app from the file manager; main/projectArgs.ts reads it from the
+  // command line, and macOS's open-file event brings it too. The Linux packages register the glob *.backprop-lab.json
+  // under its own MIME type, so a double-click opens it and other JSON files stay as they are. Windows and macOS match
+  // only the last extension, so there a project opens with "Open with" (the app never claims every .json file).
+  fileAssociations: [
+    {
+      ext: 'backprop-lab.json',
+      name: 'Backprop Lab project',
+      description: 'A Backprop Lab project: a network, its runs and every lab’s work',
+      mimeType: 'application/x-backprop-lab-project',
+      role: 'Viewer',
+      rank: 'Alternate',
+    },
+  ],
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Education',

@@ -1,4 +1,4 @@
-// The project file: the lab's network and every finished run, as JSON that opens again later (schema, reader of versions 1 and 2, writer); pure, any process.
+// The project file: the lab's network, every finished run and each lab's work, as JSON that opens again later (schema, reader of versions 1 to 3, writer); pure, any process.
 import { z } from 'zod';
 import { DataSourceSchema } from './data/dataSource.js';
 import { numberText } from './export/numberText.js';
@@ -9,13 +9,17 @@ import type { SplitRows } from './data/dataSets.js';
 import { DiagnosisSchema } from './training/diagnoseRun.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
 import { HyperparametersSchema } from './training/hyperparameters.js';
+import { ProjectLabsSchema, type ProjectLabs } from './projectLabs.js';
 import { NetworkSpecSchema, type NetworkSpec } from './spec.js';
 import { UserActivationSchema, type UserActivation } from './layers/customActivationDefinition.js';
 import type { NamedTensor, TrainedWeights } from './trainedWeights.js';
 
 export const PROJECT_FORMAT = 'backprop-lab-project';
 /** The version this lab writes; it reads every version from 1 up to this one. */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
+
+export type { BuilderDraftWork, FormValues, GradientsWork, LabWorkName, OptimizerWork, ProjectLabs, SavedDescentRun, TrainingWork } from './projectLabs.js';
+export { readNumbers, savedNumbers } from './projectLabs.js';
 
 const rowIndex = z.number().int().nonnegative();
 const finiteNumber = z.number({ error: 'not a finite number (a project keeps only finite weights; did the run diverge?)' });
@@ -83,7 +87,9 @@ const projectFileSchema = <Version extends number, Run extends z.ZodType>(versio
     })
     .strict();
 
-const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema);
+/** Version 3 added each lab's work; version 2 had the network and the runs only. */
+const ProjectFileSchema = projectFileSchema(PROJECT_VERSION, SavedRunSchema).extend({ labs: ProjectLabsSchema.optional() }).strict();
+const ProjectFileV2Schema = projectFileSchema(2, SavedRunSchema);
 const ProjectFileV1Schema = projectFileSchema(1, SavedRunV1Schema);
 
 type SavedRun = z.infer<typeof SavedRunSchema>;
@@ -104,6 +110,8 @@ export interface Project {
   runs: ProjectRun[];
   /** The user's own activations (the Gradients lab's), in the order they were added. */
   activations?: UserActivation[];
+  /** Each lab's work (its forms, choices and results); absent in files before version 3, and for a lab never used. */
+  labs?: ProjectLabs;
 }
 
 /** JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. */
@@ -185,16 +193,24 @@ export function parseProjectFile(text: string): Project {
     const project = parsed.data;
     return { ...project, version: PROJECT_VERSION, runs: project.runs.map((run, i) => ({ ...run, weights: readRunWeightsV1(run, `runs.${i}`) })) };
   }
+  if (version === 2) {
+    const parsed = ProjectFileV2Schema.safeParse(json);
+    if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
+    const project = parsed.data;
+    return { ...project, version: PROJECT_VERSION, runs: project.runs.map(readRun) };
+  }
   if (version !== PROJECT_VERSION) throw new Error(`version ${JSON.stringify(version ?? null)} is not a project version this lab reads (${reads})`);
   const parsed = ProjectFileSchema.safeParse(json);
   if (!parsed.success) throw new Error(describeIssue(parsed.error).message);
   const project = parsed.data;
+  return { ...project, runs: project.runs.map(readRun) };
+}
+
+/** A saved run (version 2 on) with its weights and split as typed arrays, checked against its network. */
+function readRun(run: SavedRun, i: number): ProjectRun {
   return {
-    ...project,
-    runs: project.runs.map((run, i) => ({
-      ...run,
-      weights: readRunWeights(run, `runs.${i}`),
-      split: run.split ? { train: Int32Array.from(run.split.train), test: Int32Array.from(run.split.test) } : undefined,
-    })),
+    ...run,
+    weights: readRunWeights(run, `runs.${i}`),
+    split: run.split ? { train: Int32Array.from(run.split.train), test: Int32Array.from(run.split.test) } : undefined,
   };
 }

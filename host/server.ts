@@ -10,6 +10,7 @@ import { WEBSOCKET_MAX_PAYLOAD } from '../engine/limits.js';
 import { buildHeaderPolicy, readMetaPolicy } from './contentSecurityPolicy.js';
 import { EngineBridge } from './engineBridge.js';
 import { serveStaticFile } from './staticFiles.js';
+import { answerWorkStore, WORK_STORE_PATH } from './workStoreRoute.js';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -20,6 +21,8 @@ export interface WebHostOptions {
   enginePath: string;
   /** The most pages connected at once, each with its own engine process (default DEFAULT_MAX_PAGES). */
   maxPages?: number;
+  /** The file that keeps the last session's unsaved work (see host/workStoreRoute.ts); none: the page keeps none. */
+  autosaveFile?: string;
 }
 
 /** How many pages (tabs) may drive an engine at once by default: each forks its own engine process. */
@@ -48,6 +51,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   const server = createServer((request, response) => {
     if (!sites.hosts.has(request.headers.host ?? '')) {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('this server answers only to its loopback address\n');
+      return;
+    }
+    if (options.autosaveFile && (request.url ?? '').split('?')[0] === WORK_STORE_PATH) {
+      void answerWorkStore(request, response, options.autosaveFile, sites.origins);
       return;
     }
     serveStaticFile(request, response, options.rendererRoot, sites.headers).catch(() => response.destroy());

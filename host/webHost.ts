@@ -1,5 +1,7 @@
 // Browser host (Node), entry point: `node dist/host/webHost.js [--port N] [--max-pages N]` serves the lab on 127.0.0.1 and prints its address.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTOSAVE_FILE_NAME, dataFolder } from '../node/dataFolder.js';
 import { parseWebHostArgs } from './args.js';
 import { startWebHost } from './server.js';
 
@@ -11,6 +13,7 @@ async function main(): Promise<void> {
     ...(args.maxPages !== undefined ? { maxPages: args.maxPages } : {}),
     rendererRoot: fileURLToPath(new URL('../renderer/', import.meta.url)),
     enginePath: fileURLToPath(new URL('../engine/worker/childProcessEntry.js', import.meta.url)),
+    autosaveFile: join(dataFolder(), AUTOSAVE_FILE_NAME),
   });
   let stopping = false;
   const stop = (): void => {

@@ -6,9 +6,22 @@ import { resolveAppPaths } from './appPaths.js';
 import { engineHost } from './engineHost.js';
 import { fileSaver } from './fileSaver.js';
 import { mainWindow } from './mainWindow.js';
+import { projectFiles } from './projectFiles.js';
 import { securityRestrictions } from './security.js';
 import { staleFileSweep } from './staleFileSweep.js';
+import { unsavedWork } from './unsavedWork.js';
 
 const paths = resolveAppPaths();
+const projects = projectFiles(paths);
 
-enableModules([securityRestrictions(), appProtocol(paths), applicationMenu(), engineHost(paths), fileSaver(paths), mainWindow(paths), staleFileSweep()]);
+enableModules([
+  securityRestrictions(),
+  appProtocol(paths),
+  projects,
+  applicationMenu(projects),
+  unsavedWork(),
+  engineHost(paths),
+  fileSaver(paths),
+  mainWindow(paths),
+  staleFileSweep(),
+]);

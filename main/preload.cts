@@ -2,7 +2,8 @@
 // A sandboxed preload can require only 'electron' and a few built-ins, so everything else here is `import type`;
 // events are validated by the renderer, requests by the engine, files to save by main.
 import electron = require('electron');
-import type { EngineStatus, LabHost } from '../contract/labHost.js';
+import type { LabCommandId } from '../contract/labCommands.js';
+import type { EngineStatus, LabHost, OpenedFile } from '../contract/labHost.js';
 import type { SaveFileResult } from '../contract/saveFile.js';
 import type { EngineEvent, EngineRequest } from '../engine/protocol/index.js';
 import type { IpcChannels } from './ipcChannels.js';
@@ -13,6 +14,14 @@ const CHANNELS: IpcChannels = {
   enginePort: 'engine-port',
   engineStatus: 'engine-status',
   saveFile: 'save-file',
+  saveProject: 'save-project',
+  openProject: 'open-project',
+  projectOpened: 'project-opened',
+  menuCommand: 'menu-command',
+  openedFile: 'opened-file',
+  autosaveRead: 'autosave-read',
+  autosaveWrite: 'autosave-write',
+  autosaveClear: 'autosave-clear',
 };
 
 /** The part of the DOM MessagePort used here (the Node build that compiles this file has no DOM types). */
@@ -61,6 +70,20 @@ function createElectronLabHost(): LabHost {
 
   electron.ipcRenderer.send(CHANNELS.engineConnect);
 
+  // The menu's commands and the files the system opens with the app: those that come before the page listens wait for it.
+  const commandListeners = new Set<(command: LabCommandId) => void>();
+  const fileListeners = new Set<(file: OpenedFile) => void>();
+  const waitingFiles: OpenedFile[] = [];
+  electron.ipcRenderer.on(CHANNELS.menuCommand, (_event, command: LabCommandId) => notify(commandListeners, command));
+  electron.ipcRenderer.on(CHANNELS.openedFile, (_event, file: OpenedFile) => {
+    if (fileListeners.size) notify(fileListeners, file);
+    else waitingFiles.push(file);
+  });
+  const failed = (error: unknown): SaveFileResult => ({
+    state: 'failed',
+    message: `Could not save: ${error instanceof Error ? error.message : String(error)}`,
+  });
+
   return {
     kind: 'electron',
     send(request) {
@@ -91,8 +114,43 @@ function createElectronLabHost(): LabHost {
       try {
         return await (electron.ipcRenderer.invoke(CHANNELS.saveFile, { suggestedName, mime, bytes }) as Promise<SaveFileResult>);
       } catch (error) {
-        return { state: 'failed', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` };
+        return failed(error);
       }
+    },
+    async saveProject(file, saveAs) {
+      const { suggestedName, mime, bytes } = (file ?? {}) as Partial<typeof file>;
+      try {
+        return await (electron.ipcRenderer.invoke(CHANNELS.saveProject, {
+          file: { suggestedName, mime, bytes },
+          saveAs: saveAs === true,
+        }) as Promise<SaveFileResult>);
+      } catch (error) {
+        return failed(error);
+      }
+    },
+    openProjectFile: () => electron.ipcRenderer.invoke(CHANNELS.openProject) as Promise<OpenedFile | null>,
+    projectOpened(file) {
+      if (typeof file?.path === 'string') electron.ipcRenderer.send(CHANNELS.projectOpened, file.path);
+    },
+    onCommand(listener) {
+      commandListeners.add(listener);
+      return () => {
+        commandListeners.delete(listener);
+      };
+    },
+    onOpenFile(listener) {
+      fileListeners.add(listener);
+      for (const file of waitingFiles.splice(0)) queueMicrotask(() => listener(file));
+      return () => {
+        fileListeners.delete(listener);
+      };
+    },
+    autosave: {
+      read: () => electron.ipcRenderer.invoke(CHANNELS.autosaveRead) as Promise<string | null>,
+      write: async (text) => {
+        await electron.ipcRenderer.invoke(CHANNELS.autosaveWrite, text);
+      },
+      clear: () => electron.ipcRenderer.send(CHANNELS.autosaveClear),
     },
   };
 }

@@ -50,7 +50,7 @@ function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
   return { width, height };
 }
 
-/** The svg as a file that looks as it does on screen anywhere: styles inlined, no classes, a white ground under it. */
+/** The svg as a file that looks as it does on screen anywhere: styles inlined, no classes, the theme's surface as its ground. */
 export function svgDocument(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy, undefined);
@@ -63,7 +63,7 @@ export function svgDocument(svg: SVGSVGElement): string {
   const ground = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   ground.setAttribute('width', String(width));
   ground.setAttribute('height', String(height));
-  ground.setAttribute('fill', COLOURS.surface);
+  ground.setAttribute('fill', getComputedStyle(svg).getPropertyValue('--surface').trim() || COLOURS.surface);
   copy.insertBefore(ground, copy.firstChild);
   return `${new XMLSerializer().serializeToString(copy)}\n`;
 }

@@ -29,9 +29,3 @@ export function dataSlug(dataSet: DataSource): string {
 export function runFileName(serial: number, dataSet: DataSource, kind: RunFileKind): string {
   return `run-${serial}-${dataSlug(dataSet)}-${kind}`;
 }
-
-/** "project-2025-03-04.backprop-lab.json", dated in local time. */
-export function projectFileName(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `project-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.backprop-lab.json`;
-}

@@ -228,6 +228,23 @@ export class OptimizerLabState {
     this.playback.resize(this.#lastStep());
   }
 
+  /**
+   * Puts saved work back before the lab is shown: the surface (a typed one is plotted by load), and the runs on the plot
+   * (at most MAX_RUNS, each in its own colour), shown whole.
+   */
+  restore(surfaceId: string, expression: string, kept: Omit<DescentRun, 'serial' | 'colour'>[], current: Omit<DescentRun, 'serial' | 'colour'> | null): void {
+    this.surfaceId = surfaceId;
+    this.expression = expression;
+    if (surfaceId === CUSTOM_SURFACE) this.#plottedExpression = expression.trim();
+    this.kept = [];
+    this.current = null;
+    const numbered = (run: Omit<DescentRun, 'serial' | 'colour'>): DescentRun => ({ ...run, serial: ++this.#serial, colour: this.#freeColour() });
+    for (const run of kept.slice(-(MAX_RUNS - (current ? 1 : 0)))) this.kept = [...this.kept, numbered(run)];
+    this.current = current ? numbered(current) : null;
+    this.playback.resize(this.#lastStep());
+    this.playback.showAll();
+  }
+
   /** Removes every path from the plot. */
   clear(): void {
     this.#resetRuns();

@@ -107,7 +107,7 @@ test("saves a run's weights, model and curves and the project, then opens the pr
   const project = await download(page, page.getByRole('button', { name: 'Save project' }));
   expect(project.download.suggestedFilename()).toMatch(/^project-\d{4}-\d\d-\d\d\.backprop-lab\.json$/);
   const saved = JSON.parse(project.bytes.toString('utf8'));
-  expect(saved).toMatchObject({ format: 'backprop-lab-project', version: 2, runs: [{ dataSet: 'iris', reason: 'completed' }] });
+  expect(saved).toMatchObject({ format: 'backprop-lab-project', version: 3, runs: [{ dataSet: 'iris', reason: 'completed' }] });
   expect(saved.runs[0].history).toHaveLength(2);
   expect(saved.runs[0].weights.parameters[0]).toMatchObject({ layer: 0, name: 'W', shape: [4, matrices[0].values[0].length] });
   expect(saved.runs[0].weights.parameters[0].values).toEqual(matrices[0].values.flat());
@@ -151,9 +151,9 @@ test('a file that is not a project, or a newer one, is refused with its message 
   await expect(status).toHaveText('Could not open notes.json: not a Backprop Lab project (its "format" is not backprop-lab-project)');
 
   const newer = testInfo.outputPath('newer.backprop-lab.json');
-  await writeFile(newer, JSON.stringify({ format: 'backprop-lab-project', version: 3 }));
+  await writeFile(newer, JSON.stringify({ format: 'backprop-lab-project', version: 4 }));
   await open.setInputFiles(newer);
-  await expect(status).toHaveText(/^Could not open newer\.backprop-lab\.json: version 3 is newer than this lab reads/);
+  await expect(status).toHaveText(/^Could not open newer\.backprop-lab\.json: version 4 is newer than this lab reads/);
 
   const broken = testInfo.outputPath('broken.backprop-lab.json');
   await writeFile(

@@ -315,3 +315,50 @@ test('marks the run failed when the engine process is killed mid-run, starts a f
     ]);
   await expect(page.getByTestId('final-accuracy')).toContainText('completed 3 epochs');
 });
+
+test('has the File, Edit, View and Help menus, their shortcuts shown from the command table, and sends a clicked command to the page', async () => {
+  const menu = await app.evaluate(({ Menu }) =>
+    Menu.getApplicationMenu()!.items.map((item) => ({
+      label: item.label,
+      items: item.submenu?.items.map((sub) => ({ label: sub.label, accelerator: sub.accelerator ?? null })) ?? [],
+    })),
+  );
+  const file = menu.find((item) => item.label === 'File')!;
+  expect(file.items.map((item) => item.label).filter(Boolean)).toEqual(
+    expect.arrayContaining(['New Project', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…']),
+  );
+  expect(file.items.find((item) => item.label === 'Save')!.accelerator).toBe('CmdOrCtrl+S');
+  expect(menu.map((item) => item.label)).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+  expect(menu.find((item) => item.label === 'View')!.items.map((item) => item.label)).toEqual(expect.arrayContaining(['Optimizer', 'Export', 'Theme']));
+
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('lab-1')!.click());
+  await expect(page.getByRole('main')).toHaveAccessibleName('Optimizer lab');
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('shortcuts')!.click());
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.getMenuItemById('lab-4')!.click());
+});
+
+test('asks from main before a reload loses unsaved runs: Stay keeps them, Close Without Saving lets the page go', async () => {
+  await expect(page.getByRole('region', { name: 'Run history' })).toContainText('#1');
+  const answer = (response: number) =>
+    app.evaluate(({ dialog }, value) => {
+      const state = globalThis as unknown as { leaveQuestions: string[] };
+      state.leaveQuestions ??= [];
+      dialog.showMessageBoxSync = ((...args: unknown[]) => {
+        state.leaveQuestions.push((args.at(-1) as Electron.MessageBoxOptions).title ?? '');
+        return value;
+      }) as typeof dialog.showMessageBoxSync;
+    }, response);
+  const questions = () => app.evaluate(() => (globalThis as unknown as { leaveQuestions: string[] }).leaveQuestions);
+
+  await answer(1);
+  await page.evaluate(() => window.location.reload());
+  await expect.poll(questions).toEqual(['Unsaved work']);
+  await expect(page.getByRole('region', { name: 'Run history' })).toContainText('#1');
+
+  await answer(0);
+  await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.location.reload()).catch(() => undefined)]);
+  expect(await questions()).toEqual(['Unsaved work', 'Unsaved work']);
+  await expect(page.getByRole('navigation', { name: 'Labs' })).toBeVisible();
+});

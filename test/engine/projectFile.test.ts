@@ -1,7 +1,7 @@
 // The project file: written and read back bit for bit, and every malformed file refused with a one-line message naming the place.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseProjectFile, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import { parseProjectFile, PROJECT_VERSION, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { hasFiniteWeights, type TrainedWeights } from '../../engine/trainedWeights.js';
 import { linearTensors } from './support/linearTensors.js';
@@ -53,7 +53,13 @@ function makeRun(overrides: Partial<ProjectRun> = {}): ProjectRun {
 }
 
 function makeProject(runs: ProjectRun[] = [makeRun()]): Project {
-  return { format: 'backprop-lab-project', version: 2, savedAt: '2025-03-04T10:20:30.000Z', network: { name: 'Built network', spec: SPEC }, runs };
+  return {
+    format: 'backprop-lab-project',
+    version: PROJECT_VERSION,
+    savedAt: '2025-03-04T10:20:30.000Z',
+    network: { name: 'Built network', spec: SPEC },
+    runs,
+  };
 }
 
 /** The project's JSON, edited by `edit`, as text. */
@@ -127,7 +133,7 @@ describe('projectFileText and parseProjectFile', () => {
   it('writes plain JSON numbers and an empty history of runs', () => {
     const text = projectFileText(makeProject([]));
     expect(text.endsWith('\n')).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ format: 'backprop-lab-project', version: 2, runs: [] });
+    expect(JSON.parse(text)).toMatchObject({ format: 'backprop-lab-project', version: PROJECT_VERSION, runs: [] });
     expect(parseProjectFile(text).runs).toEqual([]);
     expect(projectFileText(makeProject())).toMatch(/"parameters":\[\{"layer":0,"name":"W","shape":\[64,32\],"values":\[-0,5e-324,0\.30000000000000004,/);
   });
@@ -154,17 +160,17 @@ describe('parseProjectFile refuses', () => {
     expect(
       refusal(
         edited((j) => {
-          j.version = 3;
+          j.version = 4;
         }),
       ),
-    ).toBe('version 3 is newer than this lab reads (it reads versions 1 to 2); open it in a newer Backprop Lab');
+    ).toBe('version 4 is newer than this lab reads (it reads versions 1 to 3); open it in a newer Backprop Lab');
     expect(
       refusal(
         edited((j) => {
           j.version = '1';
         }),
       ),
-    ).toBe('version "1" is not a project version this lab reads (it reads versions 1 to 2)');
+    ).toBe('version "1" is not a project version this lab reads (it reads versions 1 to 3)');
     expect(
       refusal(
         edited((j) => {
@@ -291,7 +297,7 @@ describe('a version 1 project file, as an earlier lab wrote it', () => {
   it('opens as the current version, each Linear record becoming the named tensors W and b, every value bit for bit', () => {
     const saved = JSON.parse(text) as { runs: Array<{ weights: { layers: Array<{ W: number[]; b: number[] }> } }> };
     const project = parseProjectFile(text);
-    expect(project.version).toBe(2);
+    expect(project.version).toBe(PROJECT_VERSION);
     expect(project.network.spec).toEqual({
       input: 4,
       layers: [{ type: 'linear', units: 32 }, { type: 'relu' }, { type: 'linear', units: 3 }, { type: 'softmax' }],
@@ -355,5 +361,92 @@ describe('a version 1 project file, as an earlier lab wrote it', () => {
         }),
       ),
     ).toBe('runs.0.weights.layers: the weights have no parameters for layer 3 (linear)');
+  });
+});
+
+describe('a version 2 project file, as the lab wrote it before each lab kept its work', () => {
+  const text = readFileSync(new URL('./fixtures/project-v2.json', import.meta.url), 'utf8');
+
+  it('opens as the current version with its network and runs, and no lab work', () => {
+    const saved = JSON.parse(text) as { version: number; runs: Array<{ weights: { parameters: Array<{ values: number[] }> } }> };
+    expect(saved.version).toBe(2);
+    const project = parseProjectFile(text);
+    expect(project.version).toBe(PROJECT_VERSION);
+    expect(project.labs).toBeUndefined();
+    expect(project.network.name).toBe('Iris network');
+    expect(project.runs[0]!.weights.parameters.map((tensor) => tensor.shape)).toEqual([[4, 32], [32], [32, 3], [3]]);
+    saved.runs[0]!.weights.parameters.forEach((tensor, i) => {
+      expect(project.runs[0]!.weights.parameters[i]!.values.every((value, k) => Object.is(value, tensor.values[k]))).toBe(true);
+    });
+  });
+
+  it('is refused when it carries lab work, which version 2 did not have', () => {
+    const json = JSON.parse(text);
+    json.labs = {};
+    expect(refusal(JSON.stringify(json))).toMatch(/labs/);
+  });
+});
+
+describe("each lab's work in a version 3 project file", () => {
+  const labs: Project['labs'] = {
+    optimizer: {
+      surface: 'custom',
+      expression: 'x^2 + 3*y^2',
+      form: { startX: 3, startY: null, stepSize: 0.1, steps: 10, decay: 1, optimizer: 'adam' },
+      runs: [
+        {
+          settings: { start: { x: 3, y: 2 }, learningRate: 0.5, steps: 2 },
+          path: { x: [3, 1e308, null], y: [2, -0, null], f: [1, 2, null], diverged: 'at step 2' },
+          kept: false,
+        },
+      ],
+    },
+    gradients: { explorer: { functionId: 'tanh', epsilon: 1e-3, at: -0.5 }, gradcheck: { kind: 'layer', settings: { linear: { units: 7 } } } },
+    builder: {
+      input: 64,
+      cards: [
+        { id: 1, type: 'linear', units: null },
+        { id: 2, type: 'relu' },
+      ],
+      dataSet: 'digits-binary',
+    },
+    training: { form: { dataChoice: 'iris', learningRate: 0.01, csv: null } },
+  };
+
+  it('reads back as it was written, null (a value JSON cannot hold, or an empty field) included', () => {
+    const project = { ...makeProject(), labs };
+    const back = parseProjectFile(projectFileText(project));
+    expect(back.labs).toEqual(labs);
+    expect(Object.is(back.labs!.optimizer!.runs[0]!.path.y[1], -0)).toBe(true);
+  });
+
+  it('is refused when a lab is unknown or its work malformed, naming the place', () => {
+    const text = projectFileText({ ...makeProject(), labs });
+    const edit = (change: (json: any) => void) => {
+      const json = JSON.parse(text);
+      change(json);
+      return JSON.stringify(json);
+    };
+    expect(
+      refusal(
+        edit((j) => {
+          j.labs.painting = {};
+        }),
+      ),
+    ).toMatch(/^labs: .*painting/);
+    expect(
+      refusal(
+        edit((j) => {
+          j.labs.optimizer.runs[0].path.x[0] = 'far';
+        }),
+      ),
+    ).toMatch(/^labs\.optimizer\.runs\.0\.path\.x\.0: /);
+    expect(
+      refusal(
+        edit((j) => {
+          delete j.labs.builder.cards;
+        }),
+      ),
+    ).toMatch(/^labs\.builder\.cards: /);
   });
 });

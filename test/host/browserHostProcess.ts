@@ -15,9 +15,9 @@ export interface BrowserHostProcess {
   output(): string;
 }
 
-/** Starts the host (on a free port unless one is given) and resolves once it has printed its address. */
-export function startBrowserHost(port = 0): Promise<BrowserHostProcess> {
-  const child = spawn(process.execPath, [HOST_ENTRY, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the host (on a free port unless one is given, with `env` as its environment) and resolves once it has printed its address. */
+export function startBrowserHost(port = 0, env: NodeJS.ProcessEnv = process.env): Promise<BrowserHostProcess> {
+  const child = spawn(process.execPath, [HOST_ENTRY, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

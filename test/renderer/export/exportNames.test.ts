@@ -1,6 +1,7 @@
 // The names the Export lab suggests (plain Node): the run's number, its data set and the file's kind, safe on every system.
 import { describe, expect, it } from 'vitest';
-import { dataSlug, projectFileName, runFileName, slug } from '../../../renderer/export/exportNames.js';
+import { dataSlug, runFileName, slug } from '../../../renderer/export/exportNames.js';
+import { projectFileName } from '../../../renderer/saving/projectState.js';
 
 describe('runFileName', () => {
   it('names a shipped data set run by its number, data set and kind', () => {

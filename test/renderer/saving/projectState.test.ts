@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProjectFile, projectFileText } from '../../../engine/projectFile.js';
 import type { NetworkSpec } from '../../../engine/spec.js';
-import { finishedRunsOf, labelWithoutSerial, leftOutNote, projectOf, type KeptRun } from '../../../renderer/export/projectState.js';
+import { finishedRunsOf, labelWithoutSerial, leftOutNote, projectOf, type KeptRun } from '../../../renderer/saving/projectState.js';
 import type { FinishedRun } from '../../../renderer/models/finishedRun.js';
 
 const SPEC: NetworkSpec = { input: 4, layers: [{ type: 'linear', units: 3 }, { type: 'softmax' }] };

@@ -1,4 +1,4 @@
-// The lab's state as a project and back (renderer): the builder's network and the finished runs; pure.
+// The lab's state as a project and back (renderer): the builder's network and the finished runs, and the file's name; pure.
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectRun } from '../../engine/projectFile.js';
 import { hasFiniteWeights } from '../../engine/trainedWeights.js';
 import type { NetworkSpec } from '../../engine/spec.js';
@@ -62,4 +62,10 @@ export function leftOutNote(serials: readonly number[]): string {
   return serials.length === 1
     ? ` Left out run ${list}: its weights are not finite numbers (it diverged).`
     : ` Left out runs ${list}: their weights are not finite numbers (they diverged).`;
+}
+
+/** "project-2025-03-04.backprop-lab.json", dated in local time. */
+export function projectFileName(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `project-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.backprop-lab.json`;
 }
