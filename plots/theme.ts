@@ -95,6 +95,7 @@ export const DARK_COLOURS: Palette = {
   saliency: COLOURS.saliency,
   onDark: '#ffffff',
   onLight: COLOURS.onLight,
+  diverged: '#f06595',
 };
 
 export type ThemeName = 'light' | 'dark';

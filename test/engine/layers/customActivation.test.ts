@@ -82,7 +82,7 @@ describe('the custom_activation layer', () => {
     const spec = network(softsign);
     const project: Project = {
       format: 'backprop-lab-project',
-      version: 2,
+      version: 3,
       savedAt: '2026-01-02T03:04:05.000Z',
       network: { name: 'Built network', spec },
       runs: [],
