@@ -20,10 +20,18 @@ export function minibatchesOf(samples: Samples, batch: number, inputs: number, o
   return { features: views(features, inputs), targets: views(targets, outputs), blocks: [features, targets] };
 }
 
-/** The first `length` values, in the kernels' memory when they have one (else the samples' own array). */
+/**
+ * The first `length` values, in the kernels' memory when they have one and it has room (else the samples' own array, which
+ * the kernels copy in per call: slower, never wrong).
+ */
 function placed(values: Float64Array, length: number, kernels: Kernels): Float64Array {
   if (!kernels.allocate) return values.subarray(0, length);
-  const copy = allocateFor(kernels, length);
+  let copy: Float64Array;
+  try {
+    copy = allocateFor(kernels, length);
+  } catch {
+    return values.subarray(0, length);
+  }
   copy.set(values.subarray(0, length));
   return copy;
 }

@@ -39,7 +39,7 @@ const shots = async (page: Page, name: string, path: (file: string) => string) =
   }
 };
 
-test('lists each run with its record, overlays two with a legend, renames one and deletes the other', async ({ page, labUrl }) => {
+test('lists each run with its record, overlays two with a legend on the log loss axis, renames one and deletes the other', async ({ page, labUrl }) => {
   await openTraining(page, labUrl);
   await train(page, { preset: '64-32-ReLU-1-Sigmoid', epochs: 6 });
   await train(page, { preset: '64-1-Sigmoid', epochs: 9 });
@@ -64,8 +64,14 @@ test('lists each run with its record, overlays two with a legend, renames one an
   for (const box of await history.getByRole('checkbox', { name: /^Overlay/ }).all()) await box.check();
   const legend = page.getByRole('list', { name: 'Runs overlaid' }).getByRole('listitem');
   await expect(legend).toHaveCount(2);
-  await expect(page.getByRole('img', { name: 'Loss per epoch' }).locator('.line-overlay')).toHaveCount(4);
-  await shots(page, 'history-overlay', (f) => test.info().outputPath(f));
+  const loss = page.getByRole('img', { name: 'Loss per epoch' });
+  await expect(loss.locator('.line-overlay')).toHaveCount(4);
+  const linearPath = await loss.locator('.line-overlay').first().getAttribute('d');
+  await page.getByLabel('Log scale for the loss').check();
+  await expect(loss.locator('.line-overlay').first()).not.toHaveAttribute('d', linearPath!);
+  await expect(loss.locator('.line-overlay')).toHaveCount(4);
+  await expect(loss.getByText('0.1', { exact: true })).toBeVisible();
+  await shots(page, 'history-overlay-log', (f) => test.info().outputPath(f));
 
   await history.getByRole('button', { name: 'Rename run #2' }).click();
   const name = history.getByLabel('New name of run #2');
