@@ -68,7 +68,13 @@ test('trains a toy set and shows its decision boundary under the points, changed
   await expect.poll(() => caption.textContent()).not.toBe(early.caption);
   const epochsIn = (text: string | null) => Number(/([\d,]+) epochs? done/.exec(text ?? '')![1]!.replace(/,/g, ''));
   expect(epochsIn(await caption.textContent())).toBe(epochsIn(early.caption) + 1);
-  expect(await image.getAttribute('href')).not.toBe(early.href);
+  // At a small learning rate one epoch may not move the boundary by a pixel: step on, an epoch at a time, until it has.
+  for (let steps = 1; (await image.getAttribute('href')) === early.href; steps++) {
+    expect(steps, 'the boundary drawn after ten more epochs is still the same image').toBeLessThan(10);
+    const before = await caption.textContent();
+    await page.getByRole('button', { name: '1 epoch' }).click();
+    await expect.poll(() => caption.textContent()).not.toBe(before);
+  }
 
   // Resumed, it is drawn again as the run goes on.
   const stepped = await caption.textContent();
