@@ -1,5 +1,11 @@
-// The settings both pooling layer types share: the window's size and its stride (the size unless given); pure, any process.
+// What both pooling layer types share: the window's size and stride (the size unless given), and their definition but for the reduction; pure, any process.
+import type { z } from 'zod';
+import type { Kernels } from '../kernels/kernels.js';
 import { windowGeometry, type WindowGeometry } from './convGeometry.js';
+import type { Layer } from './layer.js';
+import { defineLayer, type DefinedLayer } from './layerDefinition.js';
+import { int64Constant, windowNodes } from './onnxWindows.js';
+import { imageIssue, windowIssue } from './windowIssues.js';
 import { numberSchema, type NumberSetting } from './layerSetting.js';
 import type { Shape } from './shape.js';
 
@@ -44,4 +50,60 @@ export function poolOutputShape(spec: PoolSpec, input: Shape): Shape {
   if (input.length !== 3) return [1, 1, 1];
   const geometry = poolGeometry(spec, input);
   return [input[0]!, geometry.rows.output, geometry.columns.output];
+}
+
+/** What tells the two pooling layer types apart: their names, the ONNX reduction, torch's module and the layer that computes them. */
+export interface PoolKind<Schema extends z.ZodObject> {
+  readonly type: z.infer<Schema>['type'];
+  readonly title: string;
+  readonly description: string;
+  readonly schema: Schema;
+  readonly onnxReduce: 'ReduceMax' | 'ReduceMean';
+  readonly torchModule: 'MaxPool2d' | 'AvgPool2d';
+  readonly layer: new (geometry: WindowGeometry, kernels: Kernels) => Layer;
+}
+
+/** A pooling layer type's definition: its window settings, shapes, refusals, ONNX nodes, torch module and build, shared by both kinds. */
+export function definePool<Schema extends z.ZodObject>(kind: PoolKind<Schema>): DefinedLayer<Schema> {
+  type S = z.infer<Schema> & { type: string };
+  const pool = (spec: S): PoolSpec => spec as unknown as PoolSpec;
+  return defineLayer<Schema>({
+    type: kind.type as S['type'],
+    title: kind.title,
+    description: kind.description,
+    family: 'regularisation',
+    takes: 'image',
+    schema: kind.schema,
+    settings: [poolSize, poolStride],
+    outputShape: (spec, input) => poolOutputShape(pool(spec), input),
+    inputIssue: (spec, input, at) => {
+      const { size } = pool(spec);
+      return imageIssue(input, at) ?? windowIssue(poolGeometry(pool(spec), input), `a ${size}×${size} window`, at, 'use a smaller window');
+    },
+    parameterShapes: () => [],
+    // Each channel's windows [N, C, P, k·k] reduced over the window, then [N, C, Ho, Wo] (float64 operators, see onnxWindows.ts).
+    onnx: (spec, names) => {
+      const geometry = poolGeometry(pool(spec), names.inputShape);
+      const at = names.intermediate;
+      return [
+        ...windowNodes(names, geometry, true),
+        {
+          opType: kind.onnxReduce,
+          inputs: [at('windows')],
+          output: at('reduced'),
+          attributes: [
+            { name: 'axes', ints: [3] },
+            { name: 'keepdims', int: 0 },
+          ],
+        },
+        int64Constant(names, 'output_shape', [4], [0, geometry.channels, geometry.rows.output, geometry.columns.output]),
+        { opType: 'Reshape', inputs: [at('reduced'), at('output_shape')], output: names.output },
+      ];
+    },
+    pytorch: (spec) => {
+      const { size, stride } = pool(spec);
+      return { module: `nn.${kind.torchModule}(${size}, stride=${stride ?? size})` };
+    },
+    build: (spec, input, { kernels }) => new kind.layer(poolGeometry(pool(spec), input), kernels),
+  });
 }
