@@ -23,16 +23,50 @@ const lintReport = join(reports, 'lint.json');
 const playwrightReport = (project) => join(reports, `playwright-${project}.json`);
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 
-/** Reads Vitest's JSON report (Jest's format) as counts. */
+/** The first line of a failure's message, short enough for the summary. */
+const firstLine = (text = '') =>
+  (text.split('\n').find((line) => line.trim()) ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .trim()
+    .slice(0, 200);
+
+/** Reads Vitest's JSON report (Jest's format) as counts, with the name and first message line of each failed test. */
 function vitestCounts(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + (report.numTodoTests ?? 0) };
+  const failures = report.testResults.flatMap((suite) =>
+    suite.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${suite.name.replace(root, '')} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`),
+  );
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+    failures,
+  };
 }
 
-/** Reads Playwright's JSON report as counts; a flaky test passed on a retry. */
+/** Every test of a Playwright report's suites, however deeply they nest. */
+function playwrightTests(suite, titles = []) {
+  const here = suite.title ? [...titles, suite.title] : titles;
+  return [
+    ...(suite.specs ?? []).flatMap((spec) => spec.tests.map((test) => ({ title: [...here, spec.title].join(' › '), test }))),
+    ...(suite.suites ?? []).flatMap((child) => playwrightTests(child, here)),
+  ];
+}
+
+/** Reads Playwright's JSON report as counts, with each unexpected test's title and first error line; a flaky test passed on a retry. */
 function playwrightCounts(file) {
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats } = report;
+  const failures = (report.suites ?? [])
+    .flatMap((suite) => playwrightTests(suite))
+    .filter(({ test }) => test.status === 'unexpected')
+    .map(({ title, test }) => {
+      const result = test.results.at(-1);
+      return `${title}: ${firstLine(result?.error?.message ?? result?.errors?.[0]?.message)}`;
+    });
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, failures };
 }
 
 /** Reads the lint step's report: each boundary rule counts as one test, passed when nothing breaks it. */
@@ -110,6 +144,10 @@ for (const { name, exitCode, counts, note } of results) {
   const detail = report || countsAsOneTest ? describe(counts) : '';
   console.log(`${verdict}  ${name.padEnd(22)} ${detail}${note ? `${detail ? '; ' : ''}${note}` : ''}`);
 }
+// The failed tests by name, so that the end of the output says which ones without scrolling back.
+const failures = results.flatMap(({ name, counts }) => (counts.failures ?? []).map((failure) => `  ${name}: ${failure}`));
+if (failures.length > 0)
+  console.log(`failed tests:\n${failures.slice(0, 20).join('\n')}${failures.length > 20 ? `\n  … and ${failures.length - 20} more` : ''}`);
 const total = results.reduce(
   (sum, { counts }) => ({
     passed: sum.passed + counts.passed,
