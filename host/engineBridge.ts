@@ -1,58 +1,71 @@
-// Browser host (Node): one WebSocket's engine — a child process speaking engine/protocol/, restarted if it dies.
-// Requests are relayed to the engine, which validates them; events go back, unchanged, in the wire codec's envelope.
+// Browser host (Node): one WebSocket's engine — a child process speaking the wire in frames, restarted if it dies.
+// Frames pass between the page and the engine as they are: the host reads only their headers (the size limit, the ids of a
+// refused request) and never decodes a message, so a large result never holds it up for the other pages.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { EngineStatus } from '../contract/labHost.js';
-import { oversizeFrame, withinEventLimit } from '../contract/messageLimits.js';
+import { idsNearStart, oversizeFrame } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
-import { decodeWire, encodeWire, type HostEnvelope } from '../contract/wire.js';
-import { MAX_EVENT_BYTES, MAX_REQUEST_BYTES } from '../engine/limits.js';
+import { encodeWire, wireHead, type HostEnvelope } from '../contract/wire.js';
+import { framesOf, readFrameHeader } from '../contract/wireFrames.js';
+import { MAX_REQUEST_BYTES } from '../engine/limits.js';
 import { childExecArgv } from '../node/relaxedSimdFlags.js';
+
+/** The host numbers its own messages 0: each fits one frame, which the page reads on its own, whatever the engine's streams. */
+const HOST_STREAM = 0;
+/** At most this many of a page's requests may be arriving in pieces at once (the engine takes far fewer). */
+const ARRIVING_KEPT = 1024;
 
 /** How long to wait before starting a fresh engine after the n-th crash in a row (the first restart is immediate). */
 function restartDelayMs(crashesInARow: number): number {
   return crashesInARow <= 1 ? 0 : Math.min(5000, 250 * 2 ** (crashesInARow - 2));
 }
 
-/** The id an answer to a message carries, for the host's own error answers: its requestId, else its runId. */
-function idsOf(message: unknown): { runId?: string; requestId?: string } {
-  const { runId, requestId } = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
-  if (typeof requestId === 'string') return { requestId };
-  return typeof runId === 'string' ? { runId } : {};
-}
-
 /** Bridges one WebSocket connection to its own engine child process. */
 export class EngineBridge {
   readonly #enginePath: string;
-  readonly #sendFrame: (text: string) => void;
+  readonly #sendFrame: (frame: Uint8Array) => void;
   #child: ChildProcess | undefined;
   #crashesInARow = 0;
   #restartTimer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** The page's requests whose first frame went to the current engine and whose last has not: only their frames follow. */
+  readonly #arriving = new Set<number>();
 
-  /** Starts an engine at once; `sendFrame` delivers a text frame to the renderer. */
-  constructor(enginePath: string, sendFrame: (text: string) => void) {
+  /** Starts an engine at once; `sendFrame` delivers a binary frame to the renderer. */
+  constructor(enginePath: string, sendFrame: (frame: Uint8Array) => void) {
     this.#enginePath = enginePath;
     this.#sendFrame = sendFrame;
     this.#startEngine();
   }
 
-  /** Handles one frame from the renderer: a request, relayed to the engine (which checks it). */
-  receiveFrame(data: Buffer | string, isBinary: boolean): void {
-    if (isBinary) return this.#sendEvent({ type: 'error', message: 'bad request: binary frames are not understood; send the request as JSON text' });
-    const text = data.toString();
-    const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    if (bytes > MAX_REQUEST_BYTES) return this.#sendEvent(oversizeFrame(text, bytes));
-    let message: unknown;
-    try {
-      message = decodeWire(text);
-    } catch (error) {
-      return this.#sendEvent({ type: 'error', message: `bad request: not valid JSON (${(error as Error).message})` });
+  /** Handles one frame from the renderer: a piece of a request, passed on to the engine (which reads and checks it). */
+  receiveFrame(data: Buffer, isBinary: boolean): void {
+    if (!isBinary) {
+      if (data.length > MAX_REQUEST_BYTES) return this.#sendEvent(oversizeFrame(data.subarray(0, 16384).toString(), data.length));
+      return this.#sendEvent({ type: 'error', message: 'bad request: text frames are not understood; the lab sends its messages as binary wire frames' });
     }
+    const header = readFrameHeader(data);
+    if (!header) return this.#sendEvent({ type: 'error', message: 'bad request: a binary frame without the wire header' });
+    const { stream, offset, total, payload } = header;
+    const last = offset + payload.length >= total;
+    if (offset > 0) {
+      // The rest of a request refused at its first frame, or cut off when its engine died, goes nowhere.
+      if (!this.#arriving.has(stream)) return;
+      if (last) this.#arriving.delete(stream);
+      this.#child?.send(data);
+      return;
+    }
+    this.#arriving.delete(stream);
+    if (total > MAX_REQUEST_BYTES) return this.#sendEvent(oversizeFrame(wireHead(payload), total));
     const child = this.#child;
-    const ids = idsOf(message);
-    if (!child?.connected) return this.#sendEvent({ type: 'error', ...ids, message: 'the engine is restarting; try again in a moment' });
-    child.send(message as object, (error) => {
-      if (error) this.#sendEvent({ type: 'error', ...ids, message: `the request did not reach the engine: ${error.message}` });
+    if (!child?.connected)
+      return this.#sendEvent({ type: 'error', ...idsNearStart(wireHead(payload)), message: 'the engine is restarting; try again in a moment' });
+    if (!last) {
+      if (this.#arriving.size >= ARRIVING_KEPT) this.#arriving.clear();
+      this.#arriving.add(stream);
+    }
+    child.send(data, (error) => {
+      if (error) this.#sendEvent({ type: 'error', ...idsNearStart(wireHead(payload)), message: `the request did not reach the engine: ${error.message}` });
     });
   }
 
@@ -74,15 +87,16 @@ export class EngineBridge {
     this.#child = child;
     child.stdout?.pipe(process.stderr);
     child.on('spawn', () => this.#sendStatus({ state: 'ready' }));
-    child.on('message', (event: EngineEvent) => {
+    child.on('message', (frame: unknown) => {
       this.#crashesInARow = 0;
-      this.#sendEvent(event);
+      if (frame instanceof Uint8Array && !this.#closed && this.#child === child) this.#sendFrame(frame);
     });
     child.on('error', (error) => process.stderr.write(`engine process: ${error.message}\n`));
     child.on('exit', (code, signal) => {
       if (this.#closed || this.#child !== child) return;
       this.#child = undefined;
       this.#crashesInARow++;
+      this.#arriving.clear();
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       this.#sendStatus({ state: 'crashed', message: `The engine process ${how}; any run in progress has failed. Starting a fresh engine.` });
       this.#restartTimer = setTimeout(() => this.#startEngine(), restartDelayMs(this.#crashesInARow));
@@ -99,14 +113,6 @@ export class EngineBridge {
 
   #sendEnvelope(envelope: HostEnvelope): void {
     if (this.#closed) return;
-    let text: string;
-    try {
-      text = encodeWire(envelope);
-    } catch (error) {
-      text = encodeWire({ kind: 'event', event: { type: 'error', message: `the engine sent a message that cannot travel: ${(error as Error).message}` } });
-    }
-    const bytes = Buffer.byteLength(text);
-    if (envelope.kind === 'event' && bytes > MAX_EVENT_BYTES) text = encodeWire({ kind: 'event', event: withinEventLimit(envelope.event, bytes) });
-    this.#sendFrame(text);
+    for (const frame of framesOf(encodeWire(envelope), HOST_STREAM)) this.#sendFrame(frame);
   }
 }

@@ -90,8 +90,8 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
 }
 
 function attachEngine(webSocket: WebSocket, enginePath: string, bridges: Set<EngineBridge>): void {
-  const bridge = new EngineBridge(enginePath, (text) => {
-    if (webSocket.readyState === webSocket.OPEN) webSocket.send(text);
+  const bridge = new EngineBridge(enginePath, (frame) => {
+    if (webSocket.readyState === webSocket.OPEN) webSocket.send(frame, { binary: true });
   });
   bridges.add(bridge);
   webSocket.on('message', (data, isBinary) => bridge.receiveFrame(toBuffer(data), isBinary));
