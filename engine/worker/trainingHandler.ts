@@ -96,7 +96,10 @@ export function createTrainingHandlers(): TrainingHandlers {
       kernels: ctx.kernels,
       control,
       recordPath: request.recordPath ?? false,
-      onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
+      onEpochs: (epochs) => {
+        const metrics = epochs[epochs.length - 1]!;
+        ctx.send({ type: 'train.epoch', runId, metrics, ...(epochs.length > 1 ? { earlier: epochs.slice(0, -1) } : {}) });
+      },
       onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
       onStateChange: (state) => ctx.send({ type: 'train.state', runId, state }),
       shouldStop: () => ctx.isDisposed(),

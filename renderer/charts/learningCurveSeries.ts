@@ -1,5 +1,6 @@
 // The lines of a run's learning curves (renderer, pure): train and test per epoch in the theme's colours, and their axes; shared by the Training lab and the learning-curves file.
 import { accuracyDomain, lossDomain } from '../../plots/chartGeometry.js';
+import { decimatedPoints, type Indexed } from '../../plots/decimate.js';
 import type { CurvePoint } from '../../plots/learningCurves.js';
 import { COLOURS } from '../../plots/theme.js';
 import type { LineSeries } from './lineSeries.js';
@@ -21,14 +22,20 @@ export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): nu
   return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : split === 'train' ? m.trainAccuracy : m.testAccuracy;
 }
 
-/** Train and test, one point per epoch, dotted while there are at most MAX_EPOCH_POINTS epochs. */
-export function epochSeries(history: readonly CurvePoint[], metric: Metric): LineSeries[] {
+/** The lab draws at most about this many epochs of a live run's curve (decimated, see decimatedIndices); files draw every one. */
+export const LIVE_EPOCH_POINTS = 1000;
+
+/**
+ * Train and test, one point per epoch — or, beyond `maxPoints`, every 2^k-th epoch and the last — dotted while there are
+ * at most MAX_EPOCH_POINTS epochs.
+ */
+export function epochSeries(history: Indexed<CurvePoint>, metric: Metric, maxPoints = Infinity): LineSeries[] {
   const dots = history.length <= MAX_EPOCH_POINTS;
   return (['train', 'test'] as const).map((split) => ({
     key: split,
     ...SPLIT_STYLES[split],
     dots,
-    points: history.map((m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
+    points: decimatedPoints(history, maxPoints, (m) => ({ x: m.epoch, y: metricValue(m, metric, split) })),
   }));
 }
 

@@ -34,7 +34,8 @@ export class TrainingSession {
   /** Kept here, not in the view, so the form and the finished runs survive switching labs. */
   readonly form = new TrainingForm();
   readonly history = new RunHistory();
-  #run = $state<RunState>(IDLE_RUN);
+  // Raw: a run's state is replaced whole on each change, never mutated, so its history needs no deep proxy.
+  #run = $state.raw<RunState>(IDLE_RUN);
   #engine = $state<EngineState>('unknown');
   #checkErrors = $state<FieldErrors>({});
   #runLoss = $state<LossName | null>(null);
@@ -212,8 +213,8 @@ export class TrainingSession {
   }
 }
 
-/** How often a fast run's curves are redrawn at most (milliseconds). */
-const DRAW_INTERVAL_MS = 40;
+/** How often a fast run's curves are redrawn at most (milliseconds): five frames a second. */
+const DRAW_INTERVAL_MS = 200;
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
