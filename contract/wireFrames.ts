@@ -50,8 +50,11 @@ export function framesOf(message: Uint8Array, stream: number, frameBytes = WIRE_
   return frames;
 }
 
-/** What a frame completed: a whole message, a problem with the frame (its stream is dropped), or nothing yet. */
-export type AssembledFrame = { message: Uint8Array } | { problem: string } | undefined;
+/**
+ * What a frame completed: a whole message, a problem with the frame (its stream is dropped; `head`, the first frame's
+ * payload when this was it, holds the start of the message's JSON), or nothing yet.
+ */
+export type AssembledFrame = { message: Uint8Array } | { problem: string; head?: Uint8Array } | undefined;
 
 /**
  * Puts frames back into messages, several streams at once. A message that fits one frame is its payload as it is; a
@@ -71,9 +74,9 @@ export class FrameAssembler {
     if (!header) return { problem: 'a frame without the wire header' };
     const { stream, offset, total, payload } = header;
     if (offset === 0) {
-      if (total > this.maxMessageBytes) return { problem: `a message of ${total} bytes, over the ${this.maxMessageBytes} taken` };
+      if (total > this.maxMessageBytes) return { problem: `a message of ${total} bytes, over the ${this.maxMessageBytes} taken`, head: payload };
       if (payload.length === total) return { message: payload };
-      if (this.#open.size >= this.maxOpen && !this.#open.has(stream)) return { problem: `more than ${this.maxOpen} messages arriving at once` };
+      if (this.#open.size >= this.maxOpen && !this.#open.has(stream)) return { problem: `more than ${this.maxOpen} messages arriving at once`, head: payload };
       const bytes = new Uint8Array(total);
       bytes.set(payload, 0);
       this.#open.set(stream, { bytes, received: payload.length });

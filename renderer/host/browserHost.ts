@@ -2,7 +2,8 @@
 // Messages travel in the wire's binary frames (contract/wireFrames.ts): typed arrays as raw bytes, large results in pieces.
 import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.js';
-import { decodeWire, encodeWire } from '../../contract/wire.js';
+import { idsNearStart } from '../../contract/messageLimits.js';
+import { decodeWire, encodeWire, wireHead } from '../../contract/wire.js';
 import { FrameAssembler, framesOf } from '../../contract/wireFrames.js';
 import { MAX_EVENT_BYTES } from '../../engine/limits.js';
 import { downloadFile } from './downloadFile.js';
@@ -38,18 +39,20 @@ export function createBrowserHost(url: URL): LabHost {
   const emitEvent = (event: EngineEvent): void => eventListeners.forEach((listener) => listener(event));
   const emitStatus = (status: EngineStatus): void => statusListeners.forEach((listener) => listener(status));
 
-  const unreadable = (reason: string): void => emitEvent({ type: 'error', message: `a message from the lab's server could not be read: ${reason}` });
+  /** An error for a message that cannot be read, with the run or request it names near its start, so that run does not stay "running". */
+  const unreadable = (reason: string, head?: Uint8Array): void =>
+    emitEvent({ type: 'error', ...(head ? idsNearStart(wireHead(head)) : {}), message: `a message from the lab's server could not be read: ${reason}` });
 
   function receive(frame: Uint8Array): void {
     const assembled = assembler.push(frame);
     if (assembled === undefined) return;
-    if ('problem' in assembled) return unreadable(assembled.problem);
+    if ('problem' in assembled) return unreadable(assembled.problem, assembled.head);
     let envelope: unknown;
     try {
       // Typed arrays look into the message's bytes: a large result is copied once, frame by frame, as it arrives.
       envelope = decodeWire(assembled.message, { views: true });
     } catch (error) {
-      return unreadable((error as Error).message);
+      return unreadable((error as Error).message, assembled.message);
     }
     const { kind, event, status } = (envelope ?? {}) as { kind?: unknown; event?: unknown; status?: unknown };
     if (kind === 'status' && isEngineStatus(status)) {
