@@ -10,6 +10,18 @@ const config: Configuration = {
   // from node_modules by electron-builder itself. Source maps, declarations and tsc's build state stay out of the package.
   files: ['dist/**/*', '!dist/**/*.map', '!dist/types/**', '!dist/*.tsbuildinfo', 'package.json'],
   asar: true,
+  // Electron's fuses, flipped in the packaged binary itself: it cannot be run as plain Node, takes no NODE_OPTIONS and no
+  // --inspect, loads its code only from app.asar and validates that archive, encrypts its cookies, and gives file:// pages
+  // nothing extra (the lab's page comes from app://lab/, main/appProtocol.ts).
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  },
   // The engine reads its data sets at run time from BACKPROP_LAB_ASSETS: packaged, that is resources/assets,
   // a plain folder beside app.asar (main/appPaths.ts points the utility process at it).
   extraResources: [{ from: 'assets', to: 'assets', filter: ['**/*.csv', 'icon.png'] }],

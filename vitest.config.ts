@@ -12,6 +12,7 @@ export default defineConfig({
       'test/cli/**/*.test.ts',
       'test/host/**/*.test.ts',
       'test/main/**/*.test.ts',
+      'test/node/**/*.test.ts',
       'test/renderer/**/*.test.ts',
       'test/plots/**/*.test.ts',
       'test/lint/**/*.test.ts',

@@ -8,6 +8,7 @@ import { EXERCISE_HYPERPARAMETERS, HyperparametersSchema, type Hyperparameters }
 import { INIT_SCHEMES, type NetworkSpec } from '../engine/spec.js';
 import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
+import { checkOutFolder } from './outFolder.js';
 import { readSpec } from './readSpec.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { UsageError } from './usageError.js';
@@ -153,6 +154,7 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');
   if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
+  if (values.out !== undefined) checkOutFolder(values.out);
   const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
   return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false };
 }

@@ -1,5 +1,6 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
 import type { EngineEvent } from '../engine/protocol/index.js';
+import type { ExportBuild, ExportFile } from '../engine/protocol/export.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
 import { formatSpecText } from '../engine/specText.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
@@ -18,20 +19,43 @@ function formatEpoch(m: Extract<EngineEvent, { type: 'train.epoch' }>['metrics']
   return `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
 }
 
+/** What the CLI's in-process engine answers with: the run, and a way to ask it for more before it is let go. */
+interface EngineRun {
+  started: TrainStarted;
+  finished: TrainFinished;
+  /** Asks the engine for one export file of this run (train_run.py needs the engine's data), then lets the engine go. */
+  exportFile(request: ExportBuild): Promise<ExportFile>;
+  dispose(): void;
+}
+
 /** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
-function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<{ started: TrainStarted; finished: TrainFinished }> {
+function runEngine(request: TrainStart, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
+    let answer: ((event: EngineEvent) => void) | undefined;
     const finish = (): void => {
       process.off('SIGINT', interrupt);
       engine.dispose();
     };
     const engine = createInProcessEngine((event) => {
+      if (answer) return answer(event);
       onEvent(event);
       if (event.type === 'train.started') started = event;
       else if (event.type === 'train.finished') {
-        finish();
-        resolve({ started: started!, finished: event });
+        process.off('SIGINT', interrupt);
+        resolve({
+          started: started!,
+          finished: event,
+          dispose: () => engine.dispose(),
+          exportFile: (exportRequest) =>
+            new Promise((fileResolve, fileReject) => {
+              answer = (reply) => {
+                if (reply.type === 'export.file') fileResolve(reply);
+                else if (reply.type === 'error') fileReject(new Error(`${exportRequest.format}: ${reply.message}`));
+              };
+              engine.receive(exportRequest);
+            }),
+        });
       } else if (event.type === 'error') {
         finish();
         const flag = flagOfField(event.field);
@@ -60,7 +84,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
-  const { started, finished } = await runEngine(request, (event) => {
+  const engineRun = await runEngine(request, (event) => {
     if (settings.json) return;
     if (event.type === 'train.started') {
       output.out(
@@ -71,6 +95,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
       for (const metrics of [...(event.earlier ?? []), event.metrics]) output.out(formatEpoch(metrics));
     }
   });
+  const { started, finished } = engineRun;
   const report = buildRunReport({
     dataName: settings.dataName,
     spec: settings.spec,
@@ -80,15 +105,31 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     parameterCount: started.parameterCount,
     finished,
   });
-  if (settings.out !== undefined) {
-    const paths = await writeRunFiles(settings.out, report, finished);
-    if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
+  try {
+    if (settings.out !== undefined) {
+      const script = await engineRun
+        .exportFile({
+          type: 'export.build',
+          requestId: 'cli-script',
+          format: 'train_run.py',
+          weights: finished.weights,
+          training: { dataSet: settings.dataSet, hyper: settings.hyper },
+        })
+        .catch((error: unknown) => {
+          output.err(`backprop-lab train: not writing ${(error as Error).message}`);
+          return undefined;
+        });
+      const paths = await writeRunFiles(settings.out, report, finished, script?.bytes);
+      if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
+    }
+  } finally {
+    engineRun.dispose();
   }
   if (settings.json) output.out(JSON.stringify(report));
   if (finished.reason === 'completed') {
     const last = finished.history.at(-1);
+    if (!settings.json) output.out(finished.message);
     if (!settings.json && last) output.out(`final test accuracy ${last.testAccuracy.toFixed(4)}`);
-    else if (!settings.json) output.out(finished.message);
     return 0;
   }
   output.err(`backprop-lab train: ${finished.message}`);

@@ -2,6 +2,9 @@
 // a large result travels as many small WebSocket frames and IPC messages, with other messages' frames in between.
 import { WIRE_FRAME_BYTES } from '../engine/limits.js';
 
+/** The stream of a host's own messages (statuses, its errors): each fits one frame, which a page reads on its own, whatever the engine's streams. */
+export const HOST_STREAM = 0;
+
 /** Each frame opens with four little-endian u32s: the stream (one message), the payload's offset in it, its total bytes, a marker. */
 export const FRAME_HEADER_BYTES = 16;
 const FRAME_MARKER = 0x31464c42; // "BLF1"

@@ -30,6 +30,9 @@ export const MAX_EVENT_BYTES = 200 * MIB;
  */
 export const WIRE_FRAME_BYTES = MIB;
 
+/** The largest train_run.py the engine writes: its data and weights are embedded in base64, so this bounds a data set's size there. */
+export const MAX_SCRIPT_BYTES = 64 * MIB;
+
 /** The browser host's WebSocket frame limit: above MAX_REQUEST_BYTES, so a request a little too large is answered, not cut off. */
 export const WEBSOCKET_MAX_PAYLOAD = MAX_REQUEST_BYTES + 16 * MIB;
 

@@ -37,6 +37,23 @@ export function findTensor(weights: TrainedWeights, layer: number, name: string)
   return weights.parameters.find((tensor) => tensor.layer === layer && tensor.name === name);
 }
 
+/** The first value of `weights` that is NaN or infinite: which tensor, its flat index and its place by the tensor's shape ("[0, 3]"). */
+export function firstNonFinite(weights: TrainedWeights): { tensorIndex: number; tensor: NamedTensor; index: number; place: string; value: number } | undefined {
+  for (let t = 0; t < weights.parameters.length; t++) {
+    const tensor = weights.parameters[t]!;
+    const index = tensor.values.findIndex((value) => !Number.isFinite(value));
+    if (index < 0) continue;
+    const place: number[] = [];
+    let rest = index;
+    for (let axis = tensor.shape.length - 1; axis >= 0; axis--) {
+      place.unshift(rest % tensor.shape[axis]!);
+      rest = Math.floor(rest / tensor.shape[axis]!);
+    }
+    return { tensorIndex: t, tensor, index, place: `[${place.join(', ')}]`, value: tensor.values[index]! };
+  }
+  return undefined;
+}
+
 /** Whether every trained value of `weights` is a finite number (files that are JSON can only hold such weights). */
 export function hasFiniteWeights(weights: TrainedWeights): boolean {
   return weights.parameters.every((tensor) => tensor.values.every(Number.isFinite));

@@ -6,12 +6,10 @@ import type { EngineStatus } from '../contract/labHost.js';
 import { idsNearStart, oversizeFrame } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import { encodeWire, wireHead, type HostEnvelope } from '../contract/wire.js';
-import { framesOf, readFrameHeader } from '../contract/wireFrames.js';
+import { HOST_STREAM, framesOf, readFrameHeader } from '../contract/wireFrames.js';
 import { MAX_REQUEST_BYTES } from '../engine/limits.js';
 import { childExecArgv } from '../node/relaxedSimdFlags.js';
 
-/** The host numbers its own messages 0: each fits one frame, which the page reads on its own, whatever the engine's streams. */
-const HOST_STREAM = 0;
 /** At most this many of a page's requests may be arriving in pieces at once (the engine takes far fewer). */
 const ARRIVING_KEPT = 1024;
 

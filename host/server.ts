@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { encodeWire } from '../contract/wire.js';
+import { HOST_STREAM, framesOf } from '../contract/wireFrames.js';
 import { WEBSOCKET_MAX_PAYLOAD } from '../engine/limits.js';
 import { buildHeaderPolicy, readMetaPolicy } from './contentSecurityPolicy.js';
 import { EngineBridge } from './engineBridge.js';
@@ -17,7 +19,15 @@ export interface WebHostOptions {
   rendererRoot: string;
   /** The engine's child-process entry (a .js file to fork). */
   enginePath: string;
+  /** The most pages connected at once, each with its own engine process (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
 }
+
+/** How many pages (tabs) may drive an engine at once by default: each forks its own engine process. */
+export const DEFAULT_MAX_PAGES = 4;
+
+/** The WebSocket close code for "try again later" (RFC 6455 registry). */
+const TRY_AGAIN_LATER = 1013;
 
 export interface RunningWebHost {
   /** The address to open, e.g. http://127.0.0.1:5173/ */
@@ -55,7 +65,11 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket) => attachEngine(webSocket, options.enginePath, bridges));
+    sockets.handleUpgrade(request, socket, head, (webSocket) => {
+      const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+      if (bridges.size >= maxPages) refusePage(webSocket, maxPages);
+      else attachEngine(webSocket, options.enginePath, bridges);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +101,15 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       await Promise.all([enginesStopped, new Promise<void>((resolve) => server.close(() => resolve()))]);
     },
   };
+}
+
+/** Tells a page over the limit why it has no engine, and closes its socket; the page retries on its own and gets in once another closes. */
+function refusePage(webSocket: WebSocket, maxPages: number): void {
+  const message =
+    `This lab server already runs ${maxPages} pages, each with its own engine, the most it allows. ` +
+    'Close another tab of the lab and this one connects by itself (or start the server with a larger --max-pages).';
+  for (const frame of framesOf(encodeWire({ kind: 'status', status: { state: 'crashed', message } }), HOST_STREAM)) webSocket.send(frame, { binary: true });
+  webSocket.close(TRY_AGAIN_LATER, 'too many pages');
 }
 
 function attachEngine(webSocket: WebSocket, enginePath: string, bridges: Set<EngineBridge>): void {

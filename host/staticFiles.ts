@@ -1,8 +1,9 @@
-// Browser host (Node): serves the built renderer's files — GET and HEAD only, never outside its folder.
+// Browser host (Node): serves the built renderer's files — GET and HEAD only, never outside its folder, symbolic links included.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
+import { realFileInside } from '../node/fileInside.js';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,24 +29,6 @@ export function mimeTypeOf(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/**
- * Maps a request path to a file inside `root`, or undefined when it would leave the folder or is malformed.
- * `/` means `index.html`. Percent-escapes are decoded before the check, so `..%2f` cannot slip past it.
- */
-export function resolveInside(root: string, requestPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(requestPath.split('?')[0]!.split('#')[0]!);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\') || !decoded.startsWith('/')) return undefined;
-  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-  const base = resolve(root);
-  const file = resolve(base, `.${relative}`);
-  return file.startsWith(base + sep) ? file : undefined;
-}
-
 /** Answers one request from the files under `root`, with the given extra headers on every response. */
 export async function serveStaticFile(
   request: IncomingMessage,
@@ -58,12 +41,17 @@ export async function serveStaticFile(
     response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
     return;
   }
-  const file = resolveInside(root, request.url ?? '/');
-  if (!file) {
+  const found = await realFileInside(root, request.url ?? '/');
+  if (found.kind === 'malformed') {
     response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad path\n');
     return;
   }
-  const info = await stat(file).catch(() => undefined);
+  if (found.kind === 'outside') {
+    response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('outside the served folder\n');
+    return;
+  }
+  const file = found.kind === 'file' ? found.path : '';
+  const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!info?.isFile()) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;

@@ -1,4 +1,4 @@
-// Browser host (Node), entry point: `node dist/host/webHost.js [--port N]` serves the lab on 127.0.0.1 and prints its address.
+// Browser host (Node), entry point: `node dist/host/webHost.js [--port N] [--max-pages N]` serves the lab on 127.0.0.1 and prints its address.
 import { fileURLToPath } from 'node:url';
 import { parseWebHostArgs } from './args.js';
 import { startWebHost } from './server.js';
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   // Compiled to dist/host/: the renderer's build and the engine's entry sit beside it under dist/.
   const host = await startWebHost({
     port: args.port,
+    ...(args.maxPages !== undefined ? { maxPages: args.maxPages } : {}),
     rendererRoot: fileURLToPath(new URL('../renderer/', import.meta.url)),
     enginePath: fileURLToPath(new URL('../engine/worker/childProcessEntry.js', import.meta.url)),
   });

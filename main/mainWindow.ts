@@ -1,7 +1,8 @@
-// The lab's one window: sandboxed, context-isolated, no Node in the page, loading the built renderer (main process).
+// The lab's one window: sandboxed, context-isolated, no Node in the page, loading the built renderer from app://lab/ (main process).
 import { app, BrowserWindow } from 'electron';
 import type { AppModule } from './appModule.js';
 import type { AppPaths } from './appPaths.js';
+import { APP_PAGE_URL } from './appResponse.js';
 
 /** Opens the window once the app is ready, and again on macOS when the dock icon is clicked with none open. */
 export function mainWindow(paths: AppPaths): AppModule {
@@ -44,7 +45,7 @@ function createWindow(paths: AppPaths): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   const page = paths.devRendererUrl;
-  const loading = page ? window.loadURL(page.href) : window.loadFile(paths.rendererIndex);
+  const loading = window.loadURL(page ? page.href : APP_PAGE_URL);
   loading.catch((error: unknown) => {
     const where = page ? `the dev server at ${page.href}` : `${paths.rendererIndex}; run "npm run build"`;
     console.error(`Backprop Lab: cannot load the renderer (${where}). ${String(error)}`);

@@ -1,5 +1,6 @@
 // Writes a file atomically: a temporary file beside it, flushed, then renamed over it (plain Node: the main process and the CLI).
-// A failure never leaves half a file: the previous file stays whole and the temporary file is removed.
+// A failure never leaves half a file: the previous file stays whole and the temporary file is removed; after the rename the
+// folder itself is flushed, so the new name survives a power cut.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
@@ -8,6 +9,33 @@ import { basename, dirname, join } from 'node:path';
 /** A hidden, unique name in the target's own folder, so the rename never crosses file systems. */
 export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Flushes a folder's entries to disk (a rename is durable only then); a no-op where folders cannot be opened (Windows). */
+export function fsyncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms and file systems refuse to open or flush a folder; the rename itself has still happened.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The same as fsyncFolder, without blocking. */
+async function fsyncFolderAsync(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // As in fsyncFolder.
+  }
 }
 
 /** The permission bits of the file being replaced, so a new version keeps them; undefined for a new file. */
@@ -31,6 +59,7 @@ export function writeFileAtomically(path: string, contents: string | Uint8Array)
       closeSync(fd);
     }
     renameSync(temporary, path);
+    fsyncFolder(dirname(path));
   } catch (error) {
     if (created) rmSync(temporary, { force: true });
     throw error;
@@ -52,6 +81,7 @@ export async function writeFileAtomicallyAsync(path: string, contents: string | 
       await handle.close();
     }
     await rename(temporary, path);
+    await fsyncFolderAsync(dirname(path));
   } catch (error) {
     if (created) await rm(temporary, { force: true });
     throw error;

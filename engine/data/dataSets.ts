@@ -133,7 +133,7 @@ export function prepareTable(name: string, table: LabelledTable, trainFraction: 
   }
   const train = gather(table.features, targets, table.labels, order.subarray(0, trainSize), inputs, outputs);
   const test = gather(table.features, targets, table.labels, order.subarray(trainSize), inputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, inputs);
+  normalise(normalisation, table.features, train.features, test.features, inputs, table.featureNames);
   return { name, inputs, outputs, classes: table.classes, normalisation, train, test };
 }
 

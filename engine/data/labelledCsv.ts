@@ -1,4 +1,5 @@
 // Reads a labelled CSV (a header row, numeric feature columns, one label column) with errors that name row and column; pure.
+import { nameForMessage, quoteForMessage } from '../quoteForMessage.js';
 import { csvRows } from './csvRows.js';
 
 /** A classification table: `features` row-major size×featureNames.length, `labels` indexes into `classes`. */
@@ -26,7 +27,12 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
   if (!header || header.every((name) => name === '')) throw new Error('the file is empty: it needs a header row, then one row per sample');
   if (header.length < 2) throw new Error('row 1 (the header) names one column; a table needs at least one feature column and a label column');
   const labelIndex = labelColumn === undefined ? header.length - 1 : header.indexOf(labelColumn);
-  if (labelIndex < 0) throw new Error(`no column is named "${labelColumn}"; the columns are ${header.join(', ')}`);
+  if (labelIndex < 0) {
+    const shown = header.slice(0, 20).map(nameForMessage).join(', ');
+    throw new Error(
+      `no column is named ${quoteForMessage(labelColumn!)}; the columns are ${shown}${header.length > 20 ? `, … (${header.length} in all)` : ''}`,
+    );
+  }
   const featureNames = header.filter((_, c) => c !== labelIndex);
 
   const columns = header.length;
@@ -40,12 +46,13 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
     for (let c = 0; c < columns; c++) {
       const text = cells[c]!.trim();
       if (c === labelIndex) {
-        if (text === '') throw new Error(`row ${r + 1}, column ${c + 1} (${header[c]}): the label is empty`);
+        if (text === '') throw new Error(`row ${r + 1}, column ${c + 1} (${nameForMessage(header[c]!)}): the label is empty`);
         labelTexts.push(text);
         continue;
       }
       const value = Number(text);
-      if (text === '' || !Number.isFinite(value)) throw new Error(`row ${r + 1}, column ${c + 1} (${header[c]}): ${JSON.stringify(text)} is not a number`);
+      if (text === '' || !Number.isFinite(value))
+        throw new Error(`row ${r + 1}, column ${c + 1} (${nameForMessage(header[c]!)}): ${quoteForMessage(text)} is not a number`);
       values[filled++] = value;
     }
   }
@@ -53,7 +60,7 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
   const size = labelTexts.length;
   if (size < MIN_ROWS) throw new Error(`the table has ${size} data row${size === 1 ? '' : 's'}; at least ${MIN_ROWS} are needed to train and test`);
   const classes = [...new Set(labelTexts)];
-  if (classes.length < 2) throw new Error(`every row has the label "${classes[0]}"; a classifier needs at least two classes`);
+  if (classes.length < 2) throw new Error(`every row has the label ${quoteForMessage(classes[0]!)}; a classifier needs at least two classes`);
   if (classes.every((c) => Number.isFinite(Number(c)))) classes.sort((a, b) => Number(a) - Number(b));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   return {

@@ -1,26 +1,63 @@
 // Feature normalisation in place: none, the exercise's global mean/std, or per-feature standardisation from the training rows; pure.
+import { nameForMessage } from '../quoteForMessage.js';
 import type { Normalisation } from './normalisation.js';
 
-/** Mean and population standard deviation of `values` (std 1 when the values are constant). */
+/**
+ * Mean and population standard deviation of `values` (std 1 when the values are constant), computed on the values divided
+ * by a power of two near their largest magnitude — exact, so ordinary data gives the very sums NumPy does, while values near
+ * the largest double (1e300) no longer overflow them.
+ */
 function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]!));
+  if (largest === 0 || !Number.isFinite(largest)) return { mean: 0, std: largest === 0 ? 1 : Number.NaN };
+  const scale = largest > 2 ** 500 ? 2 ** Math.floor(Math.log2(largest)) : 1;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  const mean = sum / values.length;
+  for (let i = 0; i < values.length; i++) sum += values[i]! / scale;
+  const scaledMean = sum / values.length;
   let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) || 1 };
+  for (let i = 0; i < values.length; i++) squares += (values[i]! / scale - scaledMean) ** 2;
+  const scaledStd = Math.sqrt(squares / values.length);
+  return { mean: scaledMean * scale, std: scaledStd === 0 ? 1 : scaledStd * scale };
+}
+
+/** Applies (x − mean) / std to every `stride`-th value of `part` from `start`; false when a result is not a finite number. */
+function applyStandardisation(part: Float64Array, start: number, stride: number, mean: number, std: number): boolean {
+  let finite = Number.isFinite(mean) && Number.isFinite(std);
+  for (let i = start; i < part.length; i += stride) {
+    part[i] = (part[i]! - mean) / std;
+    if (!Number.isFinite(part[i]!)) finite = false;
+  }
+  return finite;
+}
+
+/** The error for a feature whose values are too large to normalise. */
+function overflowError(what: string, mean: number, std: number): Error {
+  return new Error(
+    `${what}: its values are too large to normalise (mean ${mean.toPrecision(3)}, standard deviation ${std.toPrecision(3)}); ` +
+      'scale the column down in the file, or choose the normalisation none',
+  );
 }
 
 /**
  * Normalises the split features in place. 'global' takes the mean and std of every value of the whole table
  * (`all`), as the exercise does before splitting; 'standardize' takes each feature's mean and std over the
  * training rows and applies them to both splits.
+ * @throws Error naming the feature (by `featureNames`, else its number) whose normalised values would not be finite.
  */
-export function normalise(kind: Normalisation, all: Float64Array, train: Float64Array, test: Float64Array, inputs: number): void {
+export function normalise(
+  kind: Normalisation,
+  all: Float64Array,
+  train: Float64Array,
+  test: Float64Array,
+  inputs: number,
+  featureNames?: readonly string[],
+): void {
   if (kind === 'none') return;
   if (kind === 'global') {
     const { mean, std } = meanAndStd(all);
-    for (const part of [train, test]) for (let i = 0; i < part.length; i++) part[i] = (part[i]! - mean) / std;
+    const finite = [train, test].map((part) => applyStandardisation(part, 0, 1, mean, std)).every(Boolean);
+    if (!finite) throw overflowError('the features', mean, std);
     return;
   }
   const rows = train.length / inputs;
@@ -28,6 +65,7 @@ export function normalise(kind: Normalisation, all: Float64Array, train: Float64
   for (let j = 0; j < inputs; j++) {
     for (let r = 0; r < rows; r++) column[r] = train[r * inputs + j]!;
     const { mean, std } = meanAndStd(column);
-    for (const part of [train, test]) for (let i = j; i < part.length; i += inputs) part[i] = (part[i]! - mean) / std;
+    const finite = [train, test].map((part) => applyStandardisation(part, j, inputs, mean, std)).every(Boolean);
+    if (!finite) throw overflowError(`column ${featureNames?.[j] !== undefined ? nameForMessage(featureNames[j]) : j + 1}`, mean, std);
   }
 }

@@ -5,7 +5,7 @@ import { issueField, matchLayout, parameterLayout } from '../network/parameterLa
 import { describeIssue } from '../protocol/index.js';
 import { NetworkSpecSchema, type NetworkSpec } from '../spec.js';
 import { formatShape, shapeSize } from '../layers/shape.js';
-import type { NamedTensor, TrainedWeights } from '../trainedWeights.js';
+import { firstNonFinite, type NamedTensor, type TrainedWeights } from '../trainedWeights.js';
 import { WEIGHTS_VERSION } from './weightsJson.js';
 
 const notFinite = 'not a finite number (did the run diverge?)';
@@ -175,5 +175,9 @@ export function npzTensors(bytes: Uint8Array): NamedTensor[] {
 export function decodeWeightsNpz(bytes: Uint8Array, spec: NetworkSpec): TrainedWeights {
   const tensors = npzTensors(bytes);
   if (tensors.length === 0 && parameterLayout(spec).length > 0) throw new Error('the .npz holds no layer{i}_W arrays, nor any other layer{i}_{name} parameter');
-  return checkAgainstSpec(spec, tensors);
+  const weights = checkAgainstSpec(spec, tensors);
+  const bad = firstNonFinite(weights);
+  if (bad)
+    throw new Error(`layer${bad.tensor.layer}_${bad.tensor.name} holds ${bad.value} at ${bad.place} (value ${bad.index}); weights must be finite numbers`);
+  return weights;
 }

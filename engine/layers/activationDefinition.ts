@@ -2,7 +2,15 @@
 import type { z } from 'zod';
 import { Elementwise } from './elementwise.js';
 import type { Layer } from './layer.js';
-import { defineLayer, type ActivationDefinition, type BuildContext, type DefinedLayer, type OnnxNames, type OnnxNode } from './layerDefinition.js';
+import {
+  defineLayer,
+  type ActivationDefinition,
+  type BuildContext,
+  type DefinedLayer,
+  type OnnxNames,
+  type OnnxNode,
+  type PytorchModule,
+} from './layerDefinition.js';
 import type { LayerSetting } from './layerSetting.js';
 import { shapeSize, type Shape } from './shape.js';
 
@@ -15,6 +23,8 @@ export interface ActivationSpecification<Schema extends z.ZodObject, S = z.infer
   readonly settings?: readonly LayerSetting[];
   readonly activation: ActivationDefinition<S>;
   onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
+  /** The activation as a module of an exported PyTorch script. */
+  pytorch?(spec: S): PytorchModule;
   /** A faster implementation (a kernel) in place of the one made from the scalar pair. */
   build?(spec: S, input: Shape, context: BuildContext): Layer;
 }
@@ -36,6 +46,7 @@ export function defineActivation<Schema extends z.ZodObject>(
     inputIssue: () => undefined,
     parameterShapes: () => [],
     onnx: (spec, names) => specification.onnx(spec as z.infer<Schema>, names),
+    ...(specification.pytorch ? { pytorch: (spec: S) => specification.pytorch!(spec as z.infer<Schema>) } : {}),
     build: (spec, input, context) =>
       specification.build?.(spec as z.infer<Schema>, input, context) ??
       new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>), context.kernels),

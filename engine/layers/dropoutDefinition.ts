@@ -35,6 +35,8 @@ export const dropoutDefinition = defineLayer({
   outputShape: (_spec, input) => input,
   inputIssue: () => undefined,
   parameterShapes: () => [],
+  // The same rate; torch draws its own masks, so a run with dropout does not repeat the lab's curve exactly.
+  pytorch: (spec) => ({ module: `nn.Dropout(${spec.rate})` }),
   onnx: (_spec, names) => [{ opType: 'Identity', inputs: [names.input], output: names.output }],
   build: (spec, input, { kernels, trainingRandom }) => new Dropout(shapeSize(input), spec.rate, trainingRandom, kernels),
   trainingRandom: true,

@@ -38,6 +38,7 @@ export const eluDefinition = defineActivation({
     // At 0 the derivative jumps (α ≠ 1) or its slope does (α = 1): a central difference straddling it is off by O(ε).
     kinks: () => [0],
   },
+  pytorch: (spec) => ({ module: `nn.ELU(${spec.alpha ?? 1})` }),
   onnx: (spec, names) => {
     const a = spec.alpha ?? 1;
     if (exactInFloat32(a)) return [{ opType: 'Elu', inputs: [names.input], output: names.output, attributes: [{ name: 'alpha', float: a }] }];

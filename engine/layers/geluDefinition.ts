@@ -28,6 +28,7 @@ export const geluDefinition = defineActivation({
     kinks: () => [],
   },
   // Opset 17 has no Gelu operator (it came in opset 20), and ONNX Runtime has no float64 Erf: x·Φ(x) from elementary operators.
+  pytorch: () => ({ module: "nn.GELU(approximate='none')" }),
   onnx: (_spec, names) => {
     const { nodes, cdf } = normalCdfNodes(names, names.input);
     return [...nodes, { opType: 'Mul', inputs: [names.input, cdf], output: names.output }];

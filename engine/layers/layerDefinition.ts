@@ -71,6 +71,16 @@ export interface ActivationDefinition<S> extends ActivationChart<S> {
   scalar(spec: S): ScalarPair;
 }
 
+/** How an exported PyTorch script builds one layer: a module expression, and where each named parameter goes in it. */
+export interface PytorchModule {
+  /** The module, e.g. `nn.Linear(64, 32)` or `nn.LeakyReLU(0.01)`. */
+  readonly module: string;
+  /** Each of the layer's parameters by its lab name: the module's attribute, and whether torch stores it transposed. */
+  readonly parameters?: readonly { name: string; attribute: string; transposed: boolean }[];
+  /** A class the script defines first, when torch has no module that computes exactly what the lab does. */
+  readonly helper?: { name: string; source: string };
+}
+
 /** Families of layers, for how the builder and the diagram draw them. */
 export type LayerFamily = 'weights' | 'activation' | 'regularisation';
 
@@ -99,6 +109,8 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
   /** The layer as training runs it. */
   build(spec: S, input: Shape, context: BuildContext): Layer;
+  /** The layer in an exported PyTorch script (float64), computing what `build` computes; absent where torch cannot. */
+  pytorch?(spec: S, input: Shape): PytorchModule;
   /** For an elementwise activation: its scalar pair and its chart. */
   readonly activation?: ActivationDefinition<S>;
   /** Draws from the training random stream (dropout's masks); a network with such a layer seeds that stream after initialisation. */

@@ -41,6 +41,7 @@ export const leakyReluDefinition = defineActivation({
     domain: [-5, 5],
     kinks: () => [0],
   },
+  pytorch: (spec) => ({ module: `nn.LeakyReLU(${spec.alpha ?? DEFAULT_LEAKY_ALPHA})` }),
   onnx: (spec, names) => {
     const a = spec.alpha ?? DEFAULT_LEAKY_ALPHA;
     if (exactInFloat32(a)) return [{ opType: 'LeakyRelu', inputs: [names.input], output: names.output, attributes: [{ name: 'alpha', float: a }] }];

@@ -76,5 +76,13 @@ export const linearDefinition = defineLayer({
     { name: 'b', shape: [spec.units] },
   ],
   onnx: (_spec, names) => [{ opType: 'Gemm', inputs: [names.input, names.parameter('W'), names.parameter('b')], output: names.output }],
+  // torch's Linear keeps W as units×inputs (y = x·Wᵀ + b): the lab's W goes in transposed.
+  pytorch: (spec, input) => ({
+    module: `nn.Linear(${shapeSize(input)}, ${spec.units})`,
+    parameters: [
+      { name: 'W', attribute: 'weight', transposed: true },
+      { name: 'b', attribute: 'bias', transposed: false },
+    ],
+  }),
   build: (spec, input, { kernels, random }) => new Linear(shapeSize(input), spec.units, kernels, random, spec.init ?? 'xavier'),
 });

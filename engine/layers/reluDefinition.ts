@@ -17,6 +17,7 @@ export const reluDefinition = defineActivation({
     domain: [-5, 5],
     kinks: () => [0],
   },
+  pytorch: () => ({ module: 'nn.ReLU()' }),
   onnx: (_spec, names) => [{ opType: 'Relu', inputs: [names.input], output: names.output }],
   build: (_spec, input, { kernels }) => new Relu(shapeSize(input), kernels),
 });

@@ -24,6 +24,7 @@ export const sigmoidDefinition = defineActivation({
     domain: [-10, 10],
     kinks: () => [],
   },
+  pytorch: () => ({ module: 'nn.Sigmoid()' }),
   onnx: (_spec, names) => [{ opType: 'Sigmoid', inputs: [names.input], output: names.output }],
   build: (_spec, input, { kernels }) => new Sigmoid(shapeSize(input), kernels),
 });

@@ -24,6 +24,7 @@ export const siluDefinition = defineActivation({
     kinks: () => [],
   },
   // x / (1 + e^(−x)) rather than Sigmoid then Mul: ONNX Runtime fuses that pair into QuickGelu, which it has for float32 only.
+  pytorch: () => ({ module: 'nn.SiLU()' }),
   onnx: (_spec, names) => {
     const at = names.intermediate;
     return [

@@ -17,6 +17,7 @@ export const softmaxDefinition = defineLayer({
   outputShape: (_spec, input) => input,
   inputIssue: (_spec, input, at) => (isVector(input) ? undefined : `${at.layer} needs a vector, but ${at.source} gives ${formatShape(input)}`),
   parameterShapes: () => [],
+  pytorch: () => ({ module: 'nn.Softmax(dim=1)' }),
   onnx: (_spec, names) => [{ opType: 'Softmax', inputs: [names.input], output: names.output, attributes: [{ name: 'axis', int: -1 }] }],
   build: (_spec, input, { kernels }) => new Softmax(shapeSize(input), kernels),
 });

@@ -17,6 +17,20 @@ export const softplusDefinition = defineActivation({
     domain: [-5, 5],
     kinks: () => [],
   },
+  // torch's Softplus returns x itself above its threshold (20); the lab's form is exact everywhere.
+  pytorch: () => ({
+    module: 'StableSoftplus()',
+    helper: {
+      name: 'StableSoftplus',
+      source: [
+        'class StableSoftplus(nn.Module):',
+        '    """log(1 + e^x) as the lab computes it: max(x, 0) + log1p(e^(-|x|)), exact for every x."""',
+        '',
+        '    def forward(self, x):',
+        '        return torch.clamp(x, min=0) + torch.log1p(torch.exp(-torch.abs(x)))',
+      ].join('\n'),
+    },
+  }),
   // max(x, 0) + log(1 + e^(−|x|)) rather than the Softplus operator, which ONNX Runtime has for float32 only.
   onnx: (_spec, names) => {
     const at = names.intermediate;

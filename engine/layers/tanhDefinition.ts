@@ -15,5 +15,6 @@ export const tanhDefinition = defineActivation({
     domain: [-5, 5],
     kinks: () => [],
   },
+  pytorch: () => ({ module: 'nn.Tanh()' }),
   onnx: (_spec, names) => [{ opType: 'Tanh', inputs: [names.input], output: names.output }],
 });

@@ -1,6 +1,6 @@
 // Starting a network from saved weights: the spec must be the run's, and the tensors exactly its layers' parameters; pure, any process.
 import type { NetworkSpec } from '../spec.js';
-import type { NamedTensor, TrainedWeights } from '../trainedWeights.js';
+import { firstNonFinite, type NamedTensor, type TrainedWeights } from '../trainedWeights.js';
 import type { Network } from './network.js';
 import { issueField, matchLayout, networkLayout } from './parameterLayout.js';
 
@@ -42,7 +42,18 @@ function fitTensors(network: Network, weights: TrainedWeights): { tensors: Named
   if (!sameSpec(network.spec, weights.spec))
     return { mismatch: { field: 'spec', message: "the initial weights belong to another network (their spec differs from this run's)" } };
   const matched = matchLayout(network.spec, networkLayout(network), weights.parameters);
-  return 'issue' in matched ? { mismatch: { field: issueField(matched.issue, 'parameters'), message: matched.issue.message } } : matched;
+  if ('issue' in matched) return { mismatch: { field: issueField(matched.issue, 'parameters'), message: matched.issue.message } };
+  const bad = firstNonFinite(weights);
+  if (bad) {
+    const { tensor, tensorIndex, place, value } = bad;
+    return {
+      mismatch: {
+        field: `parameters.${tensorIndex}.values`,
+        message: `layer ${tensor.layer + 1}'s ${tensor.name} holds ${value} at ${place}; weights must be finite numbers`,
+      },
+    };
+  }
+  return matched;
 }
 
 /** Why `weights` cannot start `network`, or undefined when they can. */

@@ -8,6 +8,8 @@ export interface RunSymptoms {
   guessingLoss: number | undefined;
   /** The share of training samples in the last epoch whose output saturated at the wrong end (|y − p| ≈ 1). */
   confidentlyWrong: number;
+  /** What the symptoms are blamed on when it is not the learning rate (see divergenceCause). */
+  otherCause?: string;
 }
 
 /** A final loss this many times the first epoch's, or the guessing loss, counts as a run that got worse. */
@@ -19,9 +21,9 @@ function format(value: number): string {
   return value >= 100 || value < 0.01 ? value.toExponential(2) : value.toFixed(3);
 }
 
-/** A sentence saying why the learning rate is probably too large, or undefined when the run looks healthy. */
+/** A sentence saying why the learning rate (or `otherCause`) is probably too large, or undefined when the run looks healthy. */
 export function learningRateWarning(symptoms: RunSymptoms): string | undefined {
-  const { history, guessingLoss, confidentlyWrong } = symptoms;
+  const { history, guessingLoss, confidentlyWrong, otherCause } = symptoms;
   if (history.length === 0) return undefined;
   const first = history[0]!.trainLoss;
   const last = history[history.length - 1]!.trainLoss;
@@ -35,5 +37,5 @@ export function learningRateWarning(symptoms: RunSymptoms): string | undefined {
     reasons.push(`${Math.round(confidentlyWrong * 100)}% of the training samples ended confidently wrong (outputs saturated at 0 or 1)`);
   }
   if (reasons.length === 0) return undefined;
-  return `${reasons.join('; ')}: the learning rate is probably too large`;
+  return `${reasons.join('; ')}: ${otherCause ?? 'the learning rate is probably too large'}`;
 }

@@ -12,6 +12,7 @@ import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import { BatchLossBuffer } from './batchLosses.js';
 import { EpochBuffer } from './epochBuffer.js';
+import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
 import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
@@ -181,7 +182,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         if (!Number.isFinite(value)) {
           return finish(
             'diverged',
-            `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; try a smaller learning rate`,
+            `the loss became ${value} in epoch ${epoch}, minibatch ${step + 1} of the ${training ? 'training' : 'test'} phase; ${divergenceCause(hyper).advice}`,
           );
         }
         lossSum += value;
@@ -215,6 +216,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     epochs.add(metrics, Date.now());
     if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
   }
-  const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong });
+  const cause = divergenceCause(hyper);
+  const otherCause = cause.blames === 'learning rate' ? undefined : cause.advice;
+  const warning = learningRateWarning({ history, guessingLoss: loss.guessingLoss(outputs), confidentlyWrong, otherCause });
   return finish('completed', warning ? `completed ${hyper.epochs} epochs, but ${warning}` : `completed ${hyper.epochs} epochs`);
 }

@@ -18,6 +18,8 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
     case 'analysis.run':
     case 'landscape.run':
       return { source: request.data.dataSet, field: 'data.dataSet' };
+    case 'export.build':
+      return request.training === undefined ? undefined : { source: request.training.dataSet, field: 'training.dataSet' };
     default:
       return undefined;
   }

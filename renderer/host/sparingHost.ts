@@ -32,6 +32,10 @@ const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: D
     case 'analysis.run':
     case 'landscape.run':
       return { source: request.data.dataSet, put: (dataSet) => ({ ...request, data: { ...request.data, dataSet } }) };
+    case 'export.build':
+      return request.training === undefined
+        ? undefined
+        : { source: request.training.dataSet, put: (dataSet) => ({ ...request, training: { ...request.training!, dataSet } }) };
     default:
       return undefined;
   }

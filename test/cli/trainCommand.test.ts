@@ -77,6 +77,7 @@ describe('backprop-lab train', () => {
       'metrics.csv',
       'metrics.json',
       'model.onnx',
+      'train_run.py',
       'weights.json',
       'weights.npz',
     ]);
@@ -202,6 +203,6 @@ describe('backprop-lab train', () => {
     cli('train', '--epochs', '3', '--out', out);
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(3);
     expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
-    expect(readdirSync(out)).toHaveLength(7);
+    expect(readdirSync(out)).toHaveLength(8);
   });
 });

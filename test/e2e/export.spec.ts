@@ -1,4 +1,5 @@
 // End to end (Chromium against the browser host): the Export lab used as a person would — save a run's files, save the project, open it again.
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, test } from './labFixture.js';
@@ -64,6 +65,36 @@ test("saves a run's weights, model and curves and the project, then opens the pr
   const csv = await download(page, page.getByRole('button', { name: 'Save metrics.csv' }));
   expect(csv.download.suggestedFilename()).toBe('run-1-iris-metrics.csv');
   expect(csv.bytes.toString('utf8').trim().split('\n')).toHaveLength(3);
+
+  // The PyTorch script: run where /usr/bin/python3 has torch, it repeats the run's curve (metrics.csv) to rounding.
+  const script = await download(page, page.getByRole('button', { name: 'Save train_run.py' }));
+  expect(script.download.suggestedFilename()).toBe('run-1-iris-train_run.py');
+  expect(script.bytes.toString('utf8')).toMatch(
+    /^#!\/usr\/bin\/env python3\n"""A Backprop Lab run as a PyTorch script: linear:32,relu,linear:3,softmax on iris/,
+  );
+  const scriptFile = testInfo.outputPath('train_run.py');
+  await writeFile(scriptFile, script.bytes);
+  if (spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0) {
+    const ran = spawnSync('/usr/bin/python3', [scriptFile, '--json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(ran.stderr).toBe('');
+    const theirs = JSON.parse(ran.stdout) as Record<string, number>[];
+    const ours = csv.bytes
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',').map(Number));
+    expect(theirs).toHaveLength(2);
+    theirs.forEach((row, i) => {
+      const [, trainLoss, trainAccuracy, testLoss, testAccuracy] = ours[i]!;
+      expect(row['train_loss']).toBeCloseTo(trainLoss!, 9);
+      expect(row['train_accuracy']).toBeCloseTo(trainAccuracy!, 9);
+      expect(row['test_loss']).toBeCloseTo(testLoss!, 9);
+      expect(row['test_accuracy']).toBeCloseTo(testAccuracy!, 9);
+    });
+  } else {
+    testInfo.annotations.push({ type: 'skipped part', description: 'PyTorch is not installed for /usr/bin/python3: train_run.py was saved but not run' });
+  }
 
   await expect(page.getByRole('img', { name: /Learning curves of run #1/ })).toBeVisible();
   const png = await download(page, page.getByRole('button', { name: 'Save learning-curves.png' }));

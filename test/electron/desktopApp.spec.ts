@@ -1,4 +1,4 @@
-// Electron (Playwright's Electron support, test runner): the desktop app's locked-down window, saving files through a
+// Electron (Playwright's Electron support, test runner): the desktop app's locked-down window on app://lab/, saving files through a
 // (stubbed) save dialog, a run trained through the UI with the engine in its utility process, and recovery after that
 // process is killed. Skips where Electron is absent.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -128,6 +128,28 @@ test('gives the page window.lab as the Electron host and nothing of Node', async
     require: 'undefined',
     process: 'undefined',
   });
+});
+
+test('loads the page from app://lab/, whose policy lets it reach no network origin, not even a local WebSocket', async () => {
+  expect(page.url()).toBe('app://lab/index.html');
+  const blocked = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+        try {
+          new WebSocket('ws://127.0.0.1:9/');
+        } catch {
+          violations.push('connect-src (thrown)');
+        }
+        fetch('http://127.0.0.1:9/').catch(() => undefined);
+        setTimeout(() => resolve(violations), 500);
+      }),
+  );
+  expect(blocked.length).toBeGreaterThanOrEqual(2);
+  expect(blocked.every((directive) => directive.startsWith('connect-src'))).toBe(true);
+  const outside = await page.evaluate(() => fetch('app://lab/../main/index.js').then((response) => response.status));
+  expect(outside).not.toBe(200);
 });
 
 test('refuses to open a new window from the page', async () => {

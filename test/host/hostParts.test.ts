@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWebHostArgs } from '../../host/args.js';
 import { buildHeaderPolicy, readMetaPolicy } from '../../host/contentSecurityPolicy.js';
-import { mimeTypeOf, resolveInside } from '../../host/staticFiles.js';
+import { mimeTypeOf } from '../../host/staticFiles.js';
+import { resolveInside } from '../../node/fileInside.js';
 
 describe('web host arguments', () => {
   it('defaults to port 0, a free port', () => {

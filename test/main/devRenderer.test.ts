@@ -27,10 +27,11 @@ describe('the dev server address of a development run', () => {
 describe('the page main answers', () => {
   const rendererIndex = '/opt/lab/dist/renderer/index.html';
 
-  it('is the built index.html, with any hash or query, and no other file', () => {
+  it('is the built index.html on app://lab/, with any hash or query, and no other file, nor the file itself over file://', () => {
     const page = { rendererIndex, devRendererUrl: undefined };
-    expect(isRendererUrl(`${pathToFileURL(rendererIndex).href}#training`, page)).toBe(true);
-    expect(isRendererUrl(pathToFileURL('/opt/lab/dist/renderer/other.html').href, page)).toBe(false);
+    expect(isRendererUrl('app://lab/index.html#training', page)).toBe(true);
+    expect(isRendererUrl('app://lab/other.html', page)).toBe(false);
+    expect(isRendererUrl(pathToFileURL(rendererIndex).href, page)).toBe(false);
     expect(isRendererUrl('http://127.0.0.1:5173/', page)).toBe(false);
   });
 

@@ -231,3 +231,24 @@ describe('weights files by named tensor', () => {
     ).toBe('not a valid weights file: version: this weights file has a version this lab does not read');
   });
 });
+
+describe('non-finite initial weights', () => {
+  it('are refused by the engine before training, whatever file they came from, naming the layer, the tensor and the place', () => {
+    const network = buildNetwork(spec, createRandom(1));
+    const poisoned = network.trainedWeights();
+    const W = poisoned.parameters[2]!;
+    W.values[1] = Number.POSITIVE_INFINITY;
+    expect(weightsMismatch(network, poisoned)).toEqual({
+      field: 'parameters.2.values',
+      message: "layer 3's W holds Infinity at [1, 0]; weights must be finite numbers",
+    });
+    expect(() => loadTrainedWeights(network, poisoned)).toThrow("layer 3's W holds Infinity at [1, 0]");
+  });
+
+  it('in a .npz are refused on reading with the entry and its index', () => {
+    const network = buildNetwork(spec, createRandom(1));
+    const poisoned = network.trainedWeights();
+    poisoned.parameters[0]!.values[5] = Number.NaN;
+    expect(() => decodeWeightsNpz(encodeWeightsNpz(poisoned), spec)).toThrow('layer0_W holds NaN at [2, 1] (value 5); weights must be finite numbers');
+  });
+});
