@@ -19,7 +19,8 @@ describe('the child process entry', () => {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const assembler = new FrameAssembler(Number.MAX_SAFE_INTEGER);
-    child.on('message', (frame: Uint8Array) => {
+    child.on('message', (frame: unknown) => {
+      if (!(frame instanceof Uint8Array)) return hostAnswers.push(frame);
       const assembled = assembler.push(frame);
       if (assembled && 'message' in assembled) {
         const envelope = decodeWire(assembled.message) as HostEnvelope;
@@ -28,6 +29,7 @@ describe('the child process entry', () => {
     });
   });
 
+  const hostAnswers: unknown[] = [];
   let streams = 0;
   const send = (request: unknown): void => framesOf(encodeWire(request), ++streams).forEach((frame) => child.send(frame));
 
@@ -57,5 +59,12 @@ describe('the child process entry', () => {
     expect(error.runId).toBe('bad');
     expect(error.message).toMatch(/^bad request/);
     expect(child.exitCode).toBeNull();
+  });
+
+  it("answers the host's own request, sent as a plain object, with a plain object the page never gets", async () => {
+    child.send({ type: 'engine.describe', requestId: 'host-asks' });
+    await expect.poll(() => hostAnswers.length, { timeout: 20_000 }).toBe(1);
+    expect(hostAnswers[0]).toMatchObject({ type: 'engine.catalog', requestId: 'host-asks' });
+    expect(log.events.some((event) => 'requestId' in event && event.requestId === 'host-asks')).toBe(false);
   });
 });
