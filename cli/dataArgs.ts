@@ -12,6 +12,8 @@ import { UsageError } from './usageError.js';
 export interface DataShape {
   inputs: number;
   outputs: number;
+  /** For image data: channels × height × width. */
+  imageShape?: readonly number[];
 }
 
 export interface DataArgs {
@@ -55,7 +57,7 @@ export function parseDataArgs(args: DataArgs): { source: DataSource; shape: Data
   const name = DataSetNameSchema.safeParse(data);
   if (!name.success) throw new UsageError(`--data: unknown data set ${JSON.stringify(data)}; known: ${KNOWN}`);
   const info = DATA_SET_INFO[name.data];
-  return { source: name.data, shape: { inputs: info.inputs, outputs: info.outputs } };
+  return { source: name.data, shape: { inputs: info.inputs, outputs: info.outputs, ...(info.imageShape ? { imageShape: info.imageShape } : {}) } };
 }
 
 /** The network a data set gets when --net is not given: 32 ReLU units, then a sigmoid (two classes) or a softmax. */

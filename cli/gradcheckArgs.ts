@@ -17,6 +17,7 @@ random inputs; prints per gradient the error ‖g − g_num‖₂ (what check_gr
 subjects (one of):
   --layer LAYER       ${wrapDescription(`one layer in the short form: ${SHORT_FORMS}; checks dx, and the gradient of each parameter (dW and db for linear)`)}
       --inputs N      the layer's input width, default 5
+      --input-shape CxHxW  an image input instead (e.g. 2x6x6), for conv2d, maxpool2d, avgpool2d and flatten
   --loss LOSS         bce, cce or mse alone: its gradient w.r.t. its input (for cce: the logits of the fused softmax)
       --width N       values per sample, default 4
   --net SPEC          a whole network: a NetworkSpec JSON file or the short form, e.g. linear:32,relu,linear:1,sigmoid;
@@ -49,6 +50,15 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
   return value;
 }
 
+/** Reads "CxHxW" (x or ×) as an image input's channels, height and width. */
+function readInputShape(text: string): number[] {
+  const parts = text.split(/[x×]/i).map((part) => part.trim());
+  if (parts.length !== 3 || parts.some((part) => !/^[1-9]\d*$/.test(part))) {
+    throw new UsageError(`--input-shape: write channels×height×width as CxHxW, e.g. 2x6x6, not ${JSON.stringify(text)}`);
+  }
+  return parts.map(Number);
+}
+
 function readLayer(text: string, inputs: number) {
   if (text.includes(',')) throw new UsageError('--layer: give one layer (use --net for several)');
   try {
@@ -63,6 +73,7 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   const values = parseOptions(argv, {
     layer: { type: 'string' },
     inputs: { type: 'string' },
+    'input-shape': { type: 'string' },
     loss: { type: 'string' },
     width: { type: 'string' },
     net: { type: 'string' },
@@ -95,9 +106,12 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   let subject: GradcheckSubject;
   let title: string;
   if (values.layer !== undefined) {
-    const inputs = positiveInteger('--inputs', values.inputs, 5);
-    subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, rows };
-    title = `layer ${values.layer} (${inputs} inputs, ${rows} rows)`;
+    const inputShape = values['input-shape'] === undefined ? undefined : readInputShape(values['input-shape']);
+    if (inputShape && values.inputs !== undefined) throw new UsageError('--input-shape: give it or --inputs, not both');
+    const inputs = inputShape ? inputShape.reduce((a, b) => a * b, 1) : positiveInteger('--inputs', values.inputs, 5);
+    if (inputs > 4096) throw new UsageError(`--input-shape: ${inputs} inputs; at most 4096`);
+    subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, ...(inputShape ? { inputShape } : {}), rows };
+    title = `layer ${values.layer} (${inputShape ? `input ${inputShape.join('×')}` : `${inputs} inputs`}, ${rows} rows)`;
   } else if (values.net !== undefined) {
     const spec = readSpec(values.net, positiveInteger('--input', values.input, 8));
     subject = { kind: 'network', spec, rows, ...(loss ? { loss } : {}) };

@@ -10,6 +10,7 @@ import type { TrainedWeights } from '../engine/trainedWeights.js';
 import { defaultNet, parseDataArgs, type DataShape } from './dataArgs.js';
 import { checkOutFolder } from './outFolder.js';
 import { readSpec } from './readSpec.js';
+import { withImageInput } from '../engine/network/imageInput.js';
 import { parseOptions, toChoice, toNumber } from './parseOptions.js';
 import { UsageError } from './usageError.js';
 
@@ -148,7 +149,7 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
     throw new UsageError(`${flagOfField(field) ?? field}: ${message}`);
   }
   const init = toChoice('--init', values.init, INIT_SCHEMES);
-  let spec = values.net === undefined ? undefined : readSpec(values.net, shape.inputs);
+  let spec = values.net === undefined ? undefined : withImageInput(readSpec(values.net, shape.inputs), shape.imageShape);
   const initialWeights = values['init-from'] === undefined ? undefined : await readInitialWeights(values['init-from'], spec, shape);
   spec = initialWeights?.spec ?? spec ?? readSpec(defaultNet(shape), shape.inputs);
   if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');

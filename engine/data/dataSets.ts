@@ -37,6 +37,8 @@ export interface DataSetInfo {
   classes: string[];
   size: number;
   description: string;
+  /** For image data: one sample's channels × height × width, the shape a convolution reads it in. */
+  imageShape?: readonly [number, number, number];
 }
 
 export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
@@ -47,6 +49,7 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     classes: ['5–9', '0–4'],
     size: 1797,
     description: '8×8 handwritten digits; target 1 for a digit below 5, else 0 (the exercise)',
+    imageShape: [1, 8, 8],
   },
   digits: {
     asset: 'digits.csv',
@@ -55,6 +58,7 @@ export const DATA_SET_INFO: Record<DataSetName, DataSetInfo> = {
     classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     size: 1797,
     description: '8×8 handwritten digits, 10 classes',
+    imageShape: [1, 8, 8],
   },
   iris: {
     asset: 'iris.csv',

@@ -2,8 +2,7 @@
 import protobuf from 'protobufjs/minimal.js';
 import type { OnnxAttribute, OnnxNode } from '../layers/layerDefinition.js';
 import { definitionOf } from '../layers/registry.js';
-import { shapeSize } from '../layers/shape.js';
-import { describeLayers } from '../network/describeLayers.js';
+import { describeLayers, inputShapeOf } from '../network/describeLayers.js';
 import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
 import type { TrainedWeights } from '../trainedWeights.js';
 
@@ -13,9 +12,11 @@ type Writer = protobuf.Writer;
 export const ONNX_OPSET = 17;
 const IR_VERSION = 8;
 const DOUBLE = 11; // TensorProto.DataType.DOUBLE
+const INT64 = 7; // TensorProto.DataType.INT64
 const ATTRIBUTE_FLOAT = 1;
 const ATTRIBUTE_INT = 2;
 const ATTRIBUTE_TENSOR = 4;
+const ATTRIBUTE_INTS = 7;
 
 // Field numbers from onnx.proto.
 const enum Field {
@@ -41,6 +42,7 @@ const enum Field {
   AttrF = 2,
   AttrI = 3,
   AttrT = 5,
+  AttrInts = 8,
   AttrType = 20,
   TensorDims = 1,
   TensorDataType = 2,
@@ -81,17 +83,24 @@ function littleEndianBytes(values: Float64Array): Uint8Array {
   return bytes;
 }
 
-function writeTensor(w: Writer, field: number, name: string, dims: readonly number[], values: Float64Array): void {
+function littleEndianInt64Bytes(values: Float64Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));
+  return bytes;
+}
+
+function writeTensor(w: Writer, field: number, name: string, dims: readonly number[], values: Float64Array, int64 = false): void {
   writeMessage(w, field, (t) => {
     for (const d of dims) writeVarint(t, Field.TensorDims, d);
-    writeVarint(t, Field.TensorDataType, DOUBLE);
+    writeVarint(t, Field.TensorDataType, int64 ? INT64 : DOUBLE);
     writeString(t, Field.TensorName, name);
-    t.uint32(tag(Field.TensorRawData, LENGTH_DELIMITED)).bytes(littleEndianBytes(values));
+    t.uint32(tag(Field.TensorRawData, LENGTH_DELIMITED)).bytes(int64 ? littleEndianInt64Bytes(values) : littleEndianBytes(values));
   });
 }
 
-/** A graph input or output: a float64 tensor of shape [batch, width]. */
-function writeValueInfo(w: Writer, field: number, name: string, width: number): void {
+/** A graph input or output: a float64 tensor of shape [batch, ...dimensions] (a vector's width, or C, H, W). */
+function writeValueInfo(w: Writer, field: number, name: string, dimensions: readonly number[]): void {
   writeMessage(w, field, (v) => {
     writeString(v, Field.ValueInfoName, name);
     writeMessage(v, Field.ValueInfoType, (type) =>
@@ -99,7 +108,7 @@ function writeValueInfo(w: Writer, field: number, name: string, width: number): 
         writeVarint(tensor, Field.TensorTypeElemType, DOUBLE);
         writeMessage(tensor, Field.TensorTypeShape, (shape) => {
           writeMessage(shape, Field.ShapeDim, (dim) => writeString(dim, Field.DimParam, 'batch'));
-          writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, width));
+          for (const size of dimensions) writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, size));
         });
       }),
     );
@@ -117,8 +126,12 @@ function writeAttribute(n: Writer, a: OnnxAttribute): void {
       writeVarint(attr, Field.AttrI, a.int);
       writeVarint(attr, Field.AttrType, ATTRIBUTE_INT);
     }
+    if (a.ints !== undefined) {
+      for (const value of a.ints) writeVarint(attr, Field.AttrInts, value);
+      writeVarint(attr, Field.AttrType, ATTRIBUTE_INTS);
+    }
     if (a.tensor !== undefined) {
-      writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values);
+      writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values, a.tensor.int64 ?? false);
       writeVarint(attr, Field.AttrType, ATTRIBUTE_TENSOR);
     }
   });
@@ -135,7 +148,7 @@ function writeNode(w: Writer, node: OnnxNode, name: string): void {
 }
 
 /**
- * Encodes a trained network as an ONNX model: input "input" [batch, spec.input], output "output" [batch, outputs],
+ * Encodes a trained network as an ONNX model: input "input" [batch, spec.input] (or [batch, C, H, W] for an image input), output "output" [batch, outputs],
  * each layer's nodes as its registry definition gives them (Linear → Gemm), and one initializer layer{i}_{name} per named
  * tensor, of the tensor's shape (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
  * @throws Error when the tensors are not exactly the parameters the spec's layers define.
@@ -144,7 +157,7 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   const { spec } = weights;
   const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
   if ('issue' in matched) throw new Error(matched.issue.message);
-  const width = shapeSize(describeLayers(spec).outputShape);
+  const outputShape = describeLayers(spec).outputShape;
   // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
   const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
@@ -157,10 +170,12 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   });
   writeMessage(w, Field.ModelGraph, (g) => {
     let current = 'input';
+    const traced = describeLayers(spec).layers;
     spec.layers.forEach((layer, i) => {
       const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
       const nodes = definitionOf(layer).onnx(layer, {
         input: current,
+        inputShape: traced[i]!.inputShape,
         output,
         parameter: (name) => `layer${i}_${name}`,
         intermediate: (name) => `layer${i}_${layer.type}_${name}`,
@@ -170,8 +185,8 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
     });
     writeString(g, Field.GraphName, 'backprop_lab_network');
     for (const tensor of matched.tensors) writeTensor(g, Field.GraphInitializer, `layer${tensor.layer}_${tensor.name}`, tensor.shape, tensor.values);
-    writeValueInfo(g, Field.GraphInput, 'input', spec.input);
-    writeValueInfo(g, Field.GraphOutput, 'output', width);
+    writeValueInfo(g, Field.GraphInput, 'input', inputShapeOf(spec));
+    writeValueInfo(g, Field.GraphOutput, 'output', outputShape);
   });
   return w.finish();
 }

@@ -4,7 +4,7 @@ import { definitionOf } from '../layers/registry.js';
 import type { PytorchModule } from '../layers/layerDefinition.js';
 import { MAX_SCRIPT_BYTES, formatSize } from '../limits.js';
 import { defaultLossFor } from '../losses/lossRules.js';
-import { describeLayers } from '../network/describeLayers.js';
+import { describeLayers, inputShapeOf } from '../network/describeLayers.js';
 import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
 import type { NetworkSpec } from '../spec.js';
 import { formatSpecText } from '../specText.js';
@@ -120,6 +120,7 @@ export function pytorchScript(run: PytorchRun): string {
   const helpers = [...new Map(modules.filter((m) => m.helper).map((m) => [m.helper!.name, m.helper!.source])).values()];
   const hasDropout = spec.layers.some((layer) => definitionOf(layer).trainingRandom);
   const title = `${formatSpecText(spec)} on ${run.dataName}`;
+  const sampleShape = inputShapeOf(spec);
 
   return `#!/usr/bin/env python3
 """A Backprop Lab run as a PyTorch script: ${title}.
@@ -155,9 +156,9 @@ def array(text, shape):
 # The data as the lab prepared it: ${preparationText(data, hyper)}.
 # Targets: ${data.outputs === 1 ? `the probability of class ${pyString(data.classes[1] ?? '1')}` : `one-hot over ${data.outputs} classes`}.
 CLASSES = ${JSON.stringify(data.classes)}
-TRAIN_X = ${pyArray(data.train.features, [data.train.size, data.inputs])}
+TRAIN_X = ${pyArray(data.train.features, [data.train.size, ...sampleShape])}
 TRAIN_Y = ${pyArray(data.train.targets, [data.train.size, data.outputs])}
-TEST_X = ${pyArray(data.test.features, [data.test.size, data.inputs])}
+TEST_X = ${pyArray(data.test.features, [data.test.size, ...sampleShape])}
 TEST_Y = ${pyArray(data.test.targets, [data.test.size, data.outputs])}
 
 # The run's settings.
@@ -192,12 +193,12 @@ def load(model, weights):
     with torch.no_grad():
         for layer, name, attribute, transposed in PLACES:
             value = weights[(layer, name)]
-            getattr(model[layer], attribute).copy_(value.T if transposed else value)
+            model[layer].get_parameter(attribute).copy_(value.T if transposed else value)
 
 
 def parameter_groups(model):
-    decayed = [getattr(model[layer], attribute) for layer, name, attribute, _ in PLACES if (layer, name) in DECAYED]
-    others = [getattr(model[layer], attribute) for layer, name, attribute, _ in PLACES if (layer, name) not in DECAYED]
+    decayed = [model[layer].get_parameter(attribute) for layer, name, attribute, _ in PLACES if (layer, name) in DECAYED]
+    others = [model[layer].get_parameter(attribute) for layer, name, attribute, _ in PLACES if (layer, name) not in DECAYED]
     return [{"params": decayed, "weight_decay": WEIGHT_DECAY}, {"params": others, "weight_decay": 0.0}]
 
 

@@ -75,7 +75,10 @@ function checkLayerSubject(
 ): NamedCheck[] {
   requireVariantTarget(variant, [subject.layer.type], `a ${subject.layer.type} layer`);
   const trainingRandom = deriveRandom(seed, STREAMS.upstream + 1);
-  const layer = layerFactoryFor(variant)(subject.layer, [subject.inputs], kernels, deriveRandom(seed, STREAMS.layer), trainingRandom);
+  const inputShape = subject.inputShape ?? [subject.inputs];
+  const issue = definitionOf(subject.layer).inputIssue(subject.layer, inputShape, { layer: `the ${subject.layer.type} layer`, source: 'the input' });
+  if (issue) throw new GradcheckInputError(issue, subject.inputShape ? 'subject.inputShape' : 'subject.inputs');
+  const layer = layerFactoryFor(variant)(subject.layer, inputShape, kernels, deriveRandom(seed, STREAMS.layer), trainingRandom);
   const { rows } = subject;
   const x = randomInputs(deriveRandom(seed, STREAMS.data), rows * subject.inputs);
   const upstream = uniformArray(deriveRandom(seed, STREAMS.upstream), rows * layer.outputs, -2, 2);

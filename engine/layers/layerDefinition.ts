@@ -29,8 +29,10 @@ export interface OnnxAttribute {
   readonly name: string;
   readonly float?: number;
   readonly int?: number;
-  /** A float64 tensor (a Constant node's value). */
-  readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array };
+  /** A list of whole numbers (a Conv's kernel_shape, strides, pads). */
+  readonly ints?: readonly number[];
+  /** A float64 tensor (a Constant node's value), or with `int64` one of whole numbers (indices, shapes, pads). */
+  readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array; readonly int64?: boolean };
 }
 
 /** One ONNX node of a layer's graph. */
@@ -44,6 +46,8 @@ export interface OnnxNode {
 /** The names a layer's ONNX nodes read and write: its input, its output, its parameters' initializers, and its own intermediate values. */
 export interface OnnxNames {
   readonly input: string;
+  /** The shape of one sample of the layer's input (for a Conv's padding). */
+  readonly inputShape: Shape;
   readonly output: string;
   parameter(name: string): string;
   intermediate(name: string): string;
@@ -95,6 +99,8 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   /** One line: what the layer does. */
   readonly description: string;
   readonly family: LayerFamily;
+  /** What one input sample must be: a vector, a C×H×W image, or any shape (an elementwise activation keeps it). */
+  readonly takes?: 'vector' | 'image';
   /** The spec's zod object, strict, with `type` as its literal discriminator. */
   readonly schema: z.ZodType<S>;
   /** The settings in the order forms show them; the positional ones in the order the short form writes them. */

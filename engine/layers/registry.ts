@@ -1,11 +1,15 @@
 // The layer registry: every layer type's definition in one list, and the spec schema and type list derived from it; pure, any process.
 import { z } from 'zod';
+import { avgpool2dDefinition } from './avgpool2dDefinition.js';
+import { conv2dDefinition } from './conv2dDefinition.js';
 import { dropoutDefinition } from './dropoutDefinition.js';
 import { eluDefinition } from './eluDefinition.js';
+import { flattenDefinition } from './flattenDefinition.js';
 import { geluDefinition } from './geluDefinition.js';
 import type { LayerDefinition } from './layerDefinition.js';
 import { leakyReluDefinition } from './leakyReluDefinition.js';
 import { linearDefinition } from './linearDefinition.js';
+import { maxpool2dDefinition } from './maxpool2dDefinition.js';
 import { reluDefinition } from './reluDefinition.js';
 import { sigmoidDefinition } from './sigmoidDefinition.js';
 import { siluDefinition } from './siluDefinition.js';
@@ -26,6 +30,10 @@ const DEFINITIONS = [
   geluDefinition,
   softplusDefinition,
   siluDefinition,
+  conv2dDefinition,
+  maxpool2dDefinition,
+  avgpool2dDefinition,
+  flattenDefinition,
 ] as const;
 
 type SchemasOf<T> = T extends readonly [{ readonly schema: infer Schema }, ...infer Rest] ? [Schema, ...SchemasOf<Rest>] : [];

@@ -21,11 +21,12 @@ export function shortFormUsage(definition: LayerDefinition<LayerSpec>): string {
   );
 }
 
-/** An example of the short form: "linear:32", "leaky_relu:0.1", "dropout:0.2". */
+/** An example of the short form: "linear:32", "leaky_relu:0.1", "dropout:0.2", "conv2d:16:5" (every required setting, else the first). */
 export function shortFormExample(definition: LayerDefinition<LayerSpec>): string {
-  const first = positional(definition)[0];
-  if (first === undefined) return definition.type;
-  return `${definition.type}:${first.kind === 'choice' ? first.default : first.example}`;
+  const settings = positional(definition);
+  const required = settings.filter((setting) => !setting.optional);
+  const shown = required.length > 0 ? required : settings.slice(0, 1);
+  return [definition.type, ...shown.map((setting) => (setting.kind === 'choice' ? setting.default : setting.example))].join(':');
 }
 
 /** Every layer type's short form, comma-separated, in registry order. */
@@ -56,15 +57,26 @@ export function parseLayerItem(item: string, where: string): LayerSpec {
   if (definition === undefined) throw new Error(`${where}: unknown layer type; known: ${knownShortForms()}`);
   const settings = positional(definition);
   if (settings.length === 0 && values.length > 0) throw new Error(`${where}: ${type} takes no size`);
-  const required = settings.filter((setting) => !setting.optional).length;
-  if (values.length < required || values.length > settings.length) {
-    throw new Error(`${where}: write ${shortFormUsage(definition)}, e.g. ${shortFormExample(definition)}`);
-  }
+  const usage = (): Error => new Error(`${where}: write ${shortFormUsage(definition)}, e.g. ${shortFormExample(definition)}`);
+  if (values.length > settings.length) throw usage();
   const spec: Record<string, number | string> = { type };
-  values.forEach((text, i) => {
-    spec[settings[i]!.name] = settingValue(settings[i]!, text, where);
-  });
+  let next = 0;
+  for (const text of values) {
+    // An optional number left out before a choice ("conv2d:16:5:same", no stride): a word that a later choice takes skips it.
+    while (next < settings.length && skippable(settings, next, text)) next++;
+    if (next >= settings.length) throw usage();
+    spec[settings[next]!.name] = settingValue(settings[next]!, text, where);
+    next++;
+  }
+  if (settings.some((setting) => !setting.optional && spec[setting.name] === undefined)) throw usage();
   return spec as LayerSpec;
+}
+
+/** Whether the optional number setting at `index` is left out: `text` is no number but a value of a choice after it. */
+function skippable(settings: readonly LayerSetting[], index: number, text: string): boolean {
+  const setting = settings[index]!;
+  if (!setting.optional || setting.kind === 'choice' || Number.isFinite(Number(text))) return false;
+  return settings.slice(index + 1).some((later) => later.kind === 'choice' && later.choices.some((choice) => choice.value === text));
 }
 
 /** One layer in the short form; settings the form cannot hold (a Linear layer's declared inputs) are left out. */
@@ -76,9 +88,17 @@ export function formatLayerItem(spec: LayerSpec): string {
   settings.forEach((setting, i) => {
     if (values[setting.name] !== undefined) last = i;
   });
-  const parts = settings.slice(0, last + 1).map((setting) => {
-    const value = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example));
-    return String(value);
+  const parts: string[] = [];
+  settings.slice(0, last + 1).forEach((setting, i) => {
+    const value = values[setting.name];
+    if (value !== undefined) {
+      parts.push(String(value));
+      return;
+    }
+    // Left out when the parser can tell: an optional number followed (next written) by a choice's word.
+    const nextWritten = settings.slice(i + 1, last + 1).find((later) => values[later.name] !== undefined);
+    if (setting.optional && setting.kind !== 'choice' && nextWritten?.kind === 'choice') return;
+    parts.push(String(setting.kind === 'choice' ? setting.default : (setting.default ?? setting.example)));
   });
   return [spec.type, ...parts].join(':');
 }

@@ -28,7 +28,7 @@ export interface NetworkDescription {
 
 /** The shape of one input sample of `spec`. */
 export function inputShapeOf(spec: NetworkSpec): Shape {
-  return [spec.input];
+  return spec.inputShape ?? [spec.input];
 }
 
 /**

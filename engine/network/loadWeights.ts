@@ -9,6 +9,7 @@ export function sameSpec(a: NetworkSpec, b: NetworkSpec): boolean {
   const normalise = (spec: NetworkSpec) =>
     JSON.stringify({
       input: spec.input,
+      inputShape: spec.inputShape ?? [spec.input],
       layers: spec.layers.map((layer) =>
         Object.fromEntries(
           Object.entries(layer)

@@ -84,7 +84,7 @@ export class Network {
 }
 
 function cloneSpec(spec: NetworkSpec): NetworkSpec {
-  return { input: spec.input, layers: spec.layers.map((layer) => ({ ...layer })) };
+  return { input: spec.input, ...(spec.inputShape ? { inputShape: [...spec.inputShape] } : {}), layers: spec.layers.map((layer) => ({ ...layer })) };
 }
 
 /** Builds one layer of a spec whose input sample has `input`'s shape (`random` initialises weights, `trainingRandom` drives dropout masks). */

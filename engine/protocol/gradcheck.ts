@@ -7,8 +7,19 @@ import { LayerSpecSchema, NetworkSpecSchema } from '../spec.js';
 /** What to check: one layer on a random batch, one loss, or a whole network with its loss. */
 export const GradcheckSubjectSchema = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('layer'), layer: LayerSpecSchema, inputs: z.number().int().positive().max(4096), rows: z.number().int().positive().max(256) })
-    .strict(),
+    .object({
+      kind: z.literal('layer'),
+      layer: LayerSpecSchema,
+      inputs: z.number().int().positive().max(4096),
+      /** An image input's channels × height × width (their product is `inputs`); a vector of `inputs` values when absent. */
+      inputShape: z.array(z.number().int().positive()).length(3, 'an input shape is channels × height × width').optional(),
+      rows: z.number().int().positive().max(256),
+    })
+    .strict()
+    .refine((subject) => subject.inputShape === undefined || subject.inputShape.reduce((a, b) => a * b, 1) === subject.inputs, {
+      message: 'the input shape must hold exactly `inputs` values (channels × height × width = inputs)',
+      path: ['inputShape'],
+    }),
   z
     .object({ kind: z.literal('loss'), loss: LossNameSchema, width: z.number().int().positive().max(4096), rows: z.number().int().positive().max(256) })
     .strict(),

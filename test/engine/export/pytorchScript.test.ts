@@ -37,8 +37,9 @@ async function exportRun(
   inputs: number,
   dataSet: DataSource,
   hyper: Hyperparameters,
+  inputShape?: number[],
 ): Promise<{ finished: TrainFinished; script: string }> {
-  const spec = parseSpecText(net, inputs);
+  const spec = { ...parseSpecText(net, inputs), ...(inputShape ? { inputShape } : {}) };
   const finished = await ask([{ type: 'train.start', runId: name, spec, dataSet, hyper }], (event) => event.type === 'train.finished');
   if (finished.type !== 'train.finished') throw new Error(JSON.stringify(finished));
   const file = await ask(
@@ -58,7 +59,7 @@ function python(script: string, ...args: string[]): unknown {
   return JSON.parse(run.stdout);
 }
 
-const CASES: { name: string; net: string; inputs: number; dataSet: DataSource; hyper: Hyperparameters }[] = [
+const CASES: { name: string; net: string; inputs: number; inputShape?: number[]; dataSet: DataSource; hyper: Hyperparameters }[] = [
   {
     name: 'exercise',
     net: 'linear:32,relu,linear:1,sigmoid',
@@ -106,6 +107,14 @@ const CASES: { name: string; net: string; inputs: number; dataSet: DataSource; h
     dataSet: 'wine',
     hyper: { epochs: 3, learningRate: 0.002, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 2, optimizer: { kind: 'rmsprop' } },
   },
+  {
+    name: 'convnet',
+    net: 'conv2d:6:3:1:same,relu,maxpool2d:2,conv2d:4:2:2,avgpool2d:1,flatten,linear:10,softmax',
+    inputs: 64,
+    inputShape: [1, 8, 8],
+    dataSet: 'digits',
+    hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 4, optimizer: { kind: 'momentum' } },
+  },
 ];
 
 describe('train_run.py', () => {
@@ -113,8 +122,8 @@ describe('train_run.py', () => {
     expect(LAYER_TYPES.filter((type) => !definitionOf({ type } as never).pytorch)).toEqual([]);
   });
 
-  it.for(CASES)("gives the engine's losses and accuracies to 1e-9 in PyTorch: $name", async ({ name, net, inputs, dataSet, hyper }, context) => {
-    const { finished, script } = await exportRun(name, net, inputs, dataSet, hyper);
+  it.for(CASES)("gives the engine's losses and accuracies to 1e-9 in PyTorch: $name", async ({ name, net, inputs, inputShape, dataSet, hyper }, context) => {
+    const { finished, script } = await exportRun(name, net, inputs, dataSet, hyper, inputShape);
     if (!torchAvailable()) return context.skip(NO_TORCH);
     const history = python(script, '--json') as Record<string, number>[];
     expect(history).toHaveLength(hyper.epochs);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runGradcheck } from '../../../engine/gradcheck/runGradcheck.js';
 import { plainKernels } from '../../../engine/kernels/plainKernels.js';
-import { LAYER_DEFINITIONS, LayerSpecSchema } from '../../../engine/layers/registry.js';
+import type { LayerDefinition } from '../../../engine/layers/layerDefinition.js';
+import { LAYER_DEFINITIONS, LayerSpecSchema, type LayerSpec } from '../../../engine/layers/registry.js';
 import { shapeSize } from '../../../engine/layers/shape.js';
 import { describeLayers } from '../../../engine/network/describeLayers.js';
 import { buildLayer } from '../../../engine/network/network.js';
@@ -13,19 +14,28 @@ import { randomLayerSpec } from '../support/randomLayerSpec.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
-/** A random input width in [2, 9] and row count in [1, 5]. */
-function shapeOf(seed: number): { inputs: number; rows: number } {
+/** A random input and row count in [1, 5]: a width in [2, 9], or for a layer that takes images 1–2 channels of 5–8 × 5–8 pixels. */
+function shapeOf(seed: number, definition: LayerDefinition<LayerSpec>): { inputs: number; inputShape: number[]; rows: number } {
   const random = createRandom(seed * 104729);
-  return { inputs: 2 + Math.floor(random.next() * 8), rows: 1 + Math.floor(random.next() * 5) };
+  const rows = 1 + Math.floor(random.next() * 5);
+  if (definition.takes === 'image') {
+    const inputShape = [1 + Math.floor(random.next() * 2), 5 + Math.floor(random.next() * 4), 5 + Math.floor(random.next() * 4)];
+    return { inputs: inputShape.reduce((a, b) => a * b, 1), inputShape, rows: Math.min(rows, 3) };
+  }
+  const inputs = 2 + Math.floor(random.next() * 8);
+  return { inputs, inputShape: [inputs], rows };
 }
+
+/** The gradient-check subject and network spec input for a sample shape. */
+const subjectShape = ({ inputs, inputShape }: { inputs: number; inputShape: number[] }) => ({ inputs, ...(inputShape.length > 1 ? { inputShape } : {}) });
 
 describe.each(LAYER_DEFINITIONS.map((definition) => [definition.type, definition] as const))('the registered layer %s', (_type, definition) => {
   it('passes the gradient check of dx and of every named parameter on random shapes and settings', () => {
     for (const seed of SEEDS) {
-      const { inputs, rows } = shapeOf(seed);
+      const shape = shapeOf(seed, definition);
       const layer = randomLayerSpec(definition, createRandom(seed));
-      const result = runGradcheck({ subject: { kind: 'layer', layer, inputs, rows }, seed });
-      const names = definition.parameterShapes(layer, [inputs]).map((parameter) => `d${parameter.name}`);
+      const result = runGradcheck({ subject: { kind: 'layer', layer, ...subjectShape(shape), rows: shape.rows }, seed });
+      const names = definition.parameterShapes(layer, shape.inputShape).map((parameter) => `d${parameter.name}`);
       const checked = result.checks.map((check) => check.name.replace(/ \(.*\)$/, ''));
       expect(new Set(checked), JSON.stringify(layer)).toEqual(new Set(['dx', ...names]));
       for (const check of result.checks) expect(check.relativeError, `${check.name} of ${JSON.stringify(layer)} (seed ${seed})`).toBeLessThan(1e-6);
@@ -34,10 +44,11 @@ describe.each(LAYER_DEFINITIONS.map((definition) => [definition.type, definition
 
   it('builds a layer whose shapes and parameters are the ones its definition and the shape tracer give', () => {
     for (const seed of SEEDS) {
-      const { inputs } = shapeOf(seed);
+      const shape = shapeOf(seed, definition);
+      const { inputs } = shape;
       const spec = randomLayerSpec(definition, createRandom(seed));
-      const built = buildLayer(spec, [inputs], plainKernels, createRandom(seed), createRandom(seed + 1));
-      const description = describeLayers({ input: inputs, layers: [spec] });
+      const built = buildLayer(spec, shape.inputShape, plainKernels, createRandom(seed), createRandom(seed + 1));
+      const description = describeLayers({ input: inputs, ...(shape.inputShape.length > 1 ? { inputShape: shape.inputShape } : {}), layers: [spec] });
       expect(description.issues).toEqual([]);
       expect(built.type).toBe(definition.type);
       expect(built.inputs).toBe(inputs);

@@ -44,7 +44,7 @@ describe('traceRows', () => {
   it('writes layer names and values as the lab does', () => {
     expect(layerName('leaky_relu')).toBe('Leaky ReLU');
     expect(layerName('gelu')).toBe('GELU');
-    expect(layerName('conv2d')).toBe('Conv2d'); // a type the registry does not know, capitalised
+    expect(layerName('lstm')).toBe('Lstm'); // a type the registry does not know, capitalised
     expect(shortValue(0.123456)).toBe('0.123');
     expect(shortValue(0.0000123)).toBe('1.23e-5');
   });

@@ -9,7 +9,7 @@ describe('drag payloads', () => {
   });
 
   it('refuses text that is not a layer drag', () => {
-    for (const text of ['', 'hello', '{"kind":"new","type":"conv2d"}', '{"kind":"move","from":-1}', '{"kind":"move","from":1.5}', 'null']) {
+    for (const text of ['', 'hello', '{"kind":"new","type":"lstm"}', '{"kind":"move","from":-1}', '{"kind":"move","from":1.5}', 'null']) {
       expect(decodeDrag(text)).toBeNull();
     }
   });

@@ -1,0 +1,171 @@
+// The Conv2D layer type: filters sliding over a C×H×W input (valid or same padding, any stride), W filters×channels×k×k; pure, any process.
+import { z } from 'zod';
+import { Conv2D } from './conv2d.js';
+import { PADDINGS, windowGeometry } from './convGeometry.js';
+import { defineLayer } from './layerDefinition.js';
+import { numberSchema, type ChoiceSetting, type NumberSetting } from './layerSetting.js';
+import { int64Constant, windowNodes } from './onnxWindows.js';
+import { imageIssue, windowIssue } from './windowIssues.js';
+
+const filters: NumberSetting = {
+  name: 'filters',
+  label: 'Filters',
+  noun: 'the number of filters',
+  kind: 'integer',
+  optional: false,
+  positional: true,
+  min: 1,
+  initial: 8,
+  example: 16,
+  placeholder: 'FILTERS',
+  range: 'a positive whole number',
+};
+const kernel: NumberSetting = {
+  name: 'kernel',
+  label: 'Kernel size',
+  noun: 'the kernel size',
+  kind: 'integer',
+  optional: false,
+  positional: true,
+  min: 1,
+  initial: 3,
+  example: 5,
+  placeholder: 'KERNEL',
+  range: 'a positive whole number',
+};
+const stride: NumberSetting = {
+  name: 'stride',
+  label: 'Stride',
+  noun: 'the stride',
+  kind: 'integer',
+  optional: true,
+  positional: true,
+  min: 1,
+  default: 1,
+  example: 1,
+  placeholder: 'STRIDE',
+  range: 'a positive whole number',
+};
+const padding: ChoiceSetting = {
+  name: 'padding',
+  label: 'Padding',
+  noun: 'padding',
+  kind: 'choice',
+  optional: true,
+  positional: true,
+  default: 'valid',
+  choices: [
+    { value: 'valid', label: 'valid: no padding (default)' },
+    { value: 'same', label: 'same: zeros around, output ⌈size / stride⌉' },
+  ],
+};
+const init: ChoiceSetting = {
+  name: 'init',
+  label: 'Initialisation',
+  noun: 'initialisation',
+  kind: 'choice',
+  optional: true,
+  positional: false,
+  default: 'he',
+  choices: [
+    { value: 'he', label: 'He normal (default)' },
+    { value: 'xavier', label: 'Xavier uniform' },
+  ],
+};
+
+/** A 2D convolution: `filters` filters of `kernel`×`kernel` over every channel, moved by `stride`, with `padding`. */
+export const Conv2DSpecSchema = z
+  .object({
+    type: z.literal('conv2d'),
+    filters: numberSchema(filters),
+    kernel: numberSchema(kernel),
+    stride: numberSchema(stride).optional(),
+    padding: z.enum(PADDINGS).optional(),
+    init: z.enum(['he', 'xavier']).optional(),
+  })
+  .strict();
+export type Conv2DSpec = z.infer<typeof Conv2DSpecSchema>;
+
+const geometryOf = (spec: Conv2DSpec, input: readonly number[]) => windowGeometry(input, spec.kernel, spec.stride ?? 1, spec.padding ?? 'valid');
+
+export const conv2dDefinition = defineLayer({
+  type: 'conv2d',
+  title: 'Conv2D',
+  description: 'filters slid over the image, plus a bias',
+  family: 'weights',
+  takes: 'image',
+  schema: Conv2DSpecSchema,
+  settings: [filters, kernel, stride, padding, init],
+  outputShape: (spec, input) => {
+    if (input.length !== 3) return [spec.filters, 1, 1];
+    const geometry = geometryOf(spec, input);
+    return [spec.filters, geometry.rows.output, geometry.columns.output];
+  },
+  inputIssue: (spec, input, at) =>
+    imageIssue(input, at) ??
+    windowIssue(
+      geometryOf(spec, input),
+      `a ${spec.kernel}×${spec.kernel} kernel`,
+      at,
+      spec.padding === 'same' ? undefined : 'use a smaller kernel, or padding same',
+    ),
+  parameterShapes: (spec, input) => [
+    { name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] },
+    { name: 'b', shape: [spec.filters] },
+  ],
+  // windows [N, P, C·k·k] · Wᵀ [C·k·k, F] + b, then [N, F, Ho, Wo]: the same sums as a Conv node, in float64 (see onnxWindows.ts).
+  onnx: (spec, names) => {
+    const geometry = geometryOf(spec, names.inputShape);
+    const at = names.intermediate;
+    const patch = geometry.channels * spec.kernel * spec.kernel;
+    return [
+      ...windowNodes(names, geometry, false),
+      int64Constant(names, 'weight_shape', [2], [spec.filters, patch]),
+      { opType: 'Reshape', inputs: [names.parameter('W'), at('weight_shape')], output: at('weights') },
+      { opType: 'Transpose', inputs: [at('weights')], output: at('weights_t'), attributes: [{ name: 'perm', ints: [1, 0] }] },
+      { opType: 'MatMul', inputs: [at('windows'), at('weights_t')], output: at('product') },
+      { opType: 'Add', inputs: [at('product'), names.parameter('b')], output: at('biased') },
+      { opType: 'Transpose', inputs: [at('biased')], output: at('channels_first'), attributes: [{ name: 'perm', ints: [0, 2, 1] }] },
+      int64Constant(names, 'output_shape', [4], [0, spec.filters, geometry.rows.output, geometry.columns.output]),
+      { opType: 'Reshape', inputs: [at('channels_first'), at('output_shape')], output: names.output },
+    ];
+  },
+  pytorch: (spec, input) => {
+    const geometry = geometryOf(spec, input);
+    const conv = `nn.Conv2d(${input[0]}, ${spec.filters}, ${spec.kernel}, stride=${spec.stride ?? 1})`;
+    const { rows, columns } = geometry;
+    const pads = [columns.before, columns.after, rows.before, rows.after];
+    return {
+      module: pads.every((p) => p === 0) ? conv : `PaddedConv2d((${pads.join(', ')}), ${conv})`,
+      parameters: pads.every((p) => p === 0)
+        ? [
+            { name: 'W', attribute: 'weight', transposed: false },
+            { name: 'b', attribute: 'bias', transposed: false },
+          ]
+        : [
+            { name: 'W', attribute: 'conv.weight', transposed: false },
+            { name: 'b', attribute: 'conv.bias', transposed: false },
+          ],
+      ...(pads.every((p) => p === 0)
+        ? {}
+        : {
+            helper: {
+              name: 'PaddedConv2d',
+              source: [
+                'class PaddedConv2d(nn.Module):',
+                '    """Zeros around the image (left, right, top, bottom), then the convolution: the lab\'s padding same."""',
+                '',
+                '    def __init__(self, pads, conv):',
+                '        super().__init__()',
+                '        self.pad = nn.ZeroPad2d(pads)',
+                '        self.conv = conv',
+                '',
+                '    def forward(self, x):',
+                '        return self.conv(self.pad(x))',
+              ].join('\n'),
+            },
+          }),
+    };
+  },
+  build: (spec, input, { kernels, random }) => new Conv2D(geometryOf(spec, input), spec.filters, kernels, random, spec.init ?? 'he'),
+});
