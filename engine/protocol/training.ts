@@ -58,7 +58,13 @@ export const TrainStartedSchema = z
   })
   .strict();
 
-export const TrainEpochSchema = z.object({ type: z.literal('train.epoch'), runId: z.string(), metrics: EpochMetricsSchema }).strict();
+/**
+ * Epochs finished: `metrics` is the latest; a fast run's epochs are coalesced to a few events a second, and `earlier`
+ * then holds the ones finished since the run's previous train.epoch, oldest first (every epoch arrives exactly once).
+ */
+export const TrainEpochSchema = z
+  .object({ type: z.literal('train.epoch'), runId: z.string(), metrics: EpochMetricsSchema, earlier: z.array(EpochMetricsSchema).optional() })
+  .strict();
 
 /** Training losses of consecutive minibatches, sent a few times a second: batch `firstBatch` (counted from 1 over the run) onwards. */
 export const TrainBatchesSchema = z

@@ -132,7 +132,7 @@ export function createTrainingHandlers(): TrainingHandlers {
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
     const boundary = request.boundary ? new DecisionBoundary(network, planeFrame(data), data.extraFeatures, ctx.kernels) : undefined;
     const diagnosed = data.test.size > 0 ? data.test : data.train;
-    const initialSymptoms = networkSymptoms(network, diagnosed);
+    const initialSymptoms = networkSymptoms(network, diagnosed, hyper.batchSize);
     const outcome = await train({
       network,
       data,
@@ -140,7 +140,10 @@ export function createTrainingHandlers(): TrainingHandlers {
       kernels: ctx.kernels,
       control,
       recordPath: request.recordPath ?? false,
-      onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
+      onEpochs: (epochs) => {
+        const metrics = epochs[epochs.length - 1]!;
+        ctx.send({ type: 'train.epoch', runId, metrics, ...(epochs.length > 1 ? { earlier: epochs.slice(0, -1) } : {}) });
+      },
       onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
       onStateChange: (state) => ctx.send({ type: 'train.state', runId, state }),
       onLearningRate: (change) => ctx.send({ type: 'train.learningRate', runId, change }),
@@ -158,7 +161,7 @@ export function createTrainingHandlers(): TrainingHandlers {
       outcome.history.length > 0
         ? diagnoseRun({
             initial: initialSymptoms,
-            final: networkSymptoms(network, diagnosed),
+            final: networkSymptoms(network, diagnosed, hyper.batchSize),
             classes: data.classes,
             setName: data.test.size > 0 ? 'test' : 'training',
             learningRate: hyper.learningRate,

@@ -2,9 +2,9 @@
 import type { EngineStatus } from '../../contract/labHost.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { FinishReason, TrainBoundary } from '../../engine/protocol/training.js';
-import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { LearningRateChange } from '../../engine/training/learningRateChange.js';
 import { EMPTY_BATCH_LOSSES, appendBatchLosses, type BatchLossSeries } from './batchLossSeries.js';
+import { EpochHistory } from './epochHistory.js';
 import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
 
 /** idle: nothing run yet; starting: request sent; running: epochs arriving; stopping: stop sent; then finished or failed. */
@@ -14,7 +14,8 @@ export interface RunState {
   runId: string | null;
   phase: RunPhase;
   plannedEpochs: number;
-  history: EpochMetrics[];
+  /** Every epoch so far, appended as train.epoch events arrive; the engine's own list once the run has finished. */
+  history: EpochHistory;
   /** The training loss of every minibatch so far, thinned for drawing. */
   batches: BatchLossSeries;
   /** The engine said the run waits for resume (train.state). */
@@ -37,7 +38,7 @@ export const IDLE_RUN: RunState = {
   runId: null,
   phase: 'idle',
   plannedEpochs: 0,
-  history: [],
+  history: EpochHistory.EMPTY,
   batches: EMPTY_BATCH_LOSSES,
   paused: false,
   sizes: null,
@@ -95,7 +96,7 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
       return {
         ...state,
         phase: state.phase === 'stopping' ? 'stopping' : 'running',
-        history: [...state.history.filter((m) => m.epoch !== event.metrics.epoch), event.metrics],
+        history: state.history.append(event.earlier ? [...event.earlier, event.metrics] : [event.metrics]),
       };
     case 'train.batches':
       return { ...state, batches: appendBatchLosses(state.batches, event.firstBatch, event.losses) };
@@ -106,7 +107,7 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
     case 'train.learningRate':
       return { ...state, learningRateChanges: [...state.learningRateChanges, event.change] };
     case 'train.finished':
-      return { ...state, phase: 'finished', paused: false, history: event.history, finish: { reason: event.reason, message: event.message } };
+      return { ...state, phase: 'finished', paused: false, history: EpochHistory.of(event.history), finish: { reason: event.reason, message: event.message } };
     case 'error': {
       const field = event.field === undefined ? undefined : formFieldOf(event.field);
       const fieldErrors = field ? { ...state.fieldErrors, [field]: event.message } : state.fieldErrors;

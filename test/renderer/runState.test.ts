@@ -50,7 +50,7 @@ describe('run state driven by the engine', () => {
     expect([...new Set(seenLengths)]).toEqual([0, 1, 2, 3]);
     expect(seenLengths).toEqual([...seenLengths].sort((a, b) => a - b));
     const finished = events.at(-1);
-    expect(finished?.type === 'train.finished' && finished.history).toEqual(state.history);
+    expect(finished?.type === 'train.finished' && finished.history).toEqual(state.history.toArray());
   });
 
   it('ends stopped after the user stops a long run', async () => {
