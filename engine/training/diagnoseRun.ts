@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Samples } from '../data/dataSets.js';
 import { classify, endsInProbabilities } from '../analysis/predictions.js';
+import { SYMPTOM_PASS_VALUES } from '../limits.js';
 import type { Network } from '../network/network.js';
 
 /** one-class: every sample gets the same class; dead-relu: a ReLU layer outputs 0 in every unit for every sample. */
@@ -59,6 +60,12 @@ export function networkSymptoms(network: Network, samples: Samples, rowsPerPass 
     if (oneClass && predicted.some((p) => p !== first)) oneClass = false;
   }
   return { oneClass: oneClass ? first : undefined, deadLayers: reluLayers.filter((index) => !alive.has(index)) };
+}
+
+/** Rows per pass of networkSymptoms: one minibatch's, or more while the widest layer's activations stay within SYMPTOM_PASS_VALUES. */
+export function symptomPassRows(network: Network, batchSize: number): number {
+  const widest = Math.max(network.inputs, ...network.layers.map((layer) => layer.outputs));
+  return Math.max(batchSize, Math.floor(SYMPTOM_PASS_VALUES / Math.max(1, widest)));
 }
 
 export interface DiagnosisInput {

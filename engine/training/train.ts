@@ -11,7 +11,7 @@ import type { FinishReason } from '../protocol/training.js';
 import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import type { LearningRateChange } from './learningRateChange.js';
-import { BatchLossBuffer } from './batchLosses.js';
+import { BatchLossBuffer, type BatchLossListener } from './batchLosses.js';
 import { EpochBuffer } from './epochBuffer.js';
 import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
@@ -40,8 +40,11 @@ export interface TrainingOptions {
    */
   onEpochs?: (epochs: EpochMetrics[]) => void;
   epochIntervalMilliseconds?: number;
-  /** Receives the training minibatches' losses (counted from 1 over the run) a few times a second, and at the end. */
-  onBatches?: (firstBatch: number, losses: Float64Array) => void;
+  /**
+   * Receives the training minibatches' losses (counted from 1 over the run) a few times a second, and at the end, with
+   * the training samples per second since the last call (pauses left out; undefined when too short to measure).
+   */
+  onBatches?: BatchLossListener;
   /** How often onBatches is called at most, in milliseconds (default 250). */
   batchIntervalMilliseconds?: number;
   /** Pause, resume and stop from outside. */
@@ -146,7 +149,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
   const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters, kernels);
-  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
+  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now(), batch);
   const epochs = new EpochBuffer(options.onEpochs, options.epochIntervalMilliseconds ?? 250, EPOCH_BURST);
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
@@ -193,6 +196,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
       snapshot(Date.now());
       options.onStateChange?.('paused');
       await control.whenResumed();
+      batches.resume(Date.now());
       takeLearningRate();
       if (!stopRequested()) options.onStateChange?.('running');
     }

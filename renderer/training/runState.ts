@@ -18,6 +18,8 @@ export interface RunState {
   history: EpochHistory;
   /** The training loss of every minibatch so far, thinned for drawing. */
   batches: BatchLossSeries;
+  /** Training samples per second, as the engine last measured it (null before it has). */
+  samplesPerSecond: number | null;
   /** The engine said the run waits for resume (train.state). */
   paused: boolean;
   sizes: { train: number; test: number; parameters: number } | null;
@@ -40,6 +42,7 @@ export const IDLE_RUN: RunState = {
   plannedEpochs: 0,
   history: EpochHistory.EMPTY,
   batches: EMPTY_BATCH_LOSSES,
+  samplesPerSecond: null,
   paused: false,
   sizes: null,
   finish: null,
@@ -99,7 +102,11 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
         history: state.history.append(event.earlier ? [...event.earlier, event.metrics] : [event.metrics]),
       };
     case 'train.batches':
-      return { ...state, batches: appendBatchLosses(state.batches, event.firstBatch, event.losses) };
+      return {
+        ...state,
+        batches: appendBatchLosses(state.batches, event.firstBatch, event.losses),
+        samplesPerSecond: event.samplesPerSecond ?? state.samplesPerSecond,
+      };
     case 'train.state':
       return { ...state, paused: event.state === 'paused' };
     case 'train.boundary':

@@ -93,6 +93,20 @@ describe('run state driven by the engine', () => {
     expect(state.batches.buckets).toHaveLength(3 * 89);
   });
 
+  it("keeps the engine's training samples per second, and the last one through events too short to measure", async () => {
+    const { state, events } = await drive(exerciseRun('rate', { epochs: 3 }));
+    const rates = events.flatMap((event) => (event.type === 'train.batches' && event.samplesPerSecond !== undefined ? [event.samplesPerSecond] : []));
+    expect(rates.length).toBeGreaterThan(0);
+    expect(state.samplesPerSecond).toBe(rates.at(-1));
+    expect(state.samplesPerSecond).toBeGreaterThan(0);
+    const unmeasured = applyEngineEvent(
+      { ...state, phase: 'running' },
+      { type: 'train.batches', runId: 'rate', firstBatch: 3 * 89 + 1, losses: new Float64Array(1) },
+    );
+    expect(unmeasured.samplesPerSecond).toBe(state.samplesPerSecond);
+    expect(unmeasured.batches.lastBatch).toBe(3 * 89 + 1);
+  });
+
   it('puts an engine error that names a field at that field and fails the run', async () => {
     const { state } = await drive(exerciseRun('too-big', { batchSize: 5000 }));
     expect(state.phase).toBe('failed');
