@@ -20,6 +20,8 @@ export interface RunState {
   batches: BatchLossSeries;
   /** Training samples per second, as the engine last measured it (null before it has). */
   samplesPerSecond: number | null;
+  /** The training loss of the last minibatch reported (batches.lastBatch), null before any. */
+  lastBatchLoss: number | null;
   /** The engine said the run waits for resume (train.state). */
   paused: boolean;
   sizes: { train: number; test: number; parameters: number } | null;
@@ -43,6 +45,7 @@ export const IDLE_RUN: RunState = {
   history: EpochHistory.EMPTY,
   batches: EMPTY_BATCH_LOSSES,
   samplesPerSecond: null,
+  lastBatchLoss: null,
   paused: false,
   sizes: null,
   finish: null,
@@ -106,6 +109,7 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
         ...state,
         batches: appendBatchLosses(state.batches, event.firstBatch, event.losses),
         samplesPerSecond: event.samplesPerSecond ?? state.samplesPerSecond,
+        lastBatchLoss: event.losses.length > 0 ? event.losses[event.losses.length - 1]! : state.lastBatchLoss,
       };
     case 'train.state':
       return { ...state, paused: event.state === 'paused' };

@@ -130,8 +130,11 @@ test('an epoch on a large data set streams its minibatch losses and samples per 
   // The minibatch curve grows while the first epoch is still running.
   await expect.poll(async () => (await lineNow()) !== first && (await epochsShown(page)) === 0, { timeout: 30_000 }).toBe(true);
   expect(await epochsShown(page)).toBe(0);
+  await expect(page.getByTestId('live-minibatch')).toHaveText(/^minibatch [\d,]+: loss \d/);
   const rateShown = await rate.textContent();
   await page.screenshot({ path: testInfo.outputPath('mid-epoch-1280x800.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('mid-epoch-1920x1080.png') });
 
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByRole('region', { name: 'Run status' }).getByText('Stopped', { exact: true })).toBeVisible({ timeout: 30_000 });

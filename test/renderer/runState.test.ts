@@ -93,7 +93,7 @@ describe('run state driven by the engine', () => {
     expect(state.batches.buckets).toHaveLength(3 * 89);
   });
 
-  it("keeps the engine's training samples per second, and the last one through events too short to measure", async () => {
+  it("keeps the engine's training samples per second (the last one through events too short to measure) and the last minibatch's loss", async () => {
     const { state, events } = await drive(exerciseRun('rate', { epochs: 3 }));
     const rates = events.flatMap((event) => (event.type === 'train.batches' && event.samplesPerSecond !== undefined ? [event.samplesPerSecond] : []));
     expect(rates.length).toBeGreaterThan(0);
@@ -105,6 +105,9 @@ describe('run state driven by the engine', () => {
     );
     expect(unmeasured.samplesPerSecond).toBe(state.samplesPerSecond);
     expect(unmeasured.batches.lastBatch).toBe(3 * 89 + 1);
+    expect(unmeasured.lastBatchLoss).toBe(0);
+    const lastLosses = events.flatMap((event) => (event.type === 'train.batches' ? [...event.losses] : []));
+    expect(state.lastBatchLoss).toBe(lastLosses.at(-1));
   });
 
   it('puts an engine error that names a field at that field and fails the run', async () => {
