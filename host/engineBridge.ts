@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { EngineStatus } from '../contract/labHost.js';
 import { fieldsNearStart, idsNearStart, oversizeFrame } from '../contract/messageLimits.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
-import { encodeWire, wireHead, type HostEnvelope } from '../contract/wire.js';
+import { decodeWire, encodeWire, wireHead, type HostEnvelope } from '../contract/wire.js';
 import { HOST_STREAM, framesOf, readFrameHeader } from '../contract/wireFrames.js';
 import { MAX_REQUEST_BYTES } from '../engine/limits.js';
 import { EngineLiveness, HEARTBEAT_ID_PREFIX, hungMessage, notAnsweringMessage, type LivenessTiming } from '../node/engineLiveness.js';
@@ -39,9 +39,10 @@ export class EngineBridge {
     this.#enginePath = enginePath;
     this.#sendFrame = sendFrame;
     this.#liveness = new EngineLiveness({
-      // The host's own requests go as plain objects, not frames: the engine answers them the same way (see childProcessEntry).
+      // The host's own requests travel as wire frames of its own stream, which no page uses; their answers stay here.
       ping: (requestId) => {
-        if (this.#child?.connected) this.#child.send({ type: 'engine.ping', requestId }, () => {});
+        if (this.#child?.connected)
+          for (const frame of framesOf(encodeWire({ type: 'engine.ping', requestId }), HOST_STREAM)) this.#child.send(frame, () => {});
       },
       hasPendingWork: () => this.#pending.size > 0,
       onNotAnswering: (silentMs) => this.#sendStatus({ state: 'unresponsive', message: notAnsweringMessage(silentMs, this.#liveness.timing.killAfterMs) }),
@@ -69,6 +70,7 @@ export class EngineBridge {
     const header = readFrameHeader(data);
     if (!header) return this.#sendEvent({ type: 'error', message: 'bad request: a binary frame without the wire header' });
     const { stream, offset, total, payload } = header;
+    if (stream === HOST_STREAM) return this.#sendEvent({ type: 'error', message: `bad request: stream ${HOST_STREAM} is the host's own` });
     const last = offset + payload.length >= total;
     if (offset > 0) {
       // The rest of a request refused at its first frame, or cut off when its engine died, goes nowhere.
@@ -116,18 +118,14 @@ export class EngineBridge {
       this.#liveness.start();
     });
     child.on('message', (message: unknown) => {
-      if (this.#child !== child) return;
+      if (this.#child !== child || !(message instanceof Uint8Array)) return;
       this.#crashesInARow = 0;
-      if (!(message instanceof Uint8Array)) {
-        // An answer to the host's own request (its heartbeat), as a plain object.
-        const pong = message as Partial<Extract<EngineEvent, { type: 'engine.pong' }>>;
-        if (pong.type === 'engine.pong' && pong.requestId?.startsWith(HEARTBEAT_ID_PREFIX)) this.#liveness.heard(pong.busy);
-        return;
-      }
-      this.#liveness.heard();
       const header = readFrameHeader(message);
-      // PendingWork reads only the type and ids, found at the start of a message's first frame.
-      if (header?.offset === 0) this.#pending.answered(fieldsNearStart(wireHead(header.payload)) as EngineEvent);
+      // PendingWork and the heartbeat read only the type and ids, found at the start of a message's first frame.
+      const fields = header?.offset === 0 ? fieldsNearStart(wireHead(header.payload)) : undefined;
+      if (header && fields?.type === 'engine.pong' && fields.requestId?.startsWith(HEARTBEAT_ID_PREFIX)) return this.#heardPong(header.payload);
+      this.#liveness.heard();
+      if (fields) this.#pending.answered(fields as EngineEvent);
       if (!this.#closed) this.#sendFrame(message);
     });
     child.on('error', (error) => process.stderr.write(`engine process: ${error.message}\n`));
@@ -144,6 +142,19 @@ export class EngineBridge {
       this.#sendStatus({ state: 'crashed', message });
       this.#restartTimer = setTimeout(() => this.#startEngine(), restartDelayMs(this.#crashesInARow));
     });
+  }
+
+  /** The answer to the host's heartbeat (one small frame), read here and never sent on to the page. */
+  #heardPong(payload: Uint8Array): void {
+    let busy: number | undefined;
+    try {
+      const envelope = decodeWire(payload) as Partial<Extract<HostEnvelope, { kind: 'event' }>>;
+      const event = envelope.event as Partial<Extract<EngineEvent, { type: 'engine.pong' }>> | undefined;
+      if (typeof event?.busy === 'number') busy = event.busy;
+    } catch {
+      // A pong cut into frames cannot be read from its first: it still says the engine answers.
+    }
+    this.#liveness.heard(busy);
   }
 
   #sendEvent(event: EngineEvent): void {

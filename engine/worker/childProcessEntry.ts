@@ -17,23 +17,9 @@ const frames = new FrameQueue((frame, written) => {
   process.send!(frame, undefined, undefined, (error) => written(error ?? undefined));
 });
 const channel = wireChannel((message, key) => frames.send(message, key), new FrameAssembler(MAX_REQUEST_BYTES));
-// The host's own requests (its heartbeat) come as plain objects, not frames, and are answered the same way: the host
-// reads those answers itself, and the page never sees them.
-const askedByHost = new Set<string>();
-const service = createEngineService(
-  (event) => {
-    const requestId = 'requestId' in event ? event.requestId : undefined;
-    if (requestId !== undefined && askedByHost.delete(requestId)) process.send?.(event);
-    else channel.emit(event);
-  },
-  { readAsset: readAssetText, kernels: loadEngineKernels() },
-);
-process.on('message', (message) => {
-  if (message instanceof Uint8Array) return channel.receive(message, (request) => service.receive(request));
-  const requestId = typeof message === 'object' && message !== null ? (message as { requestId?: unknown }).requestId : undefined;
-  if (typeof requestId === 'string') askedByHost.add(requestId);
-  service.receive(message);
-});
+// The host's own requests (its heartbeat) come in frames too, on its own stream; it keeps their answers from the page.
+const service = createEngineService((event) => channel.emit(event), { readAsset: readAssetText, kernels: loadEngineKernels() });
+process.on('message', (message) => channel.receive(message, (request) => service.receive(request)));
 // The parent went away: nobody is left to hear the results.
 process.on('disconnect', () => {
   frames.close();

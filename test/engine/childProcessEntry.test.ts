@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWire, encodeWire, type HostEnvelope } from '../../contract/wire.js';
 import { FrameAssembler, framesOf } from '../../contract/wireFrames.js';
+import type { EngineEvent } from '../../engine/protocol/index.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { ensureBuilt, REPOSITORY } from './support/ensureBuilt.js';
 import { createEventLog, isError, isFinished } from './support/eventLog.js';
@@ -61,10 +62,15 @@ describe('the child process entry', () => {
     expect(child.exitCode).toBeNull();
   });
 
-  it("answers the host's own request, sent as a plain object, with a plain object the page never gets", async () => {
-    child.send({ type: 'engine.describe', requestId: 'host-asks' });
-    await expect.poll(() => hostAnswers.length, { timeout: 20_000 }).toBe(1);
-    expect(hostAnswers[0]).toMatchObject({ type: 'engine.catalog', requestId: 'host-asks' });
-    expect(log.events.some((event) => 'requestId' in event && event.requestId === 'host-asks')).toBe(false);
+  it('answers a message that is not a wire frame with an error event, and keeps running', async () => {
+    const before = log.events.length;
+    child.send({ type: 'engine.describe', requestId: 'plain' });
+    const error = await log.next((event): event is Extract<EngineEvent, { type: 'error' }> => isError(event) && !event.runId && !event.requestId);
+    expect(error.message).toBe('bad request: the engine takes only wire frames');
+    expect(log.events.slice(before).some((event) => event.type === 'engine.catalog')).toBe(false);
+    expect(hostAnswers).toEqual([]);
+    send({ type: 'engine.ping', requestId: 'after-plain' });
+    await expect.poll(() => log.events.some((event) => event.type === 'engine.pong' && event.requestId === 'after-plain'), { timeout: 20_000 }).toBe(true);
+    expect(child.exitCode).toBeNull();
   });
 });
