@@ -15,8 +15,7 @@ export interface Output {
   err(line: string): void;
 }
 
-function formatEpoch(event: Extract<EngineEvent, { type: 'train.epoch' }>): string {
-  const m = event.metrics;
+function formatEpoch(m: Extract<EngineEvent, { type: 'train.epoch' }>['metrics']): string {
   const f = (value: number): string => value.toFixed(4);
   const train = `epoch ${String(m.epoch).padStart(3)}  train loss ${f(m.trainLoss)}  accuracy ${f(m.trainAccuracy)}`;
   return m.testLoss === undefined || m.testAccuracy === undefined ? train : `${train}  |  test loss ${f(m.testLoss)}  accuracy ${f(m.testAccuracy)}`;
@@ -97,7 +96,8 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
         `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
       );
     } else if (event.type === 'train.epoch') {
-      output.out(formatEpoch(event));
+      // A fast run's epochs come a few events a second: each event holds the epochs since the last.
+      for (const metrics of [...(event.earlier ?? []), event.metrics]) output.out(formatEpoch(metrics));
     }
   });
   const { started, finished } = engineRun;

@@ -4,8 +4,8 @@ import type { ErrorEvent } from '../engine/protocol/errors.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
 import { wireSize } from './wire.js';
 
-/** The ids an answer to a (possibly malformed) request carries: its requestId, else its runId. */
-function idsOf(message: unknown): { requestId?: string; runId?: string } {
+/** The ids an answer to a (possibly malformed) message carries: its requestId, else its runId. */
+export function idsOf(message: unknown): { requestId?: string; runId?: string } {
   const record = typeof message === 'object' && message !== null ? (message as Record<string, unknown>) : {};
   if (typeof record.requestId === 'string') return { requestId: record.requestId };
   return typeof record.runId === 'string' ? { runId: record.runId } : {};
@@ -62,18 +62,26 @@ export function oversizeRequest(request: unknown, size?: number): ErrorEvent | u
   };
 }
 
-/** The answer to a request frame too large to read: the limit and the size, with the ids found near its start. */
-export function oversizeFrame(text: string, bytes: number): ErrorEvent {
+/** The ids an answer carries, found near the start of a message's JSON text that is not read whole: its requestId, else its runId. */
+export function idsNearStart(text: string): { requestId?: string; runId?: string } {
   const head = text.slice(0, 4096);
   const id = (name: string) => new RegExp(`"${name}":"((?:[^"\\\\]|\\\\.){1,200})"`).exec(head)?.[1];
   const requestId = id('requestId');
   const runId = requestId === undefined ? id('runId') : undefined;
-  return {
-    type: 'error',
-    ...(requestId !== undefined ? { requestId } : runId !== undefined ? { runId } : {}),
-    code: 'too-large',
-    message: tooLargeMessage('the request', bytes, MAX_REQUEST_BYTES),
-  };
+  return requestId !== undefined ? { requestId } : runId !== undefined ? { runId } : {};
+}
+
+/** The type and ids near the start of a message's JSON text (the first "type" a request or an event envelope holds is its own). */
+export function fieldsNearStart(text: string): { type?: string; requestId?: string; runId?: string } {
+  const head = text.slice(0, 4096);
+  const field = (name: string) => new RegExp(`"${name}":"((?:[^"\\\\]|\\\\.){1,200})"`).exec(head)?.[1];
+  const [type, requestId, runId] = [field('type'), field('requestId'), field('runId')];
+  return { ...(type !== undefined ? { type } : {}), ...(requestId !== undefined ? { requestId } : {}), ...(runId !== undefined ? { runId } : {}) };
+}
+
+/** The answer to a request frame too large to read: the limit and the size, with the ids found near its start. */
+export function oversizeFrame(text: string, bytes: number): ErrorEvent {
+  return { type: 'error', ...idsNearStart(text), code: 'too-large', message: tooLargeMessage('the request', bytes, MAX_REQUEST_BYTES) };
 }
 
 /** The event, or in its place an error (with the same ids) naming the limit when it is larger than MAX_EVENT_BYTES. */

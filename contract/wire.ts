@@ -1,5 +1,5 @@
-// The browser host's wire codec (Node host and browser renderer): messages to and from WebSocket text frames,
-// keeping typed arrays and non-finite numbers exact, since JSON alone would turn them into lists and nulls.
+// The lab's wire codec (engine, browser host and renderer): a message as one binary buffer — its JSON, with every typed
+// array a reference into the raw little-endian bytes after it — so arrays travel as bytes, never as text, exact to the bit.
 import type { EngineEvent } from '../engine/protocol/index.js';
 import type { EngineStatus } from './labHost.js';
 
@@ -7,8 +7,9 @@ import type { EngineStatus } from './labHost.js';
 export type HostEnvelope = { kind: 'event'; event: EngineEvent } | { kind: 'status'; status: EngineStatus };
 
 type TypedArrayConstructor = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor;
+type AnyTypedArray = InstanceType<TypedArrayConstructor>;
 
-/** Each typed array that may travel, under the one key that marks it; its bytes are little-endian, in base64. */
+/** Each typed array that may travel, under the one key that marks it: `{"$f64": [byteOffset, length]}` into the bytes. */
 const TYPED_ARRAY_TAGS: ReadonlyArray<readonly [string, TypedArrayConstructor]> = [
   ['$f64', Float64Array],
   ['$f32', Float32Array],
@@ -18,87 +19,198 @@ const TYPED_ARRAY_TAGS: ReadonlyArray<readonly [string, TypedArrayConstructor]> 
 ];
 /** Numbers JSON cannot hold: NaN, ±Infinity and −0. */
 const NUMBER_TAG = '$num';
-const RESERVED_KEYS = new Set([...TYPED_ARRAY_TAGS.map(([tag]) => tag), NUMBER_TAG]);
+/** A long list of records of numbers with the same keys (a run's history), sent as one float64 column per key. */
+const ROWS_TAG = '$rows';
+const RESERVED_KEYS = new Set([...TYPED_ARRAY_TAGS.map(([tag]) => tag), NUMBER_TAG, ROWS_TAG]);
 
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** "BLW" and the format's version open every message; then the JSON's length in bytes (u32, little-endian). */
+const MAGIC = [0x42, 0x4c, 0x57, 0x01] as const;
+const HEADER_BYTES = 8;
+/** Every array's bytes start at a multiple of 8 after the JSON, so a Float64Array can be read in place. */
+const ALIGN = 8;
+/** Lists of at least this many records travel as columns; shorter ones as plain JSON. */
+const MIN_ROWS = 16;
 
-/** Encodes a message as the text of one WebSocket frame. Throws on values the wire cannot carry exactly. */
-export function encodeWire(message: unknown): string {
-  return JSON.stringify(message, function replace(this: unknown, key: string, given: unknown): unknown {
-    // JSON.stringify applies toJSON before the replacer sees a value (Node's Buffer turns into {type, data}):
-    // take the holder's own value, so every typed array, Buffer included, travels as bytes.
-    const own = (this as Record<string, unknown>)[key];
-    const value = ArrayBuffer.isView(own) ? own : given;
-    if (typeof value === 'number') return encodeNumber(value);
-    if (typeof value !== 'object' || value === null) return value;
-    if (ArrayBuffer.isView(value)) return encodeTypedArray(value);
-    if (value instanceof Map || value instanceof Set) throw new Error('wire: Map and Set cannot travel; use objects and arrays');
-    if (!Array.isArray(value)) {
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+interface TextCodecs {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+}
+// The engine's type library has neither the DOM's nor Node's types; every runtime the lab uses has both codecs.
+const codecs = globalThis as unknown as TextCodecs;
+const utf8Encoder = new codecs.TextEncoder();
+const utf8Decoder = new codecs.TextDecoder('utf-8', { fatal: true });
+
+const aligned = (bytes: number): number => Math.ceil(bytes / ALIGN) * ALIGN;
+
+/** Encodes a message as one buffer. Throws on values the wire cannot carry exactly. */
+export function encodeWire(message: unknown): Uint8Array {
+  const arrays: { view: ArrayBufferView; offset: number }[] = [];
+  let arrayBytes = 0;
+  const place = (view: ArrayBufferView): number => {
+    const offset = arrayBytes;
+    arrays.push({ view, offset });
+    arrayBytes += aligned(view.byteLength);
+    return offset;
+  };
+  const json =
+    JSON.stringify(message, function replace(this: unknown, key: string, given: unknown): unknown {
+      // JSON.stringify applies toJSON before the replacer sees a value (Node's Buffer turns into {type, data}):
+      // take the holder's own value, so every typed array, Buffer included, travels as bytes.
+      const own = (this as Record<string, unknown>)[key];
+      const value = ArrayBuffer.isView(own) ? own : given;
+      if (typeof value === 'number') return encodeNumber(value);
+      if (typeof value !== 'object' || value === null) return value;
+      if (ArrayBuffer.isView(value)) {
+        const tag = tagOf(value);
+        return { [tag]: [place(value), (value as AnyTypedArray).length] };
+      }
+      if (value instanceof Map || value instanceof Set) throw new Error('wire: Map and Set cannot travel; use objects and arrays');
+      if (Array.isArray(value)) {
+        const keys = rowKeys(value);
+        return keys ? { [ROWS_TAG]: { keys, count: value.length, at: keys.map((k) => place(columnOf(value, k))) } } : value;
+      }
       const keys = Object.keys(value);
       if (keys.length === 1 && RESERVED_KEYS.has(keys[0]!)) throw new Error(`wire: the key ${keys[0]} is reserved by the codec`);
-    }
-    return value;
-  });
+      return value;
+    }) ?? 'null';
+  const text = utf8Encoder.encode(json);
+  const start = aligned(HEADER_BYTES + text.length);
+  const bytes = new Uint8Array(start + arrayBytes);
+  bytes.set(MAGIC, 0);
+  new DataView(bytes.buffer).setUint32(4, text.length, true);
+  bytes.set(text, HEADER_BYTES);
+  for (const { view, offset } of arrays) writeArray(bytes, start + offset, view as AnyTypedArray);
+  return bytes;
 }
 
-/** Decodes the text of one WebSocket frame; typed arrays and special numbers come back bit for bit. Throws on bad JSON. */
-export function decodeWire(text: string): unknown {
+/**
+ * Decodes one message; typed arrays and special numbers come back bit for bit. With `views`, typed arrays look into
+ * `bytes` in place where they can (no copy; they keep the whole buffer alive); otherwise each is a copy of its own.
+ * Throws on bytes that are not a message, bad JSON, or an array reaching outside the bytes.
+ */
+export function decodeWire(bytes: Uint8Array, options: { views?: boolean } = {}): unknown {
+  if (bytes.length < HEADER_BYTES || MAGIC.some((byte, i) => bytes[i] !== byte)) throw new Error('wire: not a Backprop Lab message');
+  const jsonBytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  if (HEADER_BYTES + jsonBytes > bytes.length) throw new Error(`wire: the message's JSON runs past its ${bytes.length} bytes`);
+  const text = utf8Decoder.decode(bytes.subarray(HEADER_BYTES, HEADER_BYTES + jsonBytes));
+  const arrays = bytes.subarray(Math.min(bytes.length, aligned(HEADER_BYTES + jsonBytes)));
+  const views = options.views ?? false;
   return JSON.parse(text, (_key: string, value: unknown): unknown => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const keys = Object.keys(value);
-    if (keys.length !== 1) return value;
+    if (keys.length !== 1 || !RESERVED_KEYS.has(keys[0]!)) return value;
     const tag = keys[0]!;
     const payload = (value as Record<string, unknown>)[tag];
-    if (typeof payload !== 'string') return value;
     if (tag === NUMBER_TAG) return decodeNumber(payload);
-    const entry = TYPED_ARRAY_TAGS.find(([name]) => name === tag);
-    return entry ? decodeTypedArray(payload, entry[1]) : value;
+    if (tag === ROWS_TAG) return decodeRows(payload, arrays);
+    const type = TYPED_ARRAY_TAGS.find(([name]) => name === tag)![1];
+    if (!Array.isArray(payload) || payload.length !== 2) throw new Error(`wire: ${tag} wants [offset, length]`);
+    return readArray(arrays, payload[0], payload[1], type, views);
   });
 }
 
-function encodeNumber(value: number): unknown {
-  if (Number.isNaN(value)) return { [NUMBER_TAG]: 'NaN' };
-  if (value === Infinity) return { [NUMBER_TAG]: 'Infinity' };
-  if (value === -Infinity) return { [NUMBER_TAG]: '-Infinity' };
-  if (Object.is(value, -0)) return { [NUMBER_TAG]: '-0' };
-  return value;
+/** The message whose JSON is `text` exactly as given, unchecked and with no arrays: for sending hand-written (or broken) messages. */
+export function wireOfJsonText(text: string): Uint8Array {
+  const json = utf8Encoder.encode(text);
+  const bytes = new Uint8Array(HEADER_BYTES + json.length);
+  bytes.set(MAGIC, 0);
+  new DataView(bytes.buffer).setUint32(4, json.length, true);
+  bytes.set(json, HEADER_BYTES);
+  return bytes;
 }
 
-function decodeNumber(text: string): number {
-  switch (text) {
-    case 'NaN':
-      return NaN;
-    case 'Infinity':
-      return Infinity;
-    case '-Infinity':
-      return -Infinity;
-    case '-0':
-      return -0;
-    default:
-      throw new Error(`wire: unknown special number ${JSON.stringify(text)}`);
-  }
+/** The start of a message's JSON (up to `chars` characters), without decoding the rest: enough to find the ids of an oversized request. */
+export function wireHead(bytes: Uint8Array, chars = 4096): string {
+  if (bytes.length < HEADER_BYTES) return '';
+  const jsonBytes = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const end = Math.min(bytes.length, HEADER_BYTES + jsonBytes, HEADER_BYTES + 4 * chars);
+  return new codecs.TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(HEADER_BYTES, end)).slice(0, chars);
 }
 
-function encodeTypedArray(view: ArrayBufferView): Record<string, string> {
+function tagOf(view: ArrayBufferView): string {
   const entry = TYPED_ARRAY_TAGS.find(([, type]) => view instanceof type);
   if (!entry) throw new Error(`wire: ${view.constructor.name} cannot travel`);
-  const [tag, type] = entry;
-  const bytes = new Uint8Array(view.byteLength);
-  const out = new DataView(bytes.buffer);
-  const values = view as InstanceType<TypedArrayConstructor>;
-  const size = type.BYTES_PER_ELEMENT;
-  for (let i = 0; i < values.length; i++) writeLittleEndian(out, i * size, type, values[i]!);
-  return { [tag]: bytesToBase64(bytes) };
+  return entry[0];
 }
 
-function decodeTypedArray(text: string, type: TypedArrayConstructor): InstanceType<TypedArrayConstructor> {
-  const bytes = base64ToBytes(text);
+/** The keys of a list that travels as columns: MIN_ROWS or more plain records with the same keys in the same order, every value a number. */
+function rowKeys(list: readonly unknown[]): string[] | undefined {
+  if (list.length < MIN_ROWS) return undefined;
+  const first = list[0];
+  if (!isPlainRecord(first)) return undefined;
+  const keys = Object.keys(first);
+  if (keys.length === 0 || keys.some((key) => RESERVED_KEYS.has(key) || key === '__proto__')) return undefined;
+  for (const row of list) {
+    if (!isPlainRecord(row)) return undefined;
+    const own = Object.keys(row);
+    if (own.length !== keys.length) return undefined;
+    for (let j = 0; j < keys.length; j++) if (own[j] !== keys[j] || typeof row[keys[j]!] !== 'number') return undefined;
+  }
+  return keys;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function columnOf(rows: readonly unknown[], key: string): Float64Array {
+  const column = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) column[i] = (rows[i] as Record<string, number>)[key]!;
+  return column;
+}
+
+function decodeRows(payload: unknown, arrays: Uint8Array): Record<string, number>[] {
+  const { keys, count, at } = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  const valid =
+    Array.isArray(keys) &&
+    keys.every((key) => typeof key === 'string' && key !== '__proto__') &&
+    Array.isArray(at) &&
+    at.length === keys.length &&
+    Number.isSafeInteger(count);
+  if (!valid) throw new Error(`wire: ${ROWS_TAG} wants {keys, count, at}`);
+  const columns = (at as unknown[]).map((offset) => readArray(arrays, offset, count, Float64Array, true) as Float64Array);
+  const names = keys as string[];
+  const rows: Record<string, number>[] = new Array(count as number);
+  for (let i = 0; i < (count as number); i++) {
+    const row: Record<string, number> = {};
+    for (let j = 0; j < names.length; j++) row[names[j]!] = columns[j]![i]!;
+    rows[i] = row;
+  }
+  return rows;
+}
+
+function readArray(arrays: Uint8Array, offset: unknown, length: unknown, type: TypedArrayConstructor, views: boolean): AnyTypedArray {
   const size = type.BYTES_PER_ELEMENT;
-  if (bytes.length % size !== 0) throw new Error(`wire: ${bytes.length} bytes do not make whole ${type.name} elements`);
-  const input = new DataView(bytes.buffer);
-  const values = new type(bytes.length / size);
-  for (let i = 0; i < values.length; i++) values[i] = readLittleEndian(input, i * size, type);
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) < 0) {
+    throw new Error(`wire: a ${type.name} needs a whole offset and length`);
+  }
+  const start = offset as number;
+  const bytes = (length as number) * size;
+  if (start + bytes > arrays.length) throw new Error(`wire: a ${type.name} of ${length} elements reaches past the message's end`);
+  const at = arrays.byteOffset + start;
+  if (views && LITTLE_ENDIAN && at % size === 0) return new type(arrays.buffer as ArrayBuffer, at, length as number);
+  const values = new type(length as number);
+  const source = arrays.subarray(start, start + bytes);
+  if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(source);
+  else {
+    const input = new DataView(source.buffer, source.byteOffset, source.byteLength);
+    for (let i = 0; i < values.length; i++) values[i] = readLittleEndian(input, i * size, type);
+  }
   return values;
+}
+
+function writeArray(bytes: Uint8Array, at: number, values: AnyTypedArray): void {
+  if (LITTLE_ENDIAN) {
+    bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), at);
+    return;
+  }
+  const type = TYPED_ARRAY_TAGS.find(([, t]) => values instanceof t)![1];
+  const out = new DataView(bytes.buffer, at, values.byteLength);
+  for (let i = 0; i < values.length; i++) writeLittleEndian(out, i * type.BYTES_PER_ELEMENT, type, values[i]!);
 }
 
 function writeLittleEndian(out: DataView, offset: number, type: TypedArrayConstructor, value: number): void {
@@ -117,73 +229,79 @@ function readLittleEndian(input: DataView, offset: number, type: TypedArrayConst
   return input.getUint8(offset);
 }
 
-/** Standard base64 with padding; written out because the engine may use neither Node's Buffer nor the DOM's btoa. */
-function bytesToBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 3) {
-    const b0 = bytes[i]!,
-      b1 = bytes[i + 1],
-      b2 = bytes[i + 2];
-    const triple = (b0 << 16) | ((b1 ?? 0) << 8) | (b2 ?? 0);
-    parts.push(
-      BASE64_ALPHABET[(triple >> 18) & 63]! +
-        BASE64_ALPHABET[(triple >> 12) & 63]! +
-        (b1 === undefined ? '=' : BASE64_ALPHABET[(triple >> 6) & 63]!) +
-        (b2 === undefined ? '=' : BASE64_ALPHABET[triple & 63]!),
-    );
-  }
-  return parts.join('');
+function encodeNumber(value: number): unknown {
+  if (Number.isNaN(value)) return { [NUMBER_TAG]: 'NaN' };
+  if (value === Infinity) return { [NUMBER_TAG]: 'Infinity' };
+  if (value === -Infinity) return { [NUMBER_TAG]: '-Infinity' };
+  if (Object.is(value, -0)) return { [NUMBER_TAG]: '-0' };
+  return value;
 }
 
-function base64ToBytes(text: string): Uint8Array {
-  if (text.length % 4 !== 0) throw new Error('wire: base64 length is not a multiple of 4');
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
-  for (let i = 0, o = 0; i < text.length; i += 4) {
-    let triple = 0;
-    for (let j = 0; j < 4; j++) {
-      const char = text[i + j]!;
-      const digit = char === '=' && i + j >= text.length - padding ? 0 : BASE64_ALPHABET.indexOf(char);
-      if (digit < 0) throw new Error(`wire: ${JSON.stringify(char)} is not a base64 digit`);
-      triple = (triple << 6) | digit;
-    }
-    for (let k = 16; k >= 0 && o < bytes.length; k -= 8) bytes[o++] = (triple >> k) & 255;
+function decodeNumber(text: unknown): number {
+  switch (text) {
+    case 'NaN':
+      return NaN;
+    case 'Infinity':
+      return Infinity;
+    case '-Infinity':
+      return -Infinity;
+    case '-0':
+      return -0;
+    default:
+      throw new Error(`wire: unknown special number ${JSON.stringify(text)}`);
   }
-  return bytes;
 }
 
 /**
- * The size in bytes of the UTF-8 text encodeWire gives `message`, counted without building that text (so a request can
- * be measured against the size limits cheaply, whichever host carries it).
+ * The size in bytes of what encodeWire gives `message`, counted without building it (so a message can be measured
+ * against the size limits cheaply, whichever host carries it): each typed array counts its own bytes.
  */
 export function wireSize(message: unknown): number {
-  if (message === null || typeof message === 'boolean') return String(message).length;
-  if (typeof message === 'number') {
-    const special = encodeNumber(message);
-    return typeof special === 'number'
-      ? JSON.stringify(special).length
-      : NUMBER_TAG.length + JSON.stringify((special as Record<string, string>)[NUMBER_TAG]).length + 5;
+  const counter = { arrayBytes: 0 };
+  const json = jsonSize(message, counter);
+  return aligned(HEADER_BYTES + json) + counter.arrayBytes;
+}
+
+/** The UTF-8 length of the JSON encodeWire writes for `value`, counting the arrays it places after the JSON. */
+function jsonSize(value: unknown, counter: { arrayBytes: number }): number {
+  const place = (byteLength: number): number => {
+    const offset = counter.arrayBytes;
+    counter.arrayBytes += aligned(byteLength);
+    return offset;
+  };
+  if (value === null || typeof value === 'boolean') return String(value).length;
+  if (typeof value === 'number') {
+    const special = encodeNumber(value);
+    return typeof special === 'number' ? String(special).length : jsonSize(special, counter);
   }
-  if (typeof message === 'string') return stringSize(message);
-  if (typeof message !== 'object') return 0;
-  if (ArrayBuffer.isView(message)) {
-    const entry = TYPED_ARRAY_TAGS.find(([, type]) => message instanceof type);
-    return (entry ? entry[0].length : 4) + 4 * Math.ceil(message.byteLength / 3) + 7;
+  if (typeof value === 'string') return stringSize(value);
+  if (typeof value !== 'object') return 0;
+  if (ArrayBuffer.isView(value)) {
+    const tag = TYPED_ARRAY_TAGS.find(([, type]) => value instanceof type)?.[0] ?? '$?';
+    const offset = place(value.byteLength);
+    return stringSize(tag) + 6 + digits(offset) + digits((value as AnyTypedArray).length);
   }
-  if (Array.isArray(message)) {
-    let total = 2 + Math.max(0, message.length - 1);
-    for (const item of message) total += item === undefined || typeof item === 'function' ? 4 : wireSize(item);
+  if (Array.isArray(value)) {
+    const keys = rowKeys(value);
+    if (keys) {
+      const at = keys.map(() => place(value.length * 8));
+      return jsonSize({ [ROWS_TAG]: { keys, count: value.length, at } }, { arrayBytes: 0 });
+    }
+    let total = 2 + Math.max(0, value.length - 1);
+    for (const item of value) total += item === undefined || typeof item === 'function' ? 4 : jsonSize(item, counter);
     return total;
   }
   let total = 2;
   let count = 0;
-  for (const [key, value] of Object.entries(message)) {
-    if (value === undefined || typeof value === 'function') continue;
-    total += stringSize(key) + 1 + wireSize(value);
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === 'function') continue;
+    total += stringSize(key) + 1 + jsonSize(field, counter);
     count++;
   }
   return total + Math.max(0, count - 1);
 }
+
+const digits = (n: number): number => String(n).length;
 
 /** The bytes of a JSON string literal: quotes, escapes, UTF-8. */
 function stringSize(text: string): number {

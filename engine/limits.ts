@@ -27,9 +27,16 @@ export const MAX_REQUEST_BYTES = 3 * MAX_CSV_CHARS + 16 * MIB;
 
 /**
  * The largest event, measured the same way: a finished run's weights with the longest recorded parameter path
- * (MAX_PATH_VALUES float64s, a third more in base64) and room for an exported file's bytes.
+ * (MAX_PATH_VALUES float64s, 40 MB as raw bytes) and room for an exported file's bytes.
  */
 export const MAX_EVENT_BYTES = 200 * MIB;
+
+/**
+ * The largest piece a message is cut into on the browser host's WebSocket and the engine's IPC channel: a large
+ * result travels as many frames of this size, so no process ever handles more than this at once for it, and the
+ * frames of other messages pass in between.
+ */
+export const WIRE_FRAME_BYTES = MIB;
 
 /** The largest train_run.py the engine writes: its data and weights are embedded in base64, so this bounds a data set's size there. */
 export const MAX_SCRIPT_BYTES = 64 * MIB;
@@ -96,6 +103,12 @@ export const MAX_MAP_AXIS = 60;
 
 /** A step-size × decay map runs at most this many optimizer steps in all (cells × steps per run); larger maps are refused with their size. */
 export const MAX_MAP_STEPS = 4_000_000;
+/** A finished run's symptom pass (dead layers, one class) holds at most this many values of one layer's activations at a time, or one minibatch's. */
+export const SYMPTOM_PASS_VALUES = 4_000_000;
+
+/** A stopped run is diagnosed only when the symptom pass before it started took at most this long: Stop is answered within a second. */
+export const STOPPED_DIAGNOSIS_MS = 250;
+
 /** A comparison of architectures trains at most this many networks, each over at most MAX_COMPARE_SEEDS seeds. */
 export const MAX_COMPARE_NETWORKS = 8;
 export const MAX_COMPARE_SEEDS = 20;

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { encodeWire } from '../contract/wire.js';
+import { HOST_STREAM, framesOf } from '../contract/wireFrames.js';
 import { WEBSOCKET_MAX_PAYLOAD } from '../engine/limits.js';
 import { buildHeaderPolicy, readMetaPolicy } from './contentSecurityPolicy.js';
 import { EngineBridge } from './engineBridge.js';
@@ -114,13 +115,13 @@ function refusePage(webSocket: WebSocket, maxPages: number): void {
   const message =
     `This lab server already runs ${maxPages} pages, each with its own engine, the most it allows. ` +
     'Close another tab of the lab and this one connects by itself (or start the server with a larger --max-pages).';
-  webSocket.send(encodeWire({ kind: 'status', status: { state: 'crashed', message } }));
+  for (const frame of framesOf(encodeWire({ kind: 'status', status: { state: 'crashed', message } }), HOST_STREAM)) webSocket.send(frame, { binary: true });
   webSocket.close(TRY_AGAIN_LATER, 'too many pages');
 }
 
 function attachEngine(webSocket: WebSocket, enginePath: string, bridges: Set<EngineBridge>): void {
-  const bridge = new EngineBridge(enginePath, (text) => {
-    if (webSocket.readyState === webSocket.OPEN) webSocket.send(text);
+  const bridge = new EngineBridge(enginePath, (frame) => {
+    if (webSocket.readyState === webSocket.OPEN) webSocket.send(frame, { binary: true });
   });
   bridges.add(bridge);
   webSocket.on('message', (data, isBinary) => bridge.receiveFrame(toBuffer(data), isBinary));

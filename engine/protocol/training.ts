@@ -58,11 +58,27 @@ export const TrainStartedSchema = z
   })
   .strict();
 
-export const TrainEpochSchema = z.object({ type: z.literal('train.epoch'), runId: z.string(), metrics: EpochMetricsSchema }).strict();
+/**
+ * Epochs finished: `metrics` is the latest; a fast run's epochs are coalesced to a few events a second, and `earlier`
+ * then holds the ones finished since the run's previous train.epoch, oldest first (every epoch arrives exactly once).
+ */
+export const TrainEpochSchema = z
+  .object({ type: z.literal('train.epoch'), runId: z.string(), metrics: EpochMetricsSchema, earlier: z.array(EpochMetricsSchema).optional() })
+  .strict();
 
-/** Training losses of consecutive minibatches, sent a few times a second: batch `firstBatch` (counted from 1 over the run) onwards. */
+/**
+ * Training losses of consecutive minibatches, sent a few times a second while an epoch runs: batch `firstBatch` (counted
+ * from 1 over the run) onwards, with the training samples per second since the last such event (pauses left out; absent
+ * when the time was too short to measure).
+ */
 export const TrainBatchesSchema = z
-  .object({ type: z.literal('train.batches'), runId: z.string(), firstBatch: z.number().int().positive(), losses: Float64ArraySchema })
+  .object({
+    type: z.literal('train.batches'),
+    runId: z.string(),
+    firstBatch: z.number().int().positive(),
+    losses: Float64ArraySchema,
+    samplesPerSecond: z.number().nonnegative().optional(),
+  })
   .strict();
 
 /** The run is paused (waiting for resume) or running again. */

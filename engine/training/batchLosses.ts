@@ -1,37 +1,68 @@
-// Per-minibatch training losses gathered in one buffer and handed on a few times a second; pure, any process.
+// Per-minibatch training losses gathered in one buffer and handed on a few times a second, with the samples trained per second; pure, any process.
 
-/** Collects losses into a buffer sized once; `flush` copies out what was gathered since the last flush. */
+/** Told of the losses of minibatches `firstBatch`, `firstBatch` + 1, …, and the training samples per second since the last call (when measurable). */
+export type BatchLossListener = (firstBatch: number, losses: Float64Array, samplesPerSecond: number | undefined) => void;
+
+/** A rate is reported only over at least this many milliseconds (the clock counts whole ones). */
+const MIN_MEASURED_MS = 10;
+
+/**
+ * Collects losses into a buffer that grows (to `maxCapacity`) rather than flush early, so that a run of tiny minibatches
+ * still sends a few events a second; `flush` copies out what was gathered since the last flush.
+ */
 export class BatchLossBuffer {
-  private readonly losses: Float64Array;
+  private losses: Float64Array;
   private count = 0;
   private nextBatch = 1;
   private lastFlush: number;
+  /** Where the time of the next rate starts: the last flush, or the end of a pause. */
+  private measuredFrom: number;
 
   constructor(
-    private readonly onBatches: ((firstBatch: number, losses: Float64Array) => void) | undefined,
+    private readonly onBatches: BatchLossListener | undefined,
     private readonly intervalMilliseconds: number,
     now: number,
+    private readonly samplesPerBatch = 1,
     capacity = 8192,
+    private readonly maxCapacity = 1 << 20,
   ) {
     this.losses = new Float64Array(onBatches ? capacity : 0);
     this.lastFlush = now;
+    this.measuredFrom = now;
   }
 
-  /** Adds the loss of the next minibatch (counted from 1 over the run); flushes when the buffer is full or the interval has passed. */
+  /** Adds the loss of the next minibatch (counted from 1 over the run); flushes when the interval has passed, or the buffer is full at its largest. */
   add(loss: number, now: number): void {
     if (!this.onBatches) return;
+    if (this.count === this.losses.length) {
+      if (this.losses.length >= this.maxCapacity) this.flush(now);
+      else {
+        const grown = new Float64Array(Math.min(this.maxCapacity, 2 * this.losses.length));
+        grown.set(this.losses);
+        this.losses = grown;
+      }
+    }
     this.losses[this.count++] = loss;
-    if (this.count === this.losses.length || now - this.lastFlush >= this.intervalMilliseconds) this.flush(now);
+    if (now - this.lastFlush >= this.intervalMilliseconds) this.flush(now);
+  }
+
+  /** The run goes on after a pause (which flushed): its interval and its rate start from now. */
+  resume(now: number): void {
+    this.lastFlush = now;
+    this.measuredFrom = now;
   }
 
   /** Hands on the losses gathered since the last flush, if any. */
   flush(now: number): void {
+    const measured = now - this.measuredFrom;
     this.lastFlush = now;
+    this.measuredFrom = now;
     if (!this.onBatches || this.count === 0) return;
     const first = this.nextBatch;
     const losses = this.losses.slice(0, this.count);
+    const samplesPerSecond = measured >= MIN_MEASURED_MS ? (this.count * this.samplesPerBatch * 1000) / measured : undefined;
     this.nextBatch += this.count;
     this.count = 0;
-    this.onBatches(first, losses);
+    this.onBatches(first, losses, samplesPerSecond);
   }
 }

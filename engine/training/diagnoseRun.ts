@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Samples } from '../data/dataSets.js';
 import { classify, endsInProbabilities } from '../analysis/predictions.js';
+import { SYMPTOM_PASS_VALUES } from '../limits.js';
 import type { Network } from '../network/network.js';
 
 /** one-class: every sample gets the same class; dead-relu: a ReLU layer outputs 0 in every unit for every sample. */
@@ -35,23 +36,36 @@ function allZero(values: Float64Array): boolean {
 }
 
 /**
- * Runs `samples` through `network` in evaluation mode and notes whether one class is predicted for all of them, and
- * which ReLU layers are dead (all outputs exactly 0). A network with fewer than two samples has no symptoms.
+ * Runs `samples` through `network` in evaluation mode, `rowsPerPass` rows at a time (so its activations never take more
+ * than a minibatch's), and notes whether one class is predicted for all of them, and which ReLU layers are dead (all
+ * outputs exactly 0). A network with fewer than two samples has no symptoms.
  */
-export function networkSymptoms(network: Network, samples: Samples): NetworkSymptoms {
+export function networkSymptoms(network: Network, samples: Samples, rowsPerPass = samples.size): NetworkSymptoms {
   if (samples.size < 2) return { oneClass: undefined, deadLayers: [] };
   network.setTraining(false);
-  const outputs = network.forward(samples.features, samples.size);
+  const width = samples.features.length / samples.size;
   const last = network.layers.length - 1;
-  const deadLayers: number[] = [];
-  network.layers.forEach((layer, index) => {
-    if (layer.type !== 'relu') return;
-    if (allZero(index === last ? outputs : network.inputOf(index + 1))) deadLayers.push(index);
-  });
-  const { predicted } = classify(outputs, samples.size, network.outputs, endsInProbabilities(network));
-  const first = predicted[0]!;
-  const oneClass = predicted.every((p) => p === first) ? first : undefined;
-  return { oneClass, deadLayers };
+  const reluLayers = network.layers.flatMap((layer, index) => (layer.type === 'relu' ? [index] : []));
+  const alive = new Set<number>();
+  const probabilities = endsInProbabilities(network);
+  let first: number | undefined;
+  let oneClass = true;
+  const rows = Math.max(1, Math.floor(rowsPerPass));
+  for (let start = 0; start < samples.size; start += rows) {
+    const count = Math.min(rows, samples.size - start);
+    const outputs = network.forward(samples.features.subarray(start * width, (start + count) * width), count);
+    for (const index of reluLayers) if (!alive.has(index) && !allZero(index === last ? outputs : network.inputOf(index + 1))) alive.add(index);
+    const { predicted } = classify(outputs, count, network.outputs, probabilities);
+    first ??= predicted[0]!;
+    if (oneClass && predicted.some((p) => p !== first)) oneClass = false;
+  }
+  return { oneClass: oneClass ? first : undefined, deadLayers: reluLayers.filter((index) => !alive.has(index)) };
+}
+
+/** Rows per pass of networkSymptoms: one minibatch's, or more while the widest layer's activations stay within SYMPTOM_PASS_VALUES. */
+export function symptomPassRows(network: Network, batchSize: number): number {
+  const widest = Math.max(network.inputs, ...network.layers.map((layer) => layer.outputs));
+  return Math.max(batchSize, Math.floor(SYMPTOM_PASS_VALUES / Math.max(1, widest)));
 }
 
 export interface DiagnosisInput {

@@ -11,12 +11,16 @@ import type { FinishReason } from '../protocol/training.js';
 import type { EpochMetrics } from './epochMetrics.js';
 import type { Hyperparameters } from './hyperparameters.js';
 import type { LearningRateChange } from './learningRateChange.js';
-import { BatchLossBuffer } from './batchLosses.js';
+import { BatchLossBuffer, type BatchLossListener } from './batchLosses.js';
+import { EpochBuffer } from './epochBuffer.js';
 import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
 import { minibatchesOf } from './minibatches.js';
 import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
+
+/** How many epochs of a run are each handed on at once before they are coalesced (a short run sees every one as it ends). */
+export const EPOCH_BURST = 16;
 
 /** The hyperparameters the loop uses; the rest (split, seed, normalisation) shaped the data and the network before. */
 export type TrainingHyperparameters = Pick<Hyperparameters, 'epochs' | 'learningRate' | 'batchSize' | 'reduction'> &
@@ -29,8 +33,18 @@ export interface TrainingOptions {
   kernels?: Kernels;
   /** Called after each epoch with its metrics (epochs count from 1). */
   onEpoch?: (metrics: EpochMetrics) => void;
-  /** Receives the training minibatches' losses (counted from 1 over the run) a few times a second, and at the end. */
-  onBatches?: (firstBatch: number, losses: Float64Array) => void;
+  /**
+   * Receives the finished epochs coalesced (see EpochBuffer): the first EPOCH_BURST each at once, then those finished
+   * since the last call at most every `epochIntervalMilliseconds` (default 250); what is gathered is always handed on
+   * before a pause parks the loop and before it returns, so the last epoch is never held back.
+   */
+  onEpochs?: (epochs: EpochMetrics[]) => void;
+  epochIntervalMilliseconds?: number;
+  /**
+   * Receives the training minibatches' losses (counted from 1 over the run) a few times a second, and at the end, with
+   * the training samples per second since the last call (pauses left out; undefined when too short to measure).
+   */
+  onBatches?: BatchLossListener;
   /** How often onBatches is called at most, in milliseconds (default 250). */
   batchIntervalMilliseconds?: number;
   /** Pause, resume and stop from outside. */
@@ -135,7 +149,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
   const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters, kernels);
-  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now());
+  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now(), batch);
+  const epochs = new EpochBuffer(options.onEpochs, options.epochIntervalMilliseconds ?? 250, EPOCH_BURST);
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
   const learningRateChanges: LearningRateChange[] = [];
@@ -162,6 +177,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     options.onLearningRate?.(change);
   };
   const finish = (reason: FinishReason, message: string): TrainingOutcome => {
+    epochs.flush(Date.now());
     batches.flush(Date.now());
     network.setTraining(false);
     if (reason !== 'diverged') snapshot(Date.now());
@@ -173,11 +189,14 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const takeTurn = async (): Promise<boolean> => {
     await giveTurn();
     takeLearningRate();
+    epochs.flushIfDue(Date.now());
     if (control?.isPaused && !stopRequested()) {
+      epochs.flush(Date.now());
       batches.flush(Date.now());
       snapshot(Date.now());
       options.onStateChange?.('paused');
       await control.whenResumed();
+      batches.resume(Date.now());
       takeLearningRate();
       if (!stopRequested()) options.onStateChange?.('running');
     }
@@ -258,6 +277,7 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));
     options.onEpoch?.(metrics);
+    epochs.add(metrics, Date.now());
     if (epoch < hyper.epochs) control?.finished('epoch');
     if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
   }

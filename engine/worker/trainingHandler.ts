@@ -3,7 +3,7 @@ import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
 import { planeAbsence, planeFrame } from '../data/planeView.js';
 import type { ErrorCode } from '../protocol/errors.js';
-import { MAX_PATH_VALUES } from '../limits.js';
+import { MAX_PATH_VALUES, STOPPED_DIAGNOSIS_MS } from '../limits.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { countParameters } from '../network/countParameters.js';
 import { sameSpec, weightsMismatch, loadTrainedWeights } from '../network/loadWeights.js';
@@ -14,7 +14,7 @@ import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
 import type { TrainPause, TrainResume, TrainSetLearningRate, TrainStart, TrainStep, TrainStop } from '../protocol/training.js';
 import { deriveRandom } from '../random.js';
 import { DecisionBoundary } from '../training/decisionBoundary.js';
-import { diagnoseRun, networkSymptoms } from '../training/diagnoseRun.js';
+import { diagnoseRun, networkSymptoms, symptomPassRows } from '../training/diagnoseRun.js';
 import { train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
@@ -132,7 +132,10 @@ export function createTrainingHandlers(): TrainingHandlers {
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
     const boundary = request.boundary ? new DecisionBoundary(network, planeFrame(data), data.extraFeatures, ctx.kernels) : undefined;
     const diagnosed = data.test.size > 0 ? data.test : data.train;
-    const initialSymptoms = networkSymptoms(network, diagnosed);
+    const passRows = symptomPassRows(network, hyper.batchSize);
+    const passStarted = Date.now();
+    const initialSymptoms = networkSymptoms(network, diagnosed, passRows);
+    const passMs = Date.now() - passStarted;
     const outcome = await train({
       network,
       data,
@@ -140,8 +143,12 @@ export function createTrainingHandlers(): TrainingHandlers {
       kernels: ctx.kernels,
       control,
       recordPath: request.recordPath ?? false,
-      onEpoch: (metrics) => ctx.send({ type: 'train.epoch', runId, metrics }),
-      onBatches: (firstBatch, losses) => ctx.send({ type: 'train.batches', runId, firstBatch, losses }),
+      onEpochs: (epochs) => {
+        const metrics = epochs[epochs.length - 1]!;
+        ctx.send({ type: 'train.epoch', runId, metrics, ...(epochs.length > 1 ? { earlier: epochs.slice(0, -1) } : {}) });
+      },
+      onBatches: (firstBatch, losses, samplesPerSecond) =>
+        ctx.send({ type: 'train.batches', runId, firstBatch, losses, ...(samplesPerSecond !== undefined ? { samplesPerSecond } : {}) }),
       onStateChange: (state) => ctx.send({ type: 'train.state', runId, state }),
       onLearningRate: (change) => ctx.send({ type: 'train.learningRate', runId, change }),
       ...(boundary
@@ -154,16 +161,17 @@ export function createTrainingHandlers(): TrainingHandlers {
       ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
     });
     const seconds = (Date.now() - startedAt) / 1000;
-    const diagnoses =
-      outcome.history.length > 0
-        ? diagnoseRun({
-            initial: initialSymptoms,
-            final: networkSymptoms(network, diagnosed),
-            classes: data.classes,
-            setName: data.test.size > 0 ? 'test' : 'training',
-            learningRate: hyper.learningRate,
-          })
-        : [];
+    // A stopped run is answered at once: it is diagnosed only when the same pass over the same samples was quick before.
+    const diagnosable = outcome.history.length > 0 && (outcome.reason !== 'stopped' || passMs <= STOPPED_DIAGNOSIS_MS);
+    const diagnoses = diagnosable
+      ? diagnoseRun({
+          initial: initialSymptoms,
+          final: networkSymptoms(network, diagnosed, passRows),
+          classes: data.classes,
+          setName: data.test.size > 0 ? 'test' : 'training',
+          learningRate: hyper.learningRate,
+        })
+      : [];
     const weights = network.trainedWeights();
     ctx.runs.keep(runId, { weights, parameterPath: outcome.parameterPath });
     ctx.send({

@@ -1,5 +1,6 @@
 // The lines of a run's learning curves (renderer, pure): train and test per epoch in the theme's colours, and their axes; shared by the Training lab and the learning-curves file.
 import { accuracyDomain, lossDomain } from '../../plots/chartGeometry.js';
+import { decimatedIndices, type Indexed } from '../../plots/decimate.js';
 import type { CurvePoint } from '../../plots/learningCurves.js';
 import { COLOURS } from '../../plots/theme.js';
 import type { LineSeries } from './lineSeries.js';
@@ -21,27 +22,34 @@ export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): nu
   return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : split === 'train' ? m.trainAccuracy : m.testAccuracy;
 }
 
-/** The points of one metric on one split, one per epoch that has it. */
-export function metricPoints(history: readonly CurvePoint[], metric: Metric, split: DataSplit): { x: number; y: number }[] {
-  return history.flatMap((m) => {
+/** The lab draws at most about this many epochs of a live run's curve (decimated, see decimatedIndices); files draw every one. */
+export const LIVE_EPOCH_POINTS = 1000;
+
+/** The points of one metric on one split, one per epoch that has it — or, beyond `maxPoints` epochs, of every 2^k-th and the last. */
+export function metricPoints(history: Indexed<CurvePoint>, metric: Metric, split: DataSplit, maxPoints = Infinity): { x: number; y: number }[] {
+  return decimatedIndices(history.length, maxPoints).flatMap((i) => {
+    const m = history.at(i)!;
     const y = metricValue(m, metric, split);
     return y === undefined ? [] : [{ x: m.epoch, y }];
   });
 }
 
-/** The splits a history has figures for: train, and test unless the run had no test set. */
-export function splitsOf(history: readonly CurvePoint[]): DataSplit[] {
-  return history.length > 0 && history.every((m) => m.testLoss === undefined) ? ['train'] : ['train', 'test'];
+/** The splits a history has figures for: train, and test unless the run had no test set (its epochs all have test figures or none do). */
+export function splitsOf(history: Indexed<CurvePoint>): DataSplit[] {
+  return history.length > 0 && history.at(0)!.testLoss === undefined && history.at(-1)!.testLoss === undefined ? ['train'] : ['train', 'test'];
 }
 
-/** Train and test (train only without a test set), one point per epoch, dotted while there are at most MAX_EPOCH_POINTS epochs. */
-export function epochSeries(history: readonly CurvePoint[], metric: Metric): LineSeries[] {
+/**
+ * Train and test (train only without a test set), one point per epoch — or, beyond `maxPoints`, every 2^k-th epoch and
+ * the last — dotted while there are at most MAX_EPOCH_POINTS epochs.
+ */
+export function epochSeries(history: Indexed<CurvePoint>, metric: Metric, maxPoints = Infinity): LineSeries[] {
   const dots = history.length <= MAX_EPOCH_POINTS;
   return splitsOf(history).map((split) => ({
     key: split,
     ...SPLIT_STYLES[split],
     dots,
-    points: metricPoints(history, metric, split),
+    points: metricPoints(history, metric, split, maxPoints),
   }));
 }
 

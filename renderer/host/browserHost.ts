@@ -1,7 +1,11 @@
 // Renderer: the browser host's side of the LabHost — a WebSocket to the loopback server, which bridges it to an engine process.
+// Messages travel in the wire's binary frames (contract/wireFrames.ts): typed arrays as raw bytes, large results in pieces.
 import type { EngineStatus, LabHost } from '../../contract/labHost.js';
 import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.js';
-import { decodeWire, encodeWire } from '../../contract/wire.js';
+import { idsNearStart } from '../../contract/messageLimits.js';
+import { decodeWire, encodeWire, wireHead } from '../../contract/wire.js';
+import { FrameAssembler, framesOf } from '../../contract/wireFrames.js';
+import { MAX_EVENT_BYTES } from '../../engine/limits.js';
 import { downloadFile } from './downloadFile.js';
 
 /** Waits before reconnecting grow 250 ms, 500 ms, 1 s, … up to 5 s. */
@@ -27,23 +31,33 @@ export function createBrowserHost(url: URL): LabHost {
   const address = toWebSocketUrl(url);
   const eventListeners = new Set<(event: EngineEvent) => void>();
   const statusListeners = new Set<(status: EngineStatus) => void>();
-  const waiting: string[] = [];
-  const connection = { socket: undefined as WebSocket | undefined, attempt: 0, reportedLoss: false };
+  const waiting: Uint8Array<ArrayBuffer>[] = [];
+  const connection = { socket: undefined as WebSocket | undefined, attempt: 0, reportedLoss: false, streams: 0 };
+  // The envelope around the largest event takes a few bytes more than the event.
+  const assembler = new FrameAssembler(MAX_EVENT_BYTES + 4096);
 
   const emitEvent = (event: EngineEvent): void => eventListeners.forEach((listener) => listener(event));
   const emitStatus = (status: EngineStatus): void => statusListeners.forEach((listener) => listener(status));
 
-  function receive(text: string): void {
+  /** An error for a message that cannot be read, with the run or request it names near its start, so that run does not stay "running". */
+  const unreadable = (reason: string, head?: Uint8Array): void =>
+    emitEvent({ type: 'error', ...(head ? idsNearStart(wireHead(head)) : {}), message: `a message from the lab's server could not be read: ${reason}` });
+
+  function receive(frame: Uint8Array): void {
+    const assembled = assembler.push(frame);
+    if (assembled === undefined) return;
+    if ('problem' in assembled) return unreadable(assembled.problem, assembled.head);
     let envelope: unknown;
     try {
-      envelope = decodeWire(text);
+      // Typed arrays look into the message's bytes: a large result is copied once, frame by frame, as it arrives.
+      envelope = decodeWire(assembled.message, { views: true });
     } catch (error) {
-      emitEvent({ type: 'error', message: `a message from the lab's server could not be read: ${(error as Error).message}` });
-      return;
+      return unreadable((error as Error).message, assembled.message);
     }
     const { kind, event, status } = (envelope ?? {}) as { kind?: unknown; event?: unknown; status?: unknown };
     if (kind === 'status' && isEngineStatus(status)) {
       if (status.state === 'ready') connection.reportedLoss = false;
+      if (status.state === 'crashed') assembler.clear();
       emitStatus(status);
     } else if (kind === 'event') {
       // Checked once, by checkedHost, like the events of every host.
@@ -55,16 +69,19 @@ export function createBrowserHost(url: URL): LabHost {
 
   function connect(): void {
     const socket = new WebSocket(address);
+    socket.binaryType = 'arraybuffer';
     connection.socket = socket;
     socket.onopen = () => {
       connection.attempt = 0;
       while (waiting.length > 0 && socket.readyState === WebSocket.OPEN) socket.send(waiting.shift()!);
     };
     socket.onmessage = (message: MessageEvent) => {
-      if (typeof message.data === 'string') receive(message.data);
+      if (message.data instanceof ArrayBuffer) receive(new Uint8Array(message.data));
+      else unreadable('a text frame, where the lab sends binary ones');
     };
     socket.onclose = () => {
       connection.socket = undefined;
+      assembler.clear();
       if (!connection.reportedLoss) {
         connection.reportedLoss = true;
         emitStatus({ state: 'crashed', message: "Lost the connection to the lab's engine; any run in progress has failed. Reconnecting…" });
@@ -77,10 +94,11 @@ export function createBrowserHost(url: URL): LabHost {
   return {
     kind: 'browser',
     send(request: EngineRequest): void {
-      const text = encodeWire(request);
+      connection.streams = (connection.streams % 0xffffffff) + 1;
+      const frames = framesOf(encodeWire(request), connection.streams);
       const socket = connection.socket;
-      if (socket?.readyState === WebSocket.OPEN) socket.send(text);
-      else waiting.push(text);
+      if (socket?.readyState === WebSocket.OPEN) frames.forEach((frame) => socket.send(frame));
+      else waiting.push(...frames);
     },
     onEvent(listener) {
       eventListeners.add(listener);

@@ -2,9 +2,9 @@
 import type { EngineStatus } from '../../contract/labHost.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import type { FinishReason, TrainBoundary } from '../../engine/protocol/training.js';
-import type { EpochMetrics } from '../../engine/training/epochMetrics.js';
 import type { LearningRateChange } from '../../engine/training/learningRateChange.js';
 import { EMPTY_BATCH_LOSSES, appendBatchLosses, type BatchLossSeries } from './batchLossSeries.js';
+import { EpochHistory } from './epochHistory.js';
 import { formFieldOf, type FieldErrors } from './hyperparameterFields.js';
 
 /** idle: nothing run yet; starting: request sent; running: epochs arriving; stopping: stop sent; then finished or failed. */
@@ -14,9 +14,14 @@ export interface RunState {
   runId: string | null;
   phase: RunPhase;
   plannedEpochs: number;
-  history: EpochMetrics[];
+  /** Every epoch so far, appended as train.epoch events arrive; the engine's own list once the run has finished. */
+  history: EpochHistory;
   /** The training loss of every minibatch so far, thinned for drawing. */
   batches: BatchLossSeries;
+  /** Training samples per second, as the engine last measured it (null before it has). */
+  samplesPerSecond: number | null;
+  /** The training loss of the last minibatch reported (batches.lastBatch), null before any. */
+  lastBatchLoss: number | null;
   /** The engine said the run waits for resume (train.state). */
   paused: boolean;
   sizes: { train: number; test: number; parameters: number } | null;
@@ -37,8 +42,10 @@ export const IDLE_RUN: RunState = {
   runId: null,
   phase: 'idle',
   plannedEpochs: 0,
-  history: [],
+  history: EpochHistory.EMPTY,
   batches: EMPTY_BATCH_LOSSES,
+  samplesPerSecond: null,
+  lastBatchLoss: null,
   paused: false,
   sizes: null,
   finish: null,
@@ -95,10 +102,15 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
       return {
         ...state,
         phase: state.phase === 'stopping' ? 'stopping' : 'running',
-        history: [...state.history.filter((m) => m.epoch !== event.metrics.epoch), event.metrics],
+        history: state.history.append(event.earlier ? [...event.earlier, event.metrics] : [event.metrics]),
       };
     case 'train.batches':
-      return { ...state, batches: appendBatchLosses(state.batches, event.firstBatch, event.losses) };
+      return {
+        ...state,
+        batches: appendBatchLosses(state.batches, event.firstBatch, event.losses),
+        samplesPerSecond: event.samplesPerSecond ?? state.samplesPerSecond,
+        lastBatchLoss: event.losses.length > 0 ? event.losses[event.losses.length - 1]! : state.lastBatchLoss,
+      };
     case 'train.state':
       return { ...state, paused: event.state === 'paused' };
     case 'train.boundary':
@@ -106,7 +118,7 @@ export function applyEngineEvent(state: RunState, event: EngineEvent): RunState 
     case 'train.learningRate':
       return { ...state, learningRateChanges: [...state.learningRateChanges, event.change] };
     case 'train.finished':
-      return { ...state, phase: 'finished', paused: false, history: event.history, finish: { reason: event.reason, message: event.message } };
+      return { ...state, phase: 'finished', paused: false, history: EpochHistory.of(event.history), finish: { reason: event.reason, message: event.message } };
     case 'error': {
       const field = event.field === undefined ? undefined : formFieldOf(event.field);
       const fieldErrors = field ? { ...state.fieldErrors, [field]: event.message } : state.fieldErrors;

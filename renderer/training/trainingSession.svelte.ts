@@ -41,7 +41,8 @@ export class TrainingSession {
   readonly preview = new DataPreview();
   /** The current run's time spent training (pauses left out). */
   readonly clock = new RunClock();
-  #run = $state<RunState>(IDLE_RUN);
+  // Raw: a run's state is replaced whole on each change, never mutated, so its history needs no deep proxy.
+  #run = $state.raw<RunState>(IDLE_RUN);
   #engine = $state<EngineState>('unknown');
   #checkErrors = $state<FieldErrors>({});
   #runLoss = $state<LossName | null>(null);
@@ -54,6 +55,9 @@ export class TrainingSession {
   /** Events applied since the view last drew: published together, at most every DRAW_INTERVAL_MS. */
   #unpublished: RunState | null = null;
   #publishTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the view last drew, and how often it has drawn the current run. */
+  #lastDraw = -Infinity;
+  #drawsThisRun = 0;
   #runsStarted = 0;
   #checks = 0;
 
@@ -138,6 +142,7 @@ export class TrainingSession {
   start(plan: TrainPlan): void {
     if (!this.canTrain) return;
     this.#runsStarted += 1;
+    this.#drawsThisRun = 0;
     const runId = `run-${this.#runsStarted}-${randomSuffix()}`;
     this.#publishNow(beginRun(runId, plan.hyper.epochs));
     this.#started = { runId, label: plan.label, spec: plan.spec, dataSet: plan.dataSet, hyper: plan.hyper };
@@ -232,8 +237,8 @@ export class TrainingSession {
     const after = applyEngineEvent(before, event);
     if (after === before) return;
     this.#time(before, after);
-    // Epochs and minibatch losses can arrive hundreds of times a second: the view redraws at most every
-    // DRAW_INTERVAL_MS; anything else (start, pause, the end, an error) is shown at once.
+    // Epochs, minibatch losses and the boundary can arrive many times a second: the view redraws at most every
+    // DRAW_INTERVAL_MS (after a run's first QUICK_DRAWS frames); anything else (start, pause, the end, an error) is shown at once.
     if (event.type === 'train.epoch' || event.type === 'train.batches' || event.type === 'train.boundary') this.#publishSoon(after);
     else this.#publishNow(after);
     if (isActive(before.phase)) this.#keepIfFinished(event);
@@ -250,13 +255,18 @@ export class TrainingSession {
 
   #publishSoon(state: RunState): void {
     this.#unpublished = state;
-    this.#publishTimer ??= setTimeout(() => this.#publishNow(this.#current), DRAW_INTERVAL_MS);
+    if (this.#publishTimer !== undefined) return;
+    const interval = this.#drawsThisRun < QUICK_DRAWS ? QUICK_DRAW_INTERVAL_MS : DRAW_INTERVAL_MS;
+    const wait = Math.max(0, this.#lastDraw + interval - performance.now());
+    this.#publishTimer = setTimeout(() => this.#publishNow(this.#current), wait);
   }
 
   #publishNow(state: RunState): void {
     clearTimeout(this.#publishTimer);
     this.#publishTimer = undefined;
     this.#unpublished = null;
+    this.#lastDraw = performance.now();
+    this.#drawsThisRun += 1;
     this.#run = state;
   }
 
@@ -274,8 +284,11 @@ export class TrainingSession {
   }
 }
 
-/** How often a fast run's curves are redrawn at most (milliseconds). */
-const DRAW_INTERVAL_MS = 40;
+/** How often a fast run's curves are redrawn at most (milliseconds): five frames a second... */
+const DRAW_INTERVAL_MS = 200;
+/** ...after its first few frames, which follow its first epochs closely (a short run is seen growing too). */
+const QUICK_DRAWS = 12;
+const QUICK_DRAW_INTERVAL_MS = 40;
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { childPidsOf, startBrowserHost, stopBrowserHost } from '../host/browserHostProcess.js';
 import { expect, test } from './labFixture.js';
+import { messageTextOf } from './sentMessages.js';
 
 /** Opens the Training view, trains `epochs` epochs of the preset chosen (if any) and waits for the run to complete. */
 async function trainAndWait(page: Page, epochs: number, preset?: string): Promise<void> {
@@ -157,7 +158,12 @@ test('analyses a network of over 98k parameters built in the builder, its weight
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   const sent: string[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const text = messageTextOf(payload);
+      if (text !== undefined) sent.push(text);
+    }),
+  );
   await page.goto(labUrl);
   await page
     .getByRole('navigation', { name: 'Labs' })

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { childPidsOf, startBrowserHost, stopBrowserHost, type BrowserHostProcess } from '../host/browserHostProcess.js';
 import { expect, test } from './labFixture.js';
+import { messageTextOf } from './sentMessages.js';
 
 /** Each test here owns its host, since it kills part of it. */
 let host: BrowserHostProcess | undefined;
@@ -70,7 +71,12 @@ test("after the engine is killed, an earlier run's analysis and a run on the sam
   const file = testInfo.outputPath('sizes.csv');
   await writeFile(file, `${rows.join('\n')}\n`);
   const sent: string[] = [];
-  page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const text = messageTextOf(payload);
+      if (text !== undefined) sent.push(text);
+    }),
+  );
   const framesOf = (type: string) => sent.filter((frame) => frame.startsWith(`{"type":"${type}"`));
 
   await openTraining(page, host.url);

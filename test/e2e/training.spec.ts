@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './labFixture.js';
+import { messageSizeOf } from './sentMessages.js';
 
 const EXERCISE_PRESET = '64-32-ReLU-1-Sigmoid';
 
@@ -214,7 +215,8 @@ test('trains on a 10 MB CSV file the user picks, sending its text to the engine 
   const largeFrames: number[] = [];
   page.on('websocket', (socket) =>
     socket.on('framesent', ({ payload }) => {
-      if (payload.length > 1024 * 1024) largeFrames.push(payload.length);
+      const size = messageSizeOf(payload);
+      if (size !== undefined && size > 1024 * 1024) largeFrames.push(size);
     }),
   );
 

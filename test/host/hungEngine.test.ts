@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../contract/labHost.js';
-import { decodeWire, type HostEnvelope } from '../../contract/wire.js';
+import { decodeWire, encodeWire, type HostEnvelope } from '../../contract/wire.js';
+import { FrameAssembler, framesOf } from '../../contract/wireFrames.js';
 import type { EngineEvent } from '../../engine/protocol/index.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { EngineBridge } from '../../host/engineBridge.js';
@@ -17,10 +18,14 @@ beforeAll(() => ensureBuilt());
 function bridged() {
   const envelopes: HostEnvelope[] = [];
   const waiters: { test: (envelope: HostEnvelope) => boolean; resolve: (envelope: HostEnvelope) => void }[] = [];
+  const assembler = new FrameAssembler(Number.MAX_SAFE_INTEGER);
+  let streams = 0;
   const bridge = new EngineBridge(
     ENGINE,
-    (text) => {
-      const envelope = decodeWire(text) as HostEnvelope;
+    (frame) => {
+      const assembled = assembler.push(frame);
+      if (!assembled || !('message' in assembled)) return;
+      const envelope = decodeWire(assembled.message) as HostEnvelope;
       envelopes.push(envelope);
       for (const waiter of waiters.filter((w) => w.test(envelope))) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -39,7 +44,7 @@ function bridged() {
     next((e) => e.kind === 'status' && e.status.state === state, after).then((e) => (e as Extract<HostEnvelope, { kind: 'status' }>).status);
   const event = (test: (event: EngineEvent) => boolean) =>
     next((e) => e.kind === 'event' && test(e.event)).then((e) => (e as Extract<HostEnvelope, { kind: 'event' }>).event);
-  const send = (message: object) => bridge.receiveFrame(JSON.stringify(message), false);
+  const send = (message: object) => framesOf(encodeWire(message), ++streams).forEach((frame) => bridge.receiveFrame(Buffer.from(frame), true));
   return { bridge, envelopes, status, event, send };
 }
 

@@ -1,12 +1,11 @@
 // The resource suite: a real engine process refuses every over-budget request quickly, and its memory (peak resident size, measured) stays under its budget throughout.
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent, EngineRequest } from '../../engine/protocol/index.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../engine/training/hyperparameters.js';
 import { parseSpecText } from '../../engine/specText.js';
-import { ensureBuilt, REPOSITORY } from '../engine/support/ensureBuilt.js';
+import { ensureBuilt } from '../engine/support/ensureBuilt.js';
+import { forkWireEngine } from '../engine/support/wireEngineProcess.js';
 
 const MB = 1024 * 1024;
 const hasProc = existsSync('/proc/self/status');
@@ -19,12 +18,8 @@ function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /** An engine process, with its answers by id and a sampler of its resident memory. */
 function startEngine() {
-  const child: ChildProcess = fork(join(REPOSITORY, 'dist/engine/worker/childProcessEntry.js'), [], {
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
   const events: EngineEvent[] = [];
-  child.on('message', (event: EngineEvent) => events.push(event));
+  const { child, send } = forkWireEngine((event) => events.push(event));
   let peakSample = 0;
   const sampler = setInterval(() => {
     if (child.pid && hasProc) peakSample = Math.max(peakSample, statusBytes(child.pid, 'VmRSS'));
@@ -35,7 +30,7 @@ function startEngine() {
     const id = 'requestId' in request ? request.requestId : request.runId;
     const from = events.length;
     const started = Date.now();
-    child.send(request);
+    send(request);
     let answer: EngineEvent | undefined;
     await expect
       .poll(() => (answer = events.slice(from).find((event) => idOf(event) === id && event.type !== 'train.started' && event.type !== 'train.state')), {
@@ -47,7 +42,7 @@ function startEngine() {
   };
   const waitFor = (test: (event: EngineEvent) => boolean) => expect.poll(() => events.some(test), { timeout: 60_000, interval: 20 }).toBe(true);
   return {
-    child,
+    send,
     ask,
     waitFor,
     /** The most memory the process has held: the kernel's high-water mark, and the sampler's. */
@@ -114,7 +109,7 @@ describe.skipIf(!hasProc)('the engine under its budget', () => {
 
   it('refuses a loss landscape of a finished run that would take too long', async () => {
     const run = train('wide', 'linear:512,relu,linear:512,relu,linear:1,sigmoid', { epochs: 1 });
-    engine.child.send(run);
+    engine.send(run);
     await engine.waitFor((event) => event.type === 'train.finished' && event.runId === 'wide');
     const { event, ms } = await engine.ask({
       type: 'landscape.run',
@@ -142,7 +137,7 @@ describe.skipIf(!hasProc)('an engine given a smaller budget', () => {
       await engine.ask({ type: 'engine.configure', requestId: 'c', memoryBudget: 256 * MB });
       const refused = await engine.ask(train('big', 'linear:2048,relu,linear:2048,relu,linear:1,sigmoid', { batchSize: 10 }));
       expect(refused.event).toMatchObject({ type: 'error', code: 'over-budget', message: expect.stringContaining("the engine's memory budget is 256 MB") });
-      engine.child.send(train('fits', 'linear:256,relu,linear:256,relu,linear:1,sigmoid', { epochs: 3 }));
+      engine.send(train('fits', 'linear:256,relu,linear:256,relu,linear:1,sigmoid', { epochs: 3 }));
       await engine.waitFor((event) => event.type === 'train.finished' && event.runId === 'fits');
       expect(engine.peak()).toBeLessThan(256 * MB);
     } finally {

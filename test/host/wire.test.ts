@@ -1,6 +1,9 @@
-// The wire codec: messages survive a trip through a WebSocket text frame exactly, typed arrays bit for bit.
+// The wire codec: messages survive a trip through the wire's binary form exactly, typed arrays bit for bit and as raw bytes.
 import { describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire, wireSize } from '../../contract/wire.js';
+import { decodeWire, encodeWire, wireHead, wireOfJsonText, wireSize } from '../../contract/wire.js';
+
+/** The JSON part of an encoded message. */
+const jsonOf = (bytes: Uint8Array): unknown => JSON.parse(Buffer.from(bytes.subarray(8, 8 + Buffer.from(bytes).readUInt32LE(4))).toString());
 
 /** The bytes of a Float64Array as hex, so that a comparison is bit for bit (NaN payloads and −0 included). */
 function bitsOf(values: Float64Array): string {
@@ -40,26 +43,52 @@ describe('wire codec', () => {
     expect(bitsOf(back.W as Float64Array)).toBe(bitsOf(weights));
   });
 
-  it('writes a Float64Array as base64 of its little-endian bytes', () => {
-    const text = encodeWire(new Float64Array([1, -2]));
-    const expected = Buffer.concat(
-      [1, -2].map((v) => {
-        const b = Buffer.alloc(8);
-        b.writeDoubleLE(v);
-        return b;
-      }),
-    ).toString('base64');
-    expect(JSON.parse(text)).toEqual({ $f64: expected });
+  it('writes a Float64Array as its little-endian bytes after the JSON, at a multiple of 8, and names it by offset and length', () => {
+    const bytes = encodeWire(new Float64Array([1, -2]));
+    expect(jsonOf(bytes)).toEqual({ $f64: [0, 2] });
+    const start = Math.ceil((8 + Buffer.from(bytes).readUInt32LE(4)) / 8) * 8;
+    expect(Buffer.from(bytes).readDoubleLE(start)).toBe(1);
+    expect(Buffer.from(bytes).readDoubleLE(start + 8)).toBe(-2);
+    expect(bytes.length).toBe(start + 16);
   });
 
-  it('round-trips arrays of every length around the base64 padding boundaries', () => {
-    for (let length = 0; length <= 7; length++) {
-      const bytes = Uint8Array.from({ length }, (_, i) => (i * 97 + 13) & 255);
-      const back = decodeWire(encodeWire(bytes)) as Uint8Array;
-      expect(back).toBeInstanceOf(Uint8Array);
-      expect(Array.from(back)).toEqual(Array.from(bytes));
-      expect(JSON.parse(encodeWire(bytes)).$u8).toBe(Buffer.from(bytes).toString('base64'));
+  it('round-trips arrays of every length around the 8-byte alignment, several in one message', () => {
+    const message = Array.from({ length: 9 }, (_, length) => Uint8Array.from({ length }, (_, i) => (i * 97 + 13) & 255));
+    const back = decodeWire(encodeWire(message)) as Uint8Array[];
+    for (let length = 0; length <= 8; length++) {
+      expect(back[length]).toBeInstanceOf(Uint8Array);
+      expect(Array.from(back[length]!)).toEqual(Array.from(message[length]!));
     }
+    const withDoubles = decodeWire(encodeWire({ a: Uint8Array.of(1, 2, 3), b: Float64Array.of(Math.PI) }), { views: true }) as { b: Float64Array };
+    expect(withDoubles.b[0]).toBe(Math.PI);
+  });
+
+  it('gives arrays that look into the bytes in place when asked for views, and copies of their own otherwise', () => {
+    const bytes = encodeWire({ w: Float64Array.of(1, 2, 3) });
+    const viewed = decodeWire(bytes, { views: true }) as { w: Float64Array };
+    expect(viewed.w.buffer).toBe(bytes.buffer);
+    const copied = decodeWire(bytes) as { w: Float64Array };
+    expect(copied.w.buffer).not.toBe(bytes.buffer);
+    expect(Array.from(copied.w)).toEqual([1, 2, 3]);
+  });
+
+  it("sends a long list of records of numbers (a run's history) as float64 columns and gives the same records back", () => {
+    const history = Array.from({ length: 40 }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: 1 / (i + 1),
+      trainAccuracy: i === 3 ? NaN : 0.5,
+      testLoss: -0,
+      testAccuracy: 1e-320,
+    }));
+    const bytes = encodeWire({ history, short: history.slice(0, 3) });
+    const json = jsonOf(bytes) as { history: { $rows: { keys: string[]; count: number } }; short: unknown[] };
+    expect(json.history.$rows).toMatchObject({ keys: ['epoch', 'trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy'], count: 40 });
+    expect(json.short).toHaveLength(3);
+    const back = decodeWire(bytes) as { history: typeof history };
+    expect(back.history).toEqual(history);
+    expect(Object.is(back.history[0]!.testLoss, -0)).toBe(true);
+    const mixed = [...history.slice(0, 20), { epoch: 'x' }];
+    expect((jsonOf(encodeWire(mixed)) as unknown[]).length).toBe(21);
   });
 
   it('keeps the other typed arrays as their own types', () => {
@@ -112,10 +141,18 @@ describe('wire codec', () => {
     expect(() => encodeWire(new BigInt64Array(1))).toThrow(/BigInt64Array/);
   });
 
-  it('throws on a frame that is not JSON or holds broken base64', () => {
-    expect(() => decodeWire('{nope')).toThrow();
-    expect(() => decodeWire('{"$f64":"AA*A"}')).toThrow(/base64/);
-    expect(() => decodeWire('{"$f64":"AAAA"}')).toThrow(/whole Float64Array/);
+  it('throws on bytes that are not a message, broken JSON, or an array reaching past the end', () => {
+    expect(() => decodeWire(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(/not a Backprop Lab message/);
+    expect(() => decodeWire(wireOfJsonText('{nope'))).toThrow(SyntaxError);
+    expect(() => decodeWire(wireOfJsonText('{"$f64":[0,1]}'))).toThrow(/past the message's end/);
+    expect(() => decodeWire(wireOfJsonText('{"$f64":"AAAA"}'))).toThrow(/offset, length/);
+    expect(() => decodeWire(wireOfJsonText('{"$u8":[-1,0]}'))).toThrow(/whole offset/);
+  });
+
+  it("reads the start of a message's JSON without decoding the rest", () => {
+    const bytes = encodeWire({ type: 'analysis.run', requestId: 'a1', weights: new Float64Array(1000) });
+    expect(wireHead(bytes)).toContain('"requestId":"a1"');
+    expect(wireHead(bytes, 10)).toHaveLength(10);
   });
 });
 
@@ -134,14 +171,22 @@ describe('wireSize', () => {
       { type: 'train.start', runId: 'r', dataSet: { kind: 'csv', fileName: 'é.csv', text: 'a,"b"\tc\\\n1,2,x\u0001\n€,😀,\ud800' } },
     ],
     [
-      'typed arrays of every kind and lengths around base64 padding',
+      'typed arrays of every kind and lengths around the 8-byte alignment',
       { a: new Float64Array([1, -0, NaN]), b: new Uint8Array(1), c: new Uint8Array(2), d: new Int32Array(5), e: new Float32Array(4), f: new Uint32Array(0) },
     ],
     [
       'special numbers, nulls, booleans, nested lists and undefined fields',
       { n: [NaN, Infinity, -Infinity, -0, 0, 1.5e-300, 12345678.9], x: null, t: true, f: false, u: undefined, l: [[1, [2]], [], {}], s: '' },
     ],
-  ])('is the UTF-8 length of what encodeWire gives for %s', (_, message) => {
-    expect(wireSize(message)).toBe(Buffer.byteLength(encodeWire(message), 'utf8'));
+    [
+      'a history long enough to travel as columns, beside a short one and arrays of awkward sizes',
+      {
+        history: Array.from({ length: 30 }, (_, i) => ({ epoch: i + 1, loss: i / 7 })),
+        short: [{ epoch: 1, loss: NaN }],
+        arrays: [new Uint8Array(13), new Float64Array(1234567 % 1000), new Int32Array(3)],
+      },
+    ],
+  ])('is the length of what encodeWire gives for %s', (_, message) => {
+    expect(wireSize(message)).toBe(encodeWire(message).length);
   });
 });

@@ -50,7 +50,7 @@ describe('run state driven by the engine', () => {
     expect([...new Set(seenLengths)]).toEqual([0, 1, 2, 3]);
     expect(seenLengths).toEqual([...seenLengths].sort((a, b) => a - b));
     const finished = events.at(-1);
-    expect(finished?.type === 'train.finished' && finished.history).toEqual(state.history);
+    expect(finished?.type === 'train.finished' && finished.history).toEqual(state.history.toArray());
   });
 
   it('ends stopped after the user stops a long run', async () => {
@@ -91,6 +91,23 @@ describe('run state driven by the engine', () => {
     // 898 training samples in minibatches of 10: 89 full minibatches per epoch.
     expect(state.batches.lastBatch).toBe(3 * 89);
     expect(state.batches.buckets).toHaveLength(3 * 89);
+  });
+
+  it("keeps the engine's training samples per second (the last one through events too short to measure) and the last minibatch's loss", async () => {
+    const { state, events } = await drive(exerciseRun('rate', { epochs: 3 }));
+    const rates = events.flatMap((event) => (event.type === 'train.batches' && event.samplesPerSecond !== undefined ? [event.samplesPerSecond] : []));
+    expect(rates.length).toBeGreaterThan(0);
+    expect(state.samplesPerSecond).toBe(rates.at(-1));
+    expect(state.samplesPerSecond).toBeGreaterThan(0);
+    const unmeasured = applyEngineEvent(
+      { ...state, phase: 'running' },
+      { type: 'train.batches', runId: 'rate', firstBatch: 3 * 89 + 1, losses: new Float64Array(1) },
+    );
+    expect(unmeasured.samplesPerSecond).toBe(state.samplesPerSecond);
+    expect(unmeasured.batches.lastBatch).toBe(3 * 89 + 1);
+    expect(unmeasured.lastBatchLoss).toBe(0);
+    const lastLosses = events.flatMap((event) => (event.type === 'train.batches' ? [...event.losses] : []));
+    expect(state.lastBatchLoss).toBe(lastLosses.at(-1));
   });
 
   it('puts an engine error that names a field at that field and fails the run', async () => {

@@ -150,7 +150,7 @@ describe('the sparing host', () => {
       requestId: 'l-huge',
       weights,
       data,
-      path: Array.from({ length: 20 }, () => point),
+      path: Array.from({ length: 27 }, () => point), // 216 MB as the wire carries it, the raw bytes
       resolution: 3,
       span: 1,
       directionSeed: 1,
@@ -161,7 +161,7 @@ describe('the sparing host', () => {
       requestId: 'l-huge',
       code: 'too-large',
       field: 'path',
-      message: 'the request is 213.4 MB; the lab takes at most 208 MB',
+      message: 'the request is 216.1 MB; the lab takes at most 208 MB',
     });
     expect(inner.sent).toEqual([]);
     inner.dispose();

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { decodeWire } from '../../contract/wire.js';
+import { readFrameHeader } from '../../contract/wireFrames.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,13 +23,14 @@ function addressOf(child: ChildProcess): Promise<string> {
   });
 }
 
-/** Opens the engine's WebSocket as a page of `origin` would; resolves to the first message, or to the HTTP status that refused it. */
+/** Opens the engine's WebSocket as a page of `origin` would; resolves to the first message (read from its wire frame), or to the HTTP status that refused it. */
 function firstReply(url: string, origin: string): Promise<{ message?: unknown; refusedWith?: number }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(new URL('engine', url).href.replace(/^http/, 'ws'), { origin });
     socket.once('message', (data) => {
       socket.close();
-      resolve({ message: JSON.parse(String(data)) });
+      const frame = readFrameHeader(new Uint8Array(data as Buffer));
+      resolve({ message: frame ? decodeWire(frame.payload) : String(data) });
     });
     socket.once('unexpected-response', (_request, response) => {
       resolve({ refusedWith: response.statusCode! });

@@ -94,4 +94,16 @@ describe('diagnoseRun', () => {
     const data = await loadData('digits-binary', EXERCISE_HYPERPARAMETERS);
     expect(networkSymptoms(buildNetwork(SPEC, deriveRandom(1, SEED_STREAMS.init)), data.test).deadLayers).toEqual([]);
   });
+
+  it('finds the same symptoms a few rows at a time as in one pass over the whole set', async () => {
+    const data = await loadData('digits-binary', EXERCISE_HYPERPARAMETERS);
+    const network = buildNetwork(SPEC, deriveRandom(1, SEED_STREAMS.init));
+    const bias = network.parameters.find((parameter) => parameter.name === 'b')!;
+    for (const biasValue of [-100, 0]) {
+      bias.value.fill(biasValue);
+      const whole = networkSymptoms(network, data.test);
+      expect(networkSymptoms(network, data.test, 7)).toEqual(whole);
+      expect(whole.deadLayers).toEqual(biasValue < 0 ? [1] : []);
+    }
+  });
 });

@@ -75,6 +75,22 @@ describe('the training handler', () => {
     expect(finished.parameterPath!.length).toBe(3);
   });
 
+  it("coalesces a fast run's epochs into few events, each epoch sent once and in order, the last before the end", async () => {
+    const { events, handler } = createHandler();
+    const epochs = 5000;
+    const xor = { kind: 'toy' as const, name: 'xor' as const, size: 40, noise: 0.1 };
+    await handler.handle(start({ dataSet: xor, spec: parseSpecText('linear:4,tanh,linear:1,sigmoid', 2) }, { epochs, learningRate: 0.1 }));
+    const epochEvents = events.flatMap((event) => (event.type === 'train.epoch' ? [event] : []));
+    const sent = epochEvents.flatMap((event) => [...(event.earlier ?? []), event.metrics].map((m) => m.epoch));
+    expect(sent).toEqual(Array.from({ length: epochs }, (_, i) => i + 1));
+    expect(epochEvents.length).toBeLessThan(epochs / 10);
+    expect(epochEvents.slice(0, 16).every((event) => event.earlier === undefined)).toBe(true);
+    const finished = events.at(-1)!;
+    if (finished.type !== 'train.finished') throw new Error('expected train.finished last');
+    expect(events.indexOf(epochEvents.at(-1)!)).toBeLessThan(events.length - 1);
+    expect(finished.history.map((m) => m.epoch)).toEqual(sent);
+  });
+
   it('pauses and resumes a run on request, telling the state', async () => {
     const { events, handler } = createHandler();
     const running = handler.handle(start({}, { epochs: 25 }));
