@@ -62,6 +62,23 @@ interface KernelExports extends PartExports {
   reluBackward(x: number, dy: number, dx: number, length: number): void;
   sigmoidBackward(y: number, dy: number, dx: number, length: number): void;
   addScaled(target: number, source: number, scale: number, length: number): void;
+  weightGradient(x: number, dy: number, dW: number, db: number, m: number, k: number, n: number): void;
+  momentumStep(value: number, velocity: number, gradient: number, momentum: number, stepSize: number, length: number): void;
+  nesterovStep(value: number, velocity: number, gradient: number, momentum: number, stepSize: number, length: number): void;
+  rmspropStep(value: number, squares: number, gradient: number, rho: number, epsilon: number, stepSize: number, length: number): void;
+  adamStep(
+    value: number,
+    first: number,
+    second: number,
+    gradient: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    stepSize: number,
+    firstCorrection: number,
+    secondCorrection: number,
+    length: number,
+  ): void;
 }
 
 const webAssembly = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
@@ -326,12 +343,92 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         done();
       }
     },
+    weightGradient(x, dy, dW, db, m, k, n) {
+      try {
+        const px = input(x, m * k),
+          pdy = input(dy, m * n),
+          pdW = output(dW, k * n, false),
+          pdb = output(db, n, false);
+        if (m * k * n >= SHARED_PRODUCT_MIN_WORK) {
+          product(0, px, 1, k, pdy, pdW, k, m, n, 0);
+          exports.columnSums(pdy, pdb, m, n);
+        } else {
+          exports.weightGradient(px, pdy, pdW, pdb, m, k, n);
+        }
+        copyBack(dW, pdW, k * n);
+        copyBack(db, pdb, n);
+      } finally {
+        done();
+      }
+    },
     addScaled(target, source, scale, length) {
       try {
         const pt = output(target, length, true),
           ps = input(source, length);
         exports.addScaled(pt, ps, scale, length);
         copyBack(target, pt, length);
+      } finally {
+        done();
+      }
+    },
+    momentumStep(value, velocity, gradient, momentum, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          pvel = output(velocity, length, true),
+          pg = input(gradient, length);
+        exports.momentumStep(pv, pvel, pg, momentum, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(velocity, pvel, length);
+      } finally {
+        done();
+      }
+    },
+    nesterovStep(value, velocity, gradient, momentum, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          pvel = output(velocity, length, true),
+          pg = input(gradient, length);
+        exports.nesterovStep(pv, pvel, pg, momentum, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(velocity, pvel, length);
+      } finally {
+        done();
+      }
+    },
+    rmspropStep(value, squares, gradient, rho, epsilon, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          ps = output(squares, length, true),
+          pg = input(gradient, length);
+        exports.rmspropStep(pv, ps, pg, rho, epsilon, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(squares, ps, length);
+      } finally {
+        done();
+      }
+    },
+    adamStep(value, moments, gradient, settings, length) {
+      try {
+        const pv = output(value, length, true),
+          pm = output(moments.first, length, true),
+          ps = output(moments.second, length, true),
+          pg = input(gradient, length);
+        exports.adamStep(
+          pv,
+          pm,
+          ps,
+          pg,
+          settings.beta1,
+          settings.beta2,
+          settings.epsilon,
+          settings.stepSize,
+          settings.firstCorrection,
+          settings.secondCorrection,
+          length,
+        );
+        copyBack(value, pv, length);
+        copyBack(moments.first, pm, length);
+        copyBack(moments.second, ps, length);
       } finally {
         done();
       }
