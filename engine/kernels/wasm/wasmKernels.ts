@@ -37,6 +37,8 @@ export interface KernelHelpers {
 export interface WasmKernelsOptions {
   /** Helper threads for large matrix products; without them every product runs on the calling thread. */
   helpers?: KernelHelpers;
+  /** The multiply-adds of large products after which the helpers start (default {@link HELPER_START_WORK}). */
+  helperStartWork?: number;
 }
 
 /**
@@ -44,6 +46,13 @@ export interface WasmKernelsOptions {
  * below it, waking a helper costs more than it saves (a 10×64·64×32 product takes a few microseconds on one thread).
  */
 export const SHARED_PRODUCT_MIN_WORK = 1 << 19;
+/**
+ * The helper threads start once the products large enough to share have added up to this many multiply-adds (about
+ * 30 ms of one core): starting a thread costs tens of milliseconds of CPU, which a short run (the exercise's 25 epochs
+ * evaluate 3.7 M multiply-adds an epoch) would never win back, while the 784-256-128-10 MLP reaches it in its first ten
+ * minibatches.
+ */
+export const HELPER_START_WORK = 1 << 28;
 /** Parts per thread a shared product is cut into, so a thread that is late (or descheduled) holds up little. */
 const PARTS_PER_THREAD = 4;
 
@@ -198,8 +207,10 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     scratchUsed = 0;
   }
 
-  // Helper threads start on the first product large enough to share; until they run, this thread computes every part itself.
+  // Helper threads start once enough large products have run; until they run, this thread computes every part itself.
   let threads: number | undefined;
+  let sharedWorkSoFar = 0;
+  const helperStartWork = options.helperStartWork ?? HELPER_START_WORK;
   let generation = 0;
   /** Computes `job` with the helper threads when it is large enough and there are any, else on this thread alone. */
   // One job object, filled for each product, so that a product allocates nothing.
@@ -216,9 +227,12 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     cols: number,
     source: number,
   ): void {
-    if (rows * inner * cols >= SHARED_PRODUCT_MIN_WORK) {
-      threads ??= 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
-      if (threads > 1) {
+    const work = rows * inner * cols;
+    if (work >= SHARED_PRODUCT_MIN_WORK) {
+      if (threads === undefined && (sharedWorkSoFar += work) >= helperStartWork) {
+        threads = 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
+      }
+      if (threads !== undefined && threads > 1) {
         job.operation = operation;
         job.a = a;
         job.rowStride = rowStride;
