@@ -16,18 +16,17 @@ import { EXERCISE_NETS, gridTasks, trainingTasks } from '../bench/tasks.mjs';
 import { tfjsPeer } from '../bench/tfjsPeer.mjs';
 import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
-// Runs itself again with the flags it needs: --expose-gc (each in-process run starts from a collected heap, so that no
-// peer pays for the garbage the one before it left) and, where this Node runs WebAssembly relaxed SIMD only behind a
-// flag (dist/node/relaxedSimdFlags.js says), that flag.
+// Where this Node runs WebAssembly relaxed SIMD only behind a flag (dist/node/relaxedSimdFlags.js says): runs itself again with it.
 const FLAGS = new URL('../dist/node/relaxedSimdFlags.js', import.meta.url);
-const neededFlags = ['--expose-gc', ...(existsSync(fileURLToPath(FLAGS)) ? (await import(FLAGS.href)).relaxedSimdExecArgv : [])];
-if (neededFlags.some((flag) => !process.execArgv.includes(flag))) {
-  const missing = neededFlags.filter((flag) => !process.execArgv.includes(flag));
-  const run = spawnSync(process.execPath, [...process.execArgv, ...missing, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(run.status ?? 1);
+if (existsSync(fileURLToPath(FLAGS))) {
+  const { relaxedSimdExecArgv } = await import(FLAGS.href);
+  if (relaxedSimdExecArgv.some((flag) => !process.execArgv.includes(flag))) {
+    const run = spawnSync(process.execPath, [...process.execArgv, ...relaxedSimdExecArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
+    process.exit(run.status ?? 1);
+  }
 }
-/** A full collection before each in-process run, outside its timing. */
-const collectGarbage = () => globalThis.gc?.();
 
 const WORKLOADS = ['exercise', 'process', 'mlp', 'grid', 'memory'];
 const PEERS = ['engine', 'numpy', 'numpy-1t', 'torch', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
@@ -141,7 +140,6 @@ async function measure(task, peers, count, warm, warmTask = task) {
     const entry = byPeer.get(peer);
     try {
       entry.warmUp = await warmUp(async () => {
-        collectGarbage();
         const answer = await peer.run(warmTask);
         memoryOf(peer, answer);
         return answer.seconds;
@@ -154,7 +152,6 @@ async function measure(task, peers, count, warm, warmTask = task) {
   for (let round = 0; round < count; round++) {
     const order = live.map((_, i) => live[(i + round) % live.length]);
     for (const peer of order) {
-      collectGarbage();
       const answer = await peer.run(task);
       const entry = byPeer.get(peer);
       entry.times.push(answer.seconds);
