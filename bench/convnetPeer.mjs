@@ -1,5 +1,6 @@
 // ConvNetJS as a benchmark peer in this Node process: its Net and SGD Trainer, one sample at a time as it works (Node).
 import { createRequire } from 'node:module';
+import { cpuSecondsSince } from './stats.mjs';
 
 /** A loss layer ConvNetJS lacks: binary cross-entropy on the sigmoid's output, in its layer interface. */
 function bceLayer(convnetjs) {
@@ -83,6 +84,7 @@ export async function convnetPeer() {
       });
       const sets = volumes(task);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       let last;
       for (let epoch = 0; epoch < epochs; epoch++) {
         last = {};
@@ -123,7 +125,7 @@ export async function convnetPeer() {
           last[`${phase}Accuracy`] = correct / count;
         }
       }
-      return { seconds: (performance.now() - started) / 1000, result: last };
+      return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu), result: last };
     },
     async close() {
       prepared.clear();

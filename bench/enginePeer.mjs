@@ -8,6 +8,7 @@ import { findSurface } from '../dist/engine/surfaces/catalog.js';
 import { evaluateGrid } from '../dist/engine/surfaces/grid.js';
 import { surfaceFromExpression } from '../dist/engine/surfaces/userSurface.js';
 import { train } from '../dist/engine/training/train.js';
+import { cpuSecondsSince } from './stats.mjs';
 
 const KERNELS_FOLDER = new URL('../dist/engine/kernels/', import.meta.url);
 
@@ -71,18 +72,21 @@ export function enginePeer(name, kernels) {
     async run(task) {
       if (task.kind === 'grid') {
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const surface = task.typed ? surfaceFromExpression(task.formula, task.bounds) : findSurface('exercise');
         const grid = evaluateGrid(surface, task.bounds, task.nx, task.ny);
         const seconds = (performance.now() - started) / 1000;
+        const cpuSeconds = cpuSecondsSince(cpu);
         let sum = 0;
         for (const v of grid.values) sum += v;
-        return { seconds, result: { sum } };
+        return { seconds, cpuSeconds, result: { sum } };
       }
       const network = buildNetwork(task.spec, deriveRandom(task.seed, SEED_STREAMS.init), kernels);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const outcome = await train({ network, data: task.data, hyper: task.hyper, kernels });
       const seconds = (performance.now() - started) / 1000;
-      return { seconds, result: outcome.history.at(-1) };
+      return { seconds, cpuSeconds: cpuSecondsSince(cpu), result: outcome.history.at(-1) };
     },
     async close() {},
   };

@@ -1,5 +1,11 @@
 // Medians and the steady-state warm-up rule of the benchmark (Node).
 
+/** Seconds of CPU this process has used (every thread: helpers, garbage collection and compilation included) since `since`. */
+export function cpuSecondsSince(since) {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -1,6 +1,7 @@
 // TF.js (CPU or WebAssembly backend, float32 — TF.js has no float64) as a benchmark peer in this Node process (Node).
 // The sigmoid and its cross-entropy are computed together from the logits, as TF.js users write it: in float32 a
 // saturated sigmoid reaches exactly 1 and ln(1 − p) would make the run diverge.
+import { cpuSecondsSince } from './stats.mjs';
 
 /** Loads TF.js with `backend` ('cpu' or 'wasm'); resolves to the peer, or throws when the package is missing. */
 export async function tfjsPeer(backend) {
@@ -68,6 +69,7 @@ export async function tfjsPeer(backend) {
         return { total, reported: tf.div(total, y.size), accuracy: tf.mean(tf.cast(tf.equal(tf.greater(y, 0.5), tf.greater(out, 0)), 'float32')) };
       };
       const started = performance.now();
+      const cpu = process.cpuUsage();
       let last;
       for (let epoch = 0; epoch < epochs; epoch++) {
         last = {};
@@ -106,9 +108,10 @@ export async function tfjsPeer(backend) {
         }
       }
       const seconds = (performance.now() - started) / 1000;
+      const cpuSeconds = cpuSecondsSince(cpu);
       variables.forEach((v) => v.dispose());
       optimizer.dispose();
-      return { seconds, result: last };
+      return { seconds, cpuSeconds, result: last };
     },
     async close() {
       for (const t of prepared.values())

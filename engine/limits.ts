@@ -88,7 +88,8 @@ export function formatSize(bytes: number): string {
 
 /** A count as a message shows it: "35,651,584" below a billion, "1.5e17" from there on. */
 export function formatCount(count: number): string {
-  if (count < 1e9) return Math.ceil(count).toLocaleString('en-US');
+  // Grouped by hand: the first toLocaleString in a process loads the locale data, some 10 ms of every command line's start.
+  if (count < 1e9) return String(Math.ceil(count)).replace(/\B(?=(\d{3})+$)/g, ',');
   const [mantissa, exponent] = count.toExponential(1).split('e');
   return `${mantissa!.replace(/\.0$/, '')}e${Number(exponent)}`;
 }

@@ -10,6 +10,7 @@ const RETURN = 13;
  * row; an empty line in the middle is a row of one empty cell. Empty text has no rows.
  */
 export function csvRows(text: string): string[][] {
+  if (text.length > 0 && !text.includes('"')) return unquotedRows(text);
   const rows: string[][] = [];
   const length = text.length;
   if (length === 0) return rows;
@@ -67,4 +68,16 @@ export function csvRows(text: string): string[][] {
     row = [];
     if (i >= length) return rows;
   }
+}
+
+/**
+ * The rows of text without a quote, split by the runtime's own string functions: the same rows as the scan above, read
+ * several times faster by a process that has just started (its loops are not compiled yet; these functions are).
+ */
+function unquotedRows(text: string): string[][] {
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const rows = new Array<string[]>(lines.length);
+  for (let r = 0; r < lines.length; r++) rows[r] = lines[r]!.split(',');
+  return rows;
 }

@@ -117,4 +117,8 @@ export const blockedKernels: Kernels = {
     matmul(a, b, out, m, k, n);
     plainKernels.addRowVector(out, bias, m, n);
   },
+  weightGradient(x, dy, dW, db, m, k, n) {
+    matmulTransposeA(x, dy, dW, m, k, n);
+    plainKernels.columnSums(dy, db, m, n);
+  },
 };

@@ -26,13 +26,45 @@ export interface Kernels {
   sigmoid(x: Float64Array, out: Float64Array, length: number): void;
   /** dx = dy · y · (1 − y), given the sigmoid's output y. */
   sigmoidBackward(y: Float64Array, dy: Float64Array, dx: Float64Array, length: number): void;
+  /**
+   * dW[k×n] = xᵀ·dy and db[n] = the column sums of dy, for x m×k and dy m×n: a Linear layer's parameter gradients in
+   * one call, equal to {@link Kernels.matmulTransposeA} then {@link Kernels.columnSums} bit for bit.
+   */
+  weightGradient(x: Float64Array, dy: Float64Array, dW: Float64Array, db: Float64Array, m: number, k: number, n: number): void;
   /** target += scale · source (the SGD update with scale = −learning rate). */
   addScaled(target: Float64Array, source: Float64Array, scale: number, length: number): void;
+  /** SGD with momentum over one parameter tensor: v ← μ·v + g, then value −= step · v. */
+  momentumStep(value: Float64Array, velocity: Float64Array, gradient: Float64Array, momentum: number, stepSize: number, length: number): void;
+  /** Nesterov momentum over one parameter tensor: v ← μ·v + g, then value −= step · (g + μ·v). */
+  nesterovStep(value: Float64Array, velocity: Float64Array, gradient: Float64Array, momentum: number, stepSize: number, length: number): void;
+  /** RMSProp over one parameter tensor: s ← ρ·s + ((1 − ρ)·g)·g, then value −= (step · g) / (√s + ε). */
+  rmspropStep(value: Float64Array, squares: Float64Array, gradient: Float64Array, rho: number, epsilon: number, stepSize: number, length: number): void;
+  /**
+   * Adam over one parameter tensor, given this step's bias corrections c₁ = 1 − β₁ᵗ and c₂ = 1 − β₂ᵗ:
+   * m ← β₁·m + (1 − β₁)·g, v ← β₂·v + ((1 − β₂)·g)·g, then value −= (step · (m / c₁)) / (√(v / c₂) + ε).
+   */
+  adamStep(value: Float64Array, moments: AdamMoments, gradient: Float64Array, settings: AdamStepSettings, length: number): void;
   /**
    * A zeroed array of `length` values in the kernels' own memory, which they read and write in place (given any
    * other array they copy it in and out). Only implementations with a memory of their own have it.
    */
   allocate?(length: number): Float64Array;
+}
+
+/** Adam's two running moments of one parameter tensor. */
+export interface AdamMoments {
+  first: Float64Array;
+  second: Float64Array;
+}
+
+/** One Adam step's constants: the betas, ε, the step size and the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ. */
+export interface AdamStepSettings {
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  stepSize: number;
+  firstCorrection: number;
+  secondCorrection: number;
 }
 
 /** A zeroed array of `length` values where `kernels` work fastest: their own memory when they have one. */

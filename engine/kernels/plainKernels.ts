@@ -93,7 +93,48 @@ export const plainKernels: Kernels = {
     }
   },
 
+  weightGradient(x, dy, dW, db, m, k, n) {
+    plainKernels.matmulTransposeA(x, dy, dW, m, k, n);
+    plainKernels.columnSums(dy, db, m, n);
+  },
+
   addScaled(target, source, scale, length) {
     for (let i = 0; i < length; i++) target[i] += scale * source[i];
+  },
+
+  momentumStep(value, velocity, gradient, momentum, stepSize, length) {
+    for (let i = 0; i < length; i++) {
+      velocity[i] = momentum * velocity[i] + gradient[i];
+      value[i] -= stepSize * velocity[i];
+    }
+  },
+
+  nesterovStep(value, velocity, gradient, momentum, stepSize, length) {
+    for (let i = 0; i < length; i++) {
+      velocity[i] = momentum * velocity[i] + gradient[i];
+      value[i] -= stepSize * (gradient[i] + momentum * velocity[i]);
+    }
+  },
+
+  rmspropStep(value, squares, gradient, rho, epsilon, stepSize, length) {
+    const oneMinusRho = 1 - rho;
+    for (let i = 0; i < length; i++) {
+      const g = gradient[i];
+      squares[i] = rho * squares[i] + oneMinusRho * g * g;
+      value[i] -= (stepSize * g) / (Math.sqrt(squares[i]) + epsilon);
+    }
+  },
+
+  adamStep(value, moments, gradient, settings, length) {
+    const { first, second } = moments;
+    const { beta1, beta2, epsilon, stepSize, firstCorrection, secondCorrection } = settings;
+    const oneMinusBeta1 = 1 - beta1;
+    const oneMinusBeta2 = 1 - beta2;
+    for (let i = 0; i < length; i++) {
+      const g = gradient[i];
+      first[i] = beta1 * first[i] + oneMinusBeta1 * g;
+      second[i] = beta2 * second[i] + oneMinusBeta2 * g * g;
+      value[i] -= (stepSize * (first[i] / firstCorrection)) / (Math.sqrt(second[i] / secondCorrection) + epsilon);
+    }
   },
 };

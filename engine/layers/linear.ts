@@ -45,8 +45,7 @@ export class Linear implements Layer {
   /** dx = dy·Wᵀ, dW = xᵀ·dy, db = the column sums of dy (the bias is added to every row, so its gradient sums over rows). */
   backward(x: Float64Array, dy: Float64Array, rows: number, inputGradient = true): Float64Array {
     this.inputGradient = sized(this.inputGradient, rows * this.inputs, this.kernels);
-    this.kernels.matmulTransposeA(x, dy, this.dW, rows, this.inputs, this.outputs);
-    this.kernels.columnSums(dy, this.db, rows, this.outputs);
+    this.kernels.weightGradient(x, dy, this.dW, this.db, rows, this.inputs, this.outputs);
     if (inputGradient) this.kernels.matmulTransposeB(dy, this.W, this.inputGradient, rows, this.outputs, this.inputs);
     return this.inputGradient;
   }

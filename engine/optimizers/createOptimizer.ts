@@ -12,7 +12,9 @@ import { Sgd } from './sgd.js';
 /**
  * Creates the optimizer `config` describes (plain SGD when undefined) over `parameters`, any list of value/gradient
  * pairs: a network's weights, or one 2-element point on a surface. `decay` (default 1) multiplies the step size
- * before each update. Plain SGD updates through `kernels` (their addScaled: the same sum, value + (−step)·gradient).
+ * before each update. Every optimizer updates through `kernels`, one call per parameter tensor, with the same
+ * operations in the same order in every implementation (plain SGD: value + (−step)·gradient), so the results do not
+ * depend on which kernels run.
  */
 export function createOptimizer(
   config: OptimizerConfig | undefined,
@@ -27,13 +29,13 @@ export function createOptimizer(
     case 'sgd':
       return new Sgd(parameters, learningRate, d, kernels);
     case 'momentum':
-      return new Momentum(parameters, learningRate, d, resolved.momentum!);
+      return new Momentum(parameters, learningRate, d, resolved.momentum!, kernels);
     case 'nesterov':
-      return new Nesterov(parameters, learningRate, d, resolved.momentum!);
+      return new Nesterov(parameters, learningRate, d, resolved.momentum!, kernels);
     case 'rmsprop':
-      return new RmsProp(parameters, learningRate, d, resolved.rho!, resolved.epsilon!);
+      return new RmsProp(parameters, learningRate, d, resolved.rho!, resolved.epsilon!, kernels);
     case 'adam':
-      return new Adam(parameters, learningRate, d, resolved.beta1!, resolved.beta2!, resolved.epsilon!);
+      return new Adam(parameters, learningRate, d, resolved.beta1!, resolved.beta2!, resolved.epsilon!, kernels);
   }
 }
 

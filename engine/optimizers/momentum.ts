@@ -1,9 +1,10 @@
 // SGD with momentum and its Nesterov variant, in the form PyTorch and tinygrad use; pure, any process.
+import type { Kernels } from '../kernels/kernels.js';
 import type { Parameter } from '../layers/layer.js';
 import { Optimizer, stateLike } from './optimizer.js';
 import { OPTIMIZER_DEFAULTS } from './optimizerConfig.js';
 
-/** v ← μ·v + g; value −= step · v. */
+/** v ← μ·v + g; value −= step · v (the kernels' momentumStep, one call per parameter tensor). */
 export class Momentum extends Optimizer {
   protected readonly velocities: Float64Array[];
 
@@ -12,27 +13,20 @@ export class Momentum extends Optimizer {
     learningRate: number,
     decay: number,
     readonly momentum: number = OPTIMIZER_DEFAULTS.momentum,
+    kernels?: Kernels,
   ) {
-    super(parameters, learningRate, decay);
-    this.velocities = stateLike(parameters);
+    super(parameters, learningRate, decay, kernels);
+    this.velocities = stateLike(parameters, this.kernels);
   }
 
   protected update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    const v = this.velocities[index]!;
-    for (let i = 0; i < value.length; i++) {
-      v[i] = this.momentum * v[i]! + gradient[i]!;
-      value[i] -= stepSize * v[i]!;
-    }
+    this.kernels.momentumStep(value, this.velocities[index]!, gradient, this.momentum, stepSize, value.length);
   }
 }
 
-/** v ← μ·v + g; value −= step · (g + μ·v): the update looks ahead along the velocity. */
+/** v ← μ·v + g; value −= step · (g + μ·v): the update looks ahead along the velocity (the kernels' nesterovStep). */
 export class Nesterov extends Momentum {
   protected override update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    const v = this.velocities[index]!;
-    for (let i = 0; i < value.length; i++) {
-      v[i] = this.momentum * v[i]! + gradient[i]!;
-      value[i] -= stepSize * (gradient[i]! + this.momentum * v[i]!);
-    }
+    this.kernels.nesterovStep(value, this.velocities[index]!, gradient, this.momentum, stepSize, value.length);
   }
 }

@@ -1,10 +1,13 @@
 // The optimizers' base: it owns the parameters, the step size and its decay, and step(); subclasses only compute an update; pure, any process.
+import { allocateFor, type Kernels } from '../kernels/kernels.js';
+import { plainKernels } from '../kernels/plainKernels.js';
 import type { Parameter } from '../layers/layer.js';
 
 /**
  * Updates a fixed list of parameters in place from their gradients. Before each update the step size is multiplied
  * by `decay`, exactly as the exercise's `step_size = step_size * decay` inside its loop (so the first update already
- * uses learningRate · decay). State buffers are allocated once, in the constructor: a step allocates nothing.
+ * uses learningRate · decay). State buffers are allocated once, in the constructor, where `kernels` work fastest; each
+ * update is one kernel call per parameter tensor, and a step allocates nothing.
  */
 export abstract class Optimizer {
   /** The step size the last update used (the learning rate before the first). */
@@ -16,6 +19,7 @@ export abstract class Optimizer {
     readonly parameters: readonly Parameter[],
     readonly learningRate: number,
     readonly decay = 1,
+    protected readonly kernels: Kernels = plainKernels,
   ) {
     this.stepSize = learningRate;
   }
@@ -44,7 +48,7 @@ export abstract class Optimizer {
   protected abstract update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void;
 }
 
-/** One zeroed buffer per parameter, the same length as its value (an optimizer's state). */
-export function stateLike(parameters: readonly Parameter[]): Float64Array[] {
-  return parameters.map((parameter) => new Float64Array(parameter.value.length));
+/** One zeroed buffer per parameter, the same length as its value (an optimizer's state), where `kernels` work fastest. */
+export function stateLike(parameters: readonly Parameter[], kernels: Kernels): Float64Array[] {
+  return parameters.map((parameter) => allocateFor(kernels, parameter.value.length));
 }

@@ -2,7 +2,7 @@
 import type { TimeSlicer } from '../work/timeSlicer.js';
 import type { Bounds, Surface } from './catalog.js';
 import { parseExpression, type Expr } from './expression.js';
-import { compileGridRows } from './gridRows.js';
+import { compileGridRows, type RowEvaluator } from './gridRows.js';
 
 /** Values on an nx × ny grid; values[j * nx + i] is f(x_i, y_j), x and y ascending (row 0 is yMin). */
 export interface SurfaceGrid {
@@ -32,7 +32,7 @@ function parsedOrUndefined(formula: string): Expr | undefined {
 class GridFill {
   readonly values: Float64Array;
   private readonly xs: Float64Array;
-  private readonly rows: ((y: number) => Float64Array) | undefined;
+  private readonly rows: RowEvaluator | undefined;
   private readonly row: Float64Array;
   min = Infinity;
   max = -Infinity;
@@ -57,10 +57,13 @@ class GridFill {
   fillRow(j: number): void {
     const { bounds, nx, ny, xs, row } = this;
     const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
-    const line = this.rows ? this.rows(y) : row;
-    if (!this.rows) for (let i = 0; i < nx; i++) row[i] = this.surface.value(xs[i]!, y);
     const offset = j * nx;
-    this.values.set(line, offset);
+    // A formula's row is written straight into the grid; a value function's through the row buffer.
+    const line = this.rows ? this.rows(y, this.values.subarray(offset, offset + nx)) : row;
+    if (!this.rows) {
+      for (let i = 0; i < nx; i++) row[i] = this.surface.value(xs[i]!, y);
+      this.values.set(row, offset);
+    }
     for (let i = 0; i < nx; i++) {
       const v = line[i]!;
       // v − v is 0 exactly when v is finite.

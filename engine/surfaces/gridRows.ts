@@ -1,8 +1,11 @@
 // Compiles a parsed expression into an evaluator of whole grid rows: each node becomes one loop over a row, nodes in x alone are computed once for the grid, nodes in y alone once per row; pure, any process.
 import type { Expr, FunctionName } from './expression.js';
 
-/** The row of values f(x_i, y) for every x of the grid, in a buffer the evaluator reuses (copy it before the next call). */
-export type RowEvaluator = (y: number) => Float64Array;
+/**
+ * The row of values f(x_i, y) for every x of the grid, written into `target` when given (and returned), else into a
+ * buffer the evaluator reuses (copy it before the next call).
+ */
+export type RowEvaluator = (y: number, target?: Float64Array) => Float64Array;
 
 /** A compiled node: a constant, values over the grid's x (computed once), a number per row (y alone), or a row (x and y). */
 type Compiled =
@@ -178,10 +181,10 @@ function compile(expr: Expr, xs: Float64Array): Compiled {
       if (arg.kind === 'constant') return { kind: 'constant', value: -arg.value };
       if (arg.kind === 'x') return { kind: 'x', values: arg.values.map((v) => -v) };
       if (arg.kind === 'y') return { kind: 'y', at: (y) => -arg.at(y) };
-      const out = new Float64Array(n);
+      const own = new Float64Array(n);
       return {
         kind: 'row',
-        row: (y) => {
+        row: (y, out = own) => {
           const a = arg.row(y);
           for (let i = 0; i < n; i++) out[i] = -a[i]!;
           return out;
@@ -201,9 +204,9 @@ function compile(expr: Expr, xs: Float64Array): Compiled {
       }
       return {
         kind: 'row',
-        row: (y) => {
-          mapFunction(fn, arg.row(y), out);
-          return out;
+        row: (y, target = out) => {
+          mapFunction(fn, arg.row(y), target);
+          return target;
         },
       };
     }
@@ -225,9 +228,9 @@ function compile(expr: Expr, xs: Float64Array): Compiled {
       }
       return {
         kind: 'row',
-        row: (y) => {
-          combine(op, rowOf(left, y), rowOf(right, y), out);
-          return out;
+        row: (y, target = out) => {
+          combine(op, rowOf(left, y), rowOf(right, y), target);
+          return target;
         },
       };
     }
@@ -241,10 +244,14 @@ function compile(expr: Expr, xs: Float64Array): Compiled {
 export function compileGridRows(expr: Expr, xs: Float64Array): RowEvaluator {
   const root = compile(expr, xs);
   if (root.kind === 'row') return root.row;
-  const out = new Float64Array(xs.length);
+  const own = new Float64Array(xs.length);
   if (root.kind === 'x') {
-    out.set(root.values);
-    return () => out;
+    own.set(root.values);
+    return (_y, target) => {
+      if (!target) return own;
+      target.set(root.values);
+      return target;
+    };
   }
-  return (y) => out.fill(root.kind === 'constant' ? root.value : root.at(y));
+  return (y, target = own) => target.fill(root.kind === 'constant' ? root.value : root.at(y));
 }

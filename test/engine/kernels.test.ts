@@ -6,7 +6,7 @@ import { blockedKernels } from '../../engine/kernels/blockedKernels.js';
 import { plainKernels } from '../../engine/kernels/plainKernels.js';
 import { kernelHelperThreads } from '../../engine/kernels/wasm/kernelFiles.js';
 import { computeNextPart, CONTROL_SLOTS, jobDone, openJob } from '../../engine/kernels/wasm/productJobs.js';
-import { createWasmKernels, SHARED_PRODUCT_MIN_WORK, supportedWasmVariants } from '../../engine/kernels/wasm/wasmKernels.js';
+import { createWasmKernels, HELPER_START_WORK, SHARED_PRODUCT_MIN_WORK, supportedWasmVariants } from '../../engine/kernels/wasm/wasmKernels.js';
 import { createRandom } from '../../engine/random.js';
 import { describeKernels } from './support/kernelSuite.js';
 import { compiledWasmKernelBinaries } from './support/wasmKernelBinaries.js';
@@ -25,6 +25,7 @@ describeKernels('WebAssembly relaxed SIMD (arrays in its memory)', relaxed, (val
 const helperStarts: number[] = [];
 const threads = kernelHelperThreads();
 const shared = createWasmKernels(binaries, 'relaxed', {
+  helperStartWork: SHARED_PRODUCT_MIN_WORK,
   helpers: {
     start(setup) {
       const started = threads.start(setup);
@@ -183,6 +184,30 @@ describe('large products shared between threads', () => {
     }
     expect(before).toBe(0);
     expect(helperStarts).toEqual([Math.min(3, availableParallelism() - 1)]);
+  });
+});
+
+describe('WebAssembly kernels with the default start of their helpers', () => {
+  it('start no helper thread until the large products add up to HELPER_START_WORK multiply-adds', () => {
+    const starts: number[] = [];
+    const kernels = createWasmKernels(binaries, 'simd', {
+      helpers: {
+        start() {
+          starts.push(starts.length);
+          return 0;
+        },
+      },
+    });
+    const [m, k, n] = [64, 256, 128];
+    const a = randomValues(m * k, 6),
+      w = randomValues(k * n, 7),
+      out = kernels.allocate(m * n);
+    const productsBeforeStart = Math.ceil(HELPER_START_WORK / (m * k * n));
+    for (let i = 1; i < productsBeforeStart; i++) kernels.matmul(a, w, out, m, k, n);
+    expect(starts).toEqual([]);
+    kernels.matmul(a, w, out, m, k, n);
+    kernels.matmul(a, w, out, m, k, n);
+    expect(starts).toEqual([0]);
   });
 });
 

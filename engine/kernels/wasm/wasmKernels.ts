@@ -37,6 +37,8 @@ export interface KernelHelpers {
 export interface WasmKernelsOptions {
   /** Helper threads for large matrix products; without them every product runs on the calling thread. */
   helpers?: KernelHelpers;
+  /** The multiply-adds of large products after which the helpers start (default {@link HELPER_START_WORK}). */
+  helperStartWork?: number;
 }
 
 /**
@@ -44,6 +46,13 @@ export interface WasmKernelsOptions {
  * below it, waking a helper costs more than it saves (a 10×64·64×32 product takes a few microseconds on one thread).
  */
 export const SHARED_PRODUCT_MIN_WORK = 1 << 19;
+/**
+ * The helper threads start once the products large enough to share have added up to this many multiply-adds (about
+ * 30 ms of one core): starting a thread costs tens of milliseconds of CPU, which a short run (the exercise's 25 epochs
+ * evaluate 3.7 M multiply-adds an epoch) would never win back, while the 784-256-128-10 MLP reaches it in its first ten
+ * minibatches.
+ */
+export const HELPER_START_WORK = 1 << 28;
 /** Parts per thread a shared product is cut into, so a thread that is late (or descheduled) holds up little. */
 const PARTS_PER_THREAD = 4;
 
@@ -62,6 +71,23 @@ interface KernelExports extends PartExports {
   reluBackward(x: number, dy: number, dx: number, length: number): void;
   sigmoidBackward(y: number, dy: number, dx: number, length: number): void;
   addScaled(target: number, source: number, scale: number, length: number): void;
+  weightGradient(x: number, dy: number, dW: number, db: number, m: number, k: number, n: number): void;
+  momentumStep(value: number, velocity: number, gradient: number, momentum: number, stepSize: number, length: number): void;
+  nesterovStep(value: number, velocity: number, gradient: number, momentum: number, stepSize: number, length: number): void;
+  rmspropStep(value: number, squares: number, gradient: number, rho: number, epsilon: number, stepSize: number, length: number): void;
+  adamStep(
+    value: number,
+    first: number,
+    second: number,
+    gradient: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    stepSize: number,
+    firstCorrection: number,
+    secondCorrection: number,
+    length: number,
+  ): void;
 }
 
 const webAssembly = (globalThis as unknown as { WebAssembly?: WebAssemblyApi }).WebAssembly;
@@ -181,8 +207,10 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     scratchUsed = 0;
   }
 
-  // Helper threads start on the first product large enough to share; until they run, this thread computes every part itself.
+  // Helper threads start once enough large products have run; until they run, this thread computes every part itself.
   let threads: number | undefined;
+  let sharedWorkSoFar = 0;
+  const helperStartWork = options.helperStartWork ?? HELPER_START_WORK;
   let generation = 0;
   /** Computes `job` with the helper threads when it is large enough and there are any, else on this thread alone. */
   // One job object, filled for each product, so that a product allocates nothing.
@@ -199,9 +227,12 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     cols: number,
     source: number,
   ): void {
-    if (rows * inner * cols >= SHARED_PRODUCT_MIN_WORK) {
-      threads ??= 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
-      if (threads > 1) {
+    const work = rows * inner * cols;
+    if (work >= SHARED_PRODUCT_MIN_WORK) {
+      if (threads === undefined && (sharedWorkSoFar += work) >= helperStartWork) {
+        threads = 1 + (options.helpers?.start({ memory, bytes: moduleBytes, control: 0 }) ?? 0);
+      }
+      if (threads !== undefined && threads > 1) {
         job.operation = operation;
         job.a = a;
         job.rowStride = rowStride;
@@ -326,12 +357,92 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
         done();
       }
     },
+    weightGradient(x, dy, dW, db, m, k, n) {
+      try {
+        const px = input(x, m * k),
+          pdy = input(dy, m * n),
+          pdW = output(dW, k * n, false),
+          pdb = output(db, n, false);
+        if (m * k * n >= SHARED_PRODUCT_MIN_WORK) {
+          product(0, px, 1, k, pdy, pdW, k, m, n, 0);
+          exports.columnSums(pdy, pdb, m, n);
+        } else {
+          exports.weightGradient(px, pdy, pdW, pdb, m, k, n);
+        }
+        copyBack(dW, pdW, k * n);
+        copyBack(db, pdb, n);
+      } finally {
+        done();
+      }
+    },
     addScaled(target, source, scale, length) {
       try {
         const pt = output(target, length, true),
           ps = input(source, length);
         exports.addScaled(pt, ps, scale, length);
         copyBack(target, pt, length);
+      } finally {
+        done();
+      }
+    },
+    momentumStep(value, velocity, gradient, momentum, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          pvel = output(velocity, length, true),
+          pg = input(gradient, length);
+        exports.momentumStep(pv, pvel, pg, momentum, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(velocity, pvel, length);
+      } finally {
+        done();
+      }
+    },
+    nesterovStep(value, velocity, gradient, momentum, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          pvel = output(velocity, length, true),
+          pg = input(gradient, length);
+        exports.nesterovStep(pv, pvel, pg, momentum, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(velocity, pvel, length);
+      } finally {
+        done();
+      }
+    },
+    rmspropStep(value, squares, gradient, rho, epsilon, stepSize, length) {
+      try {
+        const pv = output(value, length, true),
+          ps = output(squares, length, true),
+          pg = input(gradient, length);
+        exports.rmspropStep(pv, ps, pg, rho, epsilon, stepSize, length);
+        copyBack(value, pv, length);
+        copyBack(squares, ps, length);
+      } finally {
+        done();
+      }
+    },
+    adamStep(value, moments, gradient, settings, length) {
+      try {
+        const pv = output(value, length, true),
+          pm = output(moments.first, length, true),
+          ps = output(moments.second, length, true),
+          pg = input(gradient, length);
+        exports.adamStep(
+          pv,
+          pm,
+          ps,
+          pg,
+          settings.beta1,
+          settings.beta2,
+          settings.epsilon,
+          settings.stepSize,
+          settings.firstCorrection,
+          settings.secondCorrection,
+          length,
+        );
+        copyBack(value, pv, length);
+        copyBack(moments.first, pm, length);
+        copyBack(moments.second, ps, length);
       } finally {
         done();
       }

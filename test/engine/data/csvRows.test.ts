@@ -11,6 +11,9 @@ const CASES = [
   'a,b\r\n1,2\r\n',
   'a,b\r1,2\r',
   'a,b\n\n1,2\n',
+  'a,b\r\r\n1,2\n\n\n',
+  '\n',
+  ' 1 , 2 \r\n3,4',
   'a,,b\n,,\n',
   ',\n',
   '"a","b"\n"1,5","say ""hi"""\n',
@@ -26,6 +29,11 @@ const CASES = [
 
 describe('csvRows', () => {
   it.each(CASES)('splits %j into the same rows as d3-dsv', (text) => {
+    expect(csvRows(text)).toEqual(csvParseRows(text));
+  });
+
+  it.each(['digits.csv', 'iris.csv', 'wine.csv', 'breast_cancer.csv'])('splits the shipped %s into the same rows as d3-dsv', (name) => {
+    const text = readAssetText(name);
     expect(csvRows(text)).toEqual(csvParseRows(text));
   });
 

@@ -162,5 +162,75 @@ export function describeKernels(name: string, kernels: Kernels, place: (values: 
       kernels.addScaled(target, from([10, 20, 30]), -0.5, 3);
       expectClose(target, Float64Array.from([-4, -8, -12]));
     });
+
+    it.each(shapes)('computes the weight and bias gradients in one call, bit for bit as xᵀ·dy then the column sums (%i rows, %i and %i wide)', (m, k, n) => {
+      const x = randomMatrix(m * k, 31);
+      const dy = randomMatrix(m * n, 32);
+      const dW = from(new Float64Array(k * n));
+      const db = from(new Float64Array(n));
+      kernels.matmulTransposeA(x, dy, dW, m, k, n);
+      kernels.columnSums(dy, db, m, n);
+      const fusedW = from(new Float64Array(k * n).fill(99));
+      const fusedB = from(new Float64Array(n).fill(99));
+      kernels.weightGradient(x, dy, fusedW, fusedB, m, k, n);
+      expect(Array.from(fusedW)).toEqual(Array.from(dW));
+      expect(Array.from(fusedB)).toEqual(Array.from(db));
+    });
+
+    // Odd lengths reach the scalar tail of a vectorised loop; three steps carry the state from one call to the next.
+    const stepLengths = [1, 2, 7, 130];
+
+    it.each(stepLengths)('steps SGD with momentum and Nesterov bit for bit as the textbook loop (%i values)', (length) => {
+      for (const nesterov of [false, true]) {
+        const value = randomMatrix(length, 41);
+        const velocity = from(new Float64Array(length));
+        const expectedValue = Float64Array.from(value);
+        const expectedVelocity = new Float64Array(length);
+        for (let step = 0; step < 3; step++) {
+          const gradient = randomMatrix(length, 42 + step);
+          const [momentum, stepSize] = [0.9, 0.013 * (step + 1)];
+          for (let i = 0; i < length; i++) {
+            expectedVelocity[i] = momentum * expectedVelocity[i]! + gradient[i]!;
+            expectedValue[i] -= stepSize * (nesterov ? gradient[i]! + momentum * expectedVelocity[i]! : expectedVelocity[i]!);
+          }
+          if (nesterov) kernels.nesterovStep(value, velocity, gradient, momentum, stepSize, length);
+          else kernels.momentumStep(value, velocity, gradient, momentum, stepSize, length);
+        }
+        expect(Array.from(value)).toEqual(Array.from(expectedValue));
+        expect(Array.from(velocity)).toEqual(Array.from(expectedVelocity));
+      }
+    });
+
+    it.each(stepLengths)('steps RMSProp and Adam bit for bit as the textbook loops (%i values)', (length) => {
+      const [rho, beta1, beta2, epsilon] = [0.9, 0.9, 0.999, 1e-8];
+      const rmsValue = randomMatrix(length, 51);
+      const squares = from(new Float64Array(length));
+      const adamValue = randomMatrix(length, 52);
+      const moments = { first: from(new Float64Array(length)), second: from(new Float64Array(length)) };
+      const expectedRms = Float64Array.from(rmsValue);
+      const expectedSquares = new Float64Array(length);
+      const expectedAdam = Float64Array.from(adamValue);
+      const [m, v] = [new Float64Array(length), new Float64Array(length)];
+      for (let step = 1; step <= 3; step++) {
+        const gradient = randomMatrix(length, 52 + step);
+        const stepSize = 0.01 / step;
+        const [firstCorrection, secondCorrection] = [1 - beta1 ** step, 1 - beta2 ** step];
+        for (let i = 0; i < length; i++) {
+          const g = gradient[i]!;
+          expectedSquares[i] = rho * expectedSquares[i]! + (1 - rho) * g * g;
+          expectedRms[i] -= (stepSize * g) / (Math.sqrt(expectedSquares[i]!) + epsilon);
+          m[i] = beta1 * m[i]! + (1 - beta1) * g;
+          v[i] = beta2 * v[i]! + (1 - beta2) * g * g;
+          expectedAdam[i] -= (stepSize * (m[i]! / firstCorrection)) / (Math.sqrt(v[i]! / secondCorrection) + epsilon);
+        }
+        kernels.rmspropStep(rmsValue, squares, gradient, rho, epsilon, stepSize, length);
+        kernels.adamStep(adamValue, moments, gradient, { beta1, beta2, epsilon, stepSize, firstCorrection, secondCorrection }, length);
+      }
+      expect(Array.from(rmsValue)).toEqual(Array.from(expectedRms));
+      expect(Array.from(squares)).toEqual(Array.from(expectedSquares));
+      expect(Array.from(adamValue)).toEqual(Array.from(expectedAdam));
+      expect(Array.from(moments.first)).toEqual(Array.from(m));
+      expect(Array.from(moments.second)).toEqual(Array.from(v));
+    });
   });
 }
