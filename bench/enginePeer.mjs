@@ -78,6 +78,8 @@ export function enginePeer(name, kernels) {
         for (const v of grid.values) sum += v;
         return { seconds, result: { sum } };
       }
+      // The last run's minibatches (hundreds of megabytes for a Fashion-MNIST epoch) return to the kernels' memory first.
+      globalThis.gc?.();
       const network = buildNetwork(task.spec, deriveRandom(task.seed, SEED_STREAMS.init), kernels);
       const started = performance.now();
       const outcome = await train({ network, data: task.data, hyper: task.hyper, kernels });
