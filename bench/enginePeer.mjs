@@ -7,6 +7,7 @@ import { deriveRandom } from '../dist/engine/random.js';
 import { findSurface } from '../dist/engine/surfaces/catalog.js';
 import { evaluateGrid } from '../dist/engine/surfaces/grid.js';
 import { surfaceFromExpression } from '../dist/engine/surfaces/userSurface.js';
+import { estimateEpoch } from '../dist/engine/training/epochEstimate.js';
 import { train } from '../dist/engine/training/train.js';
 
 const KERNELS_FOLDER = new URL('../dist/engine/kernels/', import.meta.url);
@@ -88,4 +89,11 @@ export function enginePeer(name, kernels) {
     },
     async close() {},
   };
+}
+
+/** The engine's estimate of a training task's epoch (as the lab shows it before a run), made on a fresh network with `kernels`. */
+export function estimateTask(task, kernels) {
+  globalThis.gc?.();
+  const network = buildNetwork(task.spec, deriveRandom(task.seed, SEED_STREAMS.init), kernels);
+  return estimateEpoch({ network, data: task.data, hyper: task.hyper, kernels });
 }
