@@ -158,8 +158,9 @@ export function fashionTasks({ rows = 60000 } = {}) {
       seed: 1,
       hyper: { epochs: 1, learningRate: 0.05, batchSize: 64, reduction: 'mean' },
       loss: 'softmax-ce',
+      estimateBefore: true,
     };
-    tasks.push(task, { ...task, id: `${task.id} warm-up`, warmUpOnly: true, warmUpFor: task.id, data: warmData });
+    tasks.push(task, { ...task, id: `${task.id} warm-up`, warmUpOnly: true, warmUpFor: task.id, data: warmData, estimateBefore: false });
     for (const t of tasks.slice(-2)) {
       t.spec = inputShape ? { ...parseSpecText(text, 784), inputShape } : parseSpecText(text, 784);
       t.layers = layersOf(buildNetwork(t.spec, deriveRandom(t.seed, SEED_STREAMS.init)));

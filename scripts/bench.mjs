@@ -6,7 +6,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convnetPeer } from '../bench/convnetPeer.mjs';
-import { enginePeer, estimateTask, kernelSets } from '../bench/enginePeer.mjs';
+import { enginePeer, kernelSets } from '../bench/enginePeer.mjs';
 import { machine } from '../bench/machine.mjs';
 import { findPython, pythonPeer } from '../bench/pythonPeer.mjs';
 import { measureMemory } from '../bench/memoryRun.mjs';
@@ -140,7 +140,7 @@ const displayName = (peer) => DISPLAY_NAMES[peer.name] ?? peer.name;
 
 /** Warm-up, then `count` rounds in which the peers take turns in a rotated order; the times and results by peer. */
 async function measure(task, peers, count, warm, warmTask = task) {
-  const byPeer = new Map(peers.map((peer) => [peer, { times: [], warmUp: [], result: undefined, peakMemoryBytes: 0, error: undefined }]));
+  const byPeer = new Map(peers.map((peer) => [peer, { times: [], estimates: [], warmUp: [], result: undefined, peakMemoryBytes: 0, error: undefined }]));
   const memoryOf = (peer, answer) => {
     const bytes = answer.peakMemoryBytes ?? (peer.kind === 'python' ? undefined : process.memoryUsage().rss);
     const entry = byPeer.get(peer);
@@ -165,6 +165,7 @@ async function measure(task, peers, count, warm, warmTask = task) {
       const answer = await peer.run(task);
       const entry = byPeer.get(peer);
       entry.times.push(answer.seconds);
+      if (answer.estimateSeconds !== undefined) entry.estimates.push(answer.estimateSeconds);
       entry.result = answer.result;
       memoryOf(peer, answer);
     }
@@ -232,8 +233,6 @@ for (const task of tasks.filter((t) => !t.warmUpOnly)) {
   const peers = inProcess.filter((peer, i) => peer.supports(task) && (!fashion || i === 0 || peer.kind === 'python'));
   const heavy = task.workload === 'mlp' || fashion;
   log(`running ${task.name} (${peers.length} peers)…`);
-  // The epoch's time as the lab estimates it before a run, made first, on a cold network, as the lab makes it.
-  const estimate = fashion ? estimateTask(task, (await kernelSets())[0][1]) : undefined;
   const warmTask = tasks.find((t) => t.warmUpFor === task.id) ?? task;
   const byPeer = await measure(task, peers, heavy ? Math.min(rounds, 2) : rounds, task.kind === 'grid' ? { min: 3, max: 10 } : trainWarm, warmTask);
   byTask.set(task, byPeer);
@@ -252,14 +251,20 @@ for (const task of tasks.filter((t) => !t.warmUpOnly)) {
         : ', the whole epoch';
     summary.note = `${task.data.train.size} training and ${task.data.test.size} test images${part}, minibatch 64, mean cross-entropy, SGD`;
     summary.epochScale = 60000 / task.data.train.size;
-    const measured = summary.rows.find((r) => r.peer === enginePeerName && !r.error)?.medianSeconds;
-    if (measured) summary.estimate = { seconds: estimate.secondsPerEpoch, measuredSeconds: measured, measuredToEstimate: measured / estimate.secondsPerEpoch };
+    // Each engine round's epoch beside the estimate made just before it (as the lab makes one before a run).
+    const engine = [...byPeer.entries()].find(([peer]) => peer.name === enginePeerName)?.[1];
+    if (engine?.estimates.length === engine?.times.length && engine.times.length > 0) {
+      const ratios = engine.times.map((t, i) => t / engine.estimates[i]);
+      summary.estimate = { seconds: median(engine.estimates), estimates: engine.estimates, measuredToEstimate: median(ratios), ratios };
+    }
   } else if (heavy)
     summary.note = `${task.data.train.size} training and ${task.data.test.size} test samples, minibatch 64, one epoch; nominal GFLOP/s counts 3 products per training sample`;
   report.workloads.push(summary);
   printWorkload(summary);
   if (summary.estimate)
-    log(`the engine's estimate before training: ${fmt(summary.estimate.seconds)} (measured ÷ estimate ${summary.estimate.measuredToEstimate.toFixed(2)}×)`);
+    log(
+      `the engine's estimate made before each round: median ${fmt(summary.estimate.seconds)} (measured ÷ estimate ${summary.estimate.ratios.map((r) => `${r.toFixed(2)}×`).join(', ')})`,
+    );
 }
 
 // The exercise suite as one figure per round: the four networks' times added up.
@@ -280,8 +285,6 @@ if (exerciseTasks.length === EXERCISE_NETS.length) {
   };
   report.workloads.push(summary);
   printWorkload(summary);
-  if (summary.estimate)
-    log(`the engine's estimate before training: ${fmt(summary.estimate.seconds)} (measured ÷ estimate ${summary.estimate.measuredToEstimate.toFixed(2)}×)`);
 }
 
 if (workloads.includes('process')) {

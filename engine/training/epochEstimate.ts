@@ -21,7 +21,7 @@ export interface EpochProbeOptions {
   data: Pick<PreparedData, 'inputs' | 'outputs' | 'train' | 'test'>;
   hyper: Pick<TrainingHyperparameters, 'batchSize' | 'learningRate' | 'reduction' | 'loss' | 'optimizer' | 'decay' | 'weightDecay'>;
   kernels?: Kernels;
-  /** Milliseconds of timed training steps to aim for (default 100; a third as long for the test steps); at least one step is timed. */
+  /** Milliseconds of timed training steps to aim for (default 200; a third as long for the test steps); at least one step is timed. */
   probeMilliseconds?: number;
   /** The clock, in milliseconds (default Date.now). */
   now?: () => number;
@@ -49,7 +49,7 @@ export function estimateEpoch(options: EpochProbeOptions): EpochEstimate {
   const { network, data, hyper } = options;
   const kernels = options.kernels ?? defaultKernels;
   const now = options.now ?? Date.now;
-  const probe = options.probeMilliseconds ?? 100;
+  const probe = options.probeMilliseconds ?? 200;
   const { inputs, outputs } = data;
   const batch = hyper.batchSize;
   const batchesPerEpoch = Math.floor(data.train.size / batch);
