@@ -33,7 +33,7 @@ const layout = {
     'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
     'engine/optimizers/optimizerConfig\\.ts$', // optimizer kinds, constants and defaults
     'engine/data/(dataSetNames|dataSource|normalisation|classOutputs|extraFeatures|planeView)\\.ts$', // data sets, their labels, the outputs-per-class rule, extra features, the plane of 2-feature data
-    'engine/training/(hyperparameters|epochMetrics|learningRateChange)\\.ts$',
+    'engine/training/(hyperparameters|epochMetrics|epochTime|learningRateChange)\\.ts$',
     'engine/export/exportFormats\\.ts$', // the files an export writes
     'engine/gradcheck/gradcheckVariants\\.ts$', // which backward pass a gradient check runs
     'engine/limits', // limits such as the largest parameter path

@@ -14,8 +14,8 @@ export function findPython(candidates, module) {
 const ONE_THREAD = { OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 
 /**
- * Starts the peer ('numpy' or 'torch') on `python` and loads the task files; resolves to the peer. With `oneThread`
- * its BLAS runs on one core, as the engine does.
+ * Starts the peer ('numpy', 'torch' or 'torch-f32', PyTorch in float32) on `python` and loads the task files; resolves to
+ * the peer, which runs the tasks of `taskPaths` (task id → file). With `oneThread` its BLAS runs on one core, as the engine does.
  */
 export async function pythonPeer(name, python, taskPaths, { oneThread = false } = {}) {
   const env = oneThread ? { ...process.env, ...ONE_THREAD } : process.env;
@@ -42,7 +42,7 @@ export async function pythonPeer(name, python, taskPaths, { oneThread = false } 
     async info() {
       return { interpreter: python, ...versions, ...(oneThread ? { threads: 1 } : {}) };
     },
-    supports: () => true,
+    supports: (task) => taskPaths.has(task.id),
     async run(task) {
       const answer = await ask({ cmd: 'run', id: task.id });
       if (answer.error) throw new Error(answer.error);

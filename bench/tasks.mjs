@@ -1,6 +1,9 @@
-// The benchmark's workloads, built once from the engine: the split, the initial weights, the grid (Node).
+// The benchmark's workloads, built once from the engine: the split, the initial weights, the grid, the Fashion-MNIST images (Node).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readAssetText } from '../dist/engine/data/assetFiles.js';
 import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js';
+import { readIdxImages } from '../dist/engine/data/idx.js';
 import { buildNetwork } from '../dist/engine/network/network.js';
 import { createRandom, deriveRandom } from '../dist/engine/random.js';
 import { parseSpecText } from '../dist/engine/specText.js';
@@ -106,4 +109,62 @@ export function gridTasks(points = 1000) {
     { ...common, id: 'grid built-in', name: `f(x, y) built in, ${points}×${points}`, typed: false },
     { ...common, id: 'grid typed', name: `f(x, y) typed, ${points}×${points}`, typed: true },
   ];
+}
+
+/** The two-convolution network and the MLP the Fashion-MNIST workload trains (the lab's Fashion-MNIST presets). */
+export const FASHION_NETS = [
+  ['two-convolution network', 'conv2d:16:3:1:same,relu,maxpool2d:2,conv2d:32:3:1:same,relu,maxpool2d:2,flatten,linear:128,relu,linear:10,softmax', [1, 28, 28]],
+  ['MLP 784-256-128-10', MLP_TEXT, undefined],
+];
+/** Where Debian's dataset-fashion-mnist package installs the files. */
+export const FASHION_FOLDER = '/usr/share/datasets/fashion-mnist/';
+
+/** The first `size` images of an IDX pair, pixels scaled to [0, 1], labels one-hot over 10 classes. */
+function idxSamples(prefix, size) {
+  const read = (name) => ({ bytes: readFileSync(join(FASHION_FOLDER, name)), name });
+  const images = readIdxImages(read(`${prefix}-images-idx3-ubyte.gz`), read(`${prefix}-labels-idx1-ubyte.gz`));
+  const count = Math.min(size, images.count);
+  const inputs = images.height * images.width;
+  const features = new Float64Array(count * inputs);
+  for (let i = 0; i < features.length; i++) features[i] = images.pixels[i] / 255;
+  const labels = Int32Array.from(images.labels.subarray(0, count));
+  const targets = new Float64Array(count * 10);
+  labels.forEach((label, r) => (targets[r * 10 + label] = 1));
+  return { size: count, features, targets, labels };
+}
+
+/**
+ * The Fashion-MNIST workload: one epoch of the two-convolution network and of the MLP on the first `rows` training
+ * images (60,000: the whole epoch) with a test pass over rows / 6 test images (10,000), minibatch 64, mean softmax
+ * cross-entropy, plain SGD; and each one's warm-up (its first 20 minibatches). Undefined where the files are absent.
+ */
+export function fashionTasks({ rows = 60000 } = {}) {
+  if (!existsSync(join(FASHION_FOLDER, 'train-images-idx3-ubyte.gz'))) return undefined;
+  const data = { name: 'fashion-mnist', inputs: 784, outputs: 10, train: idxSamples('train', rows), test: idxSamples('t10k', Math.round(rows / 6)) };
+  const warmData = {
+    ...data,
+    train: { ...data.train, size: 20 * 64, features: data.train.features.subarray(0, 20 * 64 * 784), targets: data.train.targets.subarray(0, 20 * 640) },
+    test: { ...data.test, size: 64, features: data.test.features.subarray(0, 64 * 784), targets: data.test.targets.subarray(0, 640) },
+  };
+  const tasks = [];
+  for (const [name, text, inputShape] of FASHION_NETS) {
+    const task = {
+      id: `fashion ${name}`,
+      workload: 'fashion',
+      kind: 'train',
+      name: `Fashion-MNIST, ${name}`,
+      text,
+      data,
+      seed: 1,
+      hyper: { epochs: 1, learningRate: 0.05, batchSize: 64, reduction: 'mean' },
+      loss: 'softmax-ce',
+      estimateBefore: true,
+    };
+    tasks.push(task, { ...task, id: `${task.id} warm-up`, warmUpOnly: true, warmUpFor: task.id, data: warmData, estimateBefore: false });
+    for (const t of tasks.slice(-2)) {
+      t.spec = inputShape ? { ...parseSpecText(text, 784), inputShape } : parseSpecText(text, 784);
+      t.layers = layersOf(buildNetwork(t.spec, deriveRandom(t.seed, SEED_STREAMS.init)));
+    }
+  }
+  return tasks;
 }

@@ -4,6 +4,7 @@ import type { EngineEvent } from '../engine/protocol/index.js';
 import type { ExportBuild, ExportFile } from '../engine/protocol/export.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
 import { formatSpecText } from '../engine/specText.js';
+import { describeEstimate, formatSeconds } from '../engine/training/epochTime.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
 import { buildRunReport } from './runReport.js';
 import { flagOfField, parseTrainArgs, UsageError } from './trainArgs.js';
@@ -30,8 +31,14 @@ interface EngineRun {
   dispose(): void;
 }
 
-/** Runs one training request in an in-process engine; Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option. */
-function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEvent: (event: EngineEvent) => void): Promise<EngineRun> {
+/** The requestId of the estimate asked for before the run. */
+const ESTIMATE_ID = 'cli-estimate';
+
+/**
+ * Runs one training request in an in-process engine, after an epoch.estimate of it when `estimate` is set (its answer goes
+ * to `onEvent`; if it fails, train.start says why); Ctrl-C stops the run cleanly. Engine errors become UsageErrors naming the option.
+ */
+function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEvent: (event: EngineEvent) => void, estimate: boolean): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
     let started: TrainStarted | undefined;
     let answer: ((event: EngineEvent) => void) | undefined;
@@ -42,6 +49,10 @@ function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEven
     const engine = createInProcessEngine(
       (event) => {
         if (answer) return answer(event);
+        if ('requestId' in event && event.requestId === ESTIMATE_ID) {
+          if (event.type === 'epoch.estimated') onEvent(event);
+          return engine.receive(request);
+        }
         onEvent(event);
         if (event.type === 'train.started') started = event;
         else if (event.type === 'train.finished') {
@@ -70,7 +81,8 @@ function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEven
     );
     const interrupt = (): void => engine.receive({ type: 'train.stop', runId: request.runId });
     process.on('SIGINT', interrupt);
-    engine.receive(request);
+    if (estimate) engine.receive({ type: 'epoch.estimate', requestId: ESTIMATE_ID, spec: request.spec, dataSet: request.dataSet, hyper: request.hyper });
+    else engine.receive(request);
   });
 }
 
@@ -89,17 +101,30 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     hyper: settings.hyper,
     ...(settings.initialWeights ? { initialWeights: settings.initialWeights } : {}),
   };
-  const engineRun = await runEngine(request, settings.budget, (event) => {
-    if (settings.json) return;
-    if (event.type === 'train.started') {
-      output.out(
-        `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
-      );
-    } else if (event.type === 'train.epoch') {
-      // A fast run's epochs come a few events a second: each event holds the epochs since the last.
-      for (const metrics of [...(event.earlier ?? []), event.metrics]) output.out(formatEpoch(metrics));
-    }
-  });
+  let epochStarted = Date.now();
+  const engineRun = await runEngine(
+    request,
+    settings.budget,
+    (event) => {
+      if (settings.json) return;
+      if (event.type === 'epoch.estimated') {
+        output.out(`estimate: ${describeEstimate(event.estimate, settings.hyper.epochs)}`);
+      } else if (event.type === 'train.started') {
+        output.out(
+          `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
+        );
+        epochStarted = Date.now();
+      } else if (event.type === 'train.epoch') {
+        // A fast run's epochs come a few events a second: each event holds the epochs since the last, which share its time.
+        const epochs = [...(event.earlier ?? []), event.metrics];
+        const now = Date.now();
+        const each = formatSeconds((now - epochStarted) / 1000 / epochs.length);
+        for (const metrics of epochs) output.out(`${formatEpoch(metrics)}  (${epochs.length > 1 ? `~${each} each` : each})`);
+        epochStarted = now;
+      }
+    },
+    !settings.json && settings.hyper.epochs > 0,
+  );
   const { started, finished } = engineRun;
   const report = buildRunReport({
     dataName: settings.dataName,

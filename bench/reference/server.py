@@ -1,4 +1,4 @@
-# A benchmark peer process: reads one JSON command a line on stdin, answers one JSON line on stdout (NumPy or PyTorch); Python.
+# A benchmark peer process: reads one JSON command a line on stdin, answers one JSON line on stdout (NumPy, or PyTorch in float64 or, as 'torch-f32', float32); Python.
 # Commands: {"cmd": "info"}, {"cmd": "load", "path": ...} and {"cmd": "run", "id": ...}; a run is timed here, around
 # the work alone, as the lab's benchmark times the engine in its own process.
 import json
@@ -23,8 +23,9 @@ def versions(peer):
             info['blas'] = [{'internal_api': blas.get('name'), 'version': blas.get('version')}]
         except Exception:
             info['blas'] = 'unknown'
-    if peer == 'torch':
+    if peer.startswith('torch'):
         import torch
+        info['dtype'] = 'float32' if peer == 'torch-f32' else 'float64'
         info['torch'] = torch.__version__
         info['torchThreads'] = torch.get_num_threads()
     return info
@@ -32,8 +33,11 @@ def versions(peer):
 
 def main():
     peer = sys.argv[1]
-    if peer == 'torch':
+    if peer.startswith('torch'):
+        import torch
         import torchNets as nets
+        if peer == 'torch-f32':
+            nets.DTYPE = torch.float32
     else:
         import numpyNets as nets
     tasks = {}

@@ -1,6 +1,19 @@
-# The same networks and fit loop in PyTorch on the CPU (float64 tensors, autograd, a plain SGD update), started from
-# the given weights, with each phase's loss and accuracy per minibatch as the NumPy reference computes them; Python.
+# The same networks and fit loop in PyTorch on the CPU (float64 tensors unless DTYPE says otherwise, autograd, a plain
+# SGD update), started from the given weights, with each phase's loss and accuracy per minibatch as the NumPy reference
+# computes them; convolutions and poolings on NCHW images with the engine's zero padding; Python.
 import torch
+import torch.nn.functional as F
+
+# The peer 'torch-f32' sets float32, for reference; the comparisons are made in float64.
+DTYPE = torch.float64
+
+
+def windowed(layer, op):
+    """`op` on x padded with the layer's zeros (before and after each axis: TensorFlow's 'same' puts an odd one after)."""
+    top, bottom, left, right = layer['padding']
+    if top or bottom or left or right:
+        return lambda x: op(F.pad(x, (left, right, top, bottom)))
+    return op
 
 
 def build(task):
@@ -8,11 +21,20 @@ def build(task):
     layers = []
     for layer in task['net']:
         kind = layer['type']
-        if kind == 'linear':
-            W = torch.tensor(layer['W'], dtype=torch.float64, requires_grad=True)
-            b = torch.tensor(layer['b'], dtype=torch.float64, requires_grad=True)
+        if kind in ('linear', 'conv2d'):
+            W = torch.tensor(layer['W'], dtype=DTYPE, requires_grad=True)
+            b = torch.tensor(layer['b'], dtype=DTYPE, requires_grad=True)
             params += [W, b]
-            layers.append(lambda x, W=W, b=b: x @ W + b)
+            if kind == 'linear':
+                layers.append(lambda x, W=W, b=b: x @ W + b)
+            else:
+                layers.append(windowed(layer, lambda x, W=W, b=b, s=layer['stride']: F.conv2d(x, W, b, stride=s)))
+        elif kind == 'maxpool2d':
+            layers.append(windowed(layer, lambda x, k=layer['size'], s=layer['stride']: F.max_pool2d(x, k, s)))
+        elif kind == 'avgpool2d':
+            layers.append(windowed(layer, lambda x, k=layer['size'], s=layer['stride']: F.avg_pool2d(x, k, s)))
+        elif kind == 'flatten':
+            layers.append(lambda x: x.reshape(x.shape[0], -1))
         elif kind == 'relu':
             layers.append(torch.relu)
         elif kind == 'sigmoid':
@@ -29,7 +51,13 @@ def fit(task):
     mb = task['batch']
     lr = task['learningRate']
     softmax = task['loss'] == 'softmax-ce'
-    data = {phase: (torch.from_numpy(task[phase]['x']), torch.from_numpy(task[phase]['y'])) for phase in ('train', 'test')}
+    shape = task.get('inputShape')
+
+    def tensor(values, image=False):
+        t = torch.from_numpy(values).to(DTYPE)
+        return t.reshape(t.shape[0], *shape) if image and shape else t
+
+    data = {phase: (tensor(task[phase]['x'], True), tensor(task[phase]['y'])) for phase in ('train', 'test')}
     history = []
     for epoch in range(task['epochs']):
         row = {}

@@ -53,24 +53,30 @@ export class Conv2D implements Layer {
     ];
   }
 
-  /** Unrolls every window of the batch into a row of `windows`: (sample, output row, output column) × (channel, i, j). */
+  /**
+   * Unrolls every window of the batch into a row of `windows`: (sample, output row, output column) × (channel, i, j).
+   * The padding's places are the same in every pass and the buffer starts zeroed, so only the values inside are written.
+   */
   private im2col(x: Float64Array, rows: number): void {
     const { channels, height, width, window, stride, rows: vertical, columns: horizontal } = this.geometry;
     const windows = this.windows;
+    const plane = height * width;
     let at = 0;
     for (let n = 0; n < rows; n++) {
       const sample = n * this.inputs;
       for (let oy = 0; oy < vertical.output; oy++) {
+        const top = oy * stride - vertical.before;
         for (let ox = 0; ox < horizontal.output; ox++) {
+          const left = ox * stride - horizontal.before;
+          const from = Math.max(0, -left);
+          const to = Math.min(window, width - left);
           for (let c = 0; c < channels; c++) {
-            const plane = sample + c * height * width;
-            for (let i = 0; i < window; i++) {
-              const y = oy * stride + i - vertical.before;
-              const inside = y >= 0 && y < height;
-              for (let j = 0; j < window; j++) {
-                const xx = ox * stride + j - horizontal.before;
-                windows[at++] = inside && xx >= 0 && xx < width ? x[plane + y * width + xx]! : 0;
-              }
+            const channel = sample + c * plane + left;
+            for (let i = 0; i < window; i++, at += window) {
+              const y = top + i;
+              if (y < 0 || y >= height) continue;
+              const row = channel + y * width;
+              for (let j = from; j < to; j++) windows[at + j] = x[row + j]!;
             }
           }
         }
@@ -84,20 +90,23 @@ export class Conv2D implements Layer {
     const dx = this.inputGradient;
     dx.fill(0);
     const gradient = this.windowGradient;
+    const plane = height * width;
     let at = 0;
     for (let n = 0; n < rows; n++) {
       const sample = n * this.inputs;
       for (let oy = 0; oy < vertical.output; oy++) {
+        const top = oy * stride - vertical.before;
         for (let ox = 0; ox < horizontal.output; ox++) {
+          const left = ox * stride - horizontal.before;
+          const from = Math.max(0, -left);
+          const to = Math.min(window, width - left);
           for (let c = 0; c < channels; c++) {
-            const plane = sample + c * height * width;
-            for (let i = 0; i < window; i++) {
-              const y = oy * stride + i - vertical.before;
-              const inside = y >= 0 && y < height;
-              for (let j = 0; j < window; j++, at++) {
-                const xx = ox * stride + j - horizontal.before;
-                if (inside && xx >= 0 && xx < width) dx[plane + y * width + xx] = dx[plane + y * width + xx]! + gradient[at]!;
-              }
+            const channel = sample + c * plane + left;
+            for (let i = 0; i < window; i++, at += window) {
+              const y = top + i;
+              if (y < 0 || y >= height) continue;
+              const row = channel + y * width;
+              for (let j = from; j < to; j++) dx[row + j] += gradient[at + j]!;
             }
           }
         }
@@ -112,13 +121,14 @@ export class Conv2D implements Layer {
     this.output = sized(this.output, rows * this.outputs, this.kernels);
     this.im2col(x, rows);
     this.kernels.matmulTransposeB(this.windows, this.W, this.product, m, this.patch, this.filters);
-    this.kernels.addRowVector(this.product, this.b, m, this.filters);
-    // (sample, position) × filter → sample × filter × position (NCHW).
-    const { positions, filters, product, output } = this;
+    // (sample, position) × filter → sample × filter × position (NCHW), the bias added on the way.
+    const { positions, filters, product, output, b } = this;
     for (let n = 0; n < rows; n++) {
-      for (let p = 0; p < positions; p++) {
-        const from = (n * positions + p) * filters;
-        for (let f = 0; f < filters; f++) output[n * this.outputs + f * positions + p] = product[from + f]!;
+      const sample = n * positions;
+      for (let f = 0; f < filters; f++) {
+        const bias = b[f]!;
+        const to = n * this.outputs + f * positions;
+        for (let p = 0; p < positions; p++) output[to + p] = product[(sample + p) * filters + f]! + bias;
       }
     }
     return output;
@@ -127,17 +137,24 @@ export class Conv2D implements Layer {
   /** dW = dYᵀ·windows and db = the column sums of dY, with dY the upstream gradient as (sample, position) × filter; dx by col2im of dY·W. */
   backward(_x: Float64Array, dy: Float64Array, rows: number, inputGradient = true): Float64Array {
     const m = rows * this.positions;
-    const { positions, filters } = this;
+    const { positions, filters, db } = this;
     this.productGradient = sized(this.productGradient, m * filters, this.kernels);
     const dY = this.productGradient;
+    db.fill(0);
     for (let n = 0; n < rows; n++) {
-      for (let p = 0; p < positions; p++) {
-        const to = (n * positions + p) * filters;
-        for (let f = 0; f < filters; f++) dY[to + f] = dy[n * this.outputs + f * positions + p]!;
+      const sample = n * positions;
+      for (let f = 0; f < filters; f++) {
+        const from = n * this.outputs + f * positions;
+        let sum = 0;
+        for (let p = 0; p < positions; p++) {
+          const value = dy[from + p]!;
+          dY[(sample + p) * filters + f] = value;
+          sum += value;
+        }
+        db[f] += sum;
       }
     }
     this.kernels.matmulTransposeA(dY, this.windows, this.dW, m, filters, this.patch);
-    this.kernels.columnSums(dY, this.db, m, filters);
     this.inputGradient = sized(this.inputGradient, rows * this.inputs, this.kernels);
     if (!inputGradient) return this.inputGradient;
     this.windowGradient = sized(this.windowGradient, m * this.patch, this.kernels);

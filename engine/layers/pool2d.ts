@@ -3,7 +3,10 @@ import type { Kernels } from '../kernels/kernels.js';
 import type { WindowGeometry } from './convGeometry.js';
 import { sized, type Layer } from './layer.js';
 
-/** What both poolings share: the geometry, the buffers and the walk over every window of every channel. */
+/**
+ * What both poolings share: the geometry and the buffers, sized once per batch size. Windows are walked channel plane by
+ * channel plane (a batch of `rows` samples has rows·channels planes), the output in the same order, so a step allocates nothing.
+ */
 abstract class Pool2D implements Layer {
   abstract readonly type: 'maxpool2d' | 'avgpool2d';
   readonly inputs: number;
@@ -21,20 +24,6 @@ abstract class Pool2D implements Layer {
     this.outputs = channels * rows.output * columns.output;
   }
 
-  /** Calls `visit(outputIndex, inputIndices)` for every window; the indices are those of the window's values inside the sample. */
-  protected eachWindow(rows: number, visit: (output: number, first: number, sample: number) => void): void {
-    const { channels, height, width, rows: vertical, columns: horizontal } = this.geometry;
-    let out = 0;
-    for (let n = 0; n < rows; n++) {
-      for (let c = 0; c < channels; c++) {
-        const plane = n * this.inputs + c * height * width;
-        for (let oy = 0; oy < vertical.output; oy++) {
-          for (let ox = 0; ox < horizontal.output; ox++) visit(out++, plane + oy * this.geometry.stride * width + ox * this.geometry.stride, n);
-        }
-      }
-    }
-  }
-
   abstract forward(x: Float64Array, rows: number): Float64Array;
   abstract backward(x: Float64Array, dy: Float64Array, rows: number, inputGradient?: boolean): Float64Array;
 }
@@ -47,26 +36,42 @@ export class MaxPool2D extends Pool2D {
   forward(x: Float64Array, rows: number): Float64Array {
     this.output = sized(this.output, rows * this.outputs, this.kernels);
     if (this.argmax.length !== rows * this.outputs) this.argmax = new Int32Array(rows * this.outputs);
-    const { window, width } = this.geometry;
-    this.eachWindow(rows, (out, first) => {
-      let best = first;
-      for (let i = 0; i < window; i++) {
-        for (let j = 0; j < window; j++) {
-          const at = first + i * width + j;
-          if (x[at]! > x[best]!) best = at;
+    const { channels, height, width, window, stride, rows: vertical, columns: horizontal } = this.geometry;
+    const { output, argmax } = this;
+    const planes = rows * channels;
+    let out = 0;
+    for (let plane = 0; plane < planes; plane++) {
+      const base = plane * height * width;
+      for (let oy = 0; oy < vertical.output; oy++) {
+        const top = base + oy * stride * width;
+        for (let ox = 0; ox < horizontal.output; ox++, out++) {
+          const first = top + ox * stride;
+          let best = first;
+          let largest = x[first]!;
+          for (let i = 0; i < window; i++) {
+            const row = first + i * width;
+            for (let j = 0; j < window; j++) {
+              const value = x[row + j]!;
+              if (value > largest) {
+                largest = value;
+                best = row + j;
+              }
+            }
+          }
+          argmax[out] = best;
+          output[out] = largest;
         }
       }
-      this.argmax[out] = best;
-      this.output[out] = x[best]!;
-    });
-    return this.output;
+    }
+    return output;
   }
 
   backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     this.inputGradient = sized(this.inputGradient, rows * this.inputs, this.kernels);
-    this.inputGradient.fill(0);
-    for (let out = 0; out < rows * this.outputs; out++) this.inputGradient[this.argmax[out]!] = this.inputGradient[this.argmax[out]!]! + dy[out]!;
-    return this.inputGradient;
+    const { inputGradient, argmax } = this;
+    inputGradient.fill(0);
+    for (let out = 0; out < rows * this.outputs; out++) inputGradient[argmax[out]!] += dy[out]!;
+    return inputGradient;
   }
 }
 
@@ -76,27 +81,45 @@ export class AvgPool2D extends Pool2D {
 
   forward(x: Float64Array, rows: number): Float64Array {
     this.output = sized(this.output, rows * this.outputs, this.kernels);
-    const { window, width } = this.geometry;
+    const { channels, height, width, window, stride, rows: vertical, columns: horizontal } = this.geometry;
+    const output = this.output;
     const area = window * window;
-    this.eachWindow(rows, (out, first) => {
-      let sum = 0;
-      for (let i = 0; i < window; i++) for (let j = 0; j < window; j++) sum += x[first + i * width + j]!;
-      this.output[out] = sum / area;
-    });
-    return this.output;
+    const planes = rows * channels;
+    let out = 0;
+    for (let plane = 0; plane < planes; plane++) {
+      const base = plane * height * width;
+      for (let oy = 0; oy < vertical.output; oy++) {
+        const top = base + oy * stride * width;
+        for (let ox = 0; ox < horizontal.output; ox++, out++) {
+          const first = top + ox * stride;
+          let sum = 0;
+          for (let i = 0; i < window; i++) for (let j = 0; j < window; j++) sum += x[first + i * width + j]!;
+          output[out] = sum / area;
+        }
+      }
+    }
+    return output;
   }
 
   backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     this.inputGradient = sized(this.inputGradient, rows * this.inputs, this.kernels);
-    this.inputGradient.fill(0);
-    const { window, width } = this.geometry;
+    const inputGradient = this.inputGradient;
+    inputGradient.fill(0);
+    const { channels, height, width, window, stride, rows: vertical, columns: horizontal } = this.geometry;
     const area = window * window;
-    this.eachWindow(rows, (out, first) => {
-      const share = dy[out]! / area;
-      for (let i = 0; i < window; i++) {
-        for (let j = 0; j < window; j++) this.inputGradient[first + i * width + j] = this.inputGradient[first + i * width + j]! + share;
+    const planes = rows * channels;
+    let out = 0;
+    for (let plane = 0; plane < planes; plane++) {
+      const base = plane * height * width;
+      for (let oy = 0; oy < vertical.output; oy++) {
+        const top = base + oy * stride * width;
+        for (let ox = 0; ox < horizontal.output; ox++, out++) {
+          const first = top + ox * stride;
+          const share = dy[out]! / area;
+          for (let i = 0; i < window; i++) for (let j = 0; j < window; j++) inputGradient[first + i * width + j] += share;
+        }
       }
-    });
-    return this.inputGradient;
+    }
+    return inputGradient;
   }
 }

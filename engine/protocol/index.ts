@@ -5,6 +5,7 @@ import { AnalysisReportSchema, AnalysisRunSchema } from './analysis.js';
 import { CatalogSchema, DescribeSchema } from './catalog.js';
 import { DataPreviewSchema, DataPreviewedSchema } from './dataPreview.js';
 import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
+import { EpochEstimatedSchema, EpochEstimateRequestSchema } from './epochEstimate.js';
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
@@ -50,6 +51,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   AnalysisRunSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
+  EpochEstimateRequestSchema,
   DataPreviewSchema,
   ExportBuildSchema,
   WorkStopSchema,
@@ -83,6 +85,7 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   AnalysisReportSchema,
   LandscapeGridSchema,
   SpecReportSchema,
+  EpochEstimatedSchema,
   DataPreviewedSchema,
   ExportFileSchema,
   EnginePongSchema,

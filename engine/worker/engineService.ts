@@ -8,6 +8,7 @@ import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
 import { parseRequest, requestIds, type EngineEvent } from '../protocol/index.js';
 import { handleAnalysis } from './analysisHandler.js';
+import { handleEpochEstimate } from './epochEstimateHandler.js';
 import { handleDataPreview } from './dataPreviewHandler.js';
 import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
@@ -90,6 +91,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
     'data.preview': handleDataPreview,
+    'epoch.estimate': handleEpochEstimate,
     'export.build': handleExportBuild,
     'work.stop': async (request) => {
       active.stop(request.requestId);

@@ -15,6 +15,7 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
     case 'compare.start':
       return { source: request.dataSet, field: 'dataSet' };
     case 'data.preview':
+    case 'epoch.estimate':
       return { source: request.dataSet, field: 'dataSet' };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };

@@ -29,6 +29,7 @@ const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: D
     case 'compare.start':
       return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'data.preview':
+    case 'epoch.estimate':
       return { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'spec.check':
       return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };

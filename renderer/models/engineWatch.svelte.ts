@@ -19,6 +19,7 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'landscape.run': 'the loss landscape',
   'spec.check': 'the network check',
   'data.preview': 'the data preview',
+  'epoch.estimate': 'the estimate of the epoch time',
   'export.build': 'the export',
   'compare.start': 'the comparison',
   'compare.stop': 'stopping the comparison',

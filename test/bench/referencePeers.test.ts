@@ -53,10 +53,11 @@ async function sideBySide(
   data: TaskData,
   hyper: { epochs: number; learningRate: number; batchSize: number; reduction: 'sum' | 'mean' },
   loss: string,
+  inputShape?: [number, number, number],
 ) {
-  const spec = parseSpecText(text, data.inputs);
+  const spec = inputShape ? { ...parseSpecText(text, data.inputs), inputShape } : parseSpecText(text, data.inputs);
   const network = buildNetwork(spec, deriveRandom(1, SEED_STREAMS.init));
-  const task = { id: 'check', kind: 'train', data, hyper, loss, layers: layersOf(network) };
+  const task = { id: 'check', kind: 'train', data, hyper, loss, spec, layers: layersOf(network) };
   const outcome = await train({ network, data, hyper, yieldToEventLoop: async () => {} });
   const files = writeTaskFiles([task]);
   try {
@@ -108,6 +109,24 @@ describe.each(peers)("the benchmark's %s reference", (peer, python) => {
       softmaxData(),
       { epochs: 3, learningRate: 0.1, batchSize: 16, reduction: 'mean' },
       'softmax-ce',
+    );
+    expectSameMetrics(engine, reference, 1e-9);
+  });
+});
+
+describe("the benchmark's PyTorch reference on images", () => {
+  it.skipIf(!torchPython)("trains a convnet (same and valid padding, a stride, max and average pooling) to the engine's loss and accuracy", async () => {
+    const hyper = { ...EXERCISE_HYPERPARAMETERS, epochs: 2 };
+    const digits = await createDataLoader(readAssetText)('digits', hyper);
+    const data: TaskData = { inputs: digits.inputs, outputs: digits.outputs, train: digits.train, test: digits.test };
+    const { engine, reference } = await sideBySide(
+      torchPython!,
+      'torch',
+      'conv2d:4:3:1:same,relu,maxpool2d:2,conv2d:6:2:2,relu,avgpool2d:1,flatten,linear:10,softmax',
+      data,
+      { epochs: 2, learningRate: 0.05, batchSize: 16, reduction: 'mean' },
+      'softmax-ce',
+      [1, 8, 8],
     );
     expectSameMetrics(engine, reference, 1e-9);
   });

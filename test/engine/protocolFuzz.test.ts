@@ -24,6 +24,13 @@ const SEEDS: Record<string, unknown>[] = [
   { type: 'surface.descend', requestId: 'q', surface: 'exercise', start: { x: 3, y: 2 }, learningRate: 0.1, steps: 5 },
   { type: 'gradcheck.run', requestId: 'q', seed: 1, subject: { kind: 'layer', layer: { type: 'linear', units: 3 }, inputs: 2, rows: 2 } },
   { type: 'spec.check', requestId: 'q', spec: { input: 4, layers: [{ type: 'linear', units: 2 }] } },
+  {
+    type: 'epoch.estimate',
+    requestId: 'q',
+    spec: { input: 4, layers: [{ type: 'linear', units: 3 }, { type: 'softmax' }] },
+    dataSet: 'iris',
+    hyper: EXERCISE_HYPERPARAMETERS,
+  },
   { type: 'export.build', requestId: 'q', format: 'metrics.csv', history: [] },
   { type: 'work.stop', requestId: 'q' },
   { type: 'engine.ping', requestId: 'q' },
