@@ -21,10 +21,8 @@ export function optimizerText(optimizer: FinishedRun['settings']['optimizer']): 
   return constants.length ? `${OPTIMIZER_TITLES[optimizer.kind]} (${constants.join(', ')})` : OPTIMIZER_TITLES[optimizer.kind];
 }
 
-/** "0.04 s", "1.3 s", "2 min 05 s": a run of a few hundredths of a second is not written as 0.0 s. */
+/** "1.3 s", "2 min 05 s". */
 export function durationText(seconds: number): string {
-  if (seconds < 0.01) return 'under 0.01 s';
-  if (seconds < 1) return `${seconds.toFixed(2)} s`;
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
   const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
