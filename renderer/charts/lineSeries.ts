@@ -22,16 +22,33 @@ export interface LineSeries {
   group?: string | undefined;
 }
 
-/** The legend's entries laid out left to right from their label lengths (about 6.6 px a character at 12 px). */
-export function legendLayout(series: readonly LineSeries[]): { entries: (LineSeries & { x: number })[]; width: number } {
-  const entries: (LineSeries & { x: number })[] = [];
+/** Pixels between two rows of a wrapped legend. */
+export const LEGEND_ROW_HEIGHT = 16;
+
+/**
+ * The legend's entries laid out left to right from their label lengths (about 6.6 px a character at 12 px); with
+ * `maxWidth`, an entry that would pass it starts a new row, and `rows` says how many there are.
+ */
+export function legendLayout(
+  series: readonly LineSeries[],
+  maxWidth = Infinity,
+): { entries: (LineSeries & { x: number; y: number })[]; width: number; rows: number } {
+  const entries: (LineSeries & { x: number; y: number })[] = [];
   let x = 0;
+  let row = 0;
+  let width = 0;
   for (const s of series) {
     if (s.overlay || s.unlisted) continue;
-    entries.push({ ...s, x });
-    x += 34 + s.label.length * 6.6;
+    const size = 34 + s.label.length * 6.6;
+    if (x > 0 && x + size - 8 > maxWidth) {
+      row += 1;
+      x = 0;
+    }
+    entries.push({ ...s, x, y: row * LEGEND_ROW_HEIGHT });
+    x += size;
+    width = Math.max(width, x - 8);
   }
-  return { entries, width: Math.max(0, x - 8) };
+  return { entries, width: Math.max(0, width), rows: entries.length ? row + 1 : 0 };
 }
 
 /** Whether point x of a series gets a dot. */

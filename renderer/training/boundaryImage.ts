@@ -21,11 +21,11 @@ const FULL = 0.6;
 /**
  * RGBA pixels of the boundary, columns × rows with the top row first (the plane's yMax). With one output the colour runs
  * from class 0 (output 0) through the ground (0.5) to class 1 (output 1); with several, a cell takes the colour of its
- * most probable class, stronger the surer the network is.
+ * most probable class, stronger the surer the network is. `groundColour` is the chart's ground (the theme's surface).
  */
-export function boundaryPixels(values: ArrayLike<number>, frame: PlaneFrame, outputs: number): Uint8ClampedArray {
+export function boundaryPixels(values: ArrayLike<number>, frame: PlaneFrame, outputs: number, groundColour: string = COLOURS.surface): Uint8ClampedArray {
   const { columns, rows } = frame;
-  const ground = rgbOf(COLOURS.surface);
+  const ground = rgbOf(groundColour);
   const classes = Array.from({ length: Math.max(2, outputs) }, (_, k) => rgbOf(classColour(k)));
   const pixels = new Uint8ClampedArray(columns * rows * 4);
   for (let i = 0; i < rows; i++) {

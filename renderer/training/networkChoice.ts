@@ -24,7 +24,16 @@ export function outputWidth(spec: NetworkSpec): number {
 
 /** Whether a network reads the data's features and gives the outputs its classes need. */
 export function fitsData(spec: NetworkSpec, shape: DataShape): boolean {
-  return spec.input === shape.inputs && outputWidth(spec) === outputsFor(shape);
+  return misfitOf(spec, shape) === null;
+}
+
+/** What keeps a network from the data's shape, as the engine's check says it ("the network takes 64 inputs but iris has 4 features"); null when it fits. */
+export function misfitOf(spec: NetworkSpec, shape: DataShape): string | null {
+  if (spec.input !== shape.inputs) return `the network takes ${spec.input} inputs but ${shape.name} has ${shape.inputs} features`;
+  const outputs = outputsFor(shape);
+  const given = outputWidth(spec);
+  if (given === outputs) return null;
+  return `${shape.name} needs ${outputs === 1 ? '1 output (the probability of the positive class)' : `${outputs} outputs (one per class)`} but the network gives ${given}`;
 }
 
 /** input → Linear 32 → ReLU → Linear K → Softmax (or → Linear 1 → Sigmoid for two classes). */

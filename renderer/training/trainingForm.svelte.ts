@@ -7,9 +7,9 @@ import type { Catalog } from '../../engine/protocol/catalog.js';
 import { EXERCISE_HYPERPARAMETERS, type Reduction } from '../../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { previewCsv, type CsvPreview } from './csvPreview.js';
-import { dataKindOf, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
+import { dataKindOf, dataName, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
 import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
-import { BUILDER_CHOICE, fitsData, fittingChoice, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
+import { BUILDER_CHOICE, fitsData, fittingChoice, misfitOf, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildTrainPlan, lossOf, type PlanResult } from './trainPlan.js';
 
@@ -102,6 +102,14 @@ export class TrainingForm {
   }
   get network(): NetworkOption {
     return this.#network;
+  }
+  /** What the form itself sees keeping the network from the data's shape (null when it fits, or the shape is not known). */
+  get misfit(): string | null {
+    return this.#shape ? misfitOf(this.#network.spec, this.#shape) : null;
+  }
+  /** The shipped data set chosen, while its shape is not known (the engine has not described its data sets yet); else null. */
+  get unknownShape(): string | null {
+    return this.dataKind === 'shipped' && !this.#ownShape ? dataName(this.#dataInput) : null;
   }
   get lossName(): LossName {
     return lossOf(this.#network.spec, this.loss);

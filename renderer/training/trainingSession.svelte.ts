@@ -45,6 +45,7 @@ export class TrainingSession {
   #run = $state.raw<RunState>(IDLE_RUN);
   #engine = $state<EngineState>('unknown');
   #checkErrors = $state<FieldErrors>({});
+  #checking = $state(false);
   #runLoss = $state<LossName | null>(null);
   /** The current run's minibatch size and its learning rate as started. */
   #runBatchSize = $state(0);
@@ -126,6 +127,11 @@ export class TrainingSession {
   /** What the engine's spec.check found wrong with the form's network and data, by field. */
   get checkErrors(): FieldErrors {
     return this.#checkErrors;
+  }
+
+  /** The latest check has not been answered yet (checkErrors are an earlier subject's). */
+  get checking(): boolean {
+    return this.#checking;
   }
 
   /** Listens to the host's events and status; returns the function that stops listening. */
@@ -210,6 +216,7 @@ export class TrainingSession {
   /** Checks the network against the data with spec.check; only the latest check's answer is kept. */
   async check(requests: EngineRequests, subject: CheckSubject): Promise<void> {
     const serial = ++this.#checks;
+    this.#checking = true;
     let errors: FieldErrors = {};
     try {
       const report = await requests.ask({ type: 'spec.check', ...subject }, 'spec.report');
@@ -220,7 +227,9 @@ export class TrainingSession {
     } catch {
       errors = {}; // an engine that cannot check now still answers train.start with the same messages
     }
-    if (serial === this.#checks) this.#checkErrors = errors;
+    if (serial !== this.#checks) return;
+    this.#checkErrors = errors;
+    this.#checking = false;
   }
 
   #send(request: Parameters<LabHost['send']>[0]): void {

@@ -108,3 +108,47 @@ test('warns about designs that train badly without forbidding them', async ({ pa
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('builder-warnings-1920x1080.png') });
 });
+
+test('keeps Train disabled, saying why, until the network has caught up with a data set picked before the engine described it; Train asked for meanwhile trains the right one', async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  // Holds back the engine's catalog and its checks, as a loaded machine would delay them.
+  const held: string[] = [];
+  let release = () => {};
+  await page.routeWebSocket(/.*/, (ws) => {
+    const server = ws.connectToServer();
+    let hold = true;
+    server.onMessage((message) => {
+      if (hold && typeof message === 'string' && /"type":"(engine\.catalog|spec\.report)"/.test(message)) held.push(message);
+      else ws.send(message);
+    });
+    release = () => {
+      hold = false;
+      for (const message of held.splice(0)) ws.send(message);
+    };
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(labUrl);
+  await nav(page, /Training/);
+  await page.getByLabel('Data set').selectOption('iris');
+  await page.getByLabel('Epochs').fill('5');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await expect(train).toBeDisabled();
+  await expect(train).toHaveAccessibleDescription('Waiting for the engine to describe iris…');
+  await expect(page.getByLabel('Network preset').locator('option:checked')).toHaveText('64-32-ReLU-1-Sigmoid');
+  await page.screenshot({ path: testInfo.outputPath('train-waits-for-data-1280x800.png') });
+  // Train's shortcut while waiting: nothing trains until the network has caught up.
+  await page.keyboard.press('Control+Enter');
+  await expect(train).toHaveAccessibleDescription('Waiting for the engine to describe iris… Training starts then.');
+  await expect(page.getByTestId('run-time')).toHaveCount(0);
+
+  release();
+  await expect(page.getByLabel('Network preset').locator('option:checked')).toHaveText('For iris: 4-32-ReLU-3-Softmax');
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 5 epochs/i, { timeout: 60_000 });
+  // 4·32 + 32 + 32·3 + 3: the network offered for iris, not the exercise's 64-input one.
+  await expect(page.getByText(/· 259 parameters/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Run history' }).getByRole('listitem')).toHaveCount(1);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('train-caught-up-1920x1080.png') });
+});

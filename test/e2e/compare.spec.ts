@@ -1,6 +1,12 @@
 // End to end (Chromium against the browser host): the Compare lab used as a person would — two networks over 3 seeds, the table read, a misfit named, a stop that keeps runs.
-import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './labFixture.js';
+
+async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [caught] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: caught.suggestedFilename(), bytes: await readFile(await caught.path()) };
+}
 
 async function openCompare(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
@@ -47,6 +53,25 @@ test('compares two networks over 3 seeds and reads the mean test accuracy from t
   await page.getByLabel('Band around the mean').selectOption('sd');
   await expect(accuracyChart.locator('path.band-net1')).not.toHaveAttribute('d', minMax!);
   await expect(page.getByRole('button', { name: 'Save Test accuracy per epoch as SVG' })).toBeEnabled();
+
+  // The table as CSV, one row per network; the charts as SVG and PNG.
+  const csv = await download(page, page.getByRole('button', { name: 'Save results as CSV' }));
+  expect(csv.name).toBe('comparison-results.csv');
+  const lines = csv.bytes.toString('utf8').trim().split('\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toContain('64-32-ReLU-1-Sigmoid');
+  expect(lines[2]).toContain('64-1-Sigmoid');
+  const epochs = await download(page, page.getByRole('button', { name: 'Save every epoch as CSV' }));
+  expect(epochs.bytes.toString('utf8').trim().split('\n').length).toBeGreaterThanOrEqual(1 + 2 * 3 * 25);
+  const svg = await download(page, page.getByRole('button', { name: 'Save Test accuracy per epoch as SVG' }));
+  expect(svg.name).toMatch(/\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  for (const label of ['>Test accuracy per epoch<', '>64-32-ReLU-1-Sigmoid<', '>64-1-Sigmoid<', '>Epoch<']) expect(text).toContain(label);
+  expect(text.match(/<path [^>]*fill-opacity="0.16"/g)).toHaveLength(2);
+  const png = await download(page, page.getByRole('button', { name: 'Save Test loss per epoch as PNG' }));
+  expect(png.name).toMatch(/\.png$/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
   for (const [width, height] of [
     [1280, 800],

@@ -146,5 +146,8 @@ test('shows the feature values of misclassified samples of non-image data', asyn
   const features = page.getByTestId('mistake-features').first();
   await expect(features).toHaveText(/^sepal_length_cm -?\d+\.\d\d, sepal_width_cm -?\d+\.\d\d, petal_length_cm -?\d+\.\d\d, petal_width_cm -?\d+\.\d\d$/);
   await expect(page.getByTestId('mistake-row').first()).toHaveText(/^\d+$/);
+  // 75 test samples in minibatches of 10: the curves count the 7 full ones, the matrix every sample, and it says so.
+  await expect(page.getByTestId('confusion-counted')).toContainText('counts all 75 test samples');
+  await expect(page.getByTestId('confusion-counted')).toContainText('7 full minibatches of 10 (70 samples)');
   await shots(page, 'analysis-iris', (f) => test.info().outputPath(f));
 });

@@ -1,5 +1,6 @@
 // End to end (Chromium against the browser host): seeing the data in the Training lab — the digits as thumbnails, the class balance, a toy set's points under a decision boundary that changes as the network trains.
 import type { Page } from '@playwright/test';
+import { COLOURS, DARK_COLOURS } from '../../plots/theme.js';
 import { expect, test } from './labFixture.js';
 
 async function openTraining(page: Page, labUrl: string): Promise<void> {
@@ -86,4 +87,26 @@ test('trains a toy set and shows its decision boundary under the points, changed
   await page.screenshot({ path: testInfo.outputPath('boundary-trained-1280x800.png') });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('boundary-trained-1920x1080.png') });
+});
+
+test("draws the class balance and the plane's labels in the dark theme's colours, readable on its ground", async ({ page, labUrl }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTraining(page, labUrl);
+  await page.getByLabel('Data set').selectOption('iris');
+  const balance = page.getByTestId('class-balance');
+  await expect(balance.getByText('virginica', { exact: true })).toBeVisible();
+  const fills = (chart: typeof balance) => chart.locator('text').evaluateAll((texts) => [...new Set(texts.map((t) => t.getAttribute('fill')))]);
+  // Class names, legend and title in the dark text colour, the percentages in its muted one; nothing in the light theme's.
+  expect((await fills(balance)).sort()).toEqual([DARK_COLOURS.text, DARK_COLOURS.textMuted].sort());
+  await page.screenshot({ path: testInfo.outputPath('data-iris-dark-1280x800.png') });
+
+  await page.getByLabel('Data set').selectOption('toy:moons');
+  const plane = page.getByTestId('decision-plane');
+  await expect(plane).toBeVisible();
+  const planeFills = await fills(plane);
+  expect(planeFills).not.toContain(COLOURS.text);
+  expect(planeFills).toContain(DARK_COLOURS.text);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: testInfo.outputPath('data-moons-dark-1920x1080.png') });
 });
