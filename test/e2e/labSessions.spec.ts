@@ -135,11 +135,13 @@ test("after a crash, the last session's unsaved work is offered and comes back",
   await expect(first.getByTestId('final-value')).toContainText(/= 1\.29676/);
   // The work is kept within a few seconds, with the optimizer's path in it.
   await expect.poll(async () => (existsSync(kept) ? JSON.parse(await readFile(kept, 'utf8')).labs?.optimizer?.runs?.length : 0), { timeout: 15_000 }).toBe(1);
-  const text = await readFile(kept, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ format: 'backprop-lab-project', runs: [{ dataSet: 'iris' }] });
-  // A crash: the page is gone without a chance to say so (a clean close forgets the kept work, so it is put back).
+  expect(JSON.parse(await readFile(kept, 'utf8'))).toMatchObject({ format: 'backprop-lab-project', runs: [{ dataSet: 'iris' }] });
+  // A crash: the page's process dies without a chance to say anything, so the kept work stays where it is.
+  const crashed = first.waitForEvent('crash');
+  await first.goto('chrome://crash').catch(() => undefined);
+  await crashed;
   await first.close({ runBeforeUnload: false });
-  await writeFile(kept, text);
+  expect(JSON.parse(await readFile(kept, 'utf8')).labs?.optimizer?.runs).toHaveLength(1);
 
   const page = await browser.newPage();
   await page.goto(labUrl);
