@@ -49,17 +49,31 @@ test('every lab in the dark theme, its charts painted in the dark palette', asyn
   await goTo(page, /Optimizer/);
   await page.getByRole('button', { name: 'Step 0.15 × 500 steps' }).click();
   await expect(page.getByTestId('final-value')).toContainText('Minimum value found');
+  // The map's diverged cells, like its legend, take the dark theme's colour.
+  const mapPanel = page.getByRole('region', { name: 'Convergence map' });
+  await mapPanel.getByLabel('To').first().fill('1e300');
+  await mapPanel.getByLabel('Values').first().fill('10');
+  await mapPanel.getByLabel('Values').nth(1).fill('3');
+  await mapPanel.getByRole('button', { name: 'Compute map' }).click();
+  const map = page.getByRole('group', { name: /^Convergence map/ });
+  await expect(map.locator('rect.cell')).toHaveCount(30);
+  await expect(map.locator('rect.cell.diverged').first()).toHaveAttribute('fill', DARK_COLOURS.diverged);
   await goTo(page, /Gradients/);
   await page.getByLabel('Subject').selectOption('layer');
   await page.getByLabel('Backward pass').selectOption('exercise-db');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('gradcheck-summary')).toContainText('1 of 3 checks failed');
+  // The heatmap of the check is drawn on the dark ground, its words in the dark theme's text colour.
+  const heatmap = page.getByRole('img', { name: 'Relative error of each entry of the checked gradients' });
+  await expect(heatmap.locator('rect').first()).toHaveAttribute('fill', DARK_COLOURS.surface);
+  await expect(heatmap.locator('text').first()).toHaveAttribute('fill', DARK_COLOURS.text);
 
   const labs: [RegExp, string][] = [
     [/Optimizer/, 'optimizer'],
     [/Gradients/, 'gradients'],
     [/Network builder/, 'builder'],
     [/Training/, 'training'],
+    [/Compare/, 'compare'],
     [/Export/, 'export'],
   ];
   for (const [width, height] of [
