@@ -76,6 +76,75 @@ test('every lab keeps its work while the others are shown', async ({ page, labUr
   await page.screenshot({ path: testInfo.outputPath('optimizer-kept-1280.png'), fullPage: true });
 });
 
+test("a saved project brings back every lab's work after a reload: paths, checks, your activation, the builder's layers, the Training form and the runs", async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  await page.goto(labUrl);
+  await goTo(page, /Optimizer/);
+  await page.getByRole('button', { name: 'Step 0.1 × 10 steps' }).click();
+  await expect(page.getByTestId('final-value')).toContainText(/= 1\.29676/);
+  await page.getByLabel('Log scale for f').check();
+
+  await goTo(page, /Gradients/);
+  await page.getByRole('combobox', { name: 'Function' }).selectOption('tanh');
+  await page.getByLabel('Subject').selectOption('layer');
+  await page.getByLabel('Backward pass').selectOption('exercise-db');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByTestId('gradcheck-summary')).toContainText('1 of 3 checks failed');
+  await page.getByLabel('Activation name').fill('softsign');
+  await page.getByLabel('Your f(x)').fill('x/(1+abs(x))');
+  await page.getByLabel('Your f′(x) (optional)').fill('1/(1+abs(x))^2');
+  await page.getByRole('button', { name: 'Check f′' }).click();
+  await page.getByTestId('own-verdict').getByRole('button', { name: 'Use as a layer' }).click();
+  await expect(page.getByRole('list', { name: 'Your activations' })).toContainText('softsign');
+
+  await goTo(page, /Network builder/);
+  await page.getByRole('button', { name: 'Load preset 64-1-Sigmoid' }).click();
+  await page.getByRole('button', { name: 'Add your softsign layer' }).click();
+  await expect(page.getByRole('list', { name: /Layers/ }).getByRole('group')).toHaveCount(3);
+
+  await trainShortRun(page);
+  await page.getByLabel('Epochs').fill('9');
+
+  const file = await saveProject(page, testInfo.outputPath());
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  expect(saved).toMatchObject({
+    version: 3,
+    runs: [{ dataSet: 'iris' }],
+    activations: [{ name: 'softsign', f: 'x/(1+abs(x))', df: '1/(1+abs(x))^2' }],
+    labs: { optimizer: { surface: 'exercise', logScale: true }, gradients: { explorer: { functionId: 'tanh' } }, training: { form: { epochs: 9 } } },
+  });
+  expect(saved.labs.optimizer.runs).toHaveLength(1);
+  expect(saved.labs.builder.cards).toHaveLength(3);
+
+  // Nothing is unsaved, so the reload does not ask; it starts afresh, and opening the file brings everything back.
+  await page.reload();
+  await goTo(page, /Export/);
+  await page.getByLabel('Open project…').setInputFiles(file);
+  await expect(page.getByRole('status', { name: 'Project status' })).toHaveText(/^Opened .*: 1 run and the network/);
+
+  await goTo(page, /Optimizer/);
+  await expect(page.getByTestId('final-value')).toContainText(/= 1\.29676/);
+  await expect(page.getByRole('group', { name: /^Contour plot of/ }).locator('.descent-path')).toHaveCount(1);
+  await expect(page.getByLabel('Log scale for f')).toBeChecked();
+  await goTo(page, /Gradients/);
+  await expect(page.getByRole('combobox', { name: 'Function' })).toHaveValue('tanh');
+  await expect(page.getByLabel('Backward pass')).toHaveValue('exercise-db');
+  await expect(page.getByTestId('gradcheck-summary')).toContainText('1 of 3 checks failed');
+  // Each entry's error comes back too: the db stripe of the heatmap.
+  const heatmap = page.getByRole('img', { name: 'Relative error of each entry of the checked gradients' });
+  await expect(heatmap.locator('g.block[data-name="db"] rect.cell.failing')).toHaveCount(4);
+  await expect(page.getByRole('list', { name: 'Your activations' })).toContainText('softsign');
+  await goTo(page, /Network builder/);
+  await expect(page.getByRole('list', { name: /Layers/ }).getByRole('group')).toHaveCount(3);
+  await expect(page.getByTestId('palette-own-softsign')).toBeVisible();
+  await goTo(page, /Training/);
+  await expect(page.getByLabel('Data set')).toHaveValue('iris');
+  await expect(page.getByLabel('Epochs')).toHaveValue('9');
+  await expect(historyList(page)).toContainText('#1 iris');
+});
+
 test('a reload with unsaved runs asks first; once the project is saved it does not', async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
   await trainShortRun(page);
