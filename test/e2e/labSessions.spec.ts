@@ -169,6 +169,32 @@ test('a reload with unsaved runs asks first; once the project is saved it does n
   expect(promptedAgain).toBe(false);
 });
 
+test('an activation of your own not yet saved is unsaved work: a reload asks first, and Open names it', async ({ page, labUrl }, testInfo) => {
+  await page.goto(labUrl);
+  const saved = await saveProject(page, testInfo.outputPath());
+  await goTo(page, /Gradients/);
+  await page.getByLabel('Activation name').fill('softsign');
+  await page.getByLabel('Your f(x)').fill('x/(1+abs(x))');
+  await page.getByRole('button', { name: 'Check f′' }).click();
+  await page.getByTestId('own-verdict').getByRole('button', { name: 'Use as a layer' }).click();
+  await expect(page.getByRole('list', { name: 'Your activations' })).toContainText('softsign');
+
+  const asked = page.waitForEvent('dialog');
+  const reloading = page.evaluate(() => window.location.reload()).catch(() => undefined);
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await reloading;
+  await expect(page.getByRole('list', { name: 'Your activations' })).toContainText('softsign');
+
+  await goTo(page, /Export/);
+  await page.getByLabel('Open project…').setInputFiles(saved);
+  const question = page.getByRole('dialog', { name: 'Unsaved work' });
+  await expect(question).toContainText('your activations');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await page.close({ runBeforeUnload: false });
+});
+
 test('Open project with unsaved work asks first, and Cancel keeps the work', async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
   await trainShortRun(page);
