@@ -36,6 +36,9 @@ export interface MapGeometry {
 }
 
 const number = (v: number) => String(Number(v.toPrecision(3)));
+/** About the width of a character of a tick label (11 px), and the least space between two labels. */
+const TICK_CHARACTER = 6.4;
+const TICK_GAP = 8;
 
 /** The value a cell shows under `measure`: the final f, or the steps to within ε of the best; undefined for none. */
 export function cellValue(result: SurfaceMapResult, cell: number, measure: MapMeasure): number | undefined {
@@ -108,7 +111,12 @@ export function mapGeometry(
     for (const m of hi / lo < 1000 ? [1, 2, 5] : [1]) {
       const v = m * 10 ** e;
       const at = cellPosition(result.stepSizes, v, true);
-      if (at !== undefined) xTicks.push({ label: shortNumber(v), offset: Math.round((at + 0.5) * cellWidth * 10) / 10 });
+      if (at !== undefined) {
+        const tick = { label: shortNumber(v), offset: Math.round((at + 0.5) * cellWidth * 10) / 10 };
+        // A range of many decades over few cells: a tick whose label would run into the last one kept is left out.
+        const last = xTicks.at(-1);
+        if (!last || tick.offset - last.offset >= ((last.label.length + tick.label.length) / 2) * TICK_CHARACTER + TICK_GAP) xTicks.push(tick);
+      }
     }
   }
   if (!xTicks.length) xTicks.push({ label: shortNumber(lo), offset: cellWidth / 2 });

@@ -68,30 +68,30 @@ test('every lab in the dark theme, its charts painted in the dark palette', asyn
   await expect(heatmap.locator('rect').first()).toHaveAttribute('fill', DARK_COLOURS.surface);
   await expect(heatmap.locator('text').first()).toHaveAttribute('fill', DARK_COLOURS.text);
 
-  const labs: [RegExp, string][] = [
-    [/Optimizer/, 'optimizer'],
-    [/Gradients/, 'gradients'],
-    [/Network builder/, 'builder'],
-    [/Training/, 'training'],
-    [/Compare/, 'compare'],
-    [/Export/, 'export'],
+  const labs: [string, string][] = [
+    ['Optimizer', 'optimizer'],
+    ['Gradients', 'gradients'],
+    ['Network builder', 'builder'],
+    ['Training', 'training'],
+    ['Compare', 'compare'],
+    ['Export', 'export'],
   ];
   for (const [width, height] of [
     [1280, 800],
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width, height });
-    for (const [lab, name] of labs) {
-      await goTo(page, lab);
-      await page.waitForTimeout(150);
+    for (const [title, name] of labs) {
+      await goTo(page, new RegExp(title));
+      await expect(page.getByRole('main')).toHaveAccessibleName(`${title} lab`);
       await page.screenshot({ path: testInfo.outputPath(`dark-${name}-${width}.png`), fullPage: true });
     }
   }
   await goTo(page, /Training/);
   await expect(page.getByRole('button', { name: 'Analyse run #1' })).toHaveText('Analysed');
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: testInfo.outputPath('dark-analysis-1920.png'), fullPage: true });
   const matrix = page.getByRole('table', { name: /Confusion matrix/ });
+  await expect(matrix).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dark-analysis-1920.png'), fullPage: true });
   // Counts on the light cells are dark, on the dark cells light, in either theme.
   await expect(matrix.locator('td.count:not(.dark)').first()).toHaveCSS('color', 'rgb(29, 37, 48)');
   await expect(matrix.locator('td.count.dark').first()).toHaveCSS('color', 'rgb(255, 255, 255)');
