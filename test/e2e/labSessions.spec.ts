@@ -207,6 +207,7 @@ test('Open project with unsaved work asks first, and Cancel keeps the work', asy
   const question = page.getByRole('dialog', { name: 'Unsaved work' });
   await expect(question).toBeVisible();
   await expect(question).toContainText('2 runs in the history');
+  await expect(question).toContainText('Save the project first (Ctrl+S) to keep it.');
   await page.screenshot({ path: testInfo.outputPath('open-asks-1280.png') });
   await question.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status', { name: 'Project status' })).toHaveText(/^Not opened: .* would have replaced your unsaved work\.$/);
