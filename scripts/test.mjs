@@ -66,7 +66,11 @@ function playwrightCounts(file) {
       const result = test.results.at(-1);
       return `${title}: ${firstLine(result?.error?.message ?? result?.errors?.[0]?.message)}`;
     });
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, failures };
+  const flaky = (report.suites ?? [])
+    .flatMap((suite) => playwrightTests(suite))
+    .filter(({ test }) => test.status === 'flaky')
+    .map(({ title }) => `${title}: failed once, passed on its retry`);
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, failures: [...failures, ...flaky] };
 }
 
 /** Reads the lint step's report: each boundary rule counts as one test, passed when nothing breaks it. */
@@ -144,10 +148,10 @@ for (const { name, exitCode, counts, note } of results) {
   const detail = report || countsAsOneTest ? describe(counts) : '';
   console.log(`${verdict}  ${name.padEnd(22)} ${detail}${note ? `${detail ? '; ' : ''}${note}` : ''}`);
 }
-// The failed tests by name, so that the end of the output says which ones without scrolling back.
+// The failed tests (and the ones that passed only on a retry) by name, so that the end of the output says which ones without scrolling back.
 const failures = results.flatMap(({ name, counts }) => (counts.failures ?? []).map((failure) => `  ${name}: ${failure}`));
 if (failures.length > 0)
-  console.log(`failed tests:\n${failures.slice(0, 20).join('\n')}${failures.length > 20 ? `\n  … and ${failures.length - 20} more` : ''}`);
+  console.log(`failed or flaky tests:\n${failures.slice(0, 20).join('\n')}${failures.length > 20 ? `\n  … and ${failures.length - 20} more` : ''}`);
 const total = results.reduce(
   (sum, { counts }) => ({
     passed: sum.passed + counts.passed,
