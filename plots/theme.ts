@@ -54,9 +54,10 @@ export const CLASS_COLOURS = ['#e8871e', '#1f77c9', '#2a9d55', '#8e44ad', '#c039
 
 /**
  * The colours of the (at most six) optimizer paths compared on a contour plot: no blue, green or yellow, so each stands
- * out from the dark blue basin to the pale yellow rim (each path also gets a white halo).
+ * out from the dark blue basin to the pale yellow rim (each path also gets a white halo); none black or white, so each
+ * also reads on the learning curve's ground and in the legend in either theme.
  */
-export const PATH_COLOURS = ['#e41a1c', '#ff7f00', '#e7298a', '#9d4edd', '#1a1a1a', '#a65628'] as const;
+export const PATH_COLOURS = ['#e41a1c', '#ff7f00', '#e7298a', '#9d4edd', '#8c8c8c', '#a65628'] as const;
 
 export type ColourName = keyof typeof COLOURS;
 /** A value for every colour name: one theme. */

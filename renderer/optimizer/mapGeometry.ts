@@ -1,7 +1,7 @@
 // Geometry and colours of the step-size × decay map (renderer, pure): cells, their colours and words, the axes' ticks, the exercise's tuned runs as points.
 import { scaleLinear } from 'd3';
 import { bandColour, quantileThresholds } from '../../plots/contourLevels.js';
-import { COLOURS } from '../../plots/theme.js';
+import { COLOURS, type Palette } from '../../plots/theme.js';
 import type { SurfaceMapResult } from '../../engine/protocol/stepDecayMap.js';
 import { cellPosition, type MapMeasure } from './mapAxes.js';
 import { formatValue, shortNumber } from './runLabels.js';
@@ -36,6 +36,9 @@ export interface MapGeometry {
 }
 
 const number = (v: number) => String(Number(v.toPrecision(3)));
+/** About the width of a character of a tick label (11 px), and the least space between two labels. */
+const TICK_CHARACTER = 6.4;
+const TICK_GAP = 8;
 
 /** The value a cell shows under `measure`: the final f, or the steps to within ε of the best; undefined for none. */
 export function cellValue(result: SurfaceMapResult, cell: number, measure: MapMeasure): number | undefined {
@@ -47,9 +50,14 @@ export function cellValue(result: SurfaceMapResult, cell: number, measure: MapMe
 /**
  * Lays the map out in about `width` pixels: one cell per step size (columns, log-spaced) and decay (rows, the smallest at
  * the bottom), coloured like the contour plot (lower is darker) in quantile bands; diverged runs in their own colour,
- * runs that never came within ε of the best in the "no value" grey.
+ * runs that never came within ε of the best in the "no value" grey, both from `colours` (the theme shown; light by default).
  */
-export function mapGeometry(result: SurfaceMapResult, measure: MapMeasure, width: number): MapGeometry {
+export function mapGeometry(
+  result: SurfaceMapResult,
+  measure: MapMeasure,
+  width: number,
+  colours: Pick<Palette, 'diverged' | 'noValue'> = COLOURS,
+): MapGeometry {
   const columns = result.stepSizes.length,
     rows = result.decays.length;
   const cellWidth = Math.max(6, Math.min(30, Math.floor(width / columns)));
@@ -80,11 +88,11 @@ export function mapGeometry(result: SurfaceMapResult, measure: MapMeasure, width
         title: string;
       if (diverged > 0) {
         kind = 'diverged';
-        fill = COLOURS.diverged;
+        fill = colours.diverged;
         title = `${setting}: diverged at step ${diverged}`;
       } else if (v === undefined) {
         kind = 'never';
-        fill = COLOURS.noValue;
+        fill = colours.noValue;
         title = `${setting}: never within ε = ${result.epsilon} of the best f ${formatValue(result.bestValue)} (final f ${formatValue(result.finalValue[cell]!)})`;
       } else {
         fill = bandColour(bandOf(v), thresholds.length);
@@ -103,7 +111,12 @@ export function mapGeometry(result: SurfaceMapResult, measure: MapMeasure, width
     for (const m of hi / lo < 1000 ? [1, 2, 5] : [1]) {
       const v = m * 10 ** e;
       const at = cellPosition(result.stepSizes, v, true);
-      if (at !== undefined) xTicks.push({ label: shortNumber(v), offset: Math.round((at + 0.5) * cellWidth * 10) / 10 });
+      if (at !== undefined) {
+        const tick = { label: shortNumber(v), offset: Math.round((at + 0.5) * cellWidth * 10) / 10 };
+        // A range of many decades over few cells: a tick whose label would run into the last one kept is left out.
+        const last = xTicks.at(-1);
+        if (!last || tick.offset - last.offset >= ((last.label.length + tick.label.length) / 2) * TICK_CHARACTER + TICK_GAP) xTicks.push(tick);
+      }
     }
   }
   if (!xTicks.length) xTicks.push({ label: shortNumber(lo), offset: cellWidth / 2 });

@@ -43,8 +43,8 @@ export class LabProject {
   offered = $state.raw<KeptSession | null>(null);
 
   readonly #parts: LabParts;
-  /** The run history and network as they were last saved or opened, as text. */
-  #saved: { runs: string; network: string };
+  /** The run history, the network and the user's activations as they were last saved or opened, as text. */
+  #saved: { runs: string; network: string; activations: string };
   /** Work restored after a crash stays unsaved until it is saved. */
   #restored = false;
   #lastKept: string | null = null;
@@ -61,6 +61,7 @@ export class LabProject {
     const parts: string[] = [];
     if (now.runs !== this.#saved.runs) parts.push(history.entries.length ? `${runsText(history.entries.length)} in the history` : 'the run history');
     if (now.network !== this.#saved.network) parts.push('the network being built');
+    if (now.activations !== this.#saved.activations) parts.push('your activations');
     for (const name of sessions.unsavedLabs()) parts.push(LAB_TITLES[name] ?? `the ${name} lab’s work`);
     if (parts.length === 0 && this.#restored) parts.push('the work restored from the last session');
     return parts.length ? parts.join(', ') : null;
@@ -175,9 +176,13 @@ export class LabProject {
     this.#parts.host.autosave?.clear();
   }
 
-  #savedParts(): { runs: string; network: string } {
-    const { draft, history } = this.#parts;
-    return { runs: JSON.stringify(history.entries.map((entry) => [entry.run.runId, entry.run.label])), network: JSON.stringify(draft.spec) };
+  #savedParts(): { runs: string; network: string; activations: string } {
+    const { draft, history, activations } = this.#parts;
+    return {
+      runs: JSON.stringify(history.entries.map((entry) => [entry.run.runId, entry.run.label])),
+      network: JSON.stringify(draft.spec),
+      activations: JSON.stringify(activations.list),
+    };
   }
 
   #markSaved(): void {

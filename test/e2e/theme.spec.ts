@@ -49,35 +49,49 @@ test('every lab in the dark theme, its charts painted in the dark palette', asyn
   await goTo(page, /Optimizer/);
   await page.getByRole('button', { name: 'Step 0.15 × 500 steps' }).click();
   await expect(page.getByTestId('final-value')).toContainText('Minimum value found');
+  // The map's diverged cells, like its legend, take the dark theme's colour.
+  const mapPanel = page.getByRole('region', { name: 'Convergence map' });
+  await mapPanel.getByLabel('To').first().fill('1e300');
+  await mapPanel.getByLabel('Values').first().fill('10');
+  await mapPanel.getByLabel('Values').nth(1).fill('3');
+  await mapPanel.getByRole('button', { name: 'Compute map' }).click();
+  const map = page.getByRole('group', { name: /^Convergence map/ });
+  await expect(map.locator('rect.cell')).toHaveCount(30);
+  await expect(map.locator('rect.cell.diverged').first()).toHaveAttribute('fill', DARK_COLOURS.diverged);
   await goTo(page, /Gradients/);
   await page.getByLabel('Subject').selectOption('layer');
   await page.getByLabel('Backward pass').selectOption('exercise-db');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('gradcheck-summary')).toContainText('1 of 3 checks failed');
+  // The heatmap of the check is drawn on the dark ground, its words in the dark theme's text colour.
+  const heatmap = page.getByRole('img', { name: 'Relative error of each entry of the checked gradients' });
+  await expect(heatmap.locator('rect').first()).toHaveAttribute('fill', DARK_COLOURS.surface);
+  await expect(heatmap.locator('text').first()).toHaveAttribute('fill', DARK_COLOURS.text);
 
-  const labs: [RegExp, string][] = [
-    [/Optimizer/, 'optimizer'],
-    [/Gradients/, 'gradients'],
-    [/Network builder/, 'builder'],
-    [/Training/, 'training'],
-    [/Export/, 'export'],
+  const labs: [string, string][] = [
+    ['Optimizer', 'optimizer'],
+    ['Gradients', 'gradients'],
+    ['Network builder', 'builder'],
+    ['Training', 'training'],
+    ['Compare', 'compare'],
+    ['Export', 'export'],
   ];
   for (const [width, height] of [
     [1280, 800],
     [1920, 1080],
   ] as const) {
     await page.setViewportSize({ width, height });
-    for (const [lab, name] of labs) {
-      await goTo(page, lab);
-      await page.waitForTimeout(150);
+    for (const [title, name] of labs) {
+      await goTo(page, new RegExp(title));
+      await expect(page.getByRole('main')).toHaveAccessibleName(`${title} lab`);
       await page.screenshot({ path: testInfo.outputPath(`dark-${name}-${width}.png`), fullPage: true });
     }
   }
   await goTo(page, /Training/);
   await expect(page.getByRole('button', { name: 'Analyse run #1' })).toHaveText('Analysed');
-  await page.waitForTimeout(1500);
-  await page.screenshot({ path: testInfo.outputPath('dark-analysis-1920.png'), fullPage: true });
   const matrix = page.getByRole('table', { name: /Confusion matrix/ });
+  await expect(matrix).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dark-analysis-1920.png'), fullPage: true });
   // Counts on the light cells are dark, on the dark cells light, in either theme.
   await expect(matrix.locator('td.count:not(.dark)').first()).toHaveCSS('color', 'rgb(29, 37, 48)');
   await expect(matrix.locator('td.count.dark').first()).toHaveCSS('color', 'rgb(255, 255, 255)');

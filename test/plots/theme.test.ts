@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COLOURS, cssVariableName, cssVariables } from '../../plots/theme.js';
+import { COLOURS, DARK_COLOURS, PATH_COLOURS, cssVariableName, cssVariables } from '../../plots/theme.js';
 
 const RENDERER = new URL('../../renderer/', import.meta.url).pathname;
 
@@ -12,6 +12,16 @@ function files(folder: string): string[] {
     return entry.isDirectory() ? files(path) : /\.(svelte|css|ts)$/.test(entry.name) ? [path] : [];
   });
 }
+
+/** WCAG's relative luminance of a #rrggbb colour, and the contrast ratio of two. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+const contrast = (a: string, b: string) => {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high! + 0.05) / (low! + 0.05);
+};
 
 const sources = files(RENDERER).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
@@ -38,5 +48,13 @@ describe('the theme', () => {
     const css = readFileSync(join(RENDERER, 'app.css'), 'utf8');
     const root = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
     expect(root).not.toMatch(/--[a-z-]+\s*:/);
+  });
+
+  it("gives the optimizer's six paths distinct colours that stand out from the chart ground of either theme", () => {
+    expect(new Set(PATH_COLOURS).size).toBe(6);
+    for (const colour of PATH_COLOURS) {
+      expect(contrast(colour, COLOURS.surface), `${colour} on the light ground`).toBeGreaterThan(2.5);
+      expect(contrast(colour, DARK_COLOURS.surface), `${colour} on the dark ground`).toBeGreaterThan(2.5);
+    }
   });
 });
