@@ -13,6 +13,12 @@ export const MAX_PLANE_POINTS = 4000;
 /** A data preview of image data carries the images of this many training samples. */
 export const PREVIEW_IMAGES = 40;
 
+/**
+ * A phase's samples up to this size are copied once into the kernels' memory for a run; larger ones (a full set of images)
+ * are read where they are, each minibatch copied in as the kernels need it, so that they are never held twice.
+ */
+export const MAX_PLACED_SAMPLES_BYTES = 64 * MIB;
+
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;
 

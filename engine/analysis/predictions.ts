@@ -1,6 +1,7 @@
 // Each sample's predicted class and its confidence, from a batched forward pass in evaluation mode; pure, any process.
 import type { Samples } from '../data/dataSets.js';
 import { softmaxRows } from '../layers/softmax.js';
+import { forwardInChunks } from '../network/forwardInChunks.js';
 import type { Network } from '../network/network.js';
 
 /** Per sample: the true class, the predicted class, and the probability the network gives the predicted class. */
@@ -54,9 +55,15 @@ export function endsInProbabilities(network: Network): boolean {
   return last === 'softmax' || last === 'sigmoid';
 }
 
-/** Runs every sample through `network` in one batch and classifies it. */
+/** Runs every sample through `network` (in chunks whose activations stay small; one batch for a small network) and classifies it. */
 export function predictSamples(network: Network, samples: Samples): Predictions {
-  const outputs = network.forward(samples.features, samples.size);
-  const { predicted, confidence } = classify(outputs, samples.size, network.outputs, endsInProbabilities(network));
+  const predicted = new Int32Array(samples.size);
+  const confidence = new Float64Array(samples.size);
+  const probabilities = endsInProbabilities(network);
+  forwardInChunks(network, samples.features, samples.size, (outputs, first, rows) => {
+    const chunk = classify(outputs, rows, network.outputs, probabilities);
+    predicted.set(chunk.predicted, first);
+    confidence.set(chunk.confidence, first);
+  });
   return { truth: samples.labels.slice(), predicted, confidence };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Samples } from '../data/dataSets.js';
 import { classify, endsInProbabilities } from '../analysis/predictions.js';
+import { forwardInChunks } from '../network/forwardInChunks.js';
 import type { Network } from '../network/network.js';
 
 /** one-class: every sample gets the same class; dead-relu: a ReLU layer outputs 0 in every unit for every sample. */
@@ -41,14 +42,16 @@ function allZero(values: Float64Array): boolean {
 export function networkSymptoms(network: Network, samples: Samples): NetworkSymptoms {
   if (samples.size < 2) return { oneClass: undefined, deadLayers: [] };
   network.setTraining(false);
-  const outputs = network.forward(samples.features, samples.size);
   const last = network.layers.length - 1;
-  const deadLayers: number[] = [];
-  network.layers.forEach((layer, index) => {
-    if (layer.type !== 'relu') return;
-    if (allZero(index === last ? outputs : network.inputOf(index + 1))) deadLayers.push(index);
+  const relus = network.layers.flatMap((layer, index) => (layer.type === 'relu' ? [index] : []));
+  const alive = new Set<number>();
+  const predicted = new Int32Array(samples.size);
+  const probabilities = endsInProbabilities(network);
+  forwardInChunks(network, samples.features, samples.size, (outputs, first, rows) => {
+    for (const index of relus) if (!alive.has(index) && !allZero(index === last ? outputs : network.inputOf(index + 1))) alive.add(index);
+    predicted.set(classify(outputs, rows, network.outputs, probabilities).predicted, first);
   });
-  const { predicted } = classify(outputs, samples.size, network.outputs, endsInProbabilities(network));
+  const deadLayers = relus.filter((index) => !alive.has(index));
   const first = predicted[0]!;
   const oneClass = predicted.every((p) => p === first) ? first : undefined;
   return { oneClass, deadLayers };

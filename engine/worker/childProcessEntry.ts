@@ -1,5 +1,5 @@
 // Engine entry for a Node child process forked with child_process.fork(path, { serialization: 'advanced' }): requests in via process 'message', events out via process.send.
-import { readAssetText } from '../data/assetFiles.js';
+import { nodeDataFiles, readAssetText } from '../data/assetFiles.js';
 import { loadEngineKernels } from '../kernels/wasm/kernelFiles.js';
 import { createEngineService } from './engineService.js';
 
@@ -12,7 +12,7 @@ const service = createEngineService(
   (event) => {
     process.send?.(event);
   },
-  { readAsset: readAssetText, kernels: loadEngineKernels() },
+  { readAsset: readAssetText, files: nodeDataFiles, kernels: loadEngineKernels() },
 );
 process.on('message', (message) => service.receive(message));
 // The parent went away: nobody is left to hear the results.

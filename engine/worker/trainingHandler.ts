@@ -1,4 +1,5 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
+import { DataOverBudgetError } from '../budget/dataBudget.js';
 import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
 import { planeAbsence, planeFrame } from '../data/planeView.js';
@@ -103,6 +104,7 @@ export function createTrainingHandlers(): TrainingHandlers {
         extraFeatures: hyper.extraFeatures,
       });
     } catch (error) {
+      if (error instanceof DataOverBudgetError) return fail(error.issue, 'over-budget');
       return fail({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
     }
     const dataIssue =
