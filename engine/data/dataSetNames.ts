@@ -70,7 +70,7 @@ export const IMAGE_DATA_SETS: Record<ImageDataSetName, ImageDataSetInfo> = {
     label: 'Fashion-MNIST (10 kinds of clothing)',
     description: "Zalando's 28×28 greyscale images of clothing, 10 classes; 60,000 training and 10,000 test images",
     folder: '/usr/share/datasets/fashion-mnist',
-    installedBy: "Debian's dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)",
+    installedBy: "Debian's dataset-fashion-mnist package",
     classes: FASHION_MNIST_CLASSES,
     imageShape: [1, 28, 28],
     trainSize: 60000,

@@ -28,7 +28,7 @@ export const DATA_MENU = {
   shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: DATA_SET_LABELS[name] })),
   images: [
     ...IMAGE_DATA_SET_NAMES.map((name) => ({ value: `${IMAGE_PREFIX}${name}`, label: IMAGE_DATA_SETS[name].label })),
-    { value: IMAGE_FOLDER_CHOICE, label: 'Open image files… (a folder in MNIST format)' },
+    { value: IMAGE_FOLDER_CHOICE, label: 'Open image files… (a folder)' },
   ],
   toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_DATA_LABELS[name]} (2D toy)` })),
   csv: { value: CSV_CHOICE, label: 'Your CSV file…' },

@@ -62,13 +62,15 @@ test('shows Fashion-MNIST from its installed files as thumbnails with class name
   }
 });
 
-test('says which file is missing when a folder of image files lacks one', async ({ page, labUrl }) => {
+test('says which file is missing when a folder of image files lacks one', async ({ page, labUrl }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openTraining(page, labUrl);
   await page.getByLabel('Data set').selectOption('images:folder');
   await expect(page.locator('#image-folder-error')).toHaveText('Enter the folder that holds the image files');
   await page.getByLabel('Folder of image files').fill('/nonexistent-folder-of-images');
-  await page.getByLabel('Folder of image files').press('Enter');
+  await page.getByLabel('Folder of image files').press('Tab');
   await expect(page.locator('#image-folder-error')).toContainText('/nonexistent-folder-of-images: no such folder');
+  await page.screenshot({ path: testInfo.outputPath('image-folder-missing-1280x800.png') });
 });
 
 test('trains the two-convolution preset on a Fashion-MNIST subset for one epoch and names the classes in the confusion matrix', async ({
