@@ -1,5 +1,6 @@
 // Runs many samples through a network in chunks whose activations stay small, handing each chunk's outputs on; pure, any process.
 import { networkCost } from '../budget/networkCost.js';
+import type { TimeSlicer } from '../work/timeSlicer.js';
 import type { Network } from './network.js';
 
 /** The activations one chunk may hold (32 MB of float64s): a whole test set of images at once would need gigabytes. */
@@ -27,4 +28,21 @@ export function forwardInChunks(
     const rows = Math.min(step, size - first);
     onChunk(network.forward(features.subarray(first * inputs, (first + rows) * inputs), rows), first, rows);
   }
+}
+
+/** forwardInChunks giving the host a turn (and a stop its chance) between chunks as `slicer`'s slices run out. */
+export async function forwardInChunksSliced(
+  network: Network,
+  features: Float64Array,
+  size: number,
+  onChunk: (outputs: Float64Array, first: number, rows: number) => void,
+  slicer: TimeSlicer,
+): Promise<void> {
+  const step = chunkRows(network, size);
+  const inputs = network.inputs;
+  await slicer.forEach(Math.ceil(size / step), (chunk) => {
+    const first = chunk * step;
+    const rows = Math.min(step, size - first);
+    onChunk(network.forward(features.subarray(first * inputs, (first + rows) * inputs), rows), first, rows);
+  });
 }
