@@ -141,6 +141,16 @@ describe('backprop-lab train on image files', () => {
     }
   });
 
+  it('refuses the whole of Fashion-MNIST under a 256 MB budget before it is prepared, saying what it needs', (context) => {
+    if (!installed) return context.skip(NO_FASHION);
+    const { status, stdout, stderr } = cli('train', '--data', 'fashion-mnist', '--memory-limit', '256', '--epochs', '1');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toMatch(
+      /^backprop-lab train: --data: the data needs about 424\.1 MB of memory \(60,000 training and 10,000 test images of 1×28×28 as float64\); the engine's memory budget is 256 MB.* use fewer training images \(a train size: --train-size/,
+    );
+  });
+
   it('says the train size is more than the training file holds', async (context) => {
     if (!installed) return context.skip(NO_FASHION);
     const { status, stderr } = cli('train', '--data', 'fashion-mnist', '--train-size', '70000', '--epochs', '1');
