@@ -248,9 +248,10 @@ export interface DataLoader {
 }
 
 /**
- * A loader of data sources that parses each shipped file once, and each CSV text once while `csvTables` keeps it.
- * Errors (a malformed CSV, an asset that cannot be read) reject with a message naming the row and column where there
- * is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
+ * A loader of data sources that parses each shipped file once, each CSV text once while `csvTables` keeps it, and the
+ * image folder named last once (its files read through `files`, which the process entry supplies).
+ * Errors (a malformed CSV, an asset that cannot be read, a damaged image file) reject with a message naming the row and
+ * column, or the file, where there is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
  */
 export function createDataLoader(readAsset: ReadAsset | undefined, csvTables: CsvTables = createCsvTables(), files?: DataFiles): DataLoader {
   const tables = new Map<string, Promise<LabelledTable>>();
