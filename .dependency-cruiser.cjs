@@ -29,7 +29,7 @@ const layout = {
     'engine/layers/(registry|definitions?)(/|\\.ts$)', // the layer registry's definitions
     'engine/layers/[^/]+Definition\\.ts$',
     'engine/layers/(layerSetting|shape|shortForm)\\.ts$', // a layer's settings with their ranges, shapes, the short form of one layer
-    'engine/network/describeLayers\\.ts$', // the shape tracer
+    'engine/network/(describeLayers|networkPresets)\\.ts$', // the shape tracer, the preset networks
     'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
     'engine/optimizers/optimizerConfig\\.ts$', // optimizer kinds, constants and defaults
     'engine/data/(dataSetNames|dataSource|normalisation|classOutputs|extraFeatures|planeView)\\.ts$', // data sets, their labels, the outputs-per-class rule, extra features, the plane of 2-feature data

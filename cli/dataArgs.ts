@@ -6,6 +6,8 @@ import { parseLabelledCsv } from '../engine/data/labelledCsv.js';
 import { DATA_SET_NAMES, DataSetNameSchema, TOY_DATA_NAMES } from '../engine/data/dataSetNames.js';
 import { ToyDataSourceSchema, type DataSource } from '../engine/data/dataSource.js';
 import { describeIssue } from '../engine/protocol/index.js';
+import { DIGIT_CLASSES, IMAGE_DATA_SET_NAMES, IMAGE_DATA_SETS } from '../engine/data/dataSetNames.js';
+import { isImageData, parseImageDataArgs } from './imageDataArgs.js';
 import { UsageError } from './usageError.js';
 
 /** The input width and output width a network needs for a data source. */
@@ -14,6 +16,8 @@ export interface DataShape {
   outputs: number;
   /** For image data: channels × height × width. */
   imageShape?: readonly number[];
+  /** For image files: their class names (as the data set defines them). */
+  classes?: readonly string[];
 }
 
 export interface DataArgs {
@@ -21,13 +25,22 @@ export interface DataArgs {
   labelColumn?: string | undefined;
   toySize?: number | undefined;
   noise?: number | undefined;
+  trainSize?: string | undefined;
+  testSize?: string | undefined;
 }
 
-const KNOWN = `${DATA_SET_NAMES.join(', ')}, toy:NAME (${TOY_DATA_NAMES.join(', ')}) or a .csv file`;
+const KNOWN = `${DATA_SET_NAMES.join(', ')}, toy:NAME (${TOY_DATA_NAMES.join(', ')}), ${IMAGE_DATA_SET_NAMES.join(', ')}, idx:DIR (a folder of MNIST-format files) or a .csv file`;
 
-/** The data source --data names (a shipped set, toy:NAME, or a CSV file), with its shape. */
-export function parseDataArgs(args: DataArgs): { source: DataSource; shape: DataShape } {
+/** The data source --data names (a shipped set, image files, toy:NAME, or a CSV file), with its shape. */
+export async function parseDataArgs(args: DataArgs): Promise<{ source: DataSource; shape: DataShape }> {
   const data = args.data ?? 'digits-binary';
+  if (isImageData(data)) {
+    const { source, imageShape } = await parseImageDataArgs(data, { trainSize: args.trainSize, testSize: args.testSize });
+    const classes = source.set ? IMAGE_DATA_SETS[source.set].classes : DIGIT_CLASSES;
+    return { source, shape: { inputs: imageShape[0] * imageShape[1] * imageShape[2], outputs: classes.length, imageShape, classes } };
+  }
+  const subsetFlag = args.trainSize !== undefined ? '--train-size' : args.testSize !== undefined ? '--test-size' : undefined;
+  if (subsetFlag) throw new UsageError(`${subsetFlag}: only image data (${IMAGE_DATA_SET_NAMES.join(', ')}, idx:DIR) is sized so; use --split for ${data}`);
   if (data.startsWith('toy:')) {
     const parsed = ToyDataSourceSchema.safeParse({ kind: 'toy', name: data.slice(4), size: args.toySize ?? 400, noise: args.noise ?? 0.1 });
     if (!parsed.success) {

@@ -4,6 +4,7 @@ import type { EpochMetrics } from '../engine/training/epochMetrics.js';
 import type { Hyperparameters } from '../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../engine/spec.js';
 import { formatSpecText } from '../engine/specText.js';
+import type { ClassRow } from './classTable.js';
 
 /** One epoch with snake_case names, as in metrics.csv; the test figures are absent for a run without a test set. */
 export interface EpochRow {
@@ -42,9 +43,14 @@ export interface RunReport {
   diagnoses: string[];
   /** Seconds the engine spent on the run. */
   seconds: number;
-  /** The data's rows (counted from 0 in the source's order) on each side of the split, in training order. */
-  split: { train: number[]; test: number[] };
+  /**
+   * The data's rows (counted from 0 in the source's order) on each side of the split, in training order; for image files,
+   * which keep their own split, `files` names the training and test files the rows count in.
+   */
+  split: { train: number[]; test: number[]; files?: { train: string; test: string } };
   history: EpochRow[];
+  /** For image data: each class by name with its test samples and the share of them predicted right. */
+  classes?: ClassRow[];
 }
 
 export function toEpochRow(m: EpochMetrics): EpochRow {
@@ -63,6 +69,7 @@ export function buildRunReport(input: {
   testSize: number;
   parameterCount: number;
   finished: TrainFinished;
+  classes?: ClassRow[];
 }): RunReport {
   const { hyper, finished } = input;
   return {
@@ -90,7 +97,12 @@ export function buildRunReport(input: {
     message: finished.message,
     diagnoses: finished.diagnoses.map((d) => d.message),
     seconds: finished.seconds,
-    split: { train: Array.from(finished.split.train), test: Array.from(finished.split.test) },
+    split: {
+      train: Array.from(finished.split.train),
+      test: Array.from(finished.split.test),
+      ...(finished.split.files ? { files: finished.split.files } : {}),
+    },
     history: finished.history.map(toEpochRow),
+    ...(input.classes ? { classes: input.classes } : {}),
   };
 }

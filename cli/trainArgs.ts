@@ -1,6 +1,7 @@
 // Parses and checks the options of `backprop-lab train` into an engine request (Node, the CLI process).
 import { readFileSync } from 'node:fs';
-import type { DataSource } from '../engine/data/dataSource.js';
+import { dataSourceName, type DataSource } from '../engine/data/dataSource.js';
+import { findPreset, NETWORK_PRESETS } from '../engine/network/networkPresets.js';
 import { EXTRA_FEATURES, ExtraFeaturesSchema, type ExtraFeature } from '../engine/data/extraFeatures.js';
 import { NormalisationSchema } from '../engine/data/normalisation.js';
 import { LOSS_NAMES } from '../engine/losses/lossNames.js';
@@ -30,6 +31,8 @@ export interface TrainSettings {
   json: boolean;
   /** --memory-limit: the engine's memory budget (its default when absent). */
   budget: EngineBudget | undefined;
+  /** For image files: their class names, which the report's table of classes shows. */
+  classes?: readonly string[] | undefined;
 }
 
 /** Which option each engine field comes from, to name it in messages. */
@@ -46,6 +49,8 @@ export const FLAG_OF_FIELD: Record<string, string> = {
   'hyper.weightDecay': '--weight-decay',
   'hyper.normalisation': '--normalise',
   'hyper.extraFeatures': '--features',
+  'dataSet.trainSize': '--train-size',
+  'dataSet.testSize': '--test-size',
   dataSet: '--data',
   initialWeights: '--init-from',
 };
@@ -55,6 +60,7 @@ export function flagOfField(field: string | undefined): string | undefined {
   if (field === undefined) return undefined;
   if (field.startsWith('spec')) return '--net';
   if (field.startsWith('hyper.optimizer.')) return `--${field.slice('hyper.optimizer.'.length)}`;
+  if (FLAG_OF_FIELD[field]) return FLAG_OF_FIELD[field];
   if (field.startsWith('dataSet')) return '--data';
   if (field.startsWith('initialWeights')) return '--init-from';
   return FLAG_OF_FIELD[field];
@@ -88,7 +94,10 @@ async function readInitialWeights(file: string, spec: NetworkSpec | undefined, s
 
 const OPTIONS = {
   net: { type: 'string' },
+  preset: { type: 'string' },
   data: { type: 'string' },
+  'train-size': { type: 'string' },
+  'test-size': { type: 'string' },
   'label-column': { type: 'string' },
   'toy-size': { type: 'string' },
   noise: { type: 'string' },
@@ -135,8 +144,15 @@ function parseExtraFeatures(list: string | undefined, inputs: number): ExtraFeat
 export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   const values = parseOptions(argv, OPTIONS);
   const budget = toMemoryBudget(values['memory-limit']);
-  const { source, shape: rawShape } = parseDataArgs({
-    data: values.data,
+  const preset = values.preset === undefined ? undefined : findPreset(values.preset);
+  if (values.preset !== undefined && !preset) {
+    throw new UsageError(`--preset: ${JSON.stringify(values.preset)} is not a preset; presets: ${NETWORK_PRESETS.map((p) => p.id).join(', ')}`);
+  }
+  if (preset && values.net !== undefined) throw new UsageError('--preset: the network comes from --net; leave one of them out');
+  const { source, shape: rawShape } = await parseDataArgs({
+    data: values.data ?? preset?.data,
+    trainSize: values['train-size'],
+    testSize: values['test-size'],
     labelColumn: values['label-column'],
     toySize: toNumber('--toy-size', values['toy-size']),
     noise: toNumber('--noise', values.noise),
@@ -152,7 +168,11 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
   };
   const setConstants = Object.fromEntries(Object.entries(constants).filter(([, v]) => v !== undefined));
   if (!kind && Object.keys(setConstants).length > 0) throw new UsageError(`--${Object.keys(setConstants)[0]}: give --optimizer too`);
-  const defaults = EXERCISE_HYPERPARAMETERS;
+  const images = typeof source === 'object' && source.kind === 'images';
+  if (images && values.split !== undefined) {
+    throw new UsageError('--split: image files keep their own training and test split; use --train-size (and --test-size) for a smaller run');
+  }
+  const defaults = { ...EXERCISE_HYPERPARAMETERS, ...preset?.hyper };
   const normalisation = values.normalise === undefined ? undefined : NormalisationSchema.safeParse(values.normalise);
   if (normalisation && !normalisation.success) throw new UsageError(`--normalise: ${JSON.stringify(values.normalise)} is not one of none, global, standardize`);
   const hyperResult = HyperparametersSchema.safeParse({
@@ -163,7 +183,7 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
     trainFraction: toNumber('--split', values.split, defaults.trainFraction),
     seed: toNumber('--seed', values.seed, defaults.seed),
     ...(values.loss !== undefined ? { loss: toChoice('--loss', values.loss, LOSS_NAMES) } : {}),
-    ...(kind ? { optimizer: { kind, ...setConstants } } : {}),
+    ...(kind ? { optimizer: { kind, ...setConstants } } : defaults.optimizer ? { optimizer: defaults.optimizer } : {}),
     ...(values.decay !== undefined ? { decay: toNumber('--decay', values.decay) } : {}),
     ...(values['weight-decay'] !== undefined ? { weightDecay: toNumber('--weight-decay', values['weight-decay']) } : {}),
     ...(normalisation ? { normalisation: normalisation.data } : {}),
@@ -176,13 +196,23 @@ export async function parseTrainArgs(argv: string[]): Promise<TrainSettings> {
     throw new UsageError(`${flagOfField(field) ?? field}: ${message}`);
   }
   const init = toChoice('--init', values.init, INIT_SCHEMES);
-  let spec = values.net === undefined ? undefined : withImageInput(readSpec(values.net, shape.inputs), shape.imageShape);
+  let spec = preset ? preset.spec : values.net === undefined ? undefined : withImageInput(readSpec(values.net, shape.inputs), shape.imageShape);
   const initialWeights = values['init-from'] === undefined ? undefined : await readInitialWeights(values['init-from'], spec, shape);
   spec = initialWeights?.spec ?? spec ?? readSpec(defaultNet(shape), shape.inputs);
   if (init && initialWeights) throw new UsageError('--init: the weights come from --init-from; leave one of them out');
   if (init) spec = { ...spec, layers: spec.layers.map((layer) => (layer.type === 'linear' && !layer.init ? { ...layer, init } : layer)) };
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out: give a folder');
   if (values.out !== undefined) checkOutFolder(values.out);
-  const dataName = typeof source === 'string' ? source : source.kind === 'toy' ? `toy:${source.name}` : source.fileName;
-  return { spec, dataSet: source, dataName, hyper: hyperResult.data, initialWeights, out: values.out, json: values.json ?? false, budget };
+  const dataName = dataSourceName(source);
+  return {
+    spec,
+    dataSet: source,
+    dataName,
+    hyper: hyperResult.data,
+    initialWeights,
+    out: values.out,
+    json: values.json ?? false,
+    budget,
+    ...(shape.classes ? { classes: shape.classes } : {}),
+  };
 }

@@ -1,13 +1,15 @@
 // `backprop-lab train`: runs the engine in this process through its protocol and prints or saves the results (Node, the CLI process).
 import type { EngineBudget } from '../engine/budget/engineBudget.js';
 import type { EngineEvent } from '../engine/protocol/index.js';
+import type { AnalysisReport, AnalysisRun } from '../engine/protocol/analysis.js';
 import type { ExportBuild, ExportFile } from '../engine/protocol/export.js';
 import type { TrainFinished, TrainStart, TrainStarted } from '../engine/protocol/training.js';
 import { formatSpecText } from '../engine/specText.js';
 import { describeEstimate, formatSeconds } from '../engine/training/epochTime.js';
 import { createInProcessEngine } from '../engine/worker/inProcessEntry.js';
 import { buildRunReport } from './runReport.js';
-import { flagOfField, parseTrainArgs, UsageError } from './trainArgs.js';
+import { classRows, formatClassTable, type ClassRow } from './classTable.js';
+import { flagOfField, parseTrainArgs, UsageError, type TrainSettings } from './trainArgs.js';
 import { TRAIN_USAGE } from './usage.js';
 import { writeRunFiles } from './writeRunFiles.js';
 
@@ -26,8 +28,10 @@ function formatEpoch(m: Extract<EngineEvent, { type: 'train.epoch' }>['metrics']
 interface EngineRun {
   started: TrainStarted;
   finished: TrainFinished;
-  /** Asks the engine for one export file of this run (train_run.py needs the engine's data), then lets the engine go. */
+  /** Asks the engine for one export file of this run (train_run.py needs the engine's data). */
   exportFile(request: ExportBuild): Promise<ExportFile>;
+  /** Asks the engine for this run's analysis on its test set (the confusion matrix by class). */
+  analyse(request: AnalysisRun): Promise<AnalysisReport>;
   dispose(): void;
 }
 
@@ -69,6 +73,14 @@ function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEven
                 };
                 engine.receive(exportRequest);
               }),
+            analyse: (analysisRequest) =>
+              new Promise((reportResolve, reportReject) => {
+                answer = (reply) => {
+                  if (reply.type === 'analysis.report') reportResolve(reply);
+                  else if (reply.type === 'error') reportReject(new Error(`the table of classes: ${reply.message}`));
+                };
+                engine.receive(analysisRequest);
+              }),
           });
         } else if (event.type === 'error') {
           finish();
@@ -84,6 +96,24 @@ function runEngine(request: TrainStart, budget: EngineBudget | undefined, onEven
     if (estimate) engine.receive({ type: 'epoch.estimate', requestId: ESTIMATE_ID, spec: request.spec, dataSet: request.dataSet, hyper: request.hyper });
     else engine.receive(request);
   });
+}
+
+/** The trained network's test accuracy per class, from the engine's confusion matrix; undefined (with a line on stderr) when it cannot say. */
+async function classAccuracies(engineRun: EngineRun, settings: TrainSettings, output: Output): Promise<ClassRow[] | undefined> {
+  const { hyper } = settings;
+  try {
+    const report = await engineRun.analyse({
+      type: 'analysis.run',
+      requestId: 'cli-classes',
+      runId: 'cli',
+      weights: engineRun.finished.weights,
+      data: { dataSet: settings.dataSet, trainFraction: hyper.trainFraction, seed: hyper.seed, normalisation: engineRun.finished.settings.normalisation },
+    });
+    return classRows(report.classes, report.confusion);
+  } catch (error) {
+    output.err(`backprop-lab train: no ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Runs the command; resolves to the exit status. */
@@ -113,6 +143,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
         output.out(
           `training ${formatSpecText(settings.spec)} on ${settings.dataName}: ${event.trainSize} training and ${event.testSize > 0 ? `${event.testSize} test samples` : 'no test samples (every row trains)'}, ${event.parameterCount} parameters, seed ${settings.hyper.seed}`,
         );
+        if (settings.classes) output.out(`classes: ${settings.classes.map((name, label) => `${label} ${name}`).join(', ')}`);
         epochStarted = Date.now();
       } else if (event.type === 'train.epoch') {
         // A fast run's epochs come a few events a second: each event holds the epochs since the last, which share its time.
@@ -126,6 +157,7 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     !settings.json && settings.hyper.epochs > 0,
   );
   const { started, finished } = engineRun;
+  const classTable = settings.classes && started.testSize > 0 ? await classAccuracies(engineRun, settings, output) : undefined;
   const report = buildRunReport({
     dataName: settings.dataName,
     spec: settings.spec,
@@ -134,7 +166,9 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
     testSize: started.testSize,
     parameterCount: started.parameterCount,
     finished,
+    ...(classTable ? { classes: classTable } : {}),
   });
+  if (classTable && !settings.json) for (const line of formatClassTable(classTable)) output.out(line);
   try {
     if (settings.out !== undefined) {
       const script = await engineRun

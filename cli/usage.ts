@@ -3,6 +3,7 @@ import { OPTIMIZER_DEFAULTS } from '../engine/optimizers/optimizerConfig.js';
 import { SHORT_FORMS } from '../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../engine/training/hyperparameters.js';
 import { DEFAULT_MEMORY_BUDGET } from '../engine/limits.js';
+import { NETWORK_PRESETS } from '../engine/network/networkPresets.js';
 
 /** The --memory-limit line of every command's help. */
 export const MEMORY_LIMIT_USAGE = `  --memory-limit MB   the engine's memory budget in megabytes, default ${DEFAULT_MEMORY_BUDGET / (1024 * 1024)}; a request that needs
@@ -46,6 +47,7 @@ test loss and accuracy.
 
 network:
   --net SPEC          ${wrapDescription(`a NetworkSpec JSON file, or the short form, e.g. linear:32,relu,linear:1,sigmoid (layers: ${SHORT_FORMS}; the input width comes from the data). Default: 32 ReLU units, then linear:1,sigmoid for two classes or linear:K,softmax for K classes`)}
+  --preset ID         ${wrapDescription(`a preset network with the data and settings it is tuned for, each overridden by its option: ${NETWORK_PRESETS.map((p) => p.id).join(', ')}`)}
   --init SCHEME       initialisation of every linear layer: xavier (default), he, or exercise (its
                       too-small scale sqrt(6/(n_in*n_out)))
   --init-from FILE    start from saved weights: a weights.json (it carries its network) or a weights.npz
@@ -53,14 +55,22 @@ network:
 
 data:
   --data NAME         digits-binary (digit < 5, the exercise), digits (10 classes), iris, wine,
-                      breast-cancer, toy:NAME (circles, xor, spiral, gaussians, moons) or a CSV file
+                      breast-cancer, fashion-mnist (read where Debian's dataset-fashion-mnist installs it),
+                      idx:DIR (a folder of MNIST-format files: train-images-idx3-ubyte,
+                      train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, each
+                      plain or .gz), toy:NAME (circles, xor, spiral, gaussians, moons) or a CSV file
                       (a header row, numeric features, a label column); default digits-binary
+  --train-size N      image data: a seeded subset of N training images (default: all of them)
+  --test-size N       image data: a seeded subset of N test images (default: the whole test file)
   --label-column COL  the CSV file's label column (default: the last)
   --toy-size N        points of a toy data set (default 400)
   --noise SD          noise of a toy data set (default 0.1)
   --normalise MODE    none, global (the mean and std of all values, as the exercise) or standardize (per
-                      feature, from the training rows); default global for the digits, else standardize
-  --split FRACTION    the share of samples used for training (1: every row, no test set), default ${EXERCISE_HYPERPARAMETERS.trainFraction}
+                      feature, from the training rows); default global for the digits, none for image
+                      files (pixels scaled to [0, 1]; global and standardize use the training images only),
+                      else standardize
+  --split FRACTION    the share of samples used for training (1: every row, no test set), default ${EXERCISE_HYPERPARAMETERS.trainFraction};
+                      image files keep their own training and test split
   --features LIST     for data with 2 features x and y: extra features appended to them, computed from the
                       normalised x and y, any of x2, y2, xy, sinx, siny (e.g. --features x2,y2); the
                       network's input widens by one per feature

@@ -10,8 +10,20 @@ export const MAX_GRADCHECK_ENTRIES = 1_000_000;
 /** A data preview shows at most this many points of each split in the plane (a sample of them beyond). */
 export const MAX_PLANE_POINTS = 4000;
 
+/**
+ * A run's diagnoses (one class for every sample, dead ReLU layers) look at the first this many test samples, before the
+ * first update and after the last: a whole test set of images through a convnet would hold the engine for seconds.
+ */
+export const MAX_DIAGNOSED_SAMPLES = 1000;
+
 /** A data preview of image data carries the images of this many training samples. */
 export const PREVIEW_IMAGES = 40;
+
+/**
+ * A phase's samples up to this size are copied once into the kernels' memory for a run; larger ones (a full set of images)
+ * are read where they are, each minibatch copied in as the kernels need it, so that they are never held twice.
+ */
+export const MAX_PLACED_SAMPLES_BYTES = 64 * MIB;
 
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;

@@ -4,7 +4,7 @@ import { DataSourceSchema } from './data/dataSource.js';
 import { numberText } from './export/numberText.js';
 import { issueField, matchLayout, parameterLayout, type TensorIssue } from './network/parameterLayout.js';
 import { describeIssue } from './protocol/index.js';
-import { FinishReasonSchema, TrainFinishedSchema } from './protocol/training.js';
+import { FinishReasonSchema, SplitRowsSchema, TrainFinishedSchema } from './protocol/training.js';
 import type { SplitRows } from './data/dataSets.js';
 import { DiagnosisSchema } from './training/diagnoseRun.js';
 import { EpochMetricsSchema } from './training/epochMetrics.js';
@@ -59,7 +59,7 @@ const SavedRunSchema = z
     weights: z.object({ spec: NetworkSpecSchema, parameters: z.array(SavedTensorSchema) }).strict(),
     /** The data's rows (from 0, in the source's order) on each side of the split, in training order; absent from files saved before they were recorded. */
     split: z
-      .object({ train: z.array(rowIndex), test: z.array(rowIndex) })
+      .object({ train: z.array(rowIndex), test: z.array(rowIndex), files: SplitRowsSchema.shape.files })
       .strict()
       .optional(),
     /** Seconds the engine spent on the run; absent from files saved before they were recorded. */
@@ -211,6 +211,8 @@ function readRun(run: SavedRun, i: number): ProjectRun {
   return {
     ...run,
     weights: readRunWeights(run, `runs.${i}`),
-    split: run.split ? { train: Int32Array.from(run.split.train), test: Int32Array.from(run.split.test) } : undefined,
+    split: run.split
+      ? { train: Int32Array.from(run.split.train), test: Int32Array.from(run.split.test), ...(run.split.files ? { files: run.split.files } : {}) }
+      : undefined,
   };
 }

@@ -11,7 +11,7 @@ import { firstLayerImages } from './firstLayerImages.js';
 import { layerActivations } from './layerActivations.js';
 import { collapseLinearRuns } from './linearCollapse.js';
 import { networkFromWeights } from './networkFromWeights.js';
-import { predictSamples } from './predictions.js';
+import { predictSamples, type Predictions } from './predictions.js';
 import { inputSaliency } from './saliency.js';
 
 export type Analysis = Omit<AnalysisReport, 'type' | 'requestId'>;
@@ -27,13 +27,20 @@ export function analysedSet(data: Pick<PreparedData, 'test'>): 'test' | 'trainin
  * first layer's weights as images, and the linear collapse.
  * @throws RangeError when sampleIndex is not an index into the test set.
  */
-export function analyseNetwork(weights: TrainedWeights, data: PreparedData, sampleIndex = 0, kernels: Kernels = defaultKernels): Analysis {
+export function analyseNetwork(
+  weights: TrainedWeights,
+  data: PreparedData,
+  sampleIndex = 0,
+  kernels: Kernels = defaultKernels,
+  /** The analysed set's predictions when the caller has made them already (time-sliced). */
+  made?: Predictions,
+): Analysis {
   const { inputs, outputs } = data;
   const set = analysedSet(data);
   const test = data[set === 'test' ? 'test' : 'train'];
   if (sampleIndex >= test.size) throw new RangeError(`sample ${sampleIndex} does not exist: the ${set} set has ${test.size} samples (0 to ${test.size - 1})`);
   const network = networkFromWeights(weights, kernels);
-  const predictions = predictSamples(network, test);
+  const predictions = made ?? predictSamples(network, test);
   const features = test.features.slice(sampleIndex * inputs, (sampleIndex + 1) * inputs);
   const target = test.targets.slice(sampleIndex * outputs, (sampleIndex + 1) * outputs);
   const images = firstLayerImages(weights);

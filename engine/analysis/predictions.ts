@@ -1,6 +1,8 @@
 // Each sample's predicted class and its confidence, from a batched forward pass in evaluation mode; pure, any process.
 import type { Samples } from '../data/dataSets.js';
 import { softmaxRows } from '../layers/softmax.js';
+import { forwardInChunks, forwardInChunksSliced } from '../network/forwardInChunks.js';
+import type { TimeSlicer } from '../work/timeSlicer.js';
 import type { Network } from '../network/network.js';
 
 /** Per sample: the true class, the predicted class, and the probability the network gives the predicted class. */
@@ -54,9 +56,29 @@ export function endsInProbabilities(network: Network): boolean {
   return last === 'softmax' || last === 'sigmoid';
 }
 
-/** Runs every sample through `network` in one batch and classifies it. */
+/** Predictions of `samples` to fill: `onChunk` classifies a chunk's outputs into them, `predictions` gives them. */
+function predictionsOf(network: Network, samples: Samples) {
+  const predicted = new Int32Array(samples.size);
+  const confidence = new Float64Array(samples.size);
+  const probabilities = endsInProbabilities(network);
+  const onChunk = (outputs: Float64Array, first: number, rows: number): void => {
+    const chunk = classify(outputs, rows, network.outputs, probabilities);
+    predicted.set(chunk.predicted, first);
+    confidence.set(chunk.confidence, first);
+  };
+  return { onChunk, predictions: (): Predictions => ({ truth: samples.labels.slice(), predicted, confidence }) };
+}
+
+/** Runs every sample through `network` (in chunks whose activations stay small; one batch for a small network) and classifies it. */
 export function predictSamples(network: Network, samples: Samples): Predictions {
-  const outputs = network.forward(samples.features, samples.size);
-  const { predicted, confidence } = classify(outputs, samples.size, network.outputs, endsInProbabilities(network));
-  return { truth: samples.labels.slice(), predicted, confidence };
+  const { onChunk, predictions } = predictionsOf(network, samples);
+  forwardInChunks(network, samples.features, samples.size, onChunk);
+  return predictions();
+}
+
+/** predictSamples giving the host turns between chunks (a test set of images through a convnet takes seconds). */
+export async function predictSamplesSliced(network: Network, samples: Samples, slicer: TimeSlicer): Promise<Predictions> {
+  const { onChunk, predictions } = predictionsOf(network, samples);
+  await forwardInChunksSliced(network, samples.features, samples.size, onChunk, slicer);
+  return predictions();
 }

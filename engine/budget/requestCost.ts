@@ -1,7 +1,7 @@
 // What each request would cost before it allocates or loops: memory, multiply-adds of network passes, expression evaluations; pure, any process.
 import type { PreparedData } from '../data/dataSets.js';
 import { definitionOf } from '../layers/registry.js';
-import { formatCount, MAX_EXPRESSION_EVALUATIONS, MAX_MINIBATCH_MULTIPLY_ADDS, MAX_REQUEST_MULTIPLY_ADDS } from '../limits.js';
+import { formatCount, MAX_EXPRESSION_EVALUATIONS, MAX_PLACED_SAMPLES_BYTES, MAX_MINIBATCH_MULTIPLY_ADDS, MAX_REQUEST_MULTIPLY_ADDS } from '../limits.js';
 import { OPTIMIZER_STATE_ARRAYS } from '../optimizers/optimizerConfig.js';
 import type { GradcheckRun } from '../protocol/gradcheck.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
@@ -10,7 +10,7 @@ import type { TrainStart } from '../protocol/training.js';
 import type { NetworkSpec } from '../spec.js';
 import { findSurface } from '../surfaces/catalog.js';
 import { parseExpression, type Expr } from '../surfaces/expression.js';
-import { networkCost } from './networkCost.js';
+import { blockBytes, networkCost } from './networkCost.js';
 
 /** A request's cost, with the field a message about each part points at and what to change. */
 export interface RequestCost {
@@ -69,9 +69,14 @@ export function surfaceNodes(surface: string): number | undefined {
 
 const layerName = (spec: NetworkSpec, index: number) => `layer ${index + 1} (${spec.layers[index]?.type ?? 'none'})`;
 
-/** Bytes of the prepared data's arrays (features and targets of both sets). */
+/**
+ * Bytes of the prepared data's arrays (features and targets of both sets), and of the copies a run places in the kernels'
+ * memory (arrays of at most MAX_PLACED_SAMPLES_BYTES, in blocks).
+ */
 export function dataBytes(data: Pick<PreparedData, 'train' | 'test'>): number {
-  return 8 * (data.train.features.length + data.train.targets.length + data.test.features.length + data.test.targets.length);
+  const arrays = [data.train.features, data.train.targets, data.test.features, data.test.targets];
+  const copies = arrays.reduce((sum, values) => sum + (8 * values.length <= MAX_PLACED_SAMPLES_BYTES ? blockBytes(values.length) : 0), 0);
+  return 8 * arrays.reduce((sum, values) => sum + values.length, 0) + copies;
 }
 
 /**

@@ -1,4 +1,4 @@
-// The data sets shipped with the lab and the toy generators, by name, with the labels every view shows; pure, any process.
+// The data sets shipped with the lab, the image data sets read from MNIST-format files, and the toy generators, by name, with the labels and class names every view shows; pure, any process.
 import { z } from 'zod';
 
 /** The data sets shipped with the lab. */
@@ -29,3 +29,57 @@ export const TOY_DATA_LABELS: Record<ToyDataName, string> = {
   gaussians: 'Two Gaussians',
   moons: 'Moons',
 };
+
+/** The ten classes of Fashion-MNIST, in the order of its labels 0–9. */
+export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
+
+/** The classes of a folder of MNIST-format files that is not a known image data set: its labels 0–9 as digits. */
+export const DIGIT_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** The four files of an MNIST-format folder, each found as it is or with `.gz` after it (gzip-compressed). */
+export const IDX_FILES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+
+/** The image data sets the lab reads from MNIST-format files where a system package installs them. */
+export const IMAGE_DATA_SET_NAMES = ['fashion-mnist'] as const;
+export type ImageDataSetName = (typeof IMAGE_DATA_SET_NAMES)[number];
+
+/** What an image data set is: where its files are installed, its classes and its images' shape. */
+export interface ImageDataSetInfo {
+  /** Its name for a reader, as menus and reports show it. */
+  label: string;
+  description: string;
+  /** The folder its package installs the four IDX files to. */
+  folder: string;
+  /** What installs it there, as a message about missing files says. */
+  installedBy: string;
+  classes: readonly string[];
+  /** One sample's channels × height × width. */
+  imageShape: readonly [number, number, number];
+  /** The images in its training and test files. */
+  trainSize: number;
+  testSize: number;
+}
+
+export const IMAGE_DATA_SETS: Record<ImageDataSetName, ImageDataSetInfo> = {
+  'fashion-mnist': {
+    label: 'Fashion-MNIST (10 kinds of clothing)',
+    description: "Zalando's 28×28 greyscale images of clothing, 10 classes; 60,000 training and 10,000 test images",
+    folder: '/usr/share/datasets/fashion-mnist',
+    installedBy: "Debian's dataset-fashion-mnist package",
+    classes: FASHION_MNIST_CLASSES,
+    imageShape: [1, 28, 28],
+    trainSize: 60000,
+    testSize: 10000,
+  },
+};
+
+/** The image data set whose files are installed in `folder`, if any (a trailing slash aside). */
+export function imageDataSetInFolder(folder: string): ImageDataSetName | undefined {
+  const trimmed = folder.replace(/[\\/]+$/, '');
+  return IMAGE_DATA_SET_NAMES.find((name) => IMAGE_DATA_SETS[name].folder === trimmed);
+}

@@ -1,4 +1,4 @@
-// The data sets a run can use — shipped, generated or the user's CSV — prepared for training: targets, seeded split, normalisation; pure.
+// The data sets a run can use — shipped, generated, the user's CSV or MNIST-format image files — prepared for training: targets, seeded split, normalisation; pure.
 import { deriveRandom, permutation, type Random } from '../random.js';
 import { outputsForClasses } from './classOutputs.js';
 import { createCsvTables, type CsvTables } from './csvTables.js';
@@ -9,6 +9,19 @@ import { parseLabelledCsv, type LabelledTable } from './labelledCsv.js';
 import { normalise } from './normalise.js';
 import { defaultNormalisation, type Normalisation } from './normalisation.js';
 import { generateToyData } from './toyData.js';
+import {
+  gatherImages,
+  imageDataBytes,
+  imageRows,
+  imageSourceInfo,
+  normaliseImages,
+  pixelNames,
+  previewImageFolder,
+  subsetSizes,
+  type ImagePreview,
+} from './imageData.js';
+import { readIdxFolder, type DataFiles, type IdxFolder } from './imageFolder.js';
+import type { ImageDataSource } from './dataSource.js';
 
 /** Samples in row-major form: `features` size×inputs, `targets` size×outputs, `labels` the class of each sample. */
 export interface Samples {
@@ -28,6 +41,8 @@ export interface ImageShape {
 export interface SplitRows {
   train: Int32Array;
   test: Int32Array;
+  /** For image files, which keep their own split: the files whose images `train` and `test` count (from 0, in the file's order). */
+  files?: { train: string; test: string } | undefined;
 }
 
 /** A data set ready for training: its shape, class names, the normalisation used, its train and test samples and their rows. */
@@ -119,6 +134,11 @@ export interface PrepareOptions {
   seed: number;
   normalisation?: Normalisation | undefined;
   extraFeatures?: readonly ExtraFeature[] | undefined;
+  /**
+   * Called with the bytes large data (image files) will take once prepared, before they are allocated; throws to refuse them
+   * (the engine service holds them to its memory budget).
+   */
+  admitMemory?: ((cost: { bytes: number; detail: string }) => void) | undefined;
 }
 
 /** The digits as the exercise's binary task: class "5–9" (target 0) and "0–4" (target 1). */
@@ -186,19 +206,72 @@ export function prepareTable(
   return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test, split };
 }
 
+/**
+ * Prepares a folder's images as the files split them: a seeded subset of `source.trainSize` training images (all by
+ * default, in a seeded order) and of `source.testSize` test images (all by default, in the file's order), pixels scaled
+ * to [0, 1] and then normalised (default none). The prepared bytes go to `options.admitMemory` before they are allocated.
+ */
+export function prepareImages(name: string, classes: readonly string[], folder: IdxFolder, source: ImageDataSource, options: PrepareOptions): PreparedData {
+  if (options.extraFeatures?.length) throw new Error(`extra features (x², y², xy, sin x, sin y) need data with 2 features, but ${name} has images`);
+  const sizes = subsetSizes(source, folder);
+  options.admitMemory?.(imageDataBytes(sizes, folder, classes.length));
+  const rows = imageRows(sizes, folder, deriveRandom(options.seed, SEED_STREAMS.split));
+  const { height, width } = folder.train;
+  const pixels = height * width;
+  const train = gatherImages(folder.train, rows.train, classes.length);
+  const test = gatherImages(folder.test, rows.test, classes.length);
+  const featureNames = pixelNames(height, width);
+  const normalisation = options.normalisation ?? defaultNormalisation(source);
+  normaliseImages(normalisation, train.features, test.features, pixels, featureNames);
+  return {
+    name,
+    inputs: pixels,
+    featureNames,
+    extraFeatures: [],
+    image: { width, height },
+    outputs: outputsForClasses(classes.length),
+    classes: [...classes],
+    normalisation,
+    train,
+    test,
+    split: { ...rows, files: { train: folder.files.trainImages, test: folder.files.testImages } },
+  };
+}
+
 /** Reads an asset file's text; supplied by the process the engine runs in. */
 export type ReadAsset = (fileName: string) => string | Promise<string>;
 
+/** Loads and prepares a data source; `previewImages` describes image data without preparing every image. */
+export interface DataLoader {
+  (source: DataSource, options: PrepareOptions): Promise<PreparedData>;
+  previewImages(source: ImageDataSource, options: Pick<PrepareOptions, 'seed' | 'normalisation'>, count: number): Promise<ImagePreview>;
+}
+
 /**
- * A loader of data sources that parses each shipped file once, and each CSV text once while `csvTables` keeps it.
- * Errors (a malformed CSV, an asset that cannot be read) reject with a message naming the row and column where there
- * is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
+ * A loader of data sources that parses each shipped file once, each CSV text once while `csvTables` keeps it, and the
+ * image folder named last once (its files read through `files`, which the process entry supplies).
+ * Errors (a malformed CSV, an asset that cannot be read, a damaged image file) reject with a message naming the row and
+ * column, or the file, where there is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
  */
-export function createDataLoader(
-  readAsset: ReadAsset | undefined,
-  csvTables: CsvTables = createCsvTables(),
-): (source: DataSource, options: PrepareOptions) => Promise<PreparedData> {
+export function createDataLoader(readAsset: ReadAsset | undefined, csvTables: CsvTables = createCsvTables(), files?: DataFiles): DataLoader {
   const tables = new Map<string, Promise<LabelledTable>>();
+  /** The image folder read last, kept while the next requests name it (one at a time: a folder's bytes are tens of MB). */
+  let lastFolder: { folder: string; read: Promise<IdxFolder> } | undefined;
+  const loadFolder = (folder: string, missingHint: string | undefined): Promise<IdxFolder> => {
+    if (lastFolder?.folder === folder) return lastFolder.read;
+    const read = files ? readIdxFolder(files, folder, missingHint) : Promise.reject(new Error('this engine cannot read files (no file access was given)'));
+    const kept = { folder, read };
+    read.catch(() => {
+      if (lastFolder === kept) lastFolder = undefined;
+    });
+    lastFolder = kept;
+    return read;
+  };
+  const loadImages = async (source: ImageDataSource, options: PrepareOptions): Promise<PreparedData> => {
+    const info = imageSourceInfo(source);
+    const folder = await loadFolder(info.folder, info.missingHint);
+    return prepareImages(info.name, info.classes, folder, source, options);
+  };
   const loadAsset = (fileName: string): Promise<LabelledTable> => {
     let table = tables.get(fileName);
     if (!table) {
@@ -213,7 +286,7 @@ export function createDataLoader(
     return table;
   };
 
-  return async (source, options) => {
+  const load = async (source: DataSource, options: PrepareOptions): Promise<PreparedData> => {
     const split = deriveRandom(options.seed, SEED_STREAMS.split);
     if (typeof source === 'string') {
       const info = DATA_SET_INFO[source];
@@ -225,6 +298,7 @@ export function createDataLoader(
       const [channels, height, width] = info.imageShape ?? [];
       return channels === 1 && height && width ? { ...prepared, image: { width, height } } : prepared;
     }
+    if (source.kind === 'images') return loadImages(source, options);
     let table: LabelledTable;
     if (source.kind === 'toy') {
       const toy = generateToyData(source.name, source.size, source.noise, deriveRandom(options.seed, SEED_STREAMS.toy));
@@ -235,4 +309,11 @@ export function createDataLoader(
     const normalisation = options.normalisation ?? defaultNormalisation(source);
     return prepareTable(dataSourceName(source), table, options.trainFraction, normalisation, split, options.extraFeatures);
   };
+  const previewImages: DataLoader['previewImages'] = async (source, options, count) => {
+    const info = imageSourceInfo(source);
+    const folder = await loadFolder(info.folder, info.missingHint);
+    const normalisation = options.normalisation ?? defaultNormalisation(source);
+    return previewImageFolder(info, folder, source, { seed: options.seed, normalisation }, deriveRandom(options.seed, SEED_STREAMS.split), count);
+  };
+  return Object.assign(load, { previewImages });
 }

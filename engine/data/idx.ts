@@ -18,24 +18,15 @@ export interface IdxArray {
 }
 
 /** Whether `bytes` start as a gzip stream does. */
-function isGzip(bytes: Uint8Array): boolean {
+export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /**
- * Parses one IDX file; `name` is how messages name it. A gzip-compressed file is decompressed first.
- * @throws Error naming the file and what is wrong: not gzip nor IDX, a wrong magic number, an element type other than
- * unsigned bytes, `expectedDimensions` not matched, or fewer bytes than the dimensions need (a truncated file).
+ * Reads an IDX header from the start of a file's (decompressed) bytes: its dimensions and the header's length.
+ * @throws Error naming the file and what is wrong with its magic number, element type or dimensions.
  */
-export function parseIdx(bytes: Uint8Array, name: string, expectedDimensions?: number): IdxArray {
-  let raw = bytes;
-  if (isGzip(bytes)) {
-    try {
-      raw = gunzipSync(bytes);
-    } catch (error) {
-      throw new Error(`${name}: the gzip stream is damaged or cut short (${error instanceof Error ? error.message : String(error)})`);
-    }
-  }
+export function parseIdxHeader(raw: Uint8Array, name: string, expectedDimensions?: number): { dimensions: number[]; headerBytes: number } {
   if (raw.length < 4) throw new Error(`${name}: the file has ${raw.length} bytes, too few for an IDX header`);
   if (raw[0] !== 0 || raw[1] !== 0) {
     const magic = Array.from(raw.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -54,6 +45,24 @@ export function parseIdx(bytes: Uint8Array, name: string, expectedDimensions?: n
   if (raw.length < headerBytes) throw new Error(`${name}: the header is cut short (${raw.length} bytes, ${headerBytes} needed for ${count} dimensions)`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const dimensions = Array.from({ length: count }, (_, i) => view.getUint32(4 + 4 * i, false));
+  return { dimensions, headerBytes };
+}
+
+/**
+ * Parses one IDX file; `name` is how messages name it. A gzip-compressed file is decompressed first.
+ * @throws Error naming the file and what is wrong: not gzip nor IDX, a wrong magic number, an element type other than
+ * unsigned bytes, `expectedDimensions` not matched, or fewer bytes than the dimensions need (a truncated file).
+ */
+export function parseIdx(bytes: Uint8Array, name: string, expectedDimensions?: number): IdxArray {
+  let raw = bytes;
+  if (isGzip(bytes)) {
+    try {
+      raw = gunzipSync(bytes);
+    } catch (error) {
+      throw new Error(`${name}: the gzip stream is damaged or cut short (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  const { dimensions, headerBytes } = parseIdxHeader(raw, name, expectedDimensions);
   const size = dimensions.reduce((product, d) => product * d, 1);
   const available = raw.length - headerBytes;
   if (available < size) {

@@ -6,7 +6,11 @@ import type { DataSource } from './dataSource.js';
 export const NormalisationSchema = z.enum(['none', 'global', 'standardize']);
 export type Normalisation = z.infer<typeof NormalisationSchema>;
 
-/** The default normalisation for a data source (or a data set's name): global for the digits (as the exercise), standardize for every other. */
+/**
+ * The default normalisation for a data source (or a data set's name): global for the digits (as the exercise), none for
+ * image files (their pixels are scaled to [0, 1] as they are read), standardize for every other.
+ */
 export function defaultNormalisation(source: DataSource | string): Normalisation {
+  if (typeof source === 'object' && source.kind === 'images') return 'none';
   return source === 'digits' || source === 'digits-binary' ? 'global' : 'standardize';
 }

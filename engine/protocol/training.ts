@@ -108,7 +108,14 @@ export const FinishReasonSchema = z.enum(['completed', 'stopped', 'diverged']);
 export type FinishReason = z.infer<typeof FinishReasonSchema>;
 
 /** The rows of a data set each side of a run's split holds, as the engine sends them. */
-export const SplitRowsSchema = z.object({ train: Int32ArraySchema, test: Int32ArraySchema }).strict();
+export const SplitRowsSchema = z
+  .object({
+    train: Int32ArraySchema,
+    test: Int32ArraySchema,
+    /** Image files keep their own split: the files whose images `train` and `test` count. Absent for one table split in two. */
+    files: z.object({ train: z.string(), test: z.string() }).strict().optional(),
+  })
+  .strict();
 
 export const TrainFinishedSchema = z
   .object({

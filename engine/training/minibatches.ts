@@ -1,6 +1,7 @@
 // The minibatches of one phase as views made once per run over its samples, which are copied once into the kernels' memory where they have one; pure, any process.
 import type { Samples } from '../data/dataSets.js';
 import { allocateFor, type Kernels } from '../kernels/kernels.js';
+import { MAX_PLACED_SAMPLES_BYTES } from '../limits.js';
 
 /** The floor(size / batch) full minibatches in order: each step's features (batch×inputs) and targets (batch×outputs). */
 export interface Minibatches {
@@ -21,11 +22,11 @@ export function minibatchesOf(samples: Samples, batch: number, inputs: number, o
 }
 
 /**
- * The first `length` values, in the kernels' memory when they have one and it has room (else the samples' own array, which
- * the kernels copy in per call: slower, never wrong).
+ * The first `length` values, in the kernels' memory when they have one, has room and they are at most MAX_PLACED_SAMPLES_BYTES
+ * (else the samples' own array, which the kernels copy in per call: slower, never wrong).
  */
-function placed(values: Float64Array, length: number, kernels: Kernels): Float64Array {
-  if (!kernels.allocate) return values.subarray(0, length);
+export function placed(values: Float64Array, length: number, kernels: Kernels): Float64Array {
+  if (!kernels.allocate || 8 * length > MAX_PLACED_SAMPLES_BYTES) return values.subarray(0, length);
   let copy: Float64Array;
   try {
     copy = allocateFor(kernels, length);

@@ -1,6 +1,7 @@
 // Answers analysis.run: a trained network analysed on the test set of the data it was trained on; pure, runs in the engine process.
 import { analyseNetwork, analysedSet } from '../analysis/analyseNetwork.js';
 import { networkFromWeights } from '../analysis/networkFromWeights.js';
+import { predictSamplesSliced } from '../analysis/predictions.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
 import { WeightsMismatchError } from '../network/loadWeights.js';
@@ -56,5 +57,7 @@ export async function handleAnalysis(request: AnalysisRun, context: EngineContex
       message: `there is no ${set} sample ${sampleIndex}: the ${set} set has ${size} samples (0 to ${size - 1})`,
     };
   }
-  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels) };
+  // The predictions of a whole test set take seconds for images through a convnet: made in slices, so the engine keeps answering.
+  const predictions = await predictSamplesSliced(loaded.network, data[set === 'test' ? 'test' : 'train'], context.work.slicer());
+  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels, predictions) };
 }

@@ -28,7 +28,13 @@ function planeSplit(samples: Samples, inputs: number): { points: Float64Array; l
 }
 
 /** Prepares the data exactly as train.start would (split, seed, normalisation, extra features) and describes it. */
-export async function handleDataPreview(request: DataPreview, context: Pick<EngineContext, 'loadData'>): Promise<DataPreviewed> {
+export async function handleDataPreview(request: DataPreview, context: Pick<EngineContext, 'loadData' | 'previewImages'>): Promise<DataPreviewed> {
+  const source = request.dataSet;
+  if (typeof source === 'object' && source.kind === 'images' && context.previewImages) {
+    const { width, height, pixels, labels, ...rest } = await context.previewImages(source, request, PREVIEW_IMAGES);
+    const planeAbsent = planeAbsence({ name: rest.name, featureNames: rest.featureNames, extraFeatures: [] })!;
+    return { type: 'data.previewed', requestId: request.requestId, ...rest, images: { width, height, pixels, labels }, planeAbsent };
+  }
   const data = await context.loadData(request.dataSet, {
     trainFraction: request.trainFraction,
     seed: request.seed,

@@ -1,5 +1,5 @@
 // What every request handler of the engine service is given: a way to answer, data loading, kernels; pure, any process.
-import type { PrepareOptions, PreparedData } from '../data/dataSets.js';
+import type { DataLoader, PrepareOptions, PreparedData } from '../data/dataSets.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { DataSource } from '../data/dataSource.js';
 import type { EngineEvent } from '../protocol/index.js';
@@ -12,6 +12,8 @@ export interface EngineContext {
   send(event: EngineEvent): void;
   /** Loads and prepares a data source; rejects with a message naming the row and column of a bad CSV cell. */
   loadData(source: DataSource, options: PrepareOptions): Promise<PreparedData>;
+  /** Describes image data for a preview without preparing every image (absent: the preview prepares it with loadData). */
+  previewImages?: DataLoader['previewImages'] | undefined;
   kernels: Kernels;
   /** The connection's finished runs, kept so later requests may name them by id. */
   runs: RunStore;

@@ -2,7 +2,9 @@
 import { BudgetGuard } from '../budget/budgetGuard.js';
 import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
+import { admitDataTo } from '../budget/dataBudget.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
+import type { DataFiles } from '../data/imageFolder.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { CacheLimits } from '../lruCache.js';
 import { defaultKernels } from '../kernels/defaultKernels.js';
@@ -32,6 +34,8 @@ import { createTrainingHandlers } from './trainingHandler.js';
 export interface EngineServiceOptions {
   /** Reads an asset file's text (e.g. "digits.csv"); the process entry supplies it. Without it, shipped data sets answer an error. */
   readAsset?: ReadAsset;
+  /** Reads the files an image data source names; the process entry supplies it. Without it, image data answers an error. */
+  files?: DataFiles;
   /** Gives the host's event loop a turn during training (default: setImmediate, else setTimeout 0). */
   yieldToEventLoop?: () => Promise<void>;
   kernels?: Kernels;
@@ -62,16 +66,20 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const runs = new RunStore(options.keep?.runs ?? RUN_STORE_LIMITS);
   const isDisposed = () => disposed;
   const active = new ActiveWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed });
+  const budget = new BudgetGuard(options.budget);
+  const loader = createDataLoader(options.readAsset, tables, options.files);
   const context: EngineContext = {
     send: (event) => {
       if (!disposed) emit(event);
     },
-    loadData: createDataLoader(options.readAsset, tables),
+    // Large data (image files) is held to the budget before it is allocated.
+    loadData: (source, prepare) => loader(source, { admitMemory: admitDataTo(budget), ...prepare }),
+    previewImages: loader.previewImages,
     runs,
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed,
-    budget: new BudgetGuard(options.budget),
+    budget,
     work: new RequestWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed }),
   };
   const training = createTrainingHandlers();

@@ -1,9 +1,10 @@
 // Training runs behind the protocol: checks a start request, runs it, streams its events, obeys stop/pause/resume; pure, engine process.
+import { DataOverBudgetError } from '../budget/dataBudget.js';
 import { dataBytes, trainingCost } from '../budget/requestCost.js';
-import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import { SEED_STREAMS, type PreparedData, type Samples } from '../data/dataSets.js';
 import { planeAbsence, planeFrame } from '../data/planeView.js';
 import type { ErrorCode } from '../protocol/errors.js';
-import { MAX_PATH_VALUES, STOPPED_DIAGNOSIS_MS } from '../limits.js';
+import { MAX_DIAGNOSED_SAMPLES, MAX_PATH_VALUES, STOPPED_DIAGNOSIS_MS } from '../limits.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { countParameters } from '../network/countParameters.js';
 import { sameSpec, weightsMismatch, loadTrainedWeights } from '../network/loadWeights.js';
@@ -41,6 +42,17 @@ export function checkBatchSize(data: PreparedData, batchSize: number): SpecIssue
   if (batchSize <= smaller) return undefined;
   const which = !hasTest || data.train.size <= data.test.size ? 'training' : 'test';
   return { field: 'hyper.batchSize', message: `the minibatch size ${batchSize} is larger than the ${which} set (${smaller} samples)` };
+}
+
+/** The first `count` samples (all of them when there are fewer), as views. */
+function firstSamples(samples: Samples, count: number, inputs: number, outputs: number): Samples {
+  if (samples.size <= count) return samples;
+  return {
+    size: count,
+    features: samples.features.subarray(0, count * inputs),
+    targets: samples.targets.subarray(0, count * outputs),
+    labels: samples.labels.subarray(0, count),
+  };
 }
 
 /** With a boundary asked for: why the data has no plane to draw it on, if so. */
@@ -103,6 +115,7 @@ export function createTrainingHandlers(): TrainingHandlers {
         extraFeatures: hyper.extraFeatures,
       });
     } catch (error) {
+      if (error instanceof DataOverBudgetError) return fail(error.issue, 'over-budget');
       return fail({ field: 'dataSet', message: `cannot load the data: ${error instanceof Error ? error.message : String(error)}` });
     }
     const dataIssue =
@@ -131,7 +144,7 @@ export function createTrainingHandlers(): TrainingHandlers {
     }
     ctx.send({ type: 'train.started', runId, trainSize: data.train.size, testSize: data.test.size, parameterCount: network.parameterCount });
     const boundary = request.boundary ? new DecisionBoundary(network, planeFrame(data), data.extraFeatures, ctx.kernels) : undefined;
-    const diagnosed = data.test.size > 0 ? data.test : data.train;
+    const diagnosed = firstSamples(data.test.size > 0 ? data.test : data.train, MAX_DIAGNOSED_SAMPLES, data.inputs, data.outputs);
     const passRows = symptomPassRows(network, hyper.batchSize);
     const passStarted = Date.now();
     const initialSymptoms = networkSymptoms(network, diagnosed, passRows);

@@ -18,7 +18,9 @@ export function imageCells(values: ArrayLike<number>, width: number, height: num
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const value = values[r * width + c]!;
-      cells.push({ r, c, name: `p${r}${c}`, value, fill: colour(value) });
+      // p00…p77 as the digits' columns are named; p12_3 once a row or column number has two digits.
+      const name = width <= 10 && height <= 10 ? `p${r}${c}` : `p${r}_${c}`;
+      cells.push({ r, c, name, value, fill: colour(value) });
     }
   }
   return cells;

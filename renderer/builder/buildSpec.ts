@@ -70,7 +70,7 @@ export function layerOf(card: LayerCard): LayerSpec {
 }
 
 /** The network the cards describe, or every message about a field whose value cannot be part of one. */
-export function buildSpec(input: number | null, cards: readonly LayerCard[]): BuildResult {
+export function buildSpec(input: number | null, cards: readonly LayerCard[], inputShape?: readonly number[]): BuildResult {
   const errors: BuildErrors = { layers: {} };
   const inputError = widthError(input, 'The input width');
   if (inputError) errors.input = inputError;
@@ -80,7 +80,9 @@ export function buildSpec(input: number | null, cards: readonly LayerCard[]): Bu
     if (Object.keys(own).length) errors.layers[index] = own;
   });
   if (errors.input || errors.sequence || Object.keys(errors.layers).length) return { ok: false, errors };
-  return { ok: true, spec: { input: input!, layers: cards.map(layerOf) } };
+  // An image network's C×H×W input (a preset's) stays while it holds the input width.
+  const shape = inputShape && inputShape.reduce((a, b) => a * b, 1) === input ? { inputShape: [...inputShape] } : {};
+  return { ok: true, spec: { input: input!, ...shape, layers: cards.map(layerOf) } };
 }
 
 /** How many messages `errors` holds. */

@@ -40,6 +40,8 @@ export class BuilderState {
   readonly #catalog: EngineCatalog;
   readonly #draft: NetworkDraft<BuilderWork>;
   input = $state<number | null>(64);
+  /** The C×H×W input of the network loaded last (an image preset's), kept while the input width is its size. */
+  inputShape = $state<number[] | undefined>(undefined);
   cards = $state<LayerCard[]>([]);
   dataSet = $state<DataSetName>('digits-binary');
   /** The latest engine answer (possibly for an earlier edit). */
@@ -55,7 +57,7 @@ export class BuilderState {
   #nextId = 1;
   #asked = 0;
 
-  readonly build: BuildResult = $derived(buildSpec(this.input, this.cards));
+  readonly build: BuildResult = $derived(buildSpec(this.input, this.cards, this.inputShape));
 
   constructor(requests: EngineRequests, draft: NetworkDraft<BuilderWork>, catalog: EngineCatalog) {
     this.#requests = requests;
@@ -181,6 +183,7 @@ export class BuilderState {
 
   #load(spec: NetworkSpec): void {
     this.input = spec.input;
+    this.inputShape = spec.inputShape ? [...spec.inputShape] : undefined;
     this.cards = cardsOf(spec, this.#nextId);
     this.#nextId += spec.layers.length;
   }

@@ -1,7 +1,7 @@
 // The networks a comparison can pick from (renderer, pure): the exercise's four presets, the builder's network, and each distinct network of the run history.
 import type { NetworkSpec } from '../../engine/spec.js';
 import { formatSpecText } from '../../engine/specText.js';
-import { NETWORK_PRESETS } from '../models/networkPresets.js';
+import { EXERCISE_PRESETS, NETWORK_PRESETS } from '../models/networkPresets.js';
 import type { HistoryEntry } from '../models/runHistory.js';
 
 export interface CompareCandidate {
@@ -14,7 +14,7 @@ export interface CompareCandidate {
 }
 
 /** The exercise's four architectures, picked by default. */
-export const DEFAULT_PICKS: readonly string[] = NETWORK_PRESETS.map((p) => `preset:${p.id}`);
+export const DEFAULT_PICKS: readonly string[] = EXERCISE_PRESETS.map((p) => `preset:${p.id}`);
 
 /** The network part of a history label ("#2 iris · 4-32-ReLU-3-Softmax · Adam …" gives "4-32-ReLU-3-Softmax"). */
 function networkNameOf(entry: HistoryEntry): string {

@@ -17,10 +17,11 @@ export function slug(text: string): string {
     .replace(/-+$/, '');
 }
 
-/** The data set in a file name: its name, the toy generator's, or the CSV file's without its extension. */
+/** The data set in a file name: its name, the toy generator's, an image set's or folder's, or the CSV file's without its extension. */
 export function dataSlug(dataSet: DataSource): string {
   if (typeof dataSet === 'string') return dataSet;
   if (dataSet.kind === 'toy') return dataSet.name;
+  if (dataSet.kind === 'images') return dataSet.set ?? (slug(dataSet.folder?.split(/[\\/]/).filter(Boolean).pop() ?? '') || 'images');
   const base = dataSet.fileName.split(/[\\/]/).pop() ?? '';
   return slug(base.replace(/\.[^.]*$/, '')) || 'csv';
 }

@@ -6,7 +6,7 @@ import type { LossName } from '../../engine/losses/lossNames.js';
 import { GradcheckRunSchema, type GradcheckRun, type GradcheckSubject } from '../../engine/protocol/gradcheck.js';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
 import { formatSpecText } from '../../engine/specText.js';
-import { NETWORK_PRESETS } from '../models/networkPresets.js';
+import { EXERCISE_PRESETS } from '../models/networkPresets.js';
 
 export type SubjectKind = GradcheckSubject['kind'];
 
@@ -70,7 +70,7 @@ function startSettings(): Record<string, LayerSettingValues> {
 }
 
 /** The exercise's four networks, named in the short form with their input width. */
-export const NETWORK_CHOICES: readonly NetworkChoice[] = NETWORK_PRESETS.map((preset) => ({
+export const NETWORK_CHOICES: readonly NetworkChoice[] = EXERCISE_PRESETS.map((preset) => ({
   id: preset.id,
   spec: preset.spec,
   label: `${formatSpecText(preset.spec)} (input ${preset.spec.input})`,

@@ -1,6 +1,6 @@
 // What the run history says of each run (renderer, pure): data, network, optimizer and its constants, learning rate, minibatch, reduction, epochs, seed, final losses and accuracies, duration.
 import { format } from 'd3';
-import { dataSourceName } from '../../engine/data/dataSource.js';
+import { dataSourceName, type DataSource } from '../../engine/data/dataSource.js';
 import { formatSpecText } from '../../engine/specText.js';
 import type { FinishedRun } from './finishedRun.js';
 
@@ -12,6 +12,13 @@ export interface RunDetail {
 const OPTIMIZER_TITLES = { sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam' } as const;
 const CONSTANT_SYMBOLS = { momentum: 'μ', rho: 'ρ', beta1: 'β1', beta2: 'β2', epsilon: 'ε' } as const;
 const number = format('~g');
+
+/** How a run's data was split: its train fraction, or for image files their own split and the subsets taken of it. */
+function splitText(source: DataSource, trainFraction: number): string {
+  if (typeof source !== 'object' || source.kind !== 'images') return `train fraction ${number(trainFraction)}`;
+  const count = (size: number | undefined, all: string) => (size === undefined ? all : size.toLocaleString('en-US'));
+  return `the files' split: ${count(source.trainSize, 'all')} training and ${count(source.testSize, 'all')} test images`;
+}
 
 /** "Adam (β1 0.9, β2 0.999, ε 1e-8)", "SGD". */
 export function optimizerText(optimizer: FinishedRun['settings']['optimizer']): string {
@@ -37,7 +44,7 @@ export function runDetails(run: FinishedRun): RunDetail[] {
   const noTest = run.hyper.trainFraction === 1;
   const { hyper } = run;
   return [
-    { term: 'Data', value: `${dataSourceName(run.dataSet)}, train fraction ${number(hyper.trainFraction)}` },
+    { term: 'Data', value: `${dataSourceName(run.dataSet)}, ${splitText(run.dataSet, hyper.trainFraction)}` },
     { term: 'Network', value: formatSpecText(run.spec) },
     { term: 'Optimizer', value: optimizerText(run.settings.optimizer) },
     { term: 'Learning rate', value: number(hyper.learningRate) + (hyper.decay !== undefined && hyper.decay !== 1 ? `, decay ${number(hyper.decay)}` : '') },

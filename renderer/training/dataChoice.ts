@@ -1,7 +1,17 @@
-// The Training form's data choice (renderer): a shipped data set, a toy generator or a CSV file, its shape, and the DataSource sent.
+// The Training form's data choice (renderer): a shipped data set, image files, a toy generator or a CSV file, its shape, and the DataSource sent.
 import { outputsForClasses } from '../../engine/data/classOutputs.js';
-import { DATA_SET_LABELS, DATA_SET_NAMES, TOY_DATA_LABELS, TOY_DATA_NAMES, type DataSetName } from '../../engine/data/dataSetNames.js';
-import { ToyDataSourceSchema, type DataSource } from '../../engine/data/dataSource.js';
+import {
+  DATA_SET_LABELS,
+  DATA_SET_NAMES,
+  DIGIT_CLASSES,
+  IMAGE_DATA_SET_NAMES,
+  IMAGE_DATA_SETS,
+  TOY_DATA_LABELS,
+  TOY_DATA_NAMES,
+  type DataSetName,
+  type ImageDataSetName,
+} from '../../engine/data/dataSetNames.js';
+import { ImageDataSourceSchema, ToyDataSourceSchema, type DataSource } from '../../engine/data/dataSource.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { CsvPreview } from './csvPreview.js';
 import type { FieldErrors } from './hyperparameterFields.js';
@@ -9,20 +19,37 @@ import type { FieldErrors } from './hyperparameterFields.js';
 /** The value of the "Data set" menu for a CSV file. */
 export const CSV_CHOICE = 'csv';
 const TOY_PREFIX = 'toy:';
+const IMAGE_PREFIX = 'images:';
+/** The value of the "Data set" menu for a folder of MNIST-format files the user names. */
+export const IMAGE_FOLDER_CHOICE = `${IMAGE_PREFIX}folder`;
 
 /** The menu's entries, grouped as the menu shows them. */
 export const DATA_MENU = {
   shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: DATA_SET_LABELS[name] })),
+  images: [
+    ...IMAGE_DATA_SET_NAMES.map((name) => ({ value: `${IMAGE_PREFIX}${name}`, label: IMAGE_DATA_SETS[name].label })),
+    { value: IMAGE_FOLDER_CHOICE, label: 'Open image files… (a folder)' },
+  ],
   toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_DATA_LABELS[name]} (2D toy)` })),
   csv: { value: CSV_CHOICE, label: 'Your CSV file…' },
 };
 
-export type DataKind = 'shipped' | 'toy' | 'csv';
+export type DataKind = 'shipped' | 'images' | 'toy' | 'csv';
 
 export function dataKindOf(choice: string): DataKind {
   if (choice === CSV_CHOICE) return 'csv';
+  if (choice.startsWith(IMAGE_PREFIX)) return 'images';
   return choice.startsWith(TOY_PREFIX) ? 'toy' : 'shipped';
 }
+
+/** The known image data set a menu value names (undefined for a folder or any other choice). */
+export function imageSetOf(choice: string): ImageDataSetName | undefined {
+  const name = choice.slice(IMAGE_PREFIX.length);
+  return choice.startsWith(IMAGE_PREFIX) && (IMAGE_DATA_SET_NAMES as readonly string[]).includes(name) ? (name as ImageDataSetName) : undefined;
+}
+
+/** The shape a folder of MNIST-format files is taken to have until the engine reads it: MNIST's 1×28×28 images of 10 classes. */
+export const IMAGE_FOLDER_SHAPE = { inputs: 28 * 28, classes: DIGIT_CLASSES.length } as const;
 
 /** What the form holds about the data. */
 export interface DataInput {
@@ -31,6 +58,8 @@ export interface DataInput {
   toyNoise: number | null;
   csv: { fileName: string; text: string } | null;
   labelColumn: string | null;
+  /** For image files: the folder (of "Open image files…") and the subset sizes (null: every image). */
+  images?: { folder: string | null; trainSize: number | null; testSize: number | null } | undefined;
 }
 
 /** A network's view of a data set: how many features it reads and how many classes it tells apart. */
@@ -45,19 +74,30 @@ export function outputsFor(shape: DataShape): number {
   return outputsForClasses(shape.classes);
 }
 
-/** A short name for labels: "iris", "toy moons", the CSV file's name. */
-export function dataName(input: Pick<DataInput, 'choice' | 'csv'>): string {
+/** A short name for labels: "iris", "toy moons", "fashion-mnist", the folder's last name, the CSV file's name. */
+export function dataName(input: Pick<DataInput, 'choice' | 'csv' | 'images'>): string {
   const kind = dataKindOf(input.choice);
   if (kind === 'csv') return input.csv?.fileName ?? 'CSV file';
+  if (kind === 'images') return imageSetOf(input.choice) ?? (input.images?.folder?.split(/[\\/]/).filter(Boolean).pop() || 'image files');
   return kind === 'toy' ? `toy ${input.choice.slice(TOY_PREFIX.length)}` : input.choice;
 }
 
 /** The data's shape: shipped sets from the engine's catalog, toys are 2D two-class, a CSV from its preview. */
-export function dataShapeOf(input: Pick<DataInput, 'choice' | 'csv'>, catalog: Catalog['dataSets'] | null, preview: CsvPreview | null): DataShape | null {
+export function dataShapeOf(
+  input: Pick<DataInput, 'choice' | 'csv' | 'images'>,
+  catalog: Catalog['dataSets'] | null,
+  preview: CsvPreview | null,
+): DataShape | null {
   const name = dataName(input);
   switch (dataKindOf(input.choice)) {
     case 'toy':
       return { name, inputs: 2, classes: 2 };
+    case 'images': {
+      const set = imageSetOf(input.choice);
+      if (!set) return { name, ...IMAGE_FOLDER_SHAPE };
+      const [channels, height, width] = IMAGE_DATA_SETS[set].imageShape;
+      return { name, inputs: channels * height * width, classes: IMAGE_DATA_SETS[set].classes.length };
+    }
     case 'csv':
       return preview ? { name, inputs: preview.header.length - 1, classes: preview.classes } : null;
     case 'shipped': {
@@ -77,6 +117,7 @@ export function dataSourceOf(input: DataInput): DataValidation {
       ? { ok: true, source: input.choice as DataSetName, errors: {} }
       : { ok: false, errors: { dataSet: `Unknown data set ${JSON.stringify(input.choice)}` } };
   }
+  if (kind === 'images') return imageSourceOf(input);
   if (kind === 'csv') {
     if (!input.csv) return { ok: false, errors: { csvFile: 'Choose a CSV file' } };
     return {
@@ -97,3 +138,24 @@ export function dataSourceOf(input: DataInput): DataValidation {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The image data source of a known set or a named folder, with its subset sizes, or the messages of its fields. */
+function imageSourceOf(input: DataInput): DataValidation {
+  const set = imageSetOf(input.choice);
+  const { folder = null, trainSize = null, testSize = null } = input.images ?? {};
+  const errors: FieldErrors = {};
+  if (!set && !folder?.trim()) errors.imageFolder = 'Enter the folder that holds the image files';
+  if (trainSize !== null && Number.isNaN(trainSize)) errors.trainSize = 'Enter a number of images, or leave it empty for all';
+  if (testSize !== null && Number.isNaN(testSize)) errors.testSize = 'Enter a number of images, or leave it empty for all';
+  const parsed = ImageDataSourceSchema.safeParse({
+    kind: 'images',
+    ...(set ? { set } : { folder: folder?.trim() }),
+    ...(trainSize !== null && !Number.isNaN(trainSize) ? { trainSize } : {}),
+    ...(testSize !== null && !Number.isNaN(testSize) ? { testSize } : {}),
+  });
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = issue.path[0] === 'trainSize' ? 'trainSize' : issue.path[0] === 'testSize' ? 'testSize' : 'imageFolder';
+    errors[field] ??= capitalize(issue.message);
+  }
+  return parsed.success && !Object.keys(errors).length ? { ok: true, source: parsed.data, errors } : { ok: false, errors };
+}

@@ -11,6 +11,9 @@ export type FormField =
   | 'toyNoise'
   | 'csvFile'
   | 'labelColumn'
+  | 'imageFolder'
+  | 'trainSize'
+  | 'testSize'
   | 'normalisation'
   | 'trainFraction'
   | 'spec'
@@ -140,7 +143,16 @@ const HYPER_FIELDS = new Set<string>([
   'normalisation',
 ]);
 const OPTIMIZER_FIELDS = new Set<string>(['momentum', 'rho', 'beta1', 'beta2', 'epsilon']);
-const DATA_FIELDS: Record<string, FormField> = { size: 'toySize', noise: 'toyNoise', labelColumn: 'labelColumn', text: 'csvFile', fileName: 'csvFile' };
+const DATA_FIELDS: Record<string, FormField> = {
+  size: 'toySize',
+  noise: 'toyNoise',
+  labelColumn: 'labelColumn',
+  text: 'csvFile',
+  fileName: 'csvFile',
+  folder: 'imageFolder',
+  trainSize: 'trainSize',
+  testSize: 'testSize',
+};
 
 /**
  * The form field an engine error names, if any: "learningRate" or "hyper.learningRate" → learningRate,

@@ -22,6 +22,10 @@ export class TrainingForm {
   labelColumn = $state<string | null>(null);
   normalisation = $state<Normalisation | 'default'>('default');
   trainFraction = $state<number | null>(EXERCISE_HYPERPARAMETERS.trainFraction);
+  /** Image files: the folder "Open image files…" reads, and the subsets of the training and test images (null: all). */
+  imageFolder = $state<string | null>(null);
+  trainSize = $state<number | null>(null);
+  testSize = $state<number | null>(null);
   /** Extra input features for two-feature data (kept while other data is chosen, used only with two features). */
   extraFeatures = $state<ExtraFeature[]>([]);
   // network
@@ -49,7 +53,14 @@ export class TrainingForm {
   /** Why the picked CSV file cannot be read, found before the engine sees it. */
   csvProblem = $state<string | null>(null);
 
-  #dataInput = $derived<DataInput>({ choice: this.dataChoice, toySize: this.toySize, toyNoise: this.toyNoise, csv: this.csv, labelColumn: this.labelColumn });
+  #dataInput = $derived<DataInput>({
+    choice: this.dataChoice,
+    toySize: this.toySize,
+    toyNoise: this.toyNoise,
+    csv: this.csv,
+    labelColumn: this.labelColumn,
+    images: { folder: this.imageFolder, trainSize: this.trainSize, testSize: this.testSize },
+  });
   #preview = $derived.by((): CsvPreview | null => {
     if (!this.csv) return null;
     const preview = previewCsv(this.csv.text, this.labelColumn);
@@ -167,11 +178,13 @@ export class TrainingForm {
     const source = dataSourceOf(this.#dataInput);
     const fraction = this.trainFraction;
     const seed = this.seed;
-    if (!source.ok || fraction === null || !(fraction > 0 && fraction < 1) || seed === null || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
-      return null;
+    // Image files keep their own split: the train fraction does not apply to them.
+    const images = source.ok && typeof source.source === 'object' && source.source.kind === 'images';
+    const validFraction = fraction !== null && fraction > 0 && fraction < 1;
+    if (!source.ok || (!images && !validFraction) || seed === null || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) return null;
     return {
       dataSet: source.source,
-      trainFraction: fraction,
+      trainFraction: validFraction ? fraction : EXERCISE_HYPERPARAMETERS.trainFraction,
       seed,
       ...(this.normalisation === 'default' ? {} : { normalisation: this.normalisation }),
       ...(this.#extras.length ? { extraFeatures: this.#extras } : {}),

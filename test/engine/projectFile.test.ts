@@ -92,6 +92,21 @@ describe('projectFileText and parseProjectFile', () => {
     expect(Object.is(back.runs[0]!.weights.parameters[3]!.values[0], -0)).toBe(true);
   });
 
+  it('reads back a run on image files with its source, subset sizes and the files its split counts in', () => {
+    const imageRun = makeRun({
+      dataSet: { kind: 'images', set: 'fashion-mnist', trainSize: 2000, testSize: 500 },
+      split: {
+        train: Int32Array.from([59999, 3, 17]),
+        test: Int32Array.from([0, 1]),
+        files: { train: 'train-images-idx3-ubyte.gz', test: 't10k-images-idx3-ubyte.gz' },
+      },
+    });
+    const back = parseProjectFile(projectFileText(makeProject([imageRun]))).runs[0]!;
+    expect(back.dataSet).toEqual({ kind: 'images', set: 'fashion-mnist', trainSize: 2000, testSize: 500 });
+    expect(Array.from(back.split!.train)).toEqual([59999, 3, 17]);
+    expect(back.split!.files).toEqual({ train: 'train-images-idx3-ubyte.gz', test: 't10k-images-idx3-ubyte.gz' });
+  });
+
   it('reads back everything else as it was written', () => {
     const csvRun = makeRun({
       dataSet: { kind: 'csv', fileName: 'flowers.csv', text: 'a,b,"kind"\n1,2,x\n3,4,y\n', labelColumn: 'kind' },

@@ -1,13 +1,13 @@
 // The Training view's presets and layer table (plain Node): valid NetworkSpecs, shapes and parameter counts.
 import { describe, expect, it } from 'vitest';
 import { NetworkSpecSchema } from '../../engine/spec.js';
-import { NETWORK_PRESETS, presetById } from '../../renderer/models/networkPresets.js';
+import { EXERCISE_PRESETS, presetById } from '../../renderer/models/networkPresets.js';
 import { summarizeNetwork } from '../../renderer/training/networkSummary.js';
 
 describe('network presets', () => {
   it("offers the exercise's four architectures, each a valid NetworkSpec reading 64 pixels", () => {
-    expect(NETWORK_PRESETS).toHaveLength(4);
-    for (const preset of NETWORK_PRESETS) {
+    expect(EXERCISE_PRESETS).toHaveLength(4);
+    for (const preset of EXERCISE_PRESETS) {
       expect(NetworkSpecSchema.safeParse(preset.spec).success).toBe(true);
       expect(preset.spec.input).toBe(64);
       expect(preset.spec.layers.at(-1)).toEqual({ type: 'sigmoid' });

@@ -8,7 +8,7 @@ import { NETWORK_PRESETS } from '../../../renderer/models/networkPresets.js';
 describe('buildSpec', () => {
   it('gives back every preset exactly from its cards', () => {
     for (const preset of NETWORK_PRESETS) {
-      const result = buildSpec(preset.spec.input, cardsOf(preset.spec, 1));
+      const result = buildSpec(preset.spec.input, cardsOf(preset.spec, 1), preset.spec.inputShape);
       expect(result).toEqual({ ok: true, spec: preset.spec });
     }
   });
