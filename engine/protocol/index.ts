@@ -8,6 +8,7 @@ import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
+import { FeatureMapsExplainedSchema, FeatureMapsExplainSchema, FeatureMapsReportSchema, FeatureMapsRunSchema } from './featureMaps.js';
 import { FunctionSamplesSchema, FunctionsCheckTypedSchema, FunctionsSampleSchema, FunctionsTypedCheckedSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
@@ -48,6 +49,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SurfaceMapSchema,
   GradcheckRunSchema,
   AnalysisRunSchema,
+  FeatureMapsRunSchema,
+  FeatureMapsExplainSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
   DataPreviewSchema,
@@ -81,6 +84,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   SurfaceMapResultSchema,
   GradcheckReportSchema,
   AnalysisReportSchema,
+  FeatureMapsReportSchema,
+  FeatureMapsExplainedSchema,
   LandscapeGridSchema,
   SpecReportSchema,
   DataPreviewedSchema,
