@@ -197,6 +197,21 @@ describe('feature maps of a trained conv net', () => {
     expect(answer.activation!.value).toBeCloseTo(Math.tanh(expected), 12);
   });
 
+  it('answers by the run’s id alone while the engine keeps the run, and with code unknown-run once it does not', async () => {
+    const log = createEventLog();
+    const engine = createInProcessEngine((event) => log.push(event));
+    engine.receive({ type: 'featureMaps.run', requestId: 'k1', runId: 'kept', weights, data, sampleIndex } as EngineRequest);
+    const first = await log.next((event: EngineEvent): event is FeatureMapsReport | ErrorEvent => 'requestId' in event && event.requestId === 'k1');
+    engine.receive({ type: 'featureMaps.explain', requestId: 'k2', runId: 'kept', data, sampleIndex, layer: 0, filter: 0, row: 3, column: 3 } as EngineRequest);
+    const second = await log.next((event: EngineEvent): event is FeatureMapsExplained | ErrorEvent => 'requestId' in event && event.requestId === 'k2');
+    engine.receive({ type: 'featureMaps.run', requestId: 'k3', runId: 'gone', data, sampleIndex } as EngineRequest);
+    const third = await log.next((event: EngineEvent): event is ErrorEvent => event.type === 'error' && event.requestId === 'k3');
+    engine.dispose();
+    expect(first.type).toBe('featureMaps.report');
+    expect(second.type === 'featureMaps.explained' && second.value).toBe(first.type === 'featureMaps.report' && first.layers[0]!.before[3 * 8 + 3]);
+    expect(third).toMatchObject({ code: 'unknown-run', field: 'runId' });
+  });
+
   it('names the field at fault: a layer that is no convolution, a filter or row beyond the map, a network without convolutions', async () => {
     const explain = (cell: Record<string, number>) =>
       ask<FeatureMapsExplained>(
