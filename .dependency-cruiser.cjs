@@ -30,6 +30,7 @@ const layout = {
     'engine/layers/[^/]+Definition\\.ts$',
     'engine/layers/(layerSetting|shape|shortForm)\\.ts$', // a layer's settings with their ranges, shapes, the short form of one layer
     'engine/network/(describeLayers|networkPresets)\\.ts$', // the shape tracer, the preset networks
+    'engine/network/imageInput\\.ts$', // an image data set's shape as a network's input shape
     'engine/losses/loss(Names|Rules)\\.ts$', // loss names, titles and the default-loss rule
     'engine/optimizers/optimizerConfig\\.ts$', // optimizer kinds, constants and defaults
     'engine/data/(dataSetNames|dataSource|normalisation|classOutputs|extraFeatures|planeView)\\.ts$', // data sets, their labels, the outputs-per-class rule, extra features, the plane of 2-feature data

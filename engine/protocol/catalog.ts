@@ -28,7 +28,17 @@ const FunctionInfoSchema = z
     variable: z.object({ symbol: z.string(), label: z.string() }).strict(),
   })
   .strict();
-const DataSetInfoSchema = z.object({ name: z.string(), description: z.string(), inputs: z.number(), classes: z.array(z.string()), size: z.number() }).strict();
+const DataSetInfoSchema = z
+  .object({
+    name: z.string(),
+    description: z.string(),
+    inputs: z.number(),
+    classes: z.array(z.string()),
+    size: z.number(),
+    /** For image data: one sample's channels × height × width, the input shape a convolution reads it with. */
+    imageShape: z.array(z.number().int().positive()).length(3).optional(),
+  })
+  .strict();
 
 export const CatalogSchema = z
   .object({

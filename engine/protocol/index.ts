@@ -9,6 +9,7 @@ import { EpochEstimatedSchema, EpochEstimateRequestSchema } from './epochEstimat
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
 import { ErrorEventSchema, type ErrorEvent } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
+import { FeatureMapsExplainedSchema, FeatureMapsExplainSchema, FeatureMapsReportSchema, FeatureMapsRunSchema } from './featureMaps.js';
 import { FunctionSamplesSchema, FunctionsCheckTypedSchema, FunctionsSampleSchema, FunctionsTypedCheckedSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
 import { LandscapeGridSchema, LandscapeRunSchema } from './landscape.js';
@@ -49,6 +50,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   SurfaceMapSchema,
   GradcheckRunSchema,
   AnalysisRunSchema,
+  FeatureMapsRunSchema,
+  FeatureMapsExplainSchema,
   LandscapeRunSchema,
   SpecCheckSchema,
   EpochEstimateRequestSchema,
@@ -83,6 +86,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
   SurfaceMapResultSchema,
   GradcheckReportSchema,
   AnalysisReportSchema,
+  FeatureMapsReportSchema,
+  FeatureMapsExplainedSchema,
   LandscapeGridSchema,
   SpecReportSchema,
   EpochEstimatedSchema,

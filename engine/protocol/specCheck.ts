@@ -25,7 +25,18 @@ export const SpecReportSchema = z
     type: z.literal('spec.report'),
     requestId: z.string(),
     layers: z.array(
-      z.object({ index: z.number().int(), type: z.string(), inputs: z.number().int(), outputs: z.number().int(), parameters: z.number().int() }).strict(),
+      z
+        .object({
+          index: z.number().int(),
+          type: z.string(),
+          inputs: z.number().int(),
+          outputs: z.number().int(),
+          /** The shape of one sample in and out: [n] for a vector, [C, H, W] for an image. */
+          inputShape: z.array(z.number().int()),
+          outputShape: z.array(z.number().int()),
+          parameters: z.number().int(),
+        })
+        .strict(),
     ),
     parameterCount: z.number().int(),
     /** The loss training would use (the request's, or the default for the last layer). */

@@ -19,7 +19,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * weights (sent, or filled in from the kept run before the handler runs), or answers an error naming `data` or `weights`.
  */
 export async function loadTrainedNetwork(
-  request: AnalysisRun | LandscapeRun,
+  request: Pick<AnalysisRun | LandscapeRun, 'requestId' | 'weights' | 'data'>,
   context: EngineContext,
 ): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });

@@ -27,7 +27,8 @@ export async function handleDescribe(request: { requestId: string }): Promise<Ca
     surfaces: SURFACES.map((s) => ({ id: s.id, name: s.name, formula: s.formula, bounds: s.bounds, start: s.start, minima: s.minima })),
     dataSets: DATA_SET_NAMES.map((name) => {
       const info = DATA_SET_INFO[name];
-      return { name, description: info.description, inputs: info.inputs, classes: info.classes, size: info.size };
+      const image = info.imageShape ? { imageShape: [...info.imageShape] } : {};
+      return { name, description: info.description, inputs: info.inputs, classes: info.classes, size: info.size, ...image };
     }),
     toyDataSets: [...TOY_DATA_NAMES],
     optimizers: [...OPTIMIZER_KINDS],

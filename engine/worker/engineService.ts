@@ -16,6 +16,7 @@ import { createCompareHandlers } from './compareHandler.js';
 import { handleDescribe } from './describeHandler.js';
 import type { EngineContext } from './engineContext.js';
 import { handleExportBuild } from './exportHandler.js';
+import { handleFeatureMaps, handleFeatureMapsExplain } from './featureMapsHandler.js';
 import { handleFunctionsCheckTyped, handleFunctionsSample } from './functionsHandler.js';
 import { handleGradcheck } from './gradcheckHandler.js';
 import { WorkStoppedError } from '../work/workStopped.js';
@@ -96,6 +97,8 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     'surface.descend': handleSurfaceDescend,
     'gradcheck.run': handleGradcheck,
     'analysis.run': handleAnalysis,
+    'featureMaps.run': handleFeatureMaps,
+    'featureMaps.explain': handleFeatureMapsExplain,
     'landscape.run': handleLandscape,
     'spec.check': handleSpecCheck,
     'data.preview': handleDataPreview,

@@ -4,6 +4,7 @@ import type { CsvTableSource, DataSource } from '../data/dataSource.js';
 import type { AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { ExportBuild } from '../protocol/export.js';
+import type { FeatureMapsExplain, FeatureMapsRun } from '../protocol/featureMaps.js';
 import { requestIds, type EngineRequest } from '../protocol/index.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
 import type { RunStore } from './runStore.js';
@@ -21,6 +22,8 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
       return request.dataSet === undefined ? undefined : { source: request.dataSet, field: 'dataSet' };
     case 'analysis.run':
     case 'landscape.run':
+    case 'featureMaps.run':
+    case 'featureMaps.explain':
       return { source: request.data.dataSet, field: 'data.dataSet' };
     case 'export.build':
       return request.training === undefined ? undefined : { source: request.training.dataSet, field: 'training.dataSet' };
@@ -49,10 +52,20 @@ export function resolveReferences(request: EngineRequest, kept: { tables: CsvTab
       },
     };
   }
-  if (request.type !== 'analysis.run' && request.type !== 'landscape.run' && request.type !== 'export.build') return { request };
-  return resolveRun(request);
+  switch (request.type) {
+    case 'analysis.run':
+    case 'landscape.run':
+    case 'export.build':
+    case 'featureMaps.run':
+    case 'featureMaps.explain':
+      return resolveRun(request);
+    default:
+      return { request };
+  }
 
-  function resolveRun(asked: AnalysisRun | LandscapeRun | ExportBuild): { request: EngineRequest } | { error: ErrorEvent } {
+  function resolveRun(
+    asked: AnalysisRun | LandscapeRun | ExportBuild | FeatureMapsRun | FeatureMapsExplain,
+  ): { request: EngineRequest } | { error: ErrorEvent } {
     const path = asked.type === 'landscape.run' ? asked.path : undefined;
     if (asked.weights) {
       if (asked.runId !== undefined) kept.runs.keep(asked.runId, { weights: asked.weights, parameterPath: path });

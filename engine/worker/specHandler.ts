@@ -33,6 +33,8 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
     type: layer.type,
     inputs: shapeSize(layer.inputShape),
     outputs: shapeSize(layer.outputShape),
+    inputShape: [...layer.inputShape],
+    outputShape: [...layer.outputShape],
     parameters: layer.parameters,
   }));
   const loss = request.loss ?? defaultLossFor(spec);

@@ -1,6 +1,8 @@
 // Builds the NetworkSpec from the builder's cards (renderer), checking each field's value first with a message at the field.
 import { capitalise, inRange, rangeMessage, type LayerSetting } from '../../engine/layers/layerSetting.js';
 import { findLayerDefinition } from '../../engine/layers/registry.js';
+import type { Shape } from '../../engine/layers/shape.js';
+import { withImageInput } from '../../engine/network/imageInput.js';
 import type { LayerSpec, NetworkSpec } from '../../engine/spec.js';
 import type { LayerCard } from './layerCards.js';
 
@@ -69,8 +71,12 @@ export function layerOf(card: LayerCard): LayerSpec {
   return layer as LayerSpec;
 }
 
-/** The network the cards describe, or every message about a field whose value cannot be part of one. */
-export function buildSpec(input: number | null, cards: readonly LayerCard[], inputShape?: readonly number[]): BuildResult {
+/**
+ * The network the cards describe, or every message about a field whose value cannot be part of one. With `imageShape`
+ * (the data set's C×H×W) a network that slides windows over its input reads it in that shape, as Training and the
+ * command line give it.
+ */
+export function buildSpec(input: number | null, cards: readonly LayerCard[], imageShape?: Shape): BuildResult {
   const errors: BuildErrors = { layers: {} };
   const inputError = widthError(input, 'The input width');
   if (inputError) errors.input = inputError;
@@ -80,9 +86,7 @@ export function buildSpec(input: number | null, cards: readonly LayerCard[], inp
     if (Object.keys(own).length) errors.layers[index] = own;
   });
   if (errors.input || errors.sequence || Object.keys(errors.layers).length) return { ok: false, errors };
-  // An image network's C×H×W input (a preset's) stays while it holds the input width.
-  const shape = inputShape && inputShape.reduce((a, b) => a * b, 1) === input ? { inputShape: [...inputShape] } : {};
-  return { ok: true, spec: { input: input!, ...shape, layers: cards.map(layerOf) } };
+  return { ok: true, spec: withImageInput({ input: input!, layers: cards.map(layerOf) }, imageShape) };
 }
 
 /** How many messages `errors` holds. */

@@ -1,6 +1,9 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
 import type { DataSetName } from '../../engine/data/dataSetNames.js';
+import type { ParameterShape } from '../../engine/layers/layerDefinition.js';
 import type { SettingValue } from '../../engine/layers/layerSetting.js';
+import { shapeSize, type Shape } from '../../engine/layers/shape.js';
+import { describeLayers, type NetworkDescription } from '../../engine/network/describeLayers.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { SpecReport } from '../../engine/protocol/specCheck.js';
 import type { LayerSpec, LayerType, NetworkSpec } from '../../engine/spec.js';
@@ -40,8 +43,6 @@ export class BuilderState {
   readonly #catalog: EngineCatalog;
   readonly #draft: NetworkDraft<BuilderWork>;
   input = $state<number | null>(64);
-  /** The C×H×W input of the network loaded last (an image preset's), kept while the input width is its size. */
-  inputShape = $state<number[] | undefined>(undefined);
   cards = $state<LayerCard[]>([]);
   dataSet = $state<DataSetName>('digits-binary');
   /** The latest engine answer (possibly for an earlier edit). */
@@ -54,10 +55,14 @@ export class BuilderState {
   announcement = $state('');
   /** What the engine says about each data set (for hints), once it has answered. */
   dataSets = $state<DataSetInfo[]>([]);
+  /** The input shape of the network last loaded (a preset, the draft), kept while no data set gives one that fits. */
+  #loadedShape = $state<Shape | undefined>(undefined);
   #nextId = 1;
   #asked = 0;
 
-  readonly build: BuildResult = $derived(buildSpec(this.input, this.cards, this.inputShape));
+  readonly build: BuildResult = $derived(buildSpec(this.input, this.cards, this.imageShape));
+  /** The network traced here as the engine traces it, for each layer's parameter shapes. */
+  readonly traced: NetworkDescription | undefined = $derived(this.build.ok ? describeLayers(this.build.spec) : undefined);
 
   constructor(requests: EngineRequests, draft: NetworkDraft<BuilderWork>, catalog: EngineCatalog) {
     this.#requests = requests;
@@ -68,6 +73,7 @@ export class BuilderState {
       this.input = work.input;
       this.cards = work.cards;
       this.dataSet = work.dataSet;
+      this.#loadedShape = draft.spec.inputShape;
       this.#nextId = Math.max(0, ...work.cards.map((card) => card.id)) + 1;
     } else {
       this.#load(draft.spec);
@@ -134,6 +140,20 @@ export class BuilderState {
     return this.dataSets.find((info) => info.name === this.dataSet);
   }
 
+  /**
+   * The C×H×W shape the input is read in by a network that slides windows over it: the data set's image shape, else the
+   * loaded network's own, whichever holds exactly the input width.
+   */
+  get imageShape(): Shape | undefined {
+    const input = this.input;
+    return [this.dataSetInfo?.imageShape, this.#loadedShape].find((shape) => shape !== undefined && shapeSize(shape) === input);
+  }
+
+  /** The parameter arrays of the card at `index` (W filters×channels×k×k and b, …), when the cards build a network. */
+  parameterShapesOf(index: number): readonly ParameterShape[] {
+    return this.traced?.layers[index]?.parameterShapes ?? [];
+  }
+
   // ---- edits ---------------------------------------------------------------------------------
 
   /** Appends a fresh layer of `type`, or `layer` as it is (one of the user's own activations). */
@@ -183,7 +203,7 @@ export class BuilderState {
 
   #load(spec: NetworkSpec): void {
     this.input = spec.input;
-    this.inputShape = spec.inputShape ? [...spec.inputShape] : undefined;
+    this.#loadedShape = spec.inputShape;
     this.cards = cardsOf(spec, this.#nextId);
     this.#nextId += spec.layers.length;
   }

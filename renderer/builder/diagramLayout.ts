@@ -1,6 +1,7 @@
 // The network diagram's geometry (renderer): one box per layer in a row, its height growing with the width it gives, arrows between.
 import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
 import { findLayerDefinition } from '../../engine/layers/registry.js';
+import { formatShape, type Shape } from '../../engine/layers/shape.js';
 
 /** One column of the diagram: the network input or a checked layer. */
 export interface DiagramNode {
@@ -11,6 +12,9 @@ export interface DiagramNode {
   kind: 'input' | LayerFamily;
   inputs: number;
   outputs: number;
+  /** The shapes of one sample in and out, when the engine gave them ([n], or [C, H, W] for an image). */
+  inputShape?: Shape;
+  outputShape?: Shape;
   parameters: number;
   /** The engine named a problem at this node. */
   bad: boolean;
@@ -60,6 +64,18 @@ export function columnsPerRow(count: number, available: number): number {
   return Math.ceil(Math.max(1, count) / rows);
 }
 
+/** About how wide a label's character is at the diagram's font, for choosing a label that fits its column. */
+const CHARACTER_WIDTH = 6.6;
+
+/** "64 → 32" for a vector layer, "1×8×8 → 8×8×8" for an image one (just "→ 8×8×8" where the column is too narrow for both). */
+function shapeLabel(node: DiagramNode, column: number): string {
+  const input = node.inputShape && node.inputShape.length > 1 ? formatShape(node.inputShape) : String(node.inputs);
+  const output = node.outputShape && node.outputShape.length > 1 ? formatShape(node.outputShape) : String(node.outputs);
+  if (node.kind === 'input') return node.outputShape && node.outputShape.length > 1 ? `${output} image` : `${node.outputs} features`;
+  const both = `${input} → ${output}`;
+  return both.length * CHARACTER_WIDTH <= column ? both : `→ ${output}`;
+}
+
 /** Lays the nodes out from left to right in `available` pixels, in as many rows as they need, never narrower than readable. */
 export function diagramLayout(nodes: readonly DiagramNode[], available: number): DiagramLayout {
   const perRow = columnsPerRow(nodes.length, available);
@@ -86,7 +102,7 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
       nameY: top + NAME_ROOM - 10,
       shapeY: top + NAME_ROOM + MAX_BOX + 18,
       paramsY: top + NAME_ROOM + MAX_BOX + 34,
-      shape: node.kind === 'input' ? `${node.outputs} features` : `${node.inputs} → ${node.outputs}`,
+      shape: shapeLabel(node, column),
       params,
     };
   });
@@ -103,21 +119,25 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
 
 /** The diagram's columns for an engine answer: the input, then each layer; `badLayers` and `badInput` mark where problems are. */
 export function diagramNodes(
-  layers: readonly { index: number; type: string; inputs: number; outputs: number; parameters: number }[],
+  layers: readonly { index: number; type: string; inputs: number; outputs: number; inputShape?: Shape; outputShape?: Shape; parameters: number }[],
   names: (type: string, index: number) => string,
   badLayers: ReadonlySet<number>,
   badInput: boolean,
 ): DiagramNode[] {
   if (layers.length === 0) return [];
-  const input = layers[0]!.inputs;
+  const first = layers[0]!;
+  const input = first.inputs;
+  const inputShape = first.inputShape ? { inputShape: first.inputShape, outputShape: first.inputShape } : {};
   return [
-    { index: -1, name: 'Input', kind: 'input', inputs: input, outputs: input, parameters: 0, bad: badInput },
+    { index: -1, name: 'Input', kind: 'input', inputs: input, outputs: input, ...inputShape, parameters: 0, bad: badInput },
     ...layers.map((layer): DiagramNode => ({
       index: layer.index,
       name: names(layer.type, layer.index),
       kind: findLayerDefinition(layer.type)?.family ?? 'activation',
       inputs: layer.inputs,
       outputs: layer.outputs,
+      ...(layer.inputShape ? { inputShape: layer.inputShape } : {}),
+      ...(layer.outputShape ? { outputShape: layer.outputShape } : {}),
       parameters: layer.parameters,
       bad: badLayers.has(layer.index),
     })),

@@ -35,6 +35,8 @@ const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: D
       return request.dataSet === undefined ? undefined : { source: request.dataSet, put: (dataSet) => ({ ...request, dataSet }) };
     case 'analysis.run':
     case 'landscape.run':
+    case 'featureMaps.run':
+    case 'featureMaps.explain':
       return { source: request.data.dataSet, put: (dataSet) => ({ ...request, data: { ...request.data, dataSet } }) };
     case 'export.build':
       return request.training === undefined
@@ -44,6 +46,16 @@ const dataSlot = (request: EngineRequest): { source: DataSource; put: (source: D
       return undefined;
   }
 };
+
+/** The requests that carry a finished run's weights, which the engine keeps under its runId. */
+const carriesRun = (
+  request: EngineRequest,
+): request is Extract<EngineRequest, { type: 'analysis.run' | 'landscape.run' | 'export.build' | 'featureMaps.run' | 'featureMaps.explain' }> =>
+  request.type === 'analysis.run' ||
+  request.type === 'landscape.run' ||
+  request.type === 'export.build' ||
+  request.type === 'featureMaps.run' ||
+  request.type === 'featureMaps.explain';
 
 const isCsvText = (source: DataSource): source is CsvText => typeof source === 'object' && source.kind === 'csv' && 'text' in source;
 const tableKey = (hash: string, labelColumn: string | undefined) => `${hash}\n${labelColumn ?? ''}`;
@@ -116,7 +128,7 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
         else notes.push(() => engineTables.add(key));
       }
     }
-    if ((short.type === 'analysis.run' || short.type === 'landscape.run' || short.type === 'export.build') && short.runId !== undefined && short.weights) {
+    if (carriesRun(short) && short.runId !== undefined && short.weights) {
       const runId = short.runId;
       const kept = engineRuns.get(runId);
       const path = short.type === 'landscape.run' && (short.path?.length ?? 0) > 0;

@@ -17,6 +17,8 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'gradcheck.run': 'the gradient check',
   'analysis.run': 'the analysis',
   'landscape.run': 'the loss landscape',
+  'featureMaps.run': 'the feature maps',
+  'featureMaps.explain': 'the explanation of a feature-map value',
   'spec.check': 'the network check',
   'data.preview': 'the data preview',
   'epoch.estimate': 'the estimate of the epoch time',

@@ -32,6 +32,47 @@ describe('spec.check', () => {
     expect(report.issues).toEqual([]);
   });
 
+  it('traces an image network layer by layer as channels × height × width, and refuses a convolution after a flatten at its layer', async () => {
+    const report = await check({
+      spec: {
+        input: 64,
+        inputShape: [1, 8, 8],
+        layers: [
+          { type: 'conv2d', filters: 8, kernel: 3, padding: 'same' },
+          { type: 'relu' },
+          { type: 'maxpool2d', size: 2 },
+          { type: 'flatten' },
+          { type: 'linear', units: 10 },
+          { type: 'softmax' },
+        ],
+      },
+      dataSet: 'digits',
+    });
+    expect(report.layers.map((l) => [l.type, l.inputShape, l.outputShape, l.parameters])).toEqual([
+      ['conv2d', [1, 8, 8], [8, 8, 8], 80],
+      ['relu', [8, 8, 8], [8, 8, 8], 0],
+      ['maxpool2d', [8, 8, 8], [8, 4, 4], 0],
+      ['flatten', [8, 4, 4], [128], 0],
+      ['linear', [128], [10], 1290],
+      ['softmax', [10], [10], 0],
+    ]);
+    expect(report.issues).toEqual([]);
+    const refused = await check({
+      spec: {
+        input: 784,
+        inputShape: [1, 28, 28],
+        layers: [{ type: 'conv2d', filters: 4, kernel: 3 }, { type: 'relu' }, { type: 'flatten' }, { type: 'conv2d', filters: 4, kernel: 3 }],
+      },
+    });
+    expect(refused.issues).toEqual([
+      {
+        field: 'spec.layers.3',
+        message:
+          'layer 4 (conv2d) needs a C×H×W input but layer 3 (flatten) gives 2704 (a vector: put it before the flatten, or give the data its image shape)',
+      },
+    ]);
+  });
+
   it('names the layer whose declared inputs do not fit', async () => {
     const report = await check({
       spec: { input: 64, layers: [{ type: 'linear', units: 16 }, { type: 'relu' }, { type: 'linear', inputs: 32, units: 1 }, { type: 'sigmoid' }] },

@@ -13,6 +13,23 @@ describe('buildSpec', () => {
     }
   });
 
+  it('reads the input in the data set’s image shape once a layer slides windows over it, and only when the shape holds the input width', () => {
+    const conv: LayerCard[] = [
+      { id: 1, type: 'conv2d', filters: 8, kernel: 3, stride: null, padding: 'same', init: 'he' },
+      { id: 2, type: 'relu' },
+      { id: 3, type: 'maxpool2d', size: 2, stride: null },
+      { id: 4, type: 'flatten' },
+      { id: 5, type: 'linear', units: 10, inputs: null, init: null },
+    ];
+    const built = buildSpec(64, conv, [1, 8, 8]);
+    expect(built.ok && built.spec.inputShape).toEqual([1, 8, 8]);
+    expect(built.ok && NetworkSpecSchema.safeParse(built.spec).success).toBe(true);
+    const wrongWidth = buildSpec(784, conv, [1, 8, 8]);
+    expect(wrongWidth.ok && wrongWidth.spec.inputShape).toBeUndefined();
+    const dense = buildSpec(64, [{ id: 1, type: 'linear', units: 10, inputs: null, init: null }], [1, 8, 8]);
+    expect(dense.ok && dense.spec.inputShape).toBeUndefined();
+  });
+
   it('builds a spec the protocol accepts, with declared inputs, init, alpha and rate kept and empty options left out', () => {
     const cards: LayerCard[] = [
       { id: 1, type: 'linear', units: 10, inputs: 4, init: 'he' },

@@ -63,4 +63,16 @@ describe('diagramLayout', () => {
     expect(layout.boxes[0]!.width).toBeGreaterThanOrEqual(60);
     expect(layout.width).toBeGreaterThanOrEqual(layout.boxes[0]!.width);
   });
+
+  it('labels an image network with channels × height × width, the output alone where a column is too narrow for both', () => {
+    const conv = [
+      { index: 0, type: 'conv2d', inputs: 64, outputs: 512, inputShape: [1, 8, 8], outputShape: [8, 8, 8], parameters: 80 },
+      { index: 1, type: 'maxpool2d', inputs: 512, outputs: 128, inputShape: [8, 8, 8], outputShape: [8, 4, 4], parameters: 0 },
+      { index: 2, type: 'flatten', inputs: 128, outputs: 128, inputShape: [8, 4, 4], outputShape: [128], parameters: 0 },
+    ];
+    const wide = diagramLayout(diagramNodes(conv, layerName, new Set(), false), 900);
+    expect(wide.boxes.map((b) => b.shape)).toEqual(['1×8×8 image', '1×8×8 → 8×8×8', '8×8×8 → 8×4×4', '8×4×4 → 128']);
+    const narrow = diagramLayout(diagramNodes(conv, layerName, new Set(), false), 330);
+    expect(narrow.boxes[1]!.shape).toBe('→ 8×8×8');
+  });
 });
