@@ -94,17 +94,18 @@ describe('run state driven by the engine', () => {
   });
 
   it("keeps the engine's training samples per second (the last one through events too short to measure) and the last minibatch's loss", async () => {
-    const { state, events } = await drive(exerciseRun('rate', { epochs: 3 }));
+    // Enough epochs to take well over the 10 ms a rate needs, however fast the kernels are.
+    const { state, events } = await drive(exerciseRun('rate', { epochs: 40 }));
     const rates = events.flatMap((event) => (event.type === 'train.batches' && event.samplesPerSecond !== undefined ? [event.samplesPerSecond] : []));
     expect(rates.length).toBeGreaterThan(0);
     expect(state.samplesPerSecond).toBe(rates.at(-1));
     expect(state.samplesPerSecond).toBeGreaterThan(0);
     const unmeasured = applyEngineEvent(
       { ...state, phase: 'running' },
-      { type: 'train.batches', runId: 'rate', firstBatch: 3 * 89 + 1, losses: new Float64Array(1) },
+      { type: 'train.batches', runId: 'rate', firstBatch: 40 * 89 + 1, losses: new Float64Array(1) },
     );
     expect(unmeasured.samplesPerSecond).toBe(state.samplesPerSecond);
-    expect(unmeasured.batches.lastBatch).toBe(3 * 89 + 1);
+    expect(unmeasured.batches.lastBatch).toBe(40 * 89 + 1);
     expect(unmeasured.lastBatchLoss).toBe(0);
     const lastLosses = events.flatMap((event) => (event.type === 'train.batches' ? [...event.losses] : []));
     expect(state.lastBatchLoss).toBe(lastLosses.at(-1));
