@@ -14,6 +14,7 @@ test('About credits each shipped data set with its authors and licence, and name
     '“Breast Cancer Wisconsin (Diagnostic)”, W. Wolberg et al., 1995',
   ])
     await expect(about.getByRole('listitem').filter({ hasText: credit })).toHaveCount(1);
+  await expect(about).toContainText('“Fashion-MNIST”, H. Xiao, K. Rasul and R. Vollgraf (Zalando Research), 2017, MIT licence');
   await expect(about).toContainText('DejaVu Sans');
   await expect(about).toContainText('host: browser');
   await page.screenshot({ path: testInfo.outputPath('about-1280.png') });
