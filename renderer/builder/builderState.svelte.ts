@@ -1,5 +1,4 @@
 // The Network builder's state as a runes class (renderer): the cards being edited, the engine's check of the network they build, and the draft kept current.
-import type { DataSetName } from '../../engine/data/dataSetNames.js';
 import type { ParameterShape } from '../../engine/layers/layerDefinition.js';
 import type { SettingValue } from '../../engine/layers/layerSetting.js';
 import { shapeSize, type Shape } from '../../engine/layers/shape.js';
@@ -12,6 +11,7 @@ import type { EngineCatalog } from '../models/engineCatalog.js';
 import type { NetworkDraft } from '../models/networkDraft.svelte.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
 import { buildProblem, buildSpec, type BuildResult } from './buildSpec.js';
+import { builderDataInfo, builderDataSource, isBuilderDataSet, type BuilderDataInfo, type BuilderDataSet } from './builderDataSets.js';
 import { cardName, cardOf, cardsOf, layerName, newCard, type BuilderWork, type LayerCard } from './layerCards.js';
 import { describePlace, placeIssues, placeOf, type PlacedIssues } from './issuePlacement.js';
 import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
@@ -20,7 +20,7 @@ import { insertAt, moveBefore, moveBy, removeAt } from './sequenceEdits.js';
 export interface CheckedNetwork {
   cardIds: number[];
   specJson: string;
-  dataSet: DataSetName;
+  dataSet: BuilderDataSet;
   report: SpecReport;
 }
 
@@ -44,7 +44,7 @@ export class BuilderState {
   readonly #draft: NetworkDraft<BuilderWork>;
   input = $state<number | null>(64);
   cards = $state<LayerCard[]>([]);
-  dataSet = $state<DataSetName>('digits-binary');
+  dataSet = $state<BuilderDataSet>('digits-binary');
   /** The latest engine answer (possibly for an earlier edit). */
   checked = $state<CheckedNetwork | null>(null);
   /** An answer is awaited. */
@@ -72,7 +72,7 @@ export class BuilderState {
     if (work) {
       this.input = work.input;
       this.cards = work.cards;
-      this.dataSet = work.dataSet;
+      this.dataSet = isBuilderDataSet(work.dataSet) ? work.dataSet : 'digits-binary';
       this.#loadedShape = draft.spec.inputShape;
       this.#nextId = Math.max(0, ...work.cards.map((card) => card.id)) + 1;
     } else {
@@ -136,8 +136,8 @@ export class BuilderState {
     return this.current && this.checked!.report.issues.length === 0;
   }
 
-  get dataSetInfo(): DataSetInfo | undefined {
-    return this.dataSets.find((info) => info.name === this.dataSet);
+  get dataSetInfo(): BuilderDataInfo | undefined {
+    return builderDataInfo(this.dataSet, this.dataSets);
   }
 
   /**
@@ -247,7 +247,7 @@ export class BuilderState {
     const spec = $state.snapshot(build.spec) as NetworkSpec;
     this.checking = true;
     try {
-      const report = await this.#requests.ask({ type: 'spec.check', spec, dataSet }, 'spec.report');
+      const report = await this.#requests.ask({ type: 'spec.check', spec, dataSet: builderDataSource(dataSet) }, 'spec.report');
       if (asked !== this.#asked) return;
       this.checked = { cardIds, specJson: JSON.stringify(spec), dataSet, report };
       this.failure = null;

@@ -1,5 +1,5 @@
 // A network as the builder edits it (renderer): one card per layer holding its settings as typed, and the palette of layer types.
-import type { DataSetName } from '../../engine/data/dataSetNames.js';
+import type { BuilderDataSet } from './builderDataSets.js';
 import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
 import { initialValue, type SettingValue } from '../../engine/layers/layerSetting.js';
 import { definitionOf, findLayerDefinition, LAYER_DEFINITIONS, layerTitle } from '../../engine/layers/registry.js';
@@ -74,7 +74,7 @@ export function cardsOf(spec: NetworkSpec, firstId: number): LayerCard[] {
 export interface BuilderWork {
   input: number | null;
   cards: LayerCard[];
-  dataSet: DataSetName;
+  dataSet: BuilderDataSet;
   /** The draft's network when the work was kept: if the draft changed since, the work is stale. */
   draftSpec: string;
 }

@@ -27,7 +27,7 @@ export const IMAGE_FOLDER_CHOICE = `${IMAGE_PREFIX}folder`;
 export const DATA_MENU = {
   shipped: DATA_SET_NAMES.map((name) => ({ value: name as string, label: DATA_SET_LABELS[name] })),
   images: [
-    ...IMAGE_DATA_SET_NAMES.map((name) => ({ value: `${IMAGE_PREFIX}${name}`, label: IMAGE_DATA_SETS[name].label })),
+    ...IMAGE_DATA_SET_NAMES.map((name) => ({ value: imageChoiceOf(name), label: IMAGE_DATA_SETS[name].label })),
     { value: IMAGE_FOLDER_CHOICE, label: 'Open image files… (a folder)' },
   ],
   toy: TOY_DATA_NAMES.map((name) => ({ value: `${TOY_PREFIX}${name}`, label: `${TOY_DATA_LABELS[name]} (2D toy)` })),
@@ -40,6 +40,11 @@ export function dataKindOf(choice: string): DataKind {
   if (choice === CSV_CHOICE) return 'csv';
   if (choice.startsWith(IMAGE_PREFIX)) return 'images';
   return choice.startsWith(TOY_PREFIX) ? 'toy' : 'shipped';
+}
+
+/** The menu value of a known image data set ("images:fashion-mnist"). */
+export function imageChoiceOf(name: ImageDataSetName): string {
+  return `${IMAGE_PREFIX}${name}`;
 }
 
 /** The known image data set a menu value names (undefined for a folder or any other choice). */

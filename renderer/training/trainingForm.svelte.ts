@@ -7,7 +7,8 @@ import type { Catalog } from '../../engine/protocol/catalog.js';
 import { EXERCISE_HYPERPARAMETERS, type Reduction } from '../../engine/training/hyperparameters.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { previewCsv, type CsvPreview } from './csvPreview.js';
-import { dataKindOf, dataName, dataShapeOf, dataSourceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
+import { IMAGE_DATA_SET_NAMES, type ImageDataSetName } from '../../engine/data/dataSetNames.js';
+import { dataKindOf, dataName, dataShapeOf, dataSourceOf, imageChoiceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
 import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
 import { BUILDER_CHOICE, fitsData, fittingChoice, misfitOf, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
 import { NETWORK_PRESETS } from '../models/networkPresets.js';
@@ -162,9 +163,14 @@ export class TrainingForm {
     this.networkChoice = BUILDER_CHOICE;
     const shape = this.#shape;
     const spec = this.draft.spec;
-    if (builderDataSet && builderDataSet !== this.dataChoice && shape && !fitsData(spec, shape)) {
-      const info = this.catalog?.find((d) => d.name === builderDataSet);
-      if (info && fitsData(spec, { name: builderDataSet, inputs: info.inputs, classes: info.classes.length })) this.dataChoice = builderDataSet;
+    // The builder names an image data set as it is ("fashion-mnist"); the menu as "images:fashion-mnist".
+    const choice =
+      builderDataSet && (IMAGE_DATA_SET_NAMES as readonly string[]).includes(builderDataSet)
+        ? imageChoiceOf(builderDataSet as ImageDataSetName)
+        : builderDataSet;
+    if (choice && choice !== this.dataChoice && shape && !fitsData(spec, shape)) {
+      const offered = dataShapeOf({ choice, csv: null, images: undefined }, this.catalog, null);
+      if (offered && fitsData(spec, offered)) this.dataChoice = choice;
     }
   }
 

@@ -43,7 +43,9 @@ test('builds on a preset by button and by drag, shows a shape mismatch at its la
   await page.getByRole('button', { name: 'Remove layer 4 (Dropout)' }).click();
   await expect(layers(page).getByRole('group')).toHaveCount(4);
 
-  // By drag: a tanh from the palette dropped over the upper half of layer 2 lands as layer 2.
+  // By drag: a tanh from the palette dropped over the upper half of layer 2 lands as layer 2. The window is tall enough for the
+  // palette and the end of the sequence to be on screen together: a drag that scrolls between them starts on another entry.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.getByTestId('palette-tanh').dragTo(card(page, 2), { targetPosition: { x: 40, y: 4 } });
   await expect(layers(page).getByRole('group')).toHaveCount(5);
   await expect(card(page, 2)).toContainText('Tanh');
@@ -54,6 +56,7 @@ test('builds on a preset by button and by drag, shows a shape mismatch at its la
   await expect(layers(page).getByRole('group')).toHaveCount(6);
   await expect(card(page, 6)).toContainText('1 → 16');
   await expect(page.getByTestId('total-parameters')).toHaveText('2,145');
+  await page.setViewportSize({ width: 1280, height: 800 });
   // It no longer ends in a sigmoid, so the engine would train with mean squared error; the digits need one output.
   await expect(page.getByTestId('loss')).toHaveText('mean squared error');
   await expect(card(page, 6).getByRole('list', { name: /Problems at layer 6/ })).toContainText('needs 1 output');

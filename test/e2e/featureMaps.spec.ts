@@ -1,6 +1,10 @@
-// End to end (Chromium against the browser host): a conv net built in the builder by dragging, its shapes traced as C×H×W, trained on the 8×8 digits as 1×8×8 images, and looked inside: feature maps, a clicked cell's dot product.
+// End to end (Chromium against the browser host): a conv net built in the builder by dragging, its shapes traced as C×H×W, trained on the 8×8 digits as 1×8×8 images and on a Fashion-MNIST subset, and looked inside: feature maps, a clicked cell's dot product.
+import { existsSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { FASHION_MNIST_CLASSES, IMAGE_DATA_SETS } from '../../engine/data/dataSetNames.js';
 import { expect, test } from './labFixture.js';
+
+const FASHION = IMAGE_DATA_SETS['fashion-mnist'];
 
 const nav = (page: Page, lab: RegExp) => page.getByRole('navigation', { name: 'Labs' }).getByRole('button', { name: lab }).click();
 const card = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^${n} `) });
@@ -14,6 +18,27 @@ async function dragToEnd(page: Page, type: string, n: number): Promise<void> {
       .catch(() => undefined);
   }
   await expect(card(page, n)).toBeVisible();
+}
+
+/** Opens the builder with no layers, checking against `dataSet`, in a window tall enough to drag from the palette to the end of the sequence. */
+async function emptyBuilder(page: Page, labUrl: string, dataSet: string): Promise<void> {
+  await page.goto(labUrl);
+  await nav(page, /Network builder/);
+  const remove = page.getByRole('button', { name: /^Remove layer 1 / });
+  await expect(remove.first()).toBeVisible();
+  while ((await remove.count()) > 0) await remove.click();
+  await page.getByLabel('Check against data set').selectOption(dataSet);
+  // Tall enough that the palette and the end of the sequence are both on screen: a drag that scrolls between them starts on the wrong entry.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+}
+
+/** Clicks the cell (row, column) of a feature map drawn `side` cells square, and reads the explanation's sums. */
+async function explainCell(map: Locator, explanation: Locator, side: number, row: number, column: number) {
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: (box.width * (column + 0.5)) / side, y: (box.height * (row + 0.5)) / side } });
+  await expect(explanation).toContainText(`row ${row}, column ${column}`);
+  const number = async (id: string) => Number(await explanation.getByTestId(id).textContent());
+  return { dot: await number('cell-dot'), bias: await number('cell-bias'), sum: await number('cell-sum'), activated: await number('cell-activation') };
 }
 
 /** Screenshots of `target` (scrolled into view) at both window sizes, in the light and the dark theme. */
@@ -39,15 +64,7 @@ test('builds a conv net by dragging, traces its shapes as C×H×W, trains it on 
 }, testInfo) => {
   test.setTimeout(240_000);
   page.setDefaultTimeout(20_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(labUrl);
-  await nav(page, /Network builder/);
-  const remove = page.getByRole('button', { name: /^Remove layer 1 / });
-  await expect(remove.first()).toBeVisible();
-  while ((await remove.count()) > 0) await remove.click();
-  await page.getByLabel('Check against data set').selectOption('digits');
-  // Tall enough that the palette and the end of the sequence are both on screen: a drag that scrolls between them starts on the wrong entry.
-  await page.setViewportSize({ width: 1280, height: 1600 });
+  await emptyBuilder(page, labUrl, 'digits');
 
   // Conv 4 filters 3×3 same → ReLU → max-pool 2 → flatten → linear 10 → softmax, each dragged from the palette to the end.
   await dragToEnd(page, 'conv2d', 1);
@@ -94,13 +111,10 @@ test('builds a conv net by dragging, traces its shapes as C×H×W, trains it on 
     .click();
   await expect(inside.getByTestId('feature-maps-sample')).not.toContainText('Test sample 0:');
   const map = inside.getByRole('button', { name: /^Layer 1, filter 2: a 8×8 map after ReLU/ });
-  const box = (await map.boundingBox())!;
-  await map.click({ position: { x: (box.width * 3.5) / 8, y: (box.height * 4.5) / 8 } });
   const explanation = inside.getByTestId('cell-explanation');
+  const { dot, bias, sum, activated } = await explainCell(map, explanation, 8, 4, 3);
   await expect(explanation).toContainText('Layer 1, filter 2, row 4, column 3');
   await expect(explanation).toContainText('rows 3–5, columns 2–4 of the input image (1×8×8)');
-  const number = async (id: string) => Number(await explanation.getByTestId(id).textContent());
-  const [dot, bias, sum, activated] = [await number('cell-dot'), await number('cell-bias'), await number('cell-sum'), await number('cell-activation')];
   expect(Number.isFinite(dot) && Number.isFinite(bias)).toBe(true);
   expect(Math.abs(dot + bias - sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(sum)));
   expect(activated).toBeCloseTo(Math.max(0, sum), 4);
@@ -112,4 +126,47 @@ test('builds a conv net by dragging, traces its shapes as C×H×W, trains it on 
   await inside.getByLabel('Show each convolution’s output before its activation').check();
   await expect(inside.getByRole('button', { name: /^Layer 1, filter 2: a 8×8 map before its activation/ })).toBeVisible();
   await shoot(page, inside.getByTestId('feature-maps-1'), 'feature-maps', (file) => testInfo.outputPath(file));
+});
+
+test('builds a conv net for Fashion-MNIST in the builder, trains it on a subset and explains a value of its 26×26 maps, with the class names', async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  test.skip(!existsSync(FASHION.folder), `skipped: Debian's Fashion-MNIST files are not installed in ${FASHION.folder}`);
+  test.setTimeout(240_000);
+  page.setDefaultTimeout(30_000);
+  await emptyBuilder(page, labUrl, 'fashion-mnist');
+  await page.getByLabel('Input width').fill('784');
+  await dragToEnd(page, 'conv2d', 1);
+  await page.getByRole('spinbutton', { name: 'Filters of layer 1 (Conv2D)' }).fill('4');
+  for (const [i, type] of ['relu', 'maxpool2d', 'flatten', 'linear', 'softmax'].entries()) await dragToEnd(page, type, i + 2);
+  await page.getByRole('spinbutton', { name: 'Units of layer 5 (Linear)' }).fill('10');
+  await expect(page.getByTestId('check-status')).toContainText('The shapes fit, and the network fits Fashion-MNIST', { timeout: 30_000 });
+  await expect(page.getByTestId('shape-1')).toContainText('1×28×28 → 4×26×26');
+  await expect(page.getByTestId('shape-4')).toContainText('4×13×13 → 676');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByRole('button', { name: 'Train this network' }).click();
+  await expect(page.getByLabel('Network preset')).toHaveValue('builder');
+  await expect(page.getByLabel('Data set')).toHaveValue('images:fashion-mnist');
+  await page.getByLabel('Train size').fill('1000');
+  await page.getByLabel('Test size').fill('200');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 1 epoch/, { timeout: 120_000 });
+
+  const inside = page.getByRole('region', { name: 'Inside the convolutions' });
+  await expect(inside.getByTestId('feature-maps-1')).toBeVisible({ timeout: 60_000 });
+  const gallery = inside.getByRole('list', { name: /Samples of each class/ }).getByRole('button');
+  await expect(gallery).toHaveCount(20);
+  for (const name of FASHION_MNIST_CLASSES) await expect(gallery.filter({ hasText: name })).not.toHaveCount(0);
+  await gallery.filter({ hasText: 'Ankle boot' }).first().click();
+  await expect(inside.getByTestId('feature-maps-sample')).toContainText('Ankle boot');
+  const map = inside.getByRole('button', { name: /^Layer 1, filter 1: a 26×26 map after ReLU/ });
+  const explanation = inside.getByTestId('cell-explanation');
+  const { dot, bias, sum, activated } = await explainCell(map, explanation, 26, 13, 10);
+  await expect(explanation).toContainText('rows 13–15, columns 10–12 of the input image (1×28×28)');
+  expect(Math.abs(dot + bias - sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(sum)));
+  expect(activated).toBeCloseTo(Math.max(0, sum), 4);
+  await shoot(page, inside.getByTestId('feature-maps-1'), 'fashion-feature-maps', (file) => testInfo.outputPath(file));
 });
