@@ -68,14 +68,14 @@ export const NETWORK_PRESETS: readonly NetworkPreset[] = [
   },
   {
     id: 'digits-convnet',
-    name: 'Digits convnet (conv 8 3×3, max-pool, 10 classes)',
+    name: 'Digits convnet (conv 8 3×3, max-pool)',
     group: 'images',
     data: 'digits',
     spec: imageSpec('conv2d:8:3:1:same,relu,maxpool2d:2,flatten,linear:10,softmax', [1, 8, 8]),
   },
   {
     id: 'fashion-mlp',
-    name: 'Fashion-MNIST MLP 784-256-128-10',
+    name: 'Fashion MLP 784-256-128-10',
     group: 'images',
     data: 'fashion-mnist',
     spec: parseSpecText('linear:256:he,relu,linear:128:he,relu,linear:10,softmax', 784),
@@ -83,7 +83,7 @@ export const NETWORK_PRESETS: readonly NetworkPreset[] = [
   },
   {
     id: FASHION_CONVNET_ID,
-    name: 'Fashion-MNIST two-conv (16 and 32 filters)',
+    name: 'Fashion two-conv (16, 32 filters)',
     group: 'images',
     data: 'fashion-mnist',
     spec: imageSpec('conv2d:16:3:1:same,relu,maxpool2d:2,conv2d:32:3:1:same,relu,maxpool2d:2,flatten,linear:128:he,relu,linear:10,softmax', [1, 28, 28]),

@@ -11,7 +11,7 @@ import { IMAGE_DATA_SET_NAMES, type ImageDataSetName } from '../../engine/data/d
 import { dataKindOf, dataName, dataShapeOf, dataSourceOf, imageChoiceOf, type DataInput, type DataKind, type DataShape } from './dataChoice.js';
 import type { FieldErrors, HyperparameterInput } from './hyperparameterFields.js';
 import { BUILDER_CHOICE, fitsData, fittingChoice, misfitOf, networkOption, networkOptions, type NetworkOption } from './networkChoice.js';
-import { NETWORK_PRESETS } from '../models/networkPresets.js';
+import { NETWORK_PRESETS, type NetworkPreset } from '../models/networkPresets.js';
 import { buildTrainPlan, lossOf, type PlanResult } from './trainPlan.js';
 
 export class TrainingForm {
@@ -211,6 +211,23 @@ export class TrainingForm {
     this.labelColumn = 'error' in preview ? null : preview.labelColumn;
     this.csvProblem = 'error' in preview ? preview.error : null;
     this.fitNetworkToData();
+  }
+
+  /** The chosen preset network when it comes with settings it is tuned with (an image preset). */
+  get tunedPreset(): NetworkPreset | undefined {
+    const preset = NETWORK_PRESETS.find((p) => p.id === this.networkChoice);
+    return preset?.hyper ? preset : undefined;
+  }
+
+  /** Puts the chosen preset's tuned settings into the hyperparameter fields (the optimizer's constants at their defaults). */
+  useTunedSettings(): void {
+    const hyper = this.tunedPreset?.hyper;
+    if (!hyper) return;
+    if (hyper.epochs !== undefined) this.epochs = hyper.epochs;
+    if (hyper.learningRate !== undefined) this.learningRate = hyper.learningRate;
+    if (hyper.batchSize !== undefined) this.batchSize = hyper.batchSize;
+    if (hyper.reduction !== undefined) this.reduction = hyper.reduction;
+    if (hyper.optimizer) this.optimizer = hyper.optimizer.kind;
   }
 
   /** Puts the hyperparameters back to the exercise's settings. */
