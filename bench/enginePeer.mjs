@@ -84,8 +84,9 @@ export function enginePeer(name, kernels) {
       }
       // A task that asks for it gets the epoch estimate the lab would show before the run, made just before it, untimed.
       const estimateSeconds = task.estimateBefore ? estimateTask(task, kernels).secondsPerEpoch : undefined;
-      // The last run's minibatches (hundreds of megabytes for a Fashion-MNIST epoch) return to the kernels' memory first.
-      globalThis.gc?.();
+      // The last Fashion-MNIST run's minibatches (hundreds of megabytes) return to the kernels' memory first. Only there:
+      // a forced full collection throws compiled code away, which slows the small workloads' next run.
+      if (task.workload === 'fashion') globalThis.gc?.();
       const network = buildNetwork(task.spec, deriveRandom(task.seed, SEED_STREAMS.init), kernels);
       const started = performance.now();
       const cpu = process.cpuUsage();

@@ -3,10 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAssetText } from '../dist/engine/data/assetFiles.js';
 import { createDataLoader, SEED_STREAMS } from '../dist/engine/data/dataSets.js';
+import { IMAGE_DATA_SETS } from '../dist/engine/data/dataSetNames.js';
 import { readIdxImages } from '../dist/engine/data/idx.js';
+import { FASHION_CONVNET_ID, findPreset } from '../dist/engine/network/networkPresets.js';
 import { buildNetwork } from '../dist/engine/network/network.js';
 import { createRandom, deriveRandom } from '../dist/engine/random.js';
-import { parseSpecText } from '../dist/engine/specText.js';
+import { formatSpecText, parseSpecText } from '../dist/engine/specText.js';
 import { findSurface } from '../dist/engine/surfaces/catalog.js';
 import { EXERCISE_HYPERPARAMETERS } from '../dist/engine/training/hyperparameters.js';
 import { layersOf } from './taskFiles.mjs';
@@ -111,13 +113,13 @@ export function gridTasks(points = 1000) {
   ];
 }
 
-/** The two-convolution network and the MLP the Fashion-MNIST workload trains (the lab's Fashion-MNIST presets). */
+/** The two-convolution network and the MLP the Fashion-MNIST workload trains: the lab's Fashion-MNIST presets, by name and preset id. */
 export const FASHION_NETS = [
-  ['two-convolution network', 'conv2d:16:3:1:same,relu,maxpool2d:2,conv2d:32:3:1:same,relu,maxpool2d:2,flatten,linear:128,relu,linear:10,softmax', [1, 28, 28]],
-  ['MLP 784-256-128-10', MLP_TEXT, undefined],
+  ['two-convolution network', FASHION_CONVNET_ID],
+  ['MLP 784-256-128-10', 'fashion-mlp'],
 ];
 /** Where Debian's dataset-fashion-mnist package installs the files. */
-export const FASHION_FOLDER = '/usr/share/datasets/fashion-mnist/';
+export const FASHION_FOLDER = IMAGE_DATA_SETS['fashion-mnist'].folder;
 
 /** The first `size` images of an IDX pair, pixels scaled to [0, 1], labels one-hot over 10 classes. */
 function idxSamples(prefix, size) {
@@ -147,13 +149,16 @@ export function fashionTasks({ rows = 60000 } = {}) {
     test: { ...data.test, size: 64, features: data.test.features.subarray(0, 64 * 784), targets: data.test.targets.subarray(0, 640) },
   };
   const tasks = [];
-  for (const [name, text, inputShape] of FASHION_NETS) {
+  for (const [name, presetId] of FASHION_NETS) {
+    const preset = findPreset(presetId);
+    if (!preset) throw new Error(`bench: the lab has no preset ${presetId}`);
+    const { spec } = preset;
     const task = {
       id: `fashion ${name}`,
       workload: 'fashion',
       kind: 'train',
       name: `Fashion-MNIST, ${name}`,
-      text,
+      text: formatSpecText(spec),
       data,
       seed: 1,
       hyper: { epochs: 1, learningRate: 0.05, batchSize: 64, reduction: 'mean' },
@@ -162,7 +167,7 @@ export function fashionTasks({ rows = 60000 } = {}) {
     };
     tasks.push(task, { ...task, id: `${task.id} warm-up`, warmUpOnly: true, warmUpFor: task.id, data: warmData, estimateBefore: false });
     for (const t of tasks.slice(-2)) {
-      t.spec = inputShape ? { ...parseSpecText(text, 784), inputShape } : parseSpecText(text, 784);
+      t.spec = spec;
       t.layers = layersOf(buildNetwork(t.spec, deriveRandom(t.seed, SEED_STREAMS.init)));
     }
   }
