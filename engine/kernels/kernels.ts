@@ -49,6 +49,12 @@ export interface Kernels {
    * other array they copy it in and out). Only implementations with a memory of their own have it.
    */
   allocate?(length: number): Float64Array;
+  /**
+   * Runs `work` and gives the memory of every array it allocated back as soon as it returns, instead of when the
+   * collector finds them: for work (an estimate, a probe) whose arrays never outlive it. Only implementations with a
+   * memory of their own have it.
+   */
+  releasing?<T>(work: () => T): T;
 }
 
 /** Adam's two running moments of one parameter tensor. */
@@ -65,6 +71,11 @@ export interface AdamStepSettings {
   stepSize: number;
   firstCorrection: number;
   secondCorrection: number;
+}
+
+/** Runs `work`, with the memory it allocated in `kernels` given back when it returns where the kernels can (see Kernels.releasing). */
+export function releasingIn<T>(kernels: Kernels | undefined, work: () => T): T {
+  return kernels?.releasing ? kernels.releasing(work) : work();
 }
 
 /** A zeroed array of `length` values where `kernels` work fastest: their own memory when they have one. */

@@ -6,9 +6,9 @@ import type { Network } from './network.js';
 /** The activations one chunk may hold (32 MB of float64s): a whole test set of images at once would need gigabytes. */
 const CHUNK_ACTIVATIONS = 4 * 1024 * 1024;
 
-/** How many rows of `network` a chunk holds: as many as CHUNK_ACTIVATIONS allow (at least 1), at most `size`. */
+/** How many rows of `network` a chunk holds: as many as CHUNK_ACTIVATIONS allow (at least 1), at most `size`; a convolution's unfolded windows count too. */
 export function chunkRows(network: Network, size: number): number {
-  const perRow = Math.max(1, networkCost(network.spec).activationsPerRow);
+  const perRow = Math.max(1, networkCost(network.spec).activationBytesPerRow / 8);
   return Math.max(1, Math.min(size, Math.floor(CHUNK_ACTIVATIONS / perRow)));
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Samples } from '../data/dataSets.js';
 import { classify, endsInProbabilities } from '../analysis/predictions.js';
 import { SYMPTOM_PASS_VALUES } from '../limits.js';
+import { networkCost } from '../budget/networkCost.js';
 import type { Network } from '../network/network.js';
 
 /** one-class: every sample gets the same class; dead-relu: a ReLU layer outputs 0 in every unit for every sample. */
@@ -64,8 +65,9 @@ export function networkSymptoms(network: Network, samples: Samples, rowsPerPass 
 
 /** Rows per pass of networkSymptoms: one minibatch's, or more while the widest layer's activations stay within SYMPTOM_PASS_VALUES. */
 export function symptomPassRows(network: Network, batchSize: number): number {
-  const widest = Math.max(network.inputs, ...network.layers.map((layer) => layer.outputs));
-  return Math.max(batchSize, Math.floor(SYMPTOM_PASS_VALUES / Math.max(1, widest)));
+  // Every layer's outputs and a convolution's unfolded windows count: a pass of more rows than a minibatch makes new buffers.
+  const perRow = Math.max(1, networkCost(network.spec).activationBytesPerRow / 8);
+  return Math.max(batchSize, Math.floor(SYMPTOM_PASS_VALUES / perRow));
 }
 
 export interface DiagnosisInput {

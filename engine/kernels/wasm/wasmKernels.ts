@@ -24,6 +24,7 @@ export interface WasmKernels extends Kernels {
   allocate(length: number): Float64Array;
   /** True when `array` lies in the module's memory (its kernels then work on it without a copy). */
   owns(array: Float64Array): boolean;
+  releasing<T>(work: () => T): T;
 }
 
 /**
@@ -148,15 +149,38 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     return Math.max(MIN_BLOCK_SHIFT, Math.ceil(Math.log2(Math.max(1, length * 8))));
   }
 
-  function allocate(length: number): Float64Array {
+  /** The blocks allocated inside `releasing`'s work, given back when it returns; undefined outside it. */
+  type ScopedBlock = { view: Float64Array; address: number; sizeClass: number };
+  let scope: ScopedBlock[] | undefined;
+
+  function allocateBlock(length: number): Float64Array {
     const sizeClass = sizeClassOf(length);
     const address = takeBlock(sizeClass);
     // A full memory still leaves the kernels correct: they copy an array from elsewhere in and out.
     if (address === undefined) return new Float64Array(length);
     const view = new Float64Array(current, address, length);
     view.fill(0);
-    released.register(view, { address, sizeClass });
+    released.register(view, { address, sizeClass }, view);
     return view;
+  }
+  function allocate(length: number): Float64Array {
+    const view = allocateBlock(length);
+    if (scope && owns(view)) scope.push({ view, address: view.byteOffset, sizeClass: sizeClassOf(length) });
+    return view;
+  }
+  function releasing<T>(work: () => T): T {
+    if (scope) return work();
+    const mine: ScopedBlock[] = [];
+    scope = mine;
+    try {
+      return work();
+    } finally {
+      scope = undefined;
+      for (const { view, address, sizeClass } of mine) {
+        released.unregister(view);
+        (freeBlocks[sizeClass] ??= []).push(address);
+      }
+    }
   }
 
   // Reading a typed array's `buffer` takes tens of nanoseconds, a WeakSet lookup a few: each array's answer is kept.
@@ -172,14 +196,16 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   };
 
   // The slow path for arrays outside the memory: one scratch block, reused, grown when a call needs more.
-  let scratch = allocate(0);
+  let scratch = allocateBlock(0);
   let scratchUsed = 0;
   function scratchFor(values: number): number {
     if (scratchUsed + values > scratch.length) {
       // Values already copied in this call stay where they are: the old block is only released after the call returns.
-      scratch = allocate(2 ** Math.ceil(Math.log2(Math.max(2 * values, 1024))));
+      // The scratch is the kernels' own, never part of a releasing scope; an array from outside the memory never becomes it.
+      const grown = allocateBlock(2 ** Math.ceil(Math.log2(Math.max(2 * values, 1024))));
+      if (!owns(grown)) throw new Error(`the WebAssembly kernels' memory is full: no room to copy ${values} values in`);
+      scratch = grown;
       scratchUsed = 0;
-      if (!owns(scratch)) throw new Error(`the WebAssembly kernels' memory is full: no room to copy ${values} values in`);
     }
     const address = scratch.byteOffset + scratchUsed * 8;
     scratchUsed += values;
@@ -257,6 +283,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   return {
     variant,
     allocate,
+    releasing,
     owns,
     matmul(a, b, out, m, k, n) {
       try {

@@ -1,5 +1,9 @@
 // Tests epoch.estimate through the engine's protocol: an estimate for a run train.start would accept, and train.start's refusals otherwise.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IDX_FILES, IMAGE_DATA_SETS } from '../../../engine/data/dataSetNames.js';
+import { FASHION_CONVNET_ID, presetById } from '../../../engine/network/networkPresets.js';
 import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
@@ -56,4 +60,34 @@ describe('epoch.estimate', () => {
       message: 'the minibatch size 100 is larger than the test set (30 samples)',
     });
   });
+
+  it("gives the probe's memory back at once, so a form's many estimates leave room for the run they were for", async (context) => {
+    const folder = IMAGE_DATA_SETS['fashion-mnist'].folder;
+    if (!existsSync(join(folder, `${IDX_FILES.trainImages}.gz`))) return context.skip(`Fashion-MNIST is not installed at ${folder}: no run on its files`);
+    const preset = presetById(FASHION_CONVNET_ID);
+    const dataSet = { kind: 'images', set: 'fashion-mnist', trainSize: 2000, testSize: 500 };
+    const hyper = { ...EXERCISE_HYPERPARAMETERS, ...preset.hyper, epochs: 1, seed: 1 };
+    const answers = new Map<string, (event: EngineEvent) => void>();
+    const engine = createInProcessEngine((event: EngineEvent) => {
+      const id = 'requestId' in event ? event.requestId : 'runId' in event ? event.runId : undefined;
+      if (event.type === 'epoch.estimated' || event.type === 'train.finished' || event.type === 'error') answers.get(String(id))?.(event);
+    });
+    const send = (request: Record<string, unknown>, id: string) =>
+      new Promise<EngineEvent>((resolve) => {
+        answers.set(id, resolve);
+        engine.receive(request as EngineRequest);
+      });
+    try {
+      // Each probe builds the network with its buffers (tens of megabytes for this one): a dozen used to fill the memory.
+      for (let i = 0; i < 12; i++) {
+        const batchSize = i % 2 === 0 ? 64 : 32;
+        const event = await send({ type: 'epoch.estimate', requestId: `e${i}`, spec: preset.spec, dataSet, hyper: { ...hyper, batchSize } }, `e${i}`);
+        expect(event.type).toBe('epoch.estimated');
+      }
+      const finished = await send({ type: 'train.start', runId: 'after-estimates', spec: preset.spec, dataSet, hyper }, 'after-estimates');
+      expect(finished.type === 'error' ? finished.message : finished).toMatchObject({ type: 'train.finished', reason: 'completed' });
+    } finally {
+      engine.dispose();
+    }
+  }, 240_000);
 });
