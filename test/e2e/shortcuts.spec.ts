@@ -62,6 +62,8 @@ test('Ctrl+Enter trains from any lab, even from a field; Space pauses and resume
 
 test('Ctrl+S saves the project, Ctrl+O opens one, and Help lists every shortcut', async ({ page, labUrl }, testInfo) => {
   await page.goto(labUrl);
+  // Saved once the lab has loaded, as a person sees it: what it fills in while loading would otherwise count as unsaved.
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   expect(download.suggestedFilename()).toMatch(/\.backprop-lab\.json$/);
   await expect(page.getByRole('status', { name: 'Project file status' })).toHaveText(/^Saved project-.* to your downloads\.$/);
