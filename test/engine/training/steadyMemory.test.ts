@@ -1,5 +1,4 @@
 // Training for 1,000 epochs keeps memory flat: no growth beyond the kept history, and only a little short-lived garbage per minibatch.
-import { PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { readAssetText } from '../../../engine/data/assetFiles.js';
 import { createDataLoader, SEED_STREAMS } from '../../../engine/data/dataSets.js';
@@ -8,11 +7,7 @@ import { buildNetwork } from '../../../engine/network/network.js';
 import { deriveRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
-import { train } from '../../../engine/training/train.js';
-
-// Vitest runs its workers with --expose-gc (vitest.config.ts).
-const collect = (globalThis as { gc?: () => void }).gc!;
-const heapUsed = (): number => process.memoryUsage().heapUsed;
+import { collect, trainWatchingHeap } from '../support/trainingHeap.js';
 
 describe('training memory over 1,000 epochs', () => {
   it('keeps the heap flat beyond the kept history, and makes under 128 bytes of garbage per minibatch that no young collection has to clear', async () => {
@@ -27,37 +22,7 @@ describe('training memory over 1,000 epochs', () => {
       deriveRandom(settings.seed, SEED_STREAMS.init),
       kernels,
     );
-    const stepsPerEpoch = Math.floor(data.train.size / settings.batchSize) + Math.floor(data.test.size / settings.batchSize);
-
-    let counting = false;
-    let youngCollections = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (counting && (entry as { detail?: { kind?: number } }).detail?.kind === 1) youngCollections++;
-    });
-    observer.observe({ entryTypes: ['gc'] });
-    const heap = { from: 0, to: 0, end: 0 };
-    const outcome = await train({
-      network,
-      data,
-      hyper: settings,
-      kernels,
-      onEpoch: ({ epoch }) => {
-        if (epoch === from) {
-          collect();
-          heap.from = heapUsed();
-          counting = true;
-        } else if (epoch === to) {
-          heap.to = heapUsed();
-          counting = false;
-        } else if (epoch === epochs) {
-          collect();
-          heap.end = heapUsed();
-        }
-      },
-    });
-    // The gc entries are delivered asynchronously.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
+    const { outcome, heap, youngCollections, stepsPerEpoch } = await trainWatchingHeap({ network, data, hyper: settings, kernels, from, to });
     expect(outcome.history).toHaveLength(epochs);
     // Between the two collections the run kept 900 epochs of history (a few numbers each) and nothing else.
     expect(heap.end - heap.from).toBeLessThan((epochs - from) * 256 + 256 * 1024);
