@@ -116,8 +116,6 @@ export const MAX_MAP_AXIS = 60;
 
 /** A step-size × decay map runs at most this many optimizer steps in all (cells × steps per run); larger maps are refused with their size. */
 export const MAX_MAP_STEPS = 4_000_000;
-/** A finished run's symptom pass (dead layers, one class) holds at most this many values of one layer's activations at a time, or one minibatch's. */
-export const SYMPTOM_PASS_VALUES = 4_000_000;
 
 /** A stopped run is diagnosed only when the symptom pass before it started took at most this long: Stop is answered within a second. */
 export const STOPPED_DIAGNOSIS_MS = 250;

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { Samples } from '../data/dataSets.js';
 import { classify, endsInProbabilities } from '../analysis/predictions.js';
-import { SYMPTOM_PASS_VALUES } from '../limits.js';
-import { networkCost } from '../budget/networkCost.js';
+import { chunkRows } from '../network/forwardInChunks.js';
 import type { Network } from '../network/network.js';
 
 /** one-class: every sample gets the same class; dead-relu: a ReLU layer outputs 0 in every unit for every sample. */
@@ -63,11 +62,9 @@ export function networkSymptoms(network: Network, samples: Samples, rowsPerPass 
   return { oneClass: oneClass ? first : undefined, deadLayers: reluLayers.filter((index) => !alive.has(index)) };
 }
 
-/** Rows per pass of networkSymptoms: one minibatch's, or more while the widest layer's activations stay within SYMPTOM_PASS_VALUES. */
+/** Rows per pass of networkSymptoms: one minibatch's (whose buffers the layers already have), or a chunk of forwardInChunks when that is more. */
 export function symptomPassRows(network: Network, batchSize: number): number {
-  // Every layer's outputs and a convolution's unfolded windows count: a pass of more rows than a minibatch makes new buffers.
-  const perRow = Math.max(1, networkCost(network.spec).activationBytesPerRow / 8);
-  return Math.max(batchSize, Math.floor(SYMPTOM_PASS_VALUES / perRow));
+  return Math.max(batchSize, chunkRows(network, Number.MAX_SAFE_INTEGER));
 }
 
 export interface DiagnosisInput {
