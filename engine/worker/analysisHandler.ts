@@ -57,7 +57,10 @@ export async function handleAnalysis(request: AnalysisRun, context: EngineContex
       message: `there is no ${set} sample ${sampleIndex}: the ${set} set has ${size} samples (0 to ${size - 1})`,
     };
   }
-  // The predictions of a whole test set take seconds for images through a convnet: made in slices, so the engine keeps answering.
-  const predictions = await predictSamplesSliced(loaded.network, data[set === 'test' ? 'test' : 'train'], context.work.slicer());
+  // The predictions of a whole test set take seconds for images through a convnet: made in slices, so the engine keeps
+  // answering, and once per run and data, so tracing one more sample does not predict the whole set again.
+  const predictions = await context.predictions.of(weights, JSON.stringify(request.data), () =>
+    predictSamplesSliced(loaded.network, data[set === 'test' ? 'test' : 'train'], context.work.slicer()),
+  );
   return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels, predictions) };
 }

@@ -1,4 +1,5 @@
 // The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
+import { PredictionsMemo } from '../analysis/predictionsMemo.js';
 import { BudgetGuard } from '../budget/budgetGuard.js';
 import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
@@ -77,6 +78,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     loadData: (source, prepare) => loader(source, { admitMemory: admitDataTo(budget), ...prepare }),
     previewImages: loader.previewImages,
     runs,
+    predictions: new PredictionsMemo(),
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed,
