@@ -10,6 +10,7 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { createCompareHandlers } from '../../../engine/worker/compareHandler.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
 
@@ -37,6 +38,7 @@ function compare(
     loadData,
     kernels: defaultKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     isDisposed: () => false,
     work: new RequestWork(),
     budget: new BudgetGuard(),
