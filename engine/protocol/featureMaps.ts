@@ -82,7 +82,8 @@ export const FeatureMapsExplainedSchema = z
     weights: Float64ArraySchema,
     channelSums: Float64ArraySchema,
     dot: z.number(),
-    bias: z.number(),
+    /** The filter's bias; null when the convolution has no bias. */
+    bias: z.number().nullable(),
     sum: z.number(),
     value: z.number(),
     activation: z.object({ index, type: z.string(), value: z.number() }).strict().optional(),

@@ -160,7 +160,7 @@ describe('feature maps of a trained conv net', () => {
     const dot = expectedWindow.reduce((sum, x, i) => sum + x * W[18 + i]!, 0);
     expect(answer.dot).toBeCloseTo(dot, 12);
     expect(answer.bias).toBe(tensor(weights, 0, 'b')[2]);
-    expect(answer.sum).toBeCloseTo(answer.dot + answer.bias, 14);
+    expect(answer.sum).toBeCloseTo(answer.dot + answer.bias!, 14);
     const expected = conv1.values[2 * 64]!;
     expect(Math.abs(answer.value - expected)).toBeLessThan(1e-12);
     expect(Math.abs(answer.sum - answer.value)).toBeLessThan(1e-12);
