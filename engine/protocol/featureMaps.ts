@@ -49,6 +49,8 @@ export const FeatureMapsReportSchema = z
           kernel: z.number().int().positive(),
           stride: z.number().int().positive(),
           padding: z.enum(['valid', 'same']),
+          /** False for a convolution whose bias is off. */
+          bias: z.boolean(),
           before: Float64ArraySchema,
           activation: z.object({ index, type: z.string(), values: Float64ArraySchema }).strict().optional(),
         })

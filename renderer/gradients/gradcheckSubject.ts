@@ -105,7 +105,9 @@ function layerOf(values: GradcheckFormValues, errors: GradcheckErrors): LayerSpe
   const typed = values.settings[values.layerType] ?? {};
   for (const setting of checkedSettings(values.layerType)) {
     const value = typed[setting.name] ?? null;
-    if (setting.kind === 'choice' || setting.kind === 'flag') {
+    if (setting.kind === 'flag') {
+      if (typeof value === 'boolean' && value !== setting.default) layer[setting.name] = value;
+    } else if (setting.kind === 'choice') {
       if (value !== setting.default) layer[setting.name] = value;
     } else if (setting.kind === 'text') {
       const text = typeof value === 'string' ? value.trim() : '';

@@ -203,6 +203,7 @@ test('turns a convolution’s bias off in the builder: no b among its parameters
 
   const inside = page.getByRole('region', { name: 'Inside the convolutions' });
   await expect(inside.getByTestId('feature-maps-1')).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByTestId('feature-maps-1')).toContainText('Layer 1: Conv2D, 4 filters of 3×3, stride 1, padding same, no bias — 1×8×8 → 4×8×8');
   const map = inside.getByRole('button', { name: /^Layer 1, filter 3: a 8×8 map after ReLU/ });
   const explanation = inside.getByTestId('cell-explanation');
   const { dot, bias: shownBias, sum } = await explainCell(map, explanation, 8, 2, 5);

@@ -1,6 +1,7 @@
 // A feature-map value of a convolution with its bias off explained: no bias (null), the dot product alone, equal to the forward pass.
 import { describe, expect, it } from 'vitest';
 import { explainCell } from '../../../engine/analysis/cellExplanation.js';
+import { featureMaps } from '../../../engine/analysis/featureMaps.js';
 import { buildNetwork } from '../../../engine/network/network.js';
 import { FeatureMapsExplainedSchema } from '../../../engine/protocol/featureMaps.js';
 import { createRandom } from '../../../engine/random.js';
@@ -30,5 +31,6 @@ describe('explaining a cell of a convolution without bias', () => {
     expect(explained.activation).toEqual({ index: 1, type: 'tanh', value: Math.tanh(explained.value) });
     const event = { type: 'featureMaps.explained', requestId: 'r', ...explained };
     expect(FeatureMapsExplainedSchema.safeParse(event).success).toBe(true);
+    expect(featureMaps(weights, network, features).layers.map((layer) => layer.bias)).toEqual([false]);
   });
 });

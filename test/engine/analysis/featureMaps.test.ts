@@ -135,6 +135,7 @@ describe('feature maps of a trained conv net', () => {
     );
     expectClose(report.layers[1]!.before, conv2.values);
     expectClose(report.layers[1]!.activation!.values, conv2.values.map(Math.tanh));
+    expect(report.layers.map((l) => l.bias)).toEqual([true, true]);
     expect(report.filters).toMatchObject({ layer: 0, shape: [4, 1, 3, 3] });
     expect(Array.from(report.filters!.values)).toEqual(Array.from(tensor(weights, 0, 'W')));
     expect(report.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
