@@ -90,9 +90,9 @@ training:
 output:
   --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, two ONNX models,
                       learning-curves.svg and learning-curves.png into DIR: model.onnx in float64
-                      (the engine's outputs exactly; convolutions unrolled, as ONNX Runtime has no
-                      float64 Conv) and model-float32.onnx (standard Conv and pooling operators,
-                      for other runtimes and tools)
+                      (the engine's outputs exactly; convolutions and average pools unrolled, as
+                      ONNX Runtime has neither in float64) and model-float32.onnx (the standard
+                      Conv and pooling operators, for other runtimes and tools)
   --json              print one JSON object (with "history") instead of the table
 ${MEMORY_LIMIT_USAGE}
   -h, --help          show this help

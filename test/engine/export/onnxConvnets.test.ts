@@ -1,5 +1,7 @@
 // The ONNX exports of convolutional networks: which operators each precision's graph uses, and the image presets, trained on real images, run in ONNX Runtime against the engine.
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +25,19 @@ const FASHION = IMAGE_DATA_SETS['fashion-mnist'];
 const fashionInstalled = existsSync(join(FASHION.folder, `${IDX_FILES.trainImages}.gz`));
 const NO_FASHION = `Fashion-MNIST is not installed at ${FASHION.folder} (Debian's dataset-fashion-mnist): its preset's export was not run on its images`;
 
+const hasOnnx = spawnSync('/usr/bin/python3', ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0;
+const NO_ONNX = "the system's python3 has no onnx package (Debian's python3-onnx): the models were not put to ONNX's own checker";
+
+/** ONNX's checker (full check) and strict shape inference on a model file, printing the inferred output's dimensions. */
+const CHECKER = `
+import json, sys, onnx
+model = onnx.load(sys.argv[1])
+onnx.checker.check_model(model, full_check=True)
+inferred = onnx.shape_inference.infer_shapes(model, strict_mode=True)
+dims = inferred.graph.output[0].type.tensor_type.shape.dim
+print(json.dumps([d.dim_param or d.dim_value for d in dims]))
+`;
+
 const CONV_NET: NetworkSpec = {
   ...parseSpecText('conv2d:4:3:2:same,relu,maxpool2d:3:2,conv2d:3:2,avgpool2d:2:1,flatten,linear:5,softmax', 2 * 19 * 20),
   inputShape: [2, 19, 20],
@@ -45,6 +60,23 @@ describe('the ONNX export of a convolutional network', () => {
     expect(graph.opTypes.filter((op) => op === 'Gather')).toHaveLength(3);
     expect([graph.inputType, graph.outputType]).toEqual(['float64', 'float64']);
     expect(graph.initializerTypes).toEqual(Array(6).fill('float64'));
+  });
+
+  it("passes ONNX's own checker and strict shape inference in both precisions", (context) => {
+    if (!hasOnnx) return context.skip(NO_ONNX);
+    const folder = mkdtempSync(join(tmpdir(), 'onnx-check-'));
+    try {
+      const weights = buildNetwork(CONV_NET, createRandom(3)).trainedWeights();
+      for (const precision of ['float64', 'float32'] as const) {
+        const file = join(folder, `${precision}.onnx`);
+        writeFileSync(file, encodeOnnxModel(weights, 'test', precision));
+        const checked = spawnSync('/usr/bin/python3', ['-c', CHECKER, file], { encoding: 'utf8', timeout: 60_000 });
+        expect(checked.stderr, precision).toBe('');
+        expect(JSON.parse(checked.stdout), precision).toEqual(['batch', 5]);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("gives the engine's outputs in ONNX Runtime with strides, padding and overlapping pools: to 1e-12 in float64, to the float32 tolerance in float32", async () => {
