@@ -88,6 +88,7 @@ export type Conv2DSpec = z.infer<typeof Conv2DSpecSchema>;
 
 const geometryOf = (spec: Conv2DSpec, input: readonly number[]) => windowGeometry(input, spec.kernel, spec.stride ?? 1, spec.padding ?? 'valid');
 
+/** The filters W (filters×channels×k×k, as torch.nn.Conv2d keeps them) and the bias b. */
 function parameterShapes(spec: Conv2DSpec, input: readonly number[]): ParameterShape[] {
   return [
     { name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] },
