@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { Conv2D } from './conv2d.js';
 import { PADDINGS, windowGeometry } from './convGeometry.js';
-import { defineLayer } from './layerDefinition.js';
+import { defineLayer, type ParameterShape } from './layerDefinition.js';
 import { numberSchema, type ChoiceSetting, type FlagSetting, type NumberSetting } from './layerSetting.js';
-import { int64Constant, windowNodes } from './onnxWindows.js';
+import { hasWindowOperator, int64Constant, windowAttributes, windowNodes } from './onnxWindows.js';
 import { imageIssue, windowIssue } from './windowIssues.js';
 
 const filters: NumberSetting = {
@@ -101,6 +101,14 @@ export type Conv2DSpec = z.infer<typeof Conv2DSpecSchema>;
 const biased = (spec: Conv2DSpec) => spec.bias ?? bias.default;
 const geometryOf = (spec: Conv2DSpec, input: readonly number[]) => windowGeometry(input, spec.kernel, spec.stride ?? 1, spec.padding ?? 'valid');
 
+/** The filters W (filters×channels×k×k, as torch.nn.Conv2d keeps them) and the bias b unless it is off. */
+function parameterShapes(spec: Conv2DSpec, input: readonly number[]): ParameterShape[] {
+  return [
+    { name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] },
+    ...(biased(spec) ? [{ name: 'b', shape: [spec.filters] }] : []),
+  ];
+}
+
 export const conv2dDefinition = defineLayer({
   type: 'conv2d',
   title: 'Conv2D',
@@ -122,13 +130,16 @@ export const conv2dDefinition = defineLayer({
       at,
       spec.padding === 'same' ? undefined : 'use a smaller kernel, or padding same',
     ),
-  parameterShapes: (spec, input) => [
-    { name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] },
-    ...(biased(spec) ? [{ name: 'b', shape: [spec.filters] }] : []),
-  ],
-  // windows [N, P, C·k·k] · Wᵀ [C·k·k, F] (+ b), then [N, F, Ho, Wo]: the same sums as a Conv node, in float64 (see onnxWindows.ts).
+  parameterShapes: (spec, input) => parameterShapes(spec, input),
+  // A Conv node (W is already filters×channels×k×k; B only when the layer has a bias) where the runtime has Conv in the
+  // model's precision; else windows [N, P, C·k·k] · Wᵀ [C·k·k, F] (+ b), then [N, F, Ho, Wo]: the same sums in float64 (see onnxWindows.ts).
   onnx: (spec, names) => {
     const geometry = geometryOf(spec, names.inputShape);
+    const hasBias = biased(spec);
+    if (hasWindowOperator('Conv', names.precision)) {
+      const inputs = [names.input, names.parameter('W'), ...(hasBias ? [names.parameter('b')] : [])];
+      return [{ opType: 'Conv', inputs, output: names.output, attributes: [...windowAttributes(geometry), { name: 'group', int: 1 }] }];
+    }
     const at = names.intermediate;
     const patch = geometry.channels * spec.kernel * spec.kernel;
     return [
@@ -136,9 +147,9 @@ export const conv2dDefinition = defineLayer({
       int64Constant(names, 'weight_shape', [2], [spec.filters, patch]),
       { opType: 'Reshape', inputs: [names.parameter('W'), at('weight_shape')], output: at('weights') },
       { opType: 'Transpose', inputs: [at('weights')], output: at('weights_t'), attributes: [{ name: 'perm', ints: [1, 0] }] },
-      { opType: 'MatMul', inputs: [at('windows'), at('weights_t')], output: at('product') },
-      ...(biased(spec) ? [{ opType: 'Add', inputs: [at('product'), names.parameter('b')], output: at('biased') }] : []),
-      { opType: 'Transpose', inputs: [at(biased(spec) ? 'biased' : 'product')], output: at('channels_first'), attributes: [{ name: 'perm', ints: [0, 2, 1] }] },
+      { opType: 'MatMul', inputs: [at('windows'), at('weights_t')], output: hasBias ? at('product') : at('biased') },
+      ...(hasBias ? [{ opType: 'Add', inputs: [at('product'), names.parameter('b')], output: at('biased') }] : []),
+      { opType: 'Transpose', inputs: [at('biased')], output: at('channels_first'), attributes: [{ name: 'perm', ints: [0, 2, 1] }] },
       int64Constant(names, 'output_shape', [4], [0, spec.filters, geometry.rows.output, geometry.columns.output]),
       { opType: 'Reshape', inputs: [at('channels_first'), at('output_shape')], output: names.output },
     ];
