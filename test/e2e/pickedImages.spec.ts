@@ -87,6 +87,29 @@ test('trains on a folder of MNIST-format files picked in the browser, sending th
   expect(Math.max(...sentSizes)).toBeLessThan(2 * 1024 * 1024);
 });
 
+test("opens the installed Fashion-MNIST folder whole in the browser: its 30 MB of .gz files sent once, within the lab's limits", async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  test.skip(!fashionInstalled(), SKIP);
+  test.setTimeout(180_000);
+  const sentSizes: number[] = [];
+  page.on('websocket', (socket) => socket.on('framesent', (frame) => sentSizes.push(messageSizeOf(frame.payload) ?? 0)));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openFolderChoice(page, labUrl);
+  await pickFolder(page, FASHION_FOLDER);
+  await expect(page.getByLabel('Folder of image files')).toHaveValue('fashion-mnist');
+  await expect(page.getByTestId('data-summary')).toHaveText('784 features · 60,000 training and 10,000 test samples · 10 classes', { timeout: 60_000 });
+  await page.getByLabel('Train size').fill('2000');
+  await page.getByLabel('Test size').fill('500');
+  await expect(page.getByTestId('data-summary')).toHaveText('784 features · 2,000 training and 500 test samples · 10 classes');
+  await expect(page.getByTestId('thumbnail')).toHaveCount(40);
+  await page.screenshot({ path: testInfo.outputPath('picked-fashion-1280x800.png') });
+  const large = sentSizes.filter((size) => size > 25 * 1024 * 1024);
+  expect(large).toHaveLength(1);
+  expect(large[0]).toBeLessThan(32 * 1024 * 1024);
+});
+
 test('names the damaged file at the folder field when a picked folder holds a truncated one, and takes the four files picked one by one', async ({
   page,
   labUrl,
