@@ -67,7 +67,7 @@ export interface DataInput {
    * For image files: the folder of "Open image files…" (its path), or the files picked in the browser (which never tells
    * the page a path), and the subset sizes (null: every image).
    */
-  images?: { folder: string | null; picked?: PickedImages | null; trainSize: number | null; testSize: number | null } | undefined;
+  images?: { folder: string | null; picked?: PickedImages | null; pickedName?: string | null; trainSize: number | null; testSize: number | null } | undefined;
 }
 
 /** A network's view of a data set: how many features it reads and how many classes it tells apart. */
@@ -151,9 +151,13 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /** The image data source of a known set or a named folder, with its subset sizes, or the messages of its fields. */
 function imageSourceOf(input: DataInput): DataValidation {
   const set = imageSetOf(input.choice);
-  const { folder = null, picked = null, trainSize = null, testSize = null } = input.images ?? {};
+  const { folder = null, picked = null, pickedName = null, trainSize = null, testSize = null } = input.images ?? {};
   const errors: FieldErrors = {};
-  if (!set && !picked && !folder?.trim()) errors.imageFolder = 'Enter the folder that holds the image files';
+  if (!set && !picked && !folder?.trim()) {
+    errors.imageFolder = pickedName
+      ? `Choose the files of ${pickedName} again: a saved project keeps only their name`
+      : 'Enter the folder that holds the image files';
+  }
   if (trainSize !== null && Number.isNaN(trainSize)) errors.trainSize = 'Enter a number of images, or leave it empty for all';
   if (testSize !== null && Number.isNaN(testSize)) errors.testSize = 'Enter a number of images, or leave it empty for all';
   const parsed = ImageDataSourceSchema.safeParse({

@@ -28,6 +28,8 @@ export class TrainingForm {
   imageFolder = $state<string | null>(null);
   /** Image files picked in the browser, with their bytes (never saved: a project keeps the folder's path only). */
   pickedImages = $state.raw<PickedImages | null>(null);
+  /** The name of the files picked last, which a project keeps so that it can say which to pick again. */
+  pickedName = $state<string | null>(null);
   trainSize = $state<number | null>(null);
   testSize = $state<number | null>(null);
   /** Extra input features for two-feature data (kept while other data is chosen, used only with two features). */
@@ -63,7 +65,7 @@ export class TrainingForm {
     toyNoise: this.toyNoise,
     csv: this.csv,
     labelColumn: this.labelColumn,
-    images: { folder: this.imageFolder, picked: this.pickedImages, trainSize: this.trainSize, testSize: this.testSize },
+    images: { folder: this.imageFolder, picked: this.pickedImages, pickedName: this.pickedName, trainSize: this.trainSize, testSize: this.testSize },
   });
   #preview = $derived.by((): CsvPreview | null => {
     if (!this.csv) return null;
