@@ -5,6 +5,7 @@ import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { admitDataTo } from '../budget/dataBudget.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
+import { createPickedImageStore } from '../data/pickedImages.js';
 import type { DataFiles } from '../data/imageFolder.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { CacheLimits } from '../lruCache.js';
@@ -60,7 +61,8 @@ export interface EngineService {
  * Creates the engine service. Training runs are independent and may overlap (each has its own id; they share the
  * process by taking turns every few milliseconds). Every other request is answered by one event with its requestId,
  * or an `error` event that names the field at fault. The service keeps the CSV tables it has read (by the hash of
- * their text) and its finished runs (by run id), so later requests may name them instead of sending them again.
+ * their text), the image files a page picked (by their digest) and its finished runs (by run id), so later requests may
+ * name them instead of sending them again.
  */
 export function createEngineService(emit: (event: EngineEvent) => void, options: EngineServiceOptions = {}): EngineService {
   let disposed = false;
@@ -69,7 +71,8 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const isDisposed = () => disposed;
   const active = new ActiveWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed });
   const budget = new BudgetGuard(options.budget);
-  const loader = createDataLoader(options.readAsset, tables, options.files);
+  const picked = createPickedImageStore();
+  const loader = createDataLoader(options.readAsset, tables, options.files, picked);
   const context: EngineContext = {
     send: (event) => {
       if (!disposed) emit(event);
@@ -121,7 +124,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       if (disposed) return;
       const parsed = parseRequest(data);
       if (!parsed.ok) return context.send(parsed.error);
-      const resolved = resolveReferences(parsed.request, { tables, runs });
+      const resolved = resolveReferences(parsed.request, { tables, runs, picked });
       if ('error' in resolved) return context.send(resolved.error);
       const request = resolved.request;
       const tracked = 'requestId' in request && request.type !== 'work.stop' && request.type !== 'engine.ping' ? request.requestId : undefined;
