@@ -7,4 +7,7 @@ const output: Output = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-process.exitCode = await runCli(process.argv.slice(2), output);
+// No top-level await: the bundle is a CommonJS script, so that V8 can keep a code cache of it.
+void runCli(process.argv.slice(2), output).then((status) => {
+  process.exitCode = status;
+});
