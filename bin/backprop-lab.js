@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The `backprop-lab` command: a shim that runs the command line bundled by `npm run build:node` (dist/bin), with V8's code
-// cache of it, when it is at least as new as the last compile, else the compiled modules (as while `npm run dev` recompiles them).
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// cache of it, when it is at least as new as the last compile, else the compiled modules (as while `npm run dev` recompiles
+// them). It is CommonJS (bin/package.json says so): Node starts a CommonJS entry a few milliseconds sooner than a module.
+'use strict';
+const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
-const bundled = fileURLToPath(new URL('../dist/bin/backprop-lab.cjs', import.meta.url));
-const compiled = fileURLToPath(new URL('../dist/tsconfig.node.tsbuildinfo', import.meta.url));
+const dist = join(__dirname, '..', 'dist');
+const bundled = join(dist, 'bin', 'backprop-lab.cjs');
+const compiled = join(dist, 'tsconfig.node.tsbuildinfo');
 const bundleIsFresh = existsSync(bundled) && (!existsSync(compiled) || statSync(bundled).mtimeMs >= statSync(compiled).mtimeMs);
 
 function fail(error) {
@@ -47,7 +50,7 @@ function runBundle() {
     });
   }
   const module = { exports: {} };
-  // A script has no import() of its own: the bundle imports the packages and files it does not hold through this module's.
+  // A script has no import() of its own: the bundle imports the packages and files it does not hold through this file's.
   const importModule = (specifier) => import(specifier);
   script.runInThisContext()(module.exports, createRequire(bundled), module, bundled, dirname(bundled), importModule);
 }
@@ -59,5 +62,5 @@ if (bundleIsFresh) {
     fail(error);
   }
 } else {
-  import('../dist/cli/main.js').catch(fail);
+  import(pathToFileURL(join(dist, 'cli', 'main.js')).href).catch(fail);
 }
