@@ -1,4 +1,5 @@
 // The command line's entry, run by bin/backprop-lab.js: runs the command and sets the exit status (Node, the CLI process).
+import './jitlessZod.js';
 import { runCli } from './runCli.js';
 import type { Output } from './trainCommand.js';
 
