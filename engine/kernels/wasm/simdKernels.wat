@@ -76,10 +76,8 @@
               (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $p0) (local.get $p1))
             (local.set $j (i32.add (local.get $j) (i32.const 2)))))
           (if (i32.lt_u (local.get $j) (local.get $jEnd)) (then
-            (call $dot1 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
-              (local.get $i) (local.get $j) (local.get $p0) (local.get $p1))
-            (call $dot1 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
-              (i32.add (local.get $i) (i32.const 1)) (local.get $j) (local.get $p0) (local.get $p1))))
+            (call $tile2x1 (local.get $a) (local.get $rs) (local.get $ss) (local.get $b) (local.get $out) (local.get $cols)
+              (local.get $i) (local.get $j) (local.get $p0) (local.get $p1))))
           (local.set $i (i32.add (local.get $i) (i32.const 2)))))
         (block $rDone (loop $rLoop
           (br_if $rDone (i32.ge_u (local.get $i) (local.get $i1)))
@@ -387,6 +385,34 @@
     (f64.store (i32.add (local.get $o) (local.get $n8)) (local.get $c1))
     (f64.store (i32.add (local.get $o) (i32.shl (local.get $n8) (i32.const 1))) (local.get $c2))
     (f64.store (i32.add (local.get $o) (i32.mul (local.get $n8) (i32.const 3))) (local.get $c3)))
+
+  ;; Two output values of one column (rows i and i+1), as $tile4x1 computes four.
+  (func $tile2x1 (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32) (param $cols i32)
+              (param $i i32) (param $j i32) (param $p0 i32) (param $p1 i32)
+    (local $a0 i32) (local $pb i32) (local $o i32) (local $n8 i32) (local $ss8 i32) (local $rs8 i32) (local $p i32)
+    (local $c0 f64) (local $c1 f64) (local $bp f64)
+    (local.set $n8 (i32.shl (local.get $cols) (i32.const 3)))
+    (local.set $ss8 (i32.shl (local.get $ss) (i32.const 3)))
+    (local.set $rs8 (i32.shl (local.get $rs) (i32.const 3)))
+    (local.set $a0 (i32.add (local.get $a) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $rs))
+      (i32.mul (local.get $p0) (local.get $ss))) (i32.const 3))))
+    (local.set $pb (i32.add (local.get $b) (i32.shl (i32.add (i32.mul (local.get $p0) (local.get $cols)) (local.get $j)) (i32.const 3))))
+    (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $cols)) (local.get $j)) (i32.const 3))))
+    (if (local.get $p0) (then
+      (local.set $c0 (f64.load (local.get $o)))
+      (local.set $c1 (f64.load (i32.add (local.get $o) (local.get $n8))))))
+    (local.set $p (local.get $p0))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))
+      (local.set $bp (f64.load (local.get $pb)))
+      (local.set $c0 (f64.add (local.get $c0) (f64.mul (f64.load (local.get $a0)) (local.get $bp))))
+      (local.set $c1 (f64.add (local.get $c1) (f64.mul (f64.load (i32.add (local.get $a0) (local.get $rs8))) (local.get $bp))))
+      (local.set $a0 (i32.add (local.get $a0) (local.get $ss8)))
+      (local.set $pb (i32.add (local.get $pb) (local.get $n8)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (br $next)))
+    (f64.store (local.get $o) (local.get $c0))
+    (f64.store (i32.add (local.get $o) (local.get $n8)) (local.get $c1)))
 
   ;; One output value, in scalar f64 (the last column when the width is odd).
   (func $dot1 (param $a i32) (param $rs i32) (param $ss i32) (param $b i32) (param $out i32) (param $cols i32)
