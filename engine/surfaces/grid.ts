@@ -14,7 +14,7 @@ export interface SurfaceGrid {
   max: number;
 }
 
-type GridSurface = Pick<Surface, 'value'> & Partial<Pick<Surface, 'formula'>>;
+type GridSurface = Pick<Surface, 'value'> & Partial<Pick<Surface, 'formula' | 'gridRows'>>;
 
 function parsedOrUndefined(formula: string): Expr | undefined {
   try {
@@ -26,8 +26,9 @@ function parsedOrUndefined(formula: string): Expr | undefined {
 
 /**
  * A grid being filled row by row (checked, allocated once). A surface with a formula is evaluated from it a row at a time
- * (see compileGridRows): the same operations as its value function for a typed expression, and within round-off of it for
- * a built-in one (whose value is written by hand); `grid()` gives the result when every row is done.
+ * (its own gridRows where it has them, else compileGridRows): the same operations as its value function for a typed
+ * expression, and within round-off of it for a built-in one (whose value is written by hand); `grid()` gives the result
+ * when every row is done.
  */
 class GridFill {
   readonly values: Float64Array;
@@ -48,8 +49,8 @@ class GridFill {
     this.values = new Float64Array(nx * ny);
     this.xs = new Float64Array(nx);
     for (let i = 0; i < nx; i++) this.xs[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
-    const expression = surface.formula === undefined ? undefined : parsedOrUndefined(surface.formula);
-    this.rows = expression ? compileGridRows(expression, this.xs) : undefined;
+    const expression = surface.gridRows || surface.formula === undefined ? undefined : parsedOrUndefined(surface.formula);
+    this.rows = surface.gridRows ? surface.gridRows(this.xs) : expression ? compileGridRows(expression, this.xs) : undefined;
     this.row = new Float64Array(nx);
   }
 
