@@ -215,6 +215,34 @@ export function descentCost(request: Pick<SurfaceDescend, 'surface' | 'steps'>):
 }
 
 /**
+ * Feature maps (or one value's explanation) for one sample, with a gallery of `galleryRows` samples classified beside it:
+ * its memory the network rebuilt from the weights (parameters and their gradients), the activations of a pass over the
+ * sample and over the gallery, every layer's output for the sample, and the gallery's pixels; its work those passes.
+ */
+export function featureMapsCost(spec: NetworkSpec, galleryRows: number): RequestCost {
+  const net = networkCost(spec);
+  const rows = 1 + galleryRows;
+  const samples = galleryRows > 0 ? `the chosen sample and a gallery of ${galleryRows}` : 'the chosen sample';
+  const advice = 'use a network with fewer filters or units';
+  return {
+    what: 'drawing the feature maps',
+    memory: {
+      bytes: 2 * net.parameterBlockBytes + 8 * net.parameters + rows * net.activationBytesPerRow + 8 * net.activationsPerRow + 2 * 8 * spec.input * galleryRows,
+      field: 'weights',
+      detail: `${formatCount(net.parameters)} parameters and ${formatCount(rows * net.activationsPerRow)} activations for ${samples}`,
+      advice,
+    },
+    work: {
+      ...REQUEST_MULTIPLY_ADDS,
+      amount: rows * net.multiplyAddsPerRow,
+      field: 'weights',
+      detail: `a forward pass of ${samples}`,
+      advice,
+    },
+  };
+}
+
+/**
  * A loss landscape: resolution² forward passes of the whole training set; its memory the network, four vectors of
  * its parameters (θ, the point, δ, η) and the activations of the training set in one batch.
  */

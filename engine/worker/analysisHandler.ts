@@ -5,7 +5,7 @@ import { predictSamplesSliced } from '../analysis/predictions.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
 import { WeightsMismatchError } from '../network/loadWeights.js';
-import type { Network } from '../network/network.js';
+import { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
@@ -15,13 +15,13 @@ import type { EngineContext } from './engineContext.js';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Loads the request's data (the same source, split and normalisation as the run) and rebuilds its network from the
- * weights (sent, or filled in from the kept run before the handler runs), or answers an error naming `data` or `weights`.
+ * Loads the request's data (the same source, split and normalisation as the run) and checks the weights (sent, or
+ * filled in from the kept run before the handler runs) against it, or answers an error naming `data` or `weights`.
  */
-export async function loadTrainedNetwork(
+export async function loadTrainedData(
   request: Pick<AnalysisRun | LandscapeRun, 'requestId' | 'weights' | 'data'>,
-  context: EngineContext,
-): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
+  context: Pick<EngineContext, 'loadData'>,
+): Promise<{ data: PreparedData; weights: TrainedWeights } | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
   const { weights } = request;
   if (!weights) return fail('weights', 'send the trained weights, or the runId of a finished run');
@@ -34,11 +34,27 @@ export async function loadTrainedNetwork(
   }
   const mismatch = weightsMismatchForData(weights, data);
   if (mismatch) return fail('weights', mismatch);
+  return { data, weights };
+}
+
+/** The network of `weights`, built in the context's kernels, or an error naming the field of the weights at fault. */
+export function rebuildNetwork(requestId: string, weights: TrainedWeights, context: Pick<EngineContext, 'kernels'>): Network | ErrorEvent {
   try {
-    return { data, network: networkFromWeights(weights, context.kernels), weights };
+    return networkFromWeights(weights, context.kernels);
   } catch (error) {
-    return fail(error instanceof WeightsMismatchError ? `weights.${error.field}` : 'weights', messageOf(error));
+    return { type: 'error', requestId, field: error instanceof WeightsMismatchError ? `weights.${error.field}` : 'weights', message: messageOf(error) };
   }
+}
+
+/** The request's data and weights (see loadTrainedData) and the network rebuilt from the weights. */
+export async function loadTrainedNetwork(
+  request: Pick<AnalysisRun | LandscapeRun, 'requestId' | 'weights' | 'data'>,
+  context: EngineContext,
+): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
+  const loaded = await loadTrainedData(request, context);
+  if ('type' in loaded) return loaded;
+  const network = rebuildNetwork(request.requestId, loaded.weights, context);
+  return network instanceof Network ? { ...loaded, network } : network;
 }
 
 /** The confusion matrix, predictions, one sample traced with its saliency, first-layer images and the linear collapse. */
