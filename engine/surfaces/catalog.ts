@@ -1,5 +1,4 @@
 // The 2D test functions of the optimizer lab, each with its analytic gradient, a view window and known minima.
-import type { RowEvaluator } from './gridRows.js';
 
 /** A rectangle of the (x, y) plane. */
 export interface Bounds {
@@ -8,6 +7,15 @@ export interface Bounds {
   yMin: number;
   yMax: number;
 }
+
+/** The least and greatest finite values seen so far. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+/** Writes one grid row: f(x_i, y) into target[i] for each x of the grid, a non-finite value as NaN, and widens `range` to the row's finite values. */
+export type GridRowFill = (y: number, target: Float64Array, range: ValueRange) => void;
 
 /** A differentiable function of two variables that an optimizer can descend. */
 export interface Surface {
@@ -19,10 +27,10 @@ export interface Surface {
   /** Writes ∂f/∂x and ∂f/∂y into out[0] and out[1]. */
   gradient(x: number, y: number, out: Float64Array): void;
   /**
-   * The formula's grid rows in one loop per row, written by hand: equal bit for bit to compileGridRows of the parsed
-   * formula at the grid's x values `xs` (the same operations in the same order), only without a pass per term.
+   * The formula's grid rows in one loop per row, written by hand, at the grid's x values `xs`: the same operations in the
+   * same order as compileGridRows of the parsed formula (so equal to it bit for bit), only without a pass per term.
    */
-  gridRows?(xs: Float64Array): RowEvaluator;
+  gridRows?(xs: Float64Array): GridRowFill;
   bounds: Bounds;
   /** A start point that shows the surface's character. */
   start: { x: number; y: number };
@@ -43,12 +51,21 @@ const exercise: Surface = {
     // The terms in x alone, once for the grid, as the compiled formula computes them (x^2 is Math.pow(x, 2)).
     const squares = xs.map((x) => Math.pow(x, 2));
     const cosines = xs.map((x) => Math.cos(3 * x));
-    const own = new Float64Array(xs.length);
-    return (y, target = own) => {
+    return (y, target, range) => {
       const ySquared = Math.pow(y, 2);
       const yPlusTwo = y + 2;
-      for (let i = 0; i < target.length; i++) target[i] = squares[i]! + ySquared + xs[i]! * yPlusTwo + cosines[i]!;
-      return target;
+      let { min, max } = range;
+      for (let i = 0; i < target.length; i++) {
+        const v = squares[i]! + ySquared + xs[i]! * yPlusTwo + cosines[i]!;
+        // v − v is 0 exactly when v is finite.
+        if (v - v === 0) {
+          target[i] = v;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        } else target[i] = NaN;
+      }
+      range.min = min;
+      range.max = max;
     };
   },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },

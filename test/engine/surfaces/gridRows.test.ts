@@ -71,10 +71,26 @@ describe("a built-in surface's own grid rows", () => {
     const xs = Float64Array.from({ length: nx }, (_, i) => bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1));
     const compiled = compileGridRows(parseExpression(surface.formula), xs);
     const own = surface.gridRows!(xs);
+    const range = { min: Infinity, max: -Infinity };
+    const all: number[] = [];
     for (let j = 0; j < ny; j++) {
       const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
-      expect(own(y, new Float64Array(nx))).toEqual(compiled(y, new Float64Array(nx)));
+      const row = new Float64Array(nx);
+      own(y, row, range);
+      expect(row).toEqual(compiled(y, new Float64Array(nx)));
+      all.push(...row);
     }
+    expect(range).toEqual({ min: Math.min(...all), max: Math.max(...all) });
+  });
+
+  it('keep a value that is not finite as NaN, and leave it out of the range', () => {
+    const exercise = SURFACES.find((surface) => surface.id === 'exercise')!;
+    const row = new Float64Array(3);
+    const range = { min: Infinity, max: -Infinity };
+    exercise.gridRows!(Float64Array.of(-1e200, 0, 1))(0, row, range);
+    expect(row[0]).toBeNaN();
+    expect(Array.from(row.subarray(1))).toEqual([exercise.value(0, 0), exercise.value(1, 0)]);
+    expect(range).toEqual({ min: 1, max: exercise.value(1, 0) });
   });
 
   it('give the same grid as the surface typed as its formula, bit for bit', () => {
