@@ -71,7 +71,7 @@ function typedArraysIn(value: unknown, found: ArrayBufferView[] = []): ArrayBuff
 describe("a session's kernel memory", () => {
   it('returns to its baseline after each run of many trained and discarded one after another, and one more run trains', async () => {
     const kernels = createWasmKernels(readWasmKernelBinaries()!, 'simd');
-    const { service, train } = engine(kernels);
+    const { service, train, answer } = engine(kernels);
     // What the kernels hold besides their own scratch (which grows to the largest array copied in from elsewhere).
     const held = () => kernels.memoryUse().inUseBytes - kernels.memoryUse().scratchBytes;
     try {
@@ -87,6 +87,11 @@ describe("a session's kernel memory", () => {
       // Each run took the blocks the one before gave back: the memory never grew past what the first two needed.
       expect(kernels.memoryUse().reservedBytes).toBe(grown);
       await train('one-more', mlp);
+      expect(held()).toBe(0);
+      // The kept runs are copies outside that memory: the first run is still analysed from its kept weights.
+      service.receive({ type: 'analysis.run', requestId: 'a', runId: 'first-mlp', data });
+      expect(await answer('a')).toMatchObject({ type: 'analysis.report' });
+      await new Promise((resolve) => setImmediate(resolve));
       expect(held()).toBe(0);
     } finally {
       service.dispose();
