@@ -104,6 +104,17 @@ describe("a session's kernel memory", () => {
     try {
       await train('mlp', mlp, { recordPath: true });
       await train('convnet', convnet);
+      // A run on two-feature data sends its decision boundary as it trains.
+      await train(
+        'boundary',
+        { input: 2, layers: [{ type: 'linear', units: 8 }, { type: 'tanh' }, { type: 'linear', units: 1 }, { type: 'sigmoid' }] },
+        {
+          dataSet: { kind: 'toy', name: 'circles', size: 200, noise: 0.05 },
+          hyper: { ...hyper, epochs: 3, batchSize: 10, optimizer: { kind: 'sgd' }, learningRate: 0.03 },
+          boundary: true,
+        },
+      );
+      expect(log.events.some((event) => event.type === 'train.boundary')).toBe(true);
       // Besides the kernels' own scratch (which grows to the largest array copied in from elsewhere).
       const held = () => kernels.memoryUse().inUseBytes - kernels.memoryUse().scratchBytes;
       const level = held();
