@@ -1,11 +1,12 @@
 // Answers analysis.run: a trained network analysed on the test set of the data it was trained on; pure, runs in the engine process.
 import { analyseNetwork, analysedSet } from '../analysis/analyseNetwork.js';
+import { analysisCost } from '../budget/requestCost.js';
 import { networkFromWeights } from '../analysis/networkFromWeights.js';
 import { predictSamplesSliced } from '../analysis/predictions.js';
 import { weightsMismatchForData } from '../analysis/weightsMismatchForData.js';
 import type { PreparedData } from '../data/dataSets.js';
 import { WeightsMismatchError } from '../network/loadWeights.js';
-import { Network } from '../network/network.js';
+import type { Network } from '../network/network.js';
 import type { AnalysisReport, AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { LandscapeRun } from '../protocol/landscape.js';
@@ -46,34 +47,32 @@ export function rebuildNetwork(requestId: string, weights: TrainedWeights, conte
   }
 }
 
-/** The request's data and weights (see loadTrainedData) and the network rebuilt from the weights. */
-export async function loadTrainedNetwork(
-  request: Pick<AnalysisRun | LandscapeRun, 'requestId' | 'weights' | 'data'>,
-  context: EngineContext,
-): Promise<{ data: PreparedData; network: Network; weights: TrainedWeights } | ErrorEvent> {
-  const loaded = await loadTrainedData(request, context);
-  if ('type' in loaded) return loaded;
-  const network = rebuildNetwork(request.requestId, loaded.weights, context);
-  return network instanceof Network ? { ...loaded, network } : network;
-}
-
 /** The confusion matrix, predictions, one sample traced with its saliency, first-layer images and the linear collapse. */
 export async function handleAnalysis(request: AnalysisRun, context: EngineContext): Promise<AnalysisReport | ErrorEvent> {
-  const loaded = await loadTrainedNetwork(request, context);
+  const loaded = await loadTrainedData(request, context);
   if ('type' in loaded) return loaded;
   const { data, weights } = loaded;
   const sampleIndex = request.sampleIndex ?? 0;
   const set = analysedSet(data);
-  const size = data[set === 'test' ? 'test' : 'train'].size;
-  if (sampleIndex >= size) {
+  const samples = data[set === 'test' ? 'test' : 'train'];
+  if (sampleIndex >= samples.size) {
     return {
       type: 'error',
       requestId: request.requestId,
       field: 'sampleIndex',
-      message: `there is no ${set} sample ${sampleIndex}: the ${set} set has ${size} samples (0 to ${size - 1})`,
+      message: `there is no ${set} sample ${sampleIndex}: the ${set} set has ${samples.size} samples (0 to ${samples.size - 1})`,
     };
   }
-  // The predictions of a whole test set take seconds for images through a convnet: made in slices, so the engine keeps answering.
-  const predictions = await predictSamplesSliced(loaded.network, data[set === 'test' ? 'test' : 'train'], context.work.slicer());
-  return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels, predictions) };
+  // Costed before the network is rebuilt, as every request is before it allocates.
+  const admitted = context.budget.admit(analysisCost(weights.spec, samples.size));
+  if ('issue' in admitted) return { type: 'error', requestId: request.requestId, code: 'over-budget', ...admitted.issue };
+  try {
+    const network = rebuildNetwork(request.requestId, weights, context);
+    if ('type' in network) return network;
+    // The predictions of a whole test set take seconds for images through a convnet: made in slices, so the engine keeps answering.
+    const predictions = await predictSamplesSliced(network, samples, context.work.slicer());
+    return { type: 'analysis.report', requestId: request.requestId, ...analyseNetwork(weights, data, sampleIndex, context.kernels, predictions) };
+  } finally {
+    admitted.release();
+  }
 }

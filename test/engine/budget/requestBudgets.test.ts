@@ -142,7 +142,7 @@ describe('budgets before work', () => {
     expect([blockBytes(1), blockBytes(8), blockBytes(9), blockBytes(1000)]).toEqual([64, 64, 128, 8192]);
   });
 
-  it('refuses the feature maps of a network too large for them, with their size, before it builds the network', async () => {
+  it('refuses the feature maps and the analysis of a network too large for them, with their size, before it builds the network', async () => {
     // 2,048 filters over the 8×8 digits: 131,072 values a layer for each of the 21 samples passed (the chosen one and two of each class).
     const spec = { input: 64, inputShape: [1, 8, 8], layers: parseSpecText('conv2d:2048:3:1:same,relu,flatten,linear:10,softmax', 64).layers };
     const weights = buildNetwork(spec, createRandom(1)).trainedWeights();
@@ -166,6 +166,13 @@ describe('budgets before work', () => {
     if (refused.type !== 'error') throw new Error(refused.type);
     expect(refused.message).toMatch(
       /^drawing the feature maps needs about [\d.]+ MB of memory \(1,331,210 parameters and [\d,]+ activations for the chosen sample and a gallery of 20\); the engine's memory budget is 256 MB/,
+    );
+    // An analysis of the same network (two copies of it, the test set in chunks of 5) is refused too.
+    const analysis = await ask({ type: 'analysis.run' }, 256 * MB);
+    expect(analysis).toMatchObject({ type: 'error', requestId: 'f', code: 'over-budget', field: 'weights' });
+    if (analysis.type !== 'error') throw new Error(analysis.type);
+    expect(analysis.message).toMatch(
+      /^the analysis needs about [\d.]+ MB of memory \(1,331,210 parameters twice over and [\d,]+ activations for 5 of its 899 samples at a time\)/,
     );
     // Nothing of the network was built: the kernels' memory is as it was.
     expect(kernels.memoryUse()).toEqual(before);
