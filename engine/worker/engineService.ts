@@ -132,12 +132,19 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       const settled = () => {
         if (work && tracked !== undefined) active.end(tracked, work);
       };
-      handleRequest(handlers, request, work ? { ...context, work } : context, settled).catch((error: unknown) => {
-        if (error instanceof WorkStoppedError) {
-          return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
-        }
-        context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
-      });
+      // Every array a request allocates in the kernels' memory (a run's network, minibatches and optimizer state, an
+      // analysis's rebuilt network, an estimate's probe) goes back when its answer has gone out: waiting for the collector
+      // to find them let a long session's runs fill that memory and fail a later one. Answers carry copies, never such arrays.
+      const region = context.kernels.region?.();
+      const requestContext = { ...context, ...(work ? { work } : {}), ...(region ? { kernels: region.kernels } : {}) };
+      handleRequest(handlers, request, requestContext, settled)
+        .catch((error: unknown) => {
+          if (error instanceof WorkStoppedError) {
+            return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
+          }
+          context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
+        })
+        .finally(() => region?.release());
     },
     dispose() {
       disposed = true;
