@@ -37,7 +37,7 @@ const PROBE_MS = 20;
 
 /** Installed in the page before its scripts: long tasks with their attribution, and a timer whose lateness is the event-loop delay. */
 function pageProbe({ probeMs, queries }) {
-  const seen = { longTasks: [], delays: [], marks: {} };
+  const seen = { longTasks: [], delays: [] };
   window.__uiBench = Object.assign(seen, queries);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
