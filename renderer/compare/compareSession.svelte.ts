@@ -89,7 +89,7 @@ export class CompareSession {
   #failure = $state<{ message: string; field: string | undefined } | null>(null);
   #requestId: string | null = null;
   #started = 0;
-  /** The engine reports every epoch (hundreds a second for small networks): the latest is shown at most every PROGRESS_INTERVAL_MS. */
+  /** The engine reports each run's first epochs one by one (tens a second over short runs): the latest is shown at most every PROGRESS_INTERVAL_MS. */
   #unshownProgress: CompareProgress | null = null;
   #progressTimer: ReturnType<typeof setTimeout> | undefined;
   #progressShownAt = -Infinity;

@@ -1,10 +1,11 @@
-// The Compare lab's session (plain Node) against the real engine in this process: the engine's progress after every epoch is shown a few times a second.
+// The Compare lab's session (plain Node) against the real engine in this process: the engine's progress is shown a few times a second.
 import { describe, expect, it } from 'vitest';
 import type { LabHost } from '../../../contract/labHost.js';
 import type { CompareProgress } from '../../../engine/protocol/compare.js';
 import type { EngineEvent } from '../../../engine/protocol/index.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
+import { EPOCH_BURST } from '../../../engine/training/train.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import { CompareSession } from '../../../renderer/compare/compareSession.svelte.js';
 
@@ -29,7 +30,7 @@ function inProcessHost(after: (event: EngineEvent) => void) {
 }
 
 describe('CompareSession', () => {
-  it("shows the engine's progress after every epoch at most five times a second, and the last epoch of each run once it finishes", async () => {
+  it("shows the engine's progress, sent after each of a run's first epochs, at most five times a second, and the last epoch of each run once it finishes", async () => {
     let session: CompareSession | undefined;
     let sent = 0;
     const shown = new Set<CompareProgress>();
@@ -56,7 +57,7 @@ describe('CompareSession', () => {
 
     expect(session.phase).toBe('finished');
     expect(session.runs).toHaveLength(4);
-    expect(sent).toBe(4 * 41);
+    expect(sent).toBeGreaterThan(4 * EPOCH_BURST);
     expect(shown.size).toBeLessThanOrEqual(Math.ceil(seconds * 5) + 4 + 2);
     expect(shown.size).toBeLessThan(sent / 4);
     expect(runsAtFinish.map((p) => p && [p.network, p.seed, p.epoch])).toEqual([
