@@ -114,14 +114,73 @@ export interface Project {
   labs?: ProjectLabs;
 }
 
-/** JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. */
-function jsonText(value: unknown): string {
-  if (typeof value === 'number') return numberText(value);
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (value instanceof Float64Array || value instanceof Int32Array) return `[${Array.from(value, numberText).join(',')}]`;
-  if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
-  const members = Object.entries(value).filter(([, member]) => member !== undefined);
-  return `{${members.map(([key, member]) => `${JSON.stringify(key)}:${jsonText(member)}`).join(',')}}`;
+/** About this many characters per piece of projectFilePieces. */
+const PIECE_CHARS = 1 << 16;
+
+/** Text written so far and not yet handed on, with its length in characters. */
+class PieceWriter {
+  parts: string[] = [];
+  chars = 0;
+  push(text: string): void {
+    this.parts.push(text);
+    this.chars += text.length;
+  }
+  /** What it holds as one piece, once that is about PIECE_CHARS characters; it is then empty. */
+  *flushed(): Generator<string, void, undefined> {
+    if (this.chars < PIECE_CHARS) return;
+    yield this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+  }
+}
+
+/**
+ * JSON text of plain data and typed arrays, every number written by numberText; undefined members are left out. Written
+ * into `out` and handed on in pieces of about PIECE_CHARS characters, so a caller can stop between them.
+ */
+function* jsonPieces(value: unknown, out: PieceWriter): Generator<string, void, undefined> {
+  if (typeof value === 'number') out.push(numberText(value));
+  else if (value === null || typeof value !== 'object') out.push(JSON.stringify(value));
+  else if (value instanceof Float64Array || value instanceof Int32Array) {
+    out.push('[');
+    for (let start = 0; start < value.length; start += 4096) {
+      out.push((start > 0 ? ',' : '') + Array.from(value.subarray(start, start + 4096), numberText).join(','));
+      yield* out.flushed();
+    }
+    out.push(']');
+  } else if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      const item: unknown = value[i];
+      if (typeof item === 'number') out.push(numberText(item));
+      else yield* jsonPieces(item, out);
+    }
+    out.push(']');
+  } else {
+    out.push('{');
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined) continue;
+      out.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      first = false;
+      if (typeof member === 'number') out.push(numberText(member));
+      else yield* jsonPieces(member, out);
+    }
+    out.push('}');
+  }
+  yield* out.flushed();
+}
+
+/**
+ * The project file's text in pieces of about 64 K characters, in order (joined, they are projectFileText): a page that
+ * keeps its work in the background writes a large project between its other tasks instead of in one long one.
+ */
+export function* projectFilePieces(project: Project): Generator<string, void, undefined> {
+  const out = new PieceWriter();
+  yield* jsonPieces(project, out);
+  out.push('\n');
+  yield out.parts.join('');
 }
 
 /**
@@ -129,7 +188,7 @@ function jsonText(value: unknown): string {
  * null, which parseProjectFile refuses, so callers leave out runs without hasFiniteWeights.
  */
 export function projectFileText(project: Project): string {
-  return `${jsonText(project)}\n`;
+  return [...projectFilePieces(project)].join('');
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -14,6 +14,7 @@ import { median, warmUp } from '../bench/stats.mjs';
 import { writeTaskFiles } from '../bench/taskFiles.mjs';
 import { EXERCISE_NETS, FASHION_FOLDER, FASHION_NETS, fashionTasks, gridTasks, trainingTasks } from '../bench/tasks.mjs';
 import { tfjsPeer } from '../bench/tfjsPeer.mjs';
+import { LONG_TASK_MS, measureUi } from '../bench/uiRun.mjs';
 import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
 // Where this Node runs WebAssembly relaxed SIMD only behind a flag (dist/node/relaxedSimdFlags.js says): runs itself again with it,
@@ -27,7 +28,7 @@ if (execFlags.some((flag) => !process.execArgv.includes(flag))) {
   process.exit(run.status ?? 1);
 }
 
-const WORKLOADS = ['exercise', 'process', 'mlp', 'grid', 'memory', 'fashion'];
+const WORKLOADS = ['exercise', 'process', 'mlp', 'grid', 'memory', 'fashion', 'ui'];
 const PEERS = ['engine', 'numpy', 'numpy-1t', 'torch', 'torch-f32', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs'];
 const USAGE = `npm run bench [-- options]
   --json                 print one JSON document instead of tables
@@ -36,7 +37,9 @@ const USAGE = `npm run bench [-- options]
   --rounds N             timed rounds per workload after the warm-up (default 3; the MLP and Fashion-MNIST take at most 2)
   --fashion-rows N       training images of the Fashion-MNIST epoch (default 60000, the whole epoch; fewer for a
                          loaded machine: the times are also given scaled to the whole epoch)
-  --python PATH          the Python for NumPy and PyTorch (default: the first of python3, /usr/bin/python3 that has each)`;
+  --python PATH          the Python for NumPy and PyTorch (default: the first of python3, /usr/bin/python3 that has each)
+  --ui-seconds N         how long each lab works while the ui workload watches the page (default 15)
+  --ui-trace DIR         also write the ui workload's Chromium traces into DIR (DevTools' Performance panel opens them)`;
 
 const { values: options } = parseArgs({
   options: {
@@ -46,6 +49,8 @@ const { values: options } = parseArgs({
     rounds: { type: 'string' },
     python: { type: 'string' },
     'fashion-rows': { type: 'string' },
+    'ui-seconds': { type: 'string' },
+    'ui-trace': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -103,12 +108,14 @@ const skip = (peer, reason) => {
 let numpyPython;
 // NumPy's hand-written reference has no convolutions: the Fashion-MNIST workload runs the engine beside PyTorch alone.
 const withoutFashion = new Map([...files.paths].filter(([id]) => !id.startsWith('fashion')));
-for (const [key, module, oneThread, paths] of [
-  ['numpy', 'numpy', false, withoutFashion],
-  ['numpy-1t', 'numpy', true, withoutFashion],
-  ['torch', 'torch', false, files.paths],
-  ['torch-f32', 'torch', false, files.paths],
-]) {
+for (const [key, module, oneThread, paths] of tasks.length === 0
+  ? []
+  : [
+      ['numpy', 'numpy', false, withoutFashion],
+      ['numpy-1t', 'numpy', true, withoutFashion],
+      ['torch', 'torch', false, files.paths],
+      ['torch-f32', 'torch', false, files.paths],
+    ]) {
   if (!wanted.has(key)) continue;
   const python = findPython(pythons, module);
   if (!python) {
@@ -122,11 +129,13 @@ for (const [key, module, oneThread, paths] of [
     skip(key, error.message);
   }
 }
-for (const [key, load] of [
-  ['tfjs-cpu', () => tfjsPeer('cpu')],
-  ['tfjs-wasm', () => tfjsPeer('wasm')],
-  ['convnetjs', convnetPeer],
-]) {
+for (const [key, load] of tasks.length === 0
+  ? []
+  : [
+      ['tfjs-cpu', () => tfjsPeer('cpu')],
+      ['tfjs-wasm', () => tfjsPeer('wasm')],
+      ['convnetjs', convnetPeer],
+    ]) {
   if (!wanted.has(key)) continue;
   try {
     inProcess.push(await load());
@@ -253,6 +262,60 @@ function printWorkload(summary) {
   }
 }
 
+/** The ui workload: per lab its long tasks, event-loop delay, load, main thread's share, and what its longest tasks were. */
+function printUi(ui) {
+  if (ui.skipped) return log(`skipped the ui workload: ${ui.skipped}`);
+  log(`\nthe page's main thread while the labs work (Chromium, ${ui.viewport}; long tasks are those over ${LONG_TASK_MS} ms)`);
+  log(
+    [
+      'lab'.padEnd(18),
+      'long tasks'.padStart(10),
+      'max'.padStart(8),
+      'p99'.padStart(8),
+      'in the trace: tasks, max (CPU)'.padStart(30),
+      'loop delay p99/max'.padStart(19),
+      'main thread busy/CPU'.padStart(21),
+      'load average',
+    ].join('  '),
+  );
+  for (const s of ui.scenarios) {
+    if (s.skipped) {
+      log(`${s.id.padEnd(18)}  skipped: ${s.skipped}`);
+      continue;
+    }
+    const t = s.longTasks;
+    const main = s.mainThread ? `${(s.mainThread.busyFraction * 100).toFixed(0)} % / ${((s.mainThread.cpuFraction ?? 0) * 100).toFixed(0)} %` : '—';
+    log(
+      [
+        s.id.padEnd(18),
+        String(t.count).padStart(10),
+        `${t.maxMs} ms`.padStart(8),
+        `${t.p99Ms} ms`.padStart(8),
+        `${s.tracedLongTasks.over50ms}, ${s.tracedLongTasks.maxMs} ms (${s.tracedLongTasks.maxCpuMs} ms)`.padStart(30),
+        `${s.eventLoopDelay.p99Ms} / ${s.eventLoopDelay.maxMs} ms`.padStart(19),
+        main.padStart(21),
+        `${s.loadAverage.start} → ${s.loadAverage.end} (mean ${s.loadAverage.mean})`,
+      ].join('  '),
+    );
+  }
+  for (const s of ui.scenarios.filter((x) => !x.skipped && x.worstTasks.length)) {
+    log(`  ${s.id}: the main thread's tasks over ${LONG_TASK_MS} ms in the trace (wall; CPU the thread got; what ran; the project's code sampled in it)`);
+    for (const task of s.worstTasks.slice(0, 3)) {
+      const kinds = Object.entries(task.kindsMs)
+        .filter(([, v]) => v >= 1)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      const own = task.ownCode
+        .slice(0, 2)
+        .map((f) => `${f.name} ${f.ms} ms`)
+        .join('; ');
+      log(
+        `    ${task.wallMs} ms (CPU ${task.threadMs ?? '?'} ms): ${kinds}${task.forcedLayoutMs >= 1 ? `, forced layout ${task.forcedLayoutMs}` : ''}${own ? ` — ${own}` : ''}`,
+      );
+    }
+  }
+}
+
 const trainWarm = { min: 2, max: 4, tolerance: 0.1 };
 const byTask = new Map();
 for (const task of tasks.filter((t) => !t.warmUpOnly)) {
@@ -357,6 +420,13 @@ if (workloads.includes('memory')) {
   log(`  garbage per minibatch, epochs 100–130: ${m.garbageBytesPerMinibatch.toFixed(0)} bytes (${m.youngCollections} young collections)`);
 }
 
+if (workloads.includes('ui')) {
+  const { buildWhatIsStale } = await import('./buildIfStale.mjs');
+  buildWhatIsStale();
+  report.ui = await measureUi({ seconds: Math.max(3, Number(options['ui-seconds'] ?? 15)), traceFolder: options['ui-trace'], log });
+  printUi(report.ui);
+}
+
 // The issue's targets beside what was measured.
 const row = (id, peer) => report.workloads.find((w) => w.id === id)?.rows.find((r) => r.peer === peer && !r.error);
 /** NumPy's faster configuration on a workload (all cores or one thread): the targets compare with NumPy at its best. */
@@ -435,6 +505,18 @@ if (report.memory) {
     measured: m.heapGrowthBytes / 1024,
     unit: 'KiB',
     met: flat,
+  });
+}
+const uiScenarios = report.ui?.scenarios?.filter((s) => !s.skipped) ?? [];
+if (uiScenarios.length) {
+  const worst = Math.max(...uiScenarios.map((s) => Math.max(s.longTasks.maxMs, s.tracedLongTasks.maxMs)));
+  const ownWorst = Math.max(...uiScenarios.map((s) => s.tracedLongTasks.maxCpuMs));
+  targets.push({
+    target: `the page's main thread never blocked over ${LONG_TASK_MS} ms while the labs work (the longest task, by the Long Tasks API or the trace, ms; beside it the most CPU time one task got: the page's own work, without the wait for a core)`,
+    measured: worst,
+    measuredCpu: ownWorst,
+    unit: 'ms',
+    met: worst <= LONG_TASK_MS,
   });
 }
 report.targets = targets;

@@ -29,7 +29,7 @@ export type CompareStart = z.infer<typeof CompareStartSchema>;
 export const CompareStopSchema = z.object({ type: z.literal('compare.stop'), requestId: z.string().min(1) }).strict();
 export type CompareStop = z.infer<typeof CompareStopSchema>;
 
-/** Sent after each epoch of each run: which run (network index, seed) and how far the whole comparison is. */
+/** Sent after each of a run's first epochs, then a few times a second and after its last: which run (network index, seed) and how far the whole comparison is. */
 export const CompareProgressSchema = z
   .object({
     type: z.literal('compare.progress'),

@@ -6,13 +6,16 @@ import type { SpecIssue } from '../network/specIssue.js';
 import { validateSpecForData } from '../network/validateSpec.js';
 import type { CompareStart, CompareStop } from '../protocol/compare.js';
 import { deriveRandom } from '../random.js';
-import { train } from '../training/train.js';
+import { EPOCH_BURST, train } from '../training/train.js';
 import { TrainingControl } from '../training/trainingControl.js';
 import type { EngineContext } from './engineContext.js';
 import type { RequestHandlers } from './requestHandler.js';
 import { checkBatchSize } from './trainingHandler.js';
 
 export type CompareRequest = CompareStart | CompareStop;
+
+/** How often a run's progress is reported at most after its first EPOCH_BURST epochs (milliseconds). */
+export const PROGRESS_INTERVAL_MS = 100;
 
 export interface CompareHandlers {
   readonly handlers: Pick<RequestHandlers, CompareRequest['type']>;
@@ -39,8 +42,9 @@ export function compareIssues(request: CompareStart, data: PreparedData): SpecIs
  * Creates the handlers of compare.start and compare.stop. A comparison first loads the data with the first seed and
  * checks every network against it, answering one error that names each network that does not fit (nothing trains
  * then). It then trains seed by seed, every network in turn, so a stop leaves each network with the seeds done so far:
- * compare.progress after each epoch, compare.run after each finished run, compare.finished at the end or after a stop
- * (the run in progress is dropped).
+ * compare.progress after each of a run's first EPOCH_BURST epochs, then at most every PROGRESS_INTERVAL_MS and after its
+ * last (as a training run coalesces its epochs), compare.run after each finished run, compare.finished at the end or
+ * after a stop (the run in progress is dropped).
  */
 export function createCompareHandlers(): CompareHandlers {
   const running = new Map<string, TrainingControl>();
@@ -83,7 +87,8 @@ export function createCompareHandlers(): CompareHandlers {
             hyper,
             kernels,
             control,
-            onEpoch: (metrics) => progress(metrics.epoch),
+            onEpochs: (epochs) => progress(epochs.at(-1)!.epoch),
+            epochIntervalMilliseconds: PROGRESS_INTERVAL_MS,
             shouldStop: () => ctx.isDisposed(),
             ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
           });

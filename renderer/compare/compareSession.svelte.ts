@@ -89,6 +89,10 @@ export class CompareSession {
   #failure = $state<{ message: string; field: string | undefined } | null>(null);
   #requestId: string | null = null;
   #started = 0;
+  /** The engine reports each run's first epochs one by one (tens a second over short runs): the latest is shown at most every PROGRESS_INTERVAL_MS. */
+  #unshownProgress: CompareProgress | null = null;
+  #progressTimer: ReturnType<typeof setTimeout> | undefined;
+  #progressShownAt = -Infinity;
 
   constructor(host: LabHost) {
     this.#host = host;
@@ -144,6 +148,7 @@ export class CompareSession {
     this.#networks = networks.map((n) => ({ name: n.name, spec: structuredClone(n.spec) }));
     this.#seeds = [...seeds];
     this.#runs = [];
+    this.#dropUnshownProgress();
     this.#progress = null;
     this.#finish = null;
     this.#failure = null;
@@ -166,12 +171,14 @@ export class CompareSession {
     if (!('requestId' in event) || event.requestId === undefined || event.requestId !== this.#requestId || !this.active) return;
     switch (event.type) {
       case 'compare.progress':
-        this.#progress = event;
+        this.#showProgressSoon(event);
         return;
       case 'compare.run':
+        this.#showProgressNow();
         this.#runs = [...this.#runs, event];
         return;
       case 'compare.finished':
+        this.#showProgressNow();
         this.#finish = event;
         this.#phase = 'finished';
         return;
@@ -181,7 +188,29 @@ export class CompareSession {
     }
   }
 
+  #showProgressSoon(progress: CompareProgress): void {
+    this.#unshownProgress = progress;
+    if (this.#progressTimer !== undefined) return;
+    const wait = Math.max(0, this.#progressShownAt + PROGRESS_INTERVAL_MS - performance.now());
+    this.#progressTimer = setTimeout(() => this.#showProgressNow(), wait);
+  }
+
+  #showProgressNow(): void {
+    const progress = this.#unshownProgress;
+    this.#dropUnshownProgress();
+    if (!progress) return;
+    this.#progressShownAt = performance.now();
+    this.#progress = progress;
+  }
+
+  #dropUnshownProgress(): void {
+    clearTimeout(this.#progressTimer);
+    this.#progressTimer = undefined;
+    this.#unshownProgress = null;
+  }
+
   #fail(message: string, field: string | undefined): void {
+    this.#dropUnshownProgress();
     this.#failure = { message, field };
     this.#phase = 'failed';
   }
@@ -190,3 +219,6 @@ export class CompareSession {
     if (status.state === 'crashed' && this.active) this.#fail(status.message, undefined);
   }
 }
+
+/** How often the progress of a comparison is shown at most (milliseconds): five times a second. */
+const PROGRESS_INTERVAL_MS = 200;

@@ -1,5 +1,6 @@
 // Renderer: the browser host's WorkStore — the last session's unsaved work kept in the host's data folder over HTTP (GET, PUT, DELETE).
 import type { WorkStore } from '../../contract/labHost.js';
+import { blobInSlices } from '../saving/textInSlices.js';
 
 /**
  * Kept by the server, not in the browser's own storage: the host picks a free port each time it starts, and a browser
@@ -14,7 +15,8 @@ export function createBrowserWorkStore(url: URL): WorkStore {
       return response.text();
     },
     async write(text) {
-      const response = await fetch(url, { method: 'PUT', body: text, headers: { 'Content-Type': 'application/json' } });
+      // Kept in the background while the labs work: a large project's text is sent as a Blob made in slices.
+      const response = await fetch(url, { method: 'PUT', body: await blobInSlices(text, 'application/json') });
       if (!response.ok) throw new Error(`the lab's server could not keep the work (${response.status}): ${(await response.text()).trim()}`);
     },
     clear() {

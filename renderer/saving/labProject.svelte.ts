@@ -1,13 +1,14 @@
 // The whole lab as a project, as a runes class (renderer): saving and opening it, whether any work is unsaved, and the autosave kept for after a crash.
 import type { LabHost, OpenedFile } from '../../contract/labHost.js';
 import { MAX_SAVE_BYTES } from '../../engine/limits.js';
-import { parseProjectFile, projectFileText, type BuilderDraftWork, type Project, type ProjectLabs } from '../../engine/projectFile.js';
+import { parseProjectFile, projectFilePieces, projectFileText, type BuilderDraftWork, type Project, type ProjectLabs } from '../../engine/projectFile.js';
 import type { LabSessions } from '../models/labSessions.js';
 import type { KeptWork, NetworkDraft } from '../models/networkDraft.svelte.js';
 import type { RunHistory } from '../models/runHistory.svelte.js';
 import { describeSave, saveThroughHost } from './saveOutcome.js';
 import { finishedRunsOf, leftOutNote, projectFileName, projectOf } from './projectState.js';
 import { SaveTask } from './saveTask.svelte.js';
+import { textInSlices } from './textInSlices.js';
 import type { UserActivations } from '../models/userActivations.svelte.js';
 
 /** What the project is made of: the labs' sessions, the builder's network and the run history. */
@@ -48,6 +49,8 @@ export class LabProject {
   /** Work restored after a crash stays unsaved until it is saved. */
   #restored = false;
   #lastKept: string | null = null;
+  /** A kept copy is being written: the next keep waits for its turn, so an older copy never lands after a newer one. */
+  #keeping = false;
 
   constructor(parts: LabParts) {
     this.#parts = parts;
@@ -158,7 +161,7 @@ export class LabProject {
   /** Keeps the unsaved work for after a crash when it changed since it was last kept, and forgets it once nothing is unsaved. */
   async keepForCrash(): Promise<void> {
     const store = this.#parts.host.autosave;
-    if (!store || this.offered) return;
+    if (!store || this.offered || this.#keeping) return;
     if (!this.unsavedWork()) {
       if (this.#lastKept !== null) store.clear();
       this.#lastKept = null;
@@ -168,7 +171,13 @@ export class LabProject {
     const marker = JSON.stringify({ ...project, savedAt: '', runs: project.runs.map((run) => run.label) }) + this.#savedParts().runs;
     if (marker === this.#lastKept) return;
     this.#lastKept = marker;
-    await store.write(projectFileText(project));
+    // In the background while the labs work: the text of a project with large runs is written in slices.
+    this.#keeping = true;
+    try {
+      await store.write(await textInSlices(projectFilePieces(project)));
+    } finally {
+      this.#keeping = false;
+    }
   }
 
   /** The person chose to leave with unsaved work (or there was none): nothing is offered at the next start. */

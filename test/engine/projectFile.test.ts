@@ -1,7 +1,7 @@
 // The project file: written and read back bit for bit, and every malformed file refused with a one-line message naming the place.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseProjectFile, PROJECT_VERSION, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import { parseProjectFile, PROJECT_VERSION, projectFilePieces, projectFileText, type Project, type ProjectRun } from '../../engine/projectFile.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import { hasFiniteWeights, type TrainedWeights } from '../../engine/trainedWeights.js';
 import { linearTensors } from './support/linearTensors.js';
@@ -79,6 +79,26 @@ const refusal = (text: string) => {
 };
 
 describe('projectFileText and parseProjectFile', () => {
+  it('hands a large project over in pieces of about 64 K characters that join to the file, which reads back bit for bit', () => {
+    const spec: NetworkSpec = { input: 784, layers: [{ type: 'linear', units: 128 }, { type: 'relu' }, { type: 'linear', units: 10 }, { type: 'softmax' }] };
+    const history = Array.from({ length: 3000 }, (_, i) => ({
+      epoch: i + 1,
+      trainLoss: 1 / (i + 1),
+      trainAccuracy: 0.5,
+      testLoss: 1 / (i + 2),
+      testAccuracy: 0.5,
+    }));
+    const project = makeProject([makeRun({ spec, weights: makeWeights(spec), history, label: 'a run named with 🌲 trees' }), makeRun()]);
+    const pieces = [...projectFilePieces(project)];
+    expect(pieces.join('')).toBe(projectFileText(project));
+    expect(pieces.length).toBeGreaterThan(20);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(2 * 65536);
+    const back = parseProjectFile(pieces.join(''));
+    expect(back.runs[0]!.label).toBe('a run named with 🌲 trees');
+    expect(back.runs[0]!.history).toHaveLength(3000);
+    expect(new Uint8Array(back.runs[0]!.weights.parameters[0]!.values.buffer)).toEqual(new Uint8Array(project.runs[0]!.weights.parameters[0]!.values.buffer));
+  });
+
   it('reads back every weight bit for bit, −0 and subnormals included', () => {
     const project = makeProject();
     const back = parseProjectFile(projectFileText(project));

@@ -7,7 +7,8 @@ import type { CompareRun, CompareStart } from '../../../engine/protocol/compare.
 import type { EngineEvent } from '../../../engine/protocol/index.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
-import { createCompareHandlers } from '../../../engine/worker/compareHandler.js';
+import { createCompareHandlers, PROGRESS_INTERVAL_MS } from '../../../engine/worker/compareHandler.js';
+import { EPOCH_BURST } from '../../../engine/training/train.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
@@ -72,7 +73,7 @@ describe('compare.start', () => {
     expect(events.at(-1)).toEqual({ type: 'compare.finished', requestId: 'c', reason: 'completed', runsDone: 20, runs: 20 });
   });
 
-  it('trains seed by seed, every network in turn, with progress after every epoch', async () => {
+  it("trains seed by seed, every network in turn, with progress after each of a run's first epochs", async () => {
     const { events, done } = compare(EXERCISE_NETWORKS.slice(0, 2), [7, 8], { epochs: 2 });
     await done;
     expect(runsOf(events).map((r) => [r.network, r.seed])).toEqual([
@@ -84,6 +85,18 @@ describe('compare.start', () => {
     const progress = events.filter((e) => e.type === 'compare.progress');
     expect(progress).toHaveLength(4 * 3);
     expect(progress.at(-1)).toMatchObject({ network: 1, seed: 8, epoch: 2, epochs: 2, runsDone: 3, runs: 4 });
+  });
+
+  it("reports a long run's progress after its first epochs a few times a second, and after its last", async () => {
+    const started = Date.now();
+    const { events, done } = compare([EXERCISE_NETWORKS[2]], [1], { epochs: 400 });
+    await done;
+    const seconds = (Date.now() - started) / 1000;
+    const epochs = events.filter((e) => e.type === 'compare.progress').map((e) => (e as { epoch: number }).epoch);
+    expect(epochs.slice(0, EPOCH_BURST + 1)).toEqual(Array.from({ length: EPOCH_BURST + 1 }, (_, i) => i));
+    expect(epochs.at(-1)).toBe(400);
+    expect(epochs.length).toBeLessThanOrEqual(EPOCH_BURST + 2 + Math.ceil((seconds * 1000) / PROGRESS_INTERVAL_MS));
+    expect(epochs.length).toBeLessThan(400);
   });
 
   it('names every network that does not fit the data, and trains nothing', async () => {
