@@ -103,10 +103,7 @@ const geometryOf = (spec: Conv2DSpec, input: readonly number[]) => windowGeometr
 
 /** The filters W (filters×channels×k×k, as torch.nn.Conv2d keeps them) and the bias b unless it is off. */
 function parameterShapes(spec: Conv2DSpec, input: readonly number[]): ParameterShape[] {
-  return [
-    { name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] },
-    ...(biased(spec) ? [{ name: 'b', shape: [spec.filters] }] : []),
-  ];
+  return [{ name: 'W', shape: [spec.filters, input[0] ?? 1, spec.kernel, spec.kernel] }, ...(biased(spec) ? [{ name: 'b', shape: [spec.filters] }] : [])];
 }
 
 export const conv2dDefinition = defineLayer({
