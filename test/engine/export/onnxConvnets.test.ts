@@ -62,6 +62,18 @@ describe('the ONNX export of a convolutional network', () => {
     expect(graph.initializerTypes).toEqual(Array(6).fill('float64'));
   });
 
+  it("gives a convolution with its bias off a Conv node without B in float32, which ONNX Runtime runs to the engine's outputs", async () => {
+    const spec: NetworkSpec = { ...parseSpecText('conv2d:3:3:2:same:nobias,relu,flatten,linear:4', 2 * 7 * 6), inputShape: [2, 7, 6] };
+    expect(spec.layers[0]).toMatchObject({ bias: false });
+    const network = buildNetwork(spec, createRandom(4));
+    const model = encodeOnnxModel(network.trainedWeights(), 'test', 'float32');
+    expect(readOnnxGraph(model).nodeInputs[0]).toEqual(['input', 'layer0_W']);
+    const rows = 5;
+    const x = Float64Array.from({ length: rows * spec.input }, (_, i) => Math.sin(0.7 * i));
+    const output = await runFloat32(model, x, [rows, 2, 7, 6]);
+    expect(relativeToScale(output.data, network.forward(x, rows))).toBeLessThan(FLOAT32_TOLERANCE);
+  });
+
   it("passes ONNX's own checker and strict shape inference in both precisions", (context) => {
     if (!hasOnnx) return context.skip(NO_ONNX);
     const folder = mkdtempSync(join(tmpdir(), 'onnx-check-'));

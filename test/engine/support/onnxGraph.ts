@@ -26,12 +26,14 @@ const all = (bytes: Uint8Array, field: number) => fields(bytes).filter((f) => f.
 /** What a model's graph is made of: its nodes' op types in order, and the element types of its input, output and initializers. */
 export interface OnnxGraphSummary {
   readonly opTypes: string[];
+  /** Each node's inputs (NodeProto.input, field 1), in order. */
+  readonly nodeInputs: string[][];
   readonly inputType: string;
   readonly outputType: string;
   readonly initializerTypes: string[];
 }
 
-/** Decodes ModelProto.graph (field 7): NodeProto.op_type (4), ValueInfoProto's tensor elem_type, TensorProto.data_type (2). */
+/** Decodes ModelProto.graph (field 7): NodeProto.op_type (4) and inputs (1), ValueInfoProto's tensor elem_type, TensorProto.data_type (2). */
 export function readOnnxGraph(model: Uint8Array): OnnxGraphSummary {
   const graph = first(model, 7)!.bytes!;
   const valueType = (info: Uint8Array) => {
@@ -40,6 +42,7 @@ export function readOnnxGraph(model: Uint8Array): OnnxGraphSummary {
   };
   return {
     opTypes: all(graph, 1).map((node) => text(first(node.bytes!, 4)!.bytes)),
+    nodeInputs: all(graph, 1).map((node) => all(node.bytes!, 1).map((input) => text(input.bytes))),
     inputType: valueType(first(graph, 11)!.bytes!),
     outputType: valueType(first(graph, 12)!.bytes!),
     initializerTypes: all(graph, 5).map((tensor) => ELEMENT_TYPES[first(tensor.bytes!, 2)!.value!] ?? 'other'),

@@ -53,6 +53,7 @@ describe('export.build', () => {
     expect([event.fileName, event.mime]).toEqual(['model-float32.onnx', 'application/octet-stream']);
     expect(readOnnxGraph(event.bytes)).toEqual({
       opTypes: ['Gemm', 'Sigmoid'],
+      nodeInputs: [['input', 'layer0_W', 'layer0_b'], ['layer0_out']],
       inputType: 'float32',
       outputType: 'float32',
       initializerTypes: ['float32', 'float32'],
