@@ -1,4 +1,5 @@
 // The command line's entry, run by bin/backprop-lab.js: runs the command and sets the exit status (Node, the CLI process).
+import './jitlessZod.js';
 import { runCli } from './runCli.js';
 import type { Output } from './trainCommand.js';
 
@@ -7,4 +8,7 @@ const output: Output = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-process.exitCode = await runCli(process.argv.slice(2), output);
+// No top-level await: the bundle is a CommonJS script, so that V8 can keep a code cache of it.
+void runCli(process.argv.slice(2), output).then((status) => {
+  process.exitCode = status;
+});

@@ -88,8 +88,11 @@ training:
   --seed N            seed of the split, the initialisation and dropout (0 .. 2^32-1), default ${EXERCISE_HYPERPARAMETERS.seed}
 
 output:
-  --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, model.onnx,
-                      learning-curves.svg and learning-curves.png into DIR
+  --out DIR           write metrics.csv, metrics.json, weights.json, weights.npz, two ONNX models,
+                      learning-curves.svg and learning-curves.png into DIR: model.onnx in float64
+                      (the engine's outputs exactly; convolutions and average pools unrolled, as
+                      ONNX Runtime has neither in float64) and model-float32.onnx (the standard
+                      Conv and pooling operators, for other runtimes and tools)
   --json              print one JSON object (with "history") instead of the table
 ${MEMORY_LIMIT_USAGE}
   -h, --help          show this help

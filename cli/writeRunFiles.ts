@@ -21,7 +21,7 @@ export function learningCurvesOptions(report: RunReport): LearningCurvesOptions 
 }
 
 /**
- * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx, learning-curves.svg, learning-curves.png and the
+ * Writes metrics.csv, metrics.json, weights.json, weights.npz, model.onnx (float64), model-float32.onnx, learning-curves.svg, learning-curves.png and the
  * engine's train_run.py (when given)
  * into `folder` (created if needed); returns their paths. They are written into a staging folder beside it and moved into
  * place only when all are complete, so a failure never leaves a folder mixing two runs. The curves are the lab's own chart component, rendered in Node.
@@ -42,6 +42,7 @@ export async function writeRunFiles(folder: string, report: RunReport, finished:
     ['weights.json', weightsJsonText(finished.weights)],
     ['weights.npz', encodeWeightsNpz(finished.weights)],
     ['model.onnx', encodeOnnxModel(finished.weights, productVersion())],
+    ['model-float32.onnx', encodeOnnxModel(finished.weights, productVersion(), 'float32')],
     ['learning-curves.svg', svg],
     ['learning-curves.png', renderPng(svg)],
     ...(script ? ([['train_run.py', script]] as [string, Uint8Array][]) : []),

@@ -58,6 +58,11 @@ export interface LabHost {
   saveProject?(file: SaveFileRequest, saveAs: boolean): Promise<SaveFileResult>;
   /** The desktop app's open dialog for a project file; null when it was closed. Absent in the browser (a file input instead). */
   openProjectFile?(): Promise<OpenedFile | null>;
+  /**
+   * The desktop app's folder dialog for a folder of image files, opening at `current` when it is a folder path; the chosen
+   * folder's path, or null when the dialog was closed. Absent in the browser, which never tells a page where a folder is.
+   */
+  chooseImageFolder?(current: string | null): Promise<string | null>;
   /** Subscribes to the desktop menu's commands; returns the unsubscribe function. */
   onCommand?(listener: (command: LabCommandId) => void): () => void;
   /** Subscribes to project files the system asks the app to open (a double-click, the command line); returns the unsubscribe function. */

@@ -28,6 +28,13 @@ export const MAX_PLACED_SAMPLES_BYTES = 64 * MIB;
 /** The largest CSV text a data source may carry, in characters (shown as "64 MB"). */
 export const MAX_CSV_CHARS = 64 * MIB;
 
+/**
+ * The most bytes of image files a page may pick and send the engine (the browser host's "Open image files…"): the
+ * original MNIST uncompressed is 55 MB, Fashion-MNIST's .gz files 30 MB. Below MAX_REQUEST_BYTES, so the request carrying
+ * them is never refused for its size.
+ */
+export const MAX_PICKED_IMAGE_BYTES = 160 * MIB;
+
 /** The largest file a renderer may ask a host to save (the project file of a big run history stays well below). */
 export const MAX_SAVE_BYTES = 256 * MIB;
 

@@ -5,6 +5,7 @@ import { appProtocol } from './appProtocol.js';
 import { resolveAppPaths } from './appPaths.js';
 import { engineHost } from './engineHost.js';
 import { fileSaver } from './fileSaver.js';
+import { imageFolderDialog } from './imageFolderDialog.js';
 import { mainWindow } from './mainWindow.js';
 import { projectFiles } from './projectFiles.js';
 import { securityRestrictions } from './security.js';
@@ -22,6 +23,7 @@ enableModules([
   unsavedWork(),
   engineHost(paths),
   fileSaver(paths),
+  imageFolderDialog(paths),
   mainWindow(paths),
   staleFileSweep(),
 ]);

@@ -1,5 +1,5 @@
 // The IPC channels between main and the preload (main process; the sandboxed preload copies them, type-checked).
-// Only the handover of the engine port, the engine's status, files to save and open, the menu's commands and the kept work travel here: training traffic uses the port.
+// Only the handover of the engine port, the engine's status, files to save and open, a folder of images to read, the menu's commands and the kept work travel here: training traffic uses the port.
 
 export const IPC_CHANNELS = {
   /** preload → main: "give this page a port to the engine" (sent once per page load). */
@@ -14,6 +14,8 @@ export const IPC_CHANNELS = {
   saveProject: 'save-project',
   /** preload → main, invoked: main shows an open dialog and answers an OpenedFile or null. */
   openProject: 'open-project',
+  /** preload → main, invoked: the current folder (a string or null); main shows a folder dialog and answers the chosen path or null. */
+  chooseImageFolder: 'choose-image-folder',
   /** preload → main: the page opened the OpenedFile with this path, which becomes the file Save writes to. */
   projectOpened: 'project-opened',
   /** main → preload: a LabCommandId from the menu. */

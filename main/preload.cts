@@ -16,6 +16,7 @@ const CHANNELS: IpcChannels = {
   saveFile: 'save-file',
   saveProject: 'save-project',
   openProject: 'open-project',
+  chooseImageFolder: 'choose-image-folder',
   projectOpened: 'project-opened',
   menuCommand: 'menu-command',
   openedFile: 'opened-file',
@@ -129,6 +130,8 @@ function createElectronLabHost(): LabHost {
       }
     },
     openProjectFile: () => electron.ipcRenderer.invoke(CHANNELS.openProject) as Promise<OpenedFile | null>,
+    chooseImageFolder: (current) =>
+      electron.ipcRenderer.invoke(CHANNELS.chooseImageFolder, typeof current === 'string' ? current : null) as Promise<string | null>,
     projectOpened(file) {
       if (typeof file?.path === 'string') electron.ipcRenderer.send(CHANNELS.projectOpened, file.path);
     },

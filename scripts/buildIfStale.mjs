@@ -78,7 +78,7 @@ export function buildWhatIsStale() {
   }
   const wasmSources = [kernelsSource, fromRoot('scripts', 'buildWasm.mjs'), fromRoot('package-lock.json')];
   if (isStale(Object.values(kernelsOutputs), wasmSources)) build('the WebAssembly kernels', fromRoot('scripts', 'buildWasm.mjs'), []);
-  if (isStale([fromRoot('dist', 'bin', 'backprop-lab.js')], [buildState, fromRoot('scripts', 'bundleCli.mjs')])) {
+  if (isStale([fromRoot('dist', 'bin', 'backprop-lab.cjs')], [buildState, fromRoot('scripts', 'bundleCli.mjs')])) {
     process.stderr.write('Bundling the command line…\n');
     const result = spawnSync(process.execPath, [fromRoot('scripts', 'bundleCli.mjs')], { cwd: root, stdio: ['ignore', 2, 2] });
     if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-// How one value of a feature map came about: the window of the input it read, the kernel over it, their dot product, the bias and the activation; pure, any process.
+// How one value of a feature map came about: the window of the input it read, the kernel over it, their dot product, the bias (if any) and the activation; pure, any process.
 import type { Conv2DSpec } from '../layers/conv2dDefinition.js';
 import { windowGeometry } from '../layers/convGeometry.js';
 import { definitionOf } from '../layers/registry.js';
@@ -35,8 +35,9 @@ export interface CellExplanation extends FeatureCell {
   channelSums: Float64Array;
   /** The window's dot product with the filter: the channel sums added up. */
   dot: number;
-  bias: number;
-  /** dot + bias. */
+  /** The filter's bias, or null when the convolution has none (its bias is off). */
+  bias: number | null;
+  /** dot + bias (the dot product alone without a bias). */
   sum: number;
   /** The value the forward pass gives at this cell (equal to `sum` up to the order of the additions). */
   value: number;
@@ -67,7 +68,7 @@ export function cellIssue(weights: Pick<TrainedWeights, 'spec'>, cell: FeatureCe
 
 /**
  * Explains the value of `cell` for one sample: runs `features` through `network` (built from `weights`), takes the
- * window the convolution read at that position, multiplies it by the filter's weights from `weights`, adds the bias,
+ * window the convolution read at that position, multiplies it by the filter's weights from `weights`, adds the bias (if it has one),
  * and reports the forward pass's own value there and after the activation that follows.
  * @throws RangeError when `cell` names no value (see {@link cellIssue}) or the sample's width is not the network's.
  */
@@ -85,7 +86,7 @@ export function explainCell(weights: TrainedWeights, network: Network, features:
   const top = cell.row * stride - geometry.rows.before;
   const left = cell.column * stride - geometry.columns.before;
   const W = findTensor(weights, cell.layer, 'W')!.values;
-  const b = findTensor(weights, cell.layer, 'b')!.values;
+  const b = findTensor(weights, cell.layer, 'b')?.values;
   const patch = channels * k * k;
   const windowValues = new Float64Array(patch);
   const filterWeights = W.slice(cell.filter * patch, (cell.filter + 1) * patch);
@@ -105,7 +106,7 @@ export function explainCell(weights: TrainedWeights, network: Network, features:
     channelSums[c] = sum;
   }
   const dot = channelSums.reduce((total, sum) => total + sum, 0);
-  const bias = b[cell.filter]!;
+  const bias = b ? b[cell.filter]! : null;
   const position = (cell.filter * height + cell.row) * width + cell.column;
   const next = weights.spec.layers[cell.layer + 1];
   // An elementwise activation keeps each value in its place, so the cell's activated value is at the same position.
@@ -124,7 +125,7 @@ export function explainCell(weights: TrainedWeights, network: Network, features:
     channelSums,
     dot,
     bias,
-    sum: dot + bias,
+    sum: dot + (bias ?? 0),
     value: outputs[cell.layer]!.values[position]!,
     ...(activation ? { activation } : {}),
   };

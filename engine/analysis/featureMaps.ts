@@ -17,7 +17,9 @@ export interface ConvolutionMaps {
   kernel: number;
   stride: number;
   padding: 'valid' | 'same';
-  /** Its output as the forward pass gives it: the window's dot product with each filter, plus the filter's bias. */
+  /** Whether it adds a bias per filter (false when its bias is off). */
+  bias: boolean;
+  /** Its output as the forward pass gives it: the window's dot product with each filter, plus the filter's bias (if any). */
   before: Float64Array;
   /** The elementwise activation right after it (a ReLU, …) and that layer's output, when the next layer is one. */
   activation?: { index: number; type: string; values: Float64Array };
@@ -62,6 +64,7 @@ export function featureMaps(weights: TrainedWeights, network: Network, features:
       kernel: spec.kernel,
       stride: spec.stride ?? 1,
       padding: spec.padding ?? 'valid',
+      bias: findTensor(weights, index, 'b') !== undefined,
       before: outputs[index]!.values,
     };
     if (next && definitionOf(next).activation) maps.activation = { index: index + 1, type: next.type, values: outputs[index + 1]!.values };

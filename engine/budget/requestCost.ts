@@ -10,6 +10,7 @@ import type { TrainStart } from '../protocol/training.js';
 import type { NetworkSpec } from '../spec.js';
 import { findSurface } from '../surfaces/catalog.js';
 import { parseExpression, type Expr } from '../surfaces/expression.js';
+import { chunkRowsFor } from '../network/forwardInChunks.js';
 import { blockBytes, networkCost } from './networkCost.js';
 
 /** A request's cost, with the field a message about each part points at and what to change. */
@@ -209,6 +210,61 @@ export function descentCost(request: Pick<SurfaceDescend, 'surface' | 'steps'>):
       amount: request.steps * nodes * EVALUATIONS_PER_STEP,
       field: 'steps',
       detail: `${formatCount(request.steps)} steps × ${formatCount(nodes)} terms of the expression`,
+      advice,
+    },
+  };
+}
+
+/**
+ * An analysis of a trained network on `rows` samples: its memory two networks rebuilt from the weights (the predictions'
+ * and the traced sample's), the activations of the passes over the samples in chunks (a last, shorter chunk has
+ * buffers of its own), the traced sample's pass and saliency, and a prediction per sample; its work those passes.
+ */
+export function analysisCost(spec: NetworkSpec, rows: number): RequestCost {
+  const net = networkCost(spec);
+  const chunk = chunkRowsFor(spec, rows);
+  const advice = 'use a smaller network';
+  return {
+    what: 'the analysis',
+    memory: {
+      bytes: 4 * net.parameterBlockBytes + 8 * net.parameters + (Math.min(rows, 2 * chunk) + 1) * net.activationBytesPerRow + 16 * rows,
+      field: 'weights',
+      detail: `${formatCount(net.parameters)} parameters twice over and ${formatCount(chunk * net.activationsPerRow)} activations for ${formatCount(chunk)} of its ${formatCount(rows)} samples at a time`,
+      advice,
+    },
+    work: {
+      ...REQUEST_MULTIPLY_ADDS,
+      amount: (rows + 3) * net.multiplyAddsPerRow,
+      field: 'weights',
+      detail: `a forward pass of ${formatCount(rows)} samples`,
+      advice,
+    },
+  };
+}
+
+/**
+ * Feature maps (or one value's explanation) for one sample, with a gallery of `galleryRows` samples classified beside it:
+ * its memory the network rebuilt from the weights (parameters and their gradients), the activations of a pass over the
+ * sample and over the gallery, every layer's output for the sample, and the gallery's pixels; its work those passes.
+ */
+export function featureMapsCost(spec: NetworkSpec, galleryRows: number): RequestCost {
+  const net = networkCost(spec);
+  const rows = 1 + galleryRows;
+  const samples = galleryRows > 0 ? `the chosen sample and a gallery of ${galleryRows}` : 'the chosen sample';
+  const advice = 'use a network with fewer filters or units';
+  return {
+    what: 'drawing the feature maps',
+    memory: {
+      bytes: 2 * net.parameterBlockBytes + 8 * net.parameters + rows * net.activationBytesPerRow + 8 * net.activationsPerRow + 2 * 8 * spec.input * galleryRows,
+      field: 'weights',
+      detail: `${formatCount(net.parameters)} parameters and ${formatCount(rows * net.activationsPerRow)} activations for ${samples}`,
+      advice,
+    },
+    work: {
+      ...REQUEST_MULTIPLY_ADDS,
+      amount: rows * net.multiplyAddsPerRow,
+      field: 'weights',
+      detail: `a forward pass of ${samples}`,
       advice,
     },
   };

@@ -19,8 +19,10 @@ import {
   previewImageFolder,
   subsetSizes,
   type ImagePreview,
+  type ImageSourceInfo,
 } from './imageData.js';
 import { readIdxFolder, type DataFiles, type IdxFolder } from './imageFolder.js';
+import { createPickedImageStore, pickedDataFiles, type PickedImageStore } from './pickedImages.js';
 import type { ImageDataSource } from './dataSource.js';
 
 /** Samples in row-major form: `features` size×inputs, `targets` size×outputs, `labels` the class of each sample. */
@@ -249,18 +251,32 @@ export interface DataLoader {
 
 /**
  * A loader of data sources that parses each shipped file once, each CSV text once while `csvTables` keeps it, and the
- * image folder named last once (its files read through `files`, which the process entry supplies).
- * Errors (a malformed CSV, an asset that cannot be read, a damaged image file) reject with a message naming the row and
- * column, or the file, where there is one; a CSV named by a hash the engine does not keep rejects with an UnknownTableError.
+ * image folder named last once (its files read through `files`, which the process entry supplies, or picked files from
+ * `picked`). Errors (a malformed CSV, an asset that cannot be read, a damaged image file) reject with a message naming
+ * the row and column, or the file, where there is one; a CSV named by a hash the engine does not keep rejects with an
+ * UnknownTableError, picked files it does not keep with an UnknownFilesError.
  */
-export function createDataLoader(readAsset: ReadAsset | undefined, csvTables: CsvTables = createCsvTables(), files?: DataFiles): DataLoader {
+export function createDataLoader(
+  readAsset: ReadAsset | undefined,
+  csvTables: CsvTables = createCsvTables(),
+  files?: DataFiles,
+  picked: PickedImageStore = createPickedImageStore(),
+): DataLoader {
   const tables = new Map<string, Promise<LabelledTable>>();
   /** The image folder read last, kept while the next requests name it (one at a time: a folder's bytes are tens of MB). */
-  let lastFolder: { folder: string; read: Promise<IdxFolder> } | undefined;
-  const loadFolder = (folder: string, missingHint: string | undefined): Promise<IdxFolder> => {
-    if (lastFolder?.folder === folder) return lastFolder.read;
-    const read = files ? readIdxFolder(files, folder, missingHint) : Promise.reject(new Error('this engine cannot read files (no file access was given)'));
-    const kept = { folder, read };
+  let lastFolder: { key: string; read: Promise<IdxFolder> } | undefined;
+  const readFolder = (source: ImageDataSource, info: ImageSourceInfo): Promise<IdxFolder> => {
+    if (source.picked) {
+      const chosen = source.picked;
+      return Promise.resolve().then(() => readIdxFolder(pickedDataFiles(chosen.name, picked.filesOf(chosen)), chosen.name));
+    }
+    return files ? readIdxFolder(files, info.folder, info.missingHint) : Promise.reject(new Error('this engine cannot read files (no file access was given)'));
+  };
+  const loadFolder = (source: ImageDataSource, info: ImageSourceInfo): Promise<IdxFolder> => {
+    const key = source.picked ? `picked:${source.picked.digest}` : `folder:${info.folder}`;
+    if (lastFolder?.key === key) return lastFolder.read;
+    const read = readFolder(source, info);
+    const kept = { key, read };
     read.catch(() => {
       if (lastFolder === kept) lastFolder = undefined;
     });
@@ -269,7 +285,7 @@ export function createDataLoader(readAsset: ReadAsset | undefined, csvTables: Cs
   };
   const loadImages = async (source: ImageDataSource, options: PrepareOptions): Promise<PreparedData> => {
     const info = imageSourceInfo(source);
-    const folder = await loadFolder(info.folder, info.missingHint);
+    const folder = await loadFolder(source, info);
     return prepareImages(info.name, info.classes, folder, source, options);
   };
   const loadAsset = (fileName: string): Promise<LabelledTable> => {
@@ -311,7 +327,7 @@ export function createDataLoader(readAsset: ReadAsset | undefined, csvTables: Cs
   };
   const previewImages: DataLoader['previewImages'] = async (source, options, count) => {
     const info = imageSourceInfo(source);
-    const folder = await loadFolder(info.folder, info.missingHint);
+    const folder = await loadFolder(source, info);
     const normalisation = options.normalisation ?? defaultNormalisation(source);
     return previewImageFolder(info, folder, source, { seed: options.seed, normalisation }, deriveRandom(options.seed, SEED_STREAMS.split), count);
   };

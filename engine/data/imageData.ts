@@ -17,8 +17,9 @@ export interface ImageSourceInfo {
   missingHint?: string;
 }
 
-/** The folder and class names of an image data source: a known set's, or a folder's (named as a known set's when it is one). */
+/** The folder and class names of an image data source: a known set's, a folder's (named as a known set's when it is one), or picked files' (their folder's name). */
 export function imageSourceInfo(source: ImageDataSource): ImageSourceInfo {
+  if (source.picked) return { name: source.picked.name, folder: source.picked.name, classes: DIGIT_CLASSES };
   const known = source.set ?? imageDataSetInFolder(source.folder ?? '');
   const folder = source.folder ?? IMAGE_DATA_SETS[source.set!].folder;
   const name = source.set ?? `idx:${folder}`;

@@ -22,7 +22,10 @@ export const MIN_ROWS = 4;
  * @throws Error naming the row and column of a ragged row or a value that is not a number, a single class, too few rows.
  */
 export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTable {
-  const rows = csvRows(text.replace(/^\uFEFF/, ''));
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const integers = integerTable(unmarked, labelColumn);
+  if (integers) return integers;
+  const rows = csvRows(unmarked);
   const header = rows[0]?.map((name) => name.trim());
   if (!header || header.every((name) => name === '')) throw new Error('the file is empty: it needs a header row, then one row per sample');
   if (header.length < 2) throw new Error('row 1 (the header) names one column; a table needs at least one feature column and a label column');
@@ -57,18 +60,65 @@ export function parseLabelledCsv(text: string, labelColumn?: string): LabelledTa
     }
   }
 
+  return labelledTable(featureNames, header[labelIndex]!, values.slice(0, filled), labelTexts);
+}
+
+/** The table of the feature values and label texts read: its classes, and each row's class; throws for too few rows or a single class. */
+function labelledTable(featureNames: string[], labelName: string, features: Float64Array, labelTexts: string[]): LabelledTable {
   const size = labelTexts.length;
   if (size < MIN_ROWS) throw new Error(`the table has ${size} data row${size === 1 ? '' : 's'}; at least ${MIN_ROWS} are needed to train and test`);
   const classes = [...new Set(labelTexts)];
   if (classes.length < 2) throw new Error(`every row has the label ${quoteForMessage(classes[0]!)}; a classifier needs at least two classes`);
   if (classes.every((c) => Number.isFinite(Number(c)))) classes.sort((a, b) => Number(a) - Number(b));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
-  return {
-    featureNames,
-    labelName: header[labelIndex]!,
-    classes,
-    size,
-    features: values.slice(0, filled),
-    labels: Int32Array.from(labelTexts, (t) => classIndex.get(t)!),
-  };
+  return { featureNames, labelName, classes, size, features, labels: Int32Array.from(labelTexts, (t) => classIndex.get(t)!) };
+}
+
+/** What cells of short integers never hold: a character other than a digit, a comma or a line feed (CR LF is read as LF before). */
+const NOT_DIGITS = /[^\d,\n]/;
+/** A number of 16 digits or more, which a double may not hold exactly. */
+const LONG_NUMBER = /\d{16}/;
+
+/**
+ * The table of a file without quotes whose cells after the header are short integers written without leading zeros (the
+ * digits), read by the runtime's JSON parser into one array per row: the very values and label texts the general
+ * reader gives, without a string per cell for a process that has just started to make and collect. Undefined for any
+ * other file (the general reader then reads it, or says what is wrong with it).
+ */
+function integerTable(text: string, labelColumn: string | undefined): LabelledTable | undefined {
+  if (text.includes('"')) return undefined;
+  const lf = text.includes('\r') ? text.replaceAll('\r\n', '\n') : text;
+  const headerEnd = lf.indexOf('\n');
+  if (headerEnd < 0) return undefined;
+  const header = lf
+    .slice(0, headerEnd)
+    .split(',')
+    .map((name) => name.trim());
+  const body = lf.endsWith('\n') ? lf.slice(headerEnd + 1, -1) : lf.slice(headerEnd + 1);
+  const labelIndex = labelColumn === undefined ? header.length - 1 : header.indexOf(labelColumn);
+  if (header.length < 2 || labelIndex < 0 || header.every((name) => name === '') || body === '') return undefined;
+  if (NOT_DIGITS.test(body) || LONG_NUMBER.test(body)) return undefined;
+  let rows: unknown;
+  try {
+    // Empty cells, empty lines and leading zeros are not JSON: those files take the general reader.
+    rows = JSON.parse(`[[${body.replaceAll('\n', '],[')}]]`);
+  } catch {
+    return undefined;
+  }
+  const lines = rows as number[][];
+  const columns = header.length;
+  const features = new Float64Array(lines.length * (columns - 1));
+  const labelTexts = new Array<string>(lines.length);
+  for (let r = 0; r < lines.length; r++) {
+    const cells = lines[r]!;
+    if (cells.length !== columns) return undefined;
+    labelTexts[r] = String(cells.splice(labelIndex, 1)[0]);
+    features.set(cells, r * (columns - 1));
+  }
+  return labelledTable(
+    header.filter((_, c) => c !== labelIndex),
+    header[labelIndex]!,
+    features,
+    labelTexts,
+  );
 }

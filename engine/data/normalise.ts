@@ -5,19 +5,34 @@ import type { Normalisation } from './normalisation.js';
 /**
  * Mean and population standard deviation of `values` (std 1 when the values are constant), computed on the values divided
  * by a power of two near their largest magnitude — exact, so ordinary data gives the very sums NumPy does, while values near
- * the largest double (1e300) no longer overflow them.
+ * the largest double (1e300) no longer overflow them. Values up to 2^500 need no division: their sum is taken in the same
+ * pass as their largest magnitude (a process that has just started runs these loops before the JIT has compiled them).
  */
 function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
+  const n = values.length;
   let largest = 0;
-  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]!));
-  if (largest === 0 || !Number.isFinite(largest)) return { mean: 0, std: largest === 0 ? 1 : Number.NaN };
-  const scale = largest > 2 ** 500 ? 2 ** Math.floor(Math.log2(largest)) : 1;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]! / scale;
-  const scaledMean = sum / values.length;
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    sum += value;
+    const magnitude = value < 0 ? -value : value;
+    if (magnitude > largest) largest = magnitude;
+  }
+  // A sum of values up to 2^500 is finite: one that is not holds an infinite or NaN value, or overflowed on larger ones.
+  if (!Number.isFinite(sum) && (largest <= 2 ** 500 || !Array.prototype.every.call(values, Number.isFinite))) return { mean: 0, std: Number.NaN };
+  if (largest === 0) return { mean: 0, std: 1 };
+  const scale = largest > 2 ** 500 ? 2 ** Math.floor(Math.log2(largest)) : 1;
+  if (scale !== 1) {
+    sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i]! / scale;
+  }
+  const scaledMean = sum / n;
   let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! / scale - scaledMean) ** 2;
-  const scaledStd = Math.sqrt(squares / values.length);
+  for (let i = 0; i < n; i++) {
+    const deviation = values[i]! / scale - scaledMean;
+    squares += deviation * deviation;
+  }
+  const scaledStd = Math.sqrt(squares / n);
   return { mean: scaledMean * scale, std: scaledStd === 0 ? 1 : scaledStd * scale };
 }
 
@@ -25,8 +40,10 @@ function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
 function applyStandardisation(part: Float64Array, start: number, stride: number, mean: number, std: number): boolean {
   let finite = Number.isFinite(mean) && Number.isFinite(std);
   for (let i = start; i < part.length; i += stride) {
-    part[i] = (part[i]! - mean) / std;
-    if (!Number.isFinite(part[i]!)) finite = false;
+    const scaled = (part[i]! - mean) / std;
+    part[i] = scaled;
+    // x − x is 0 for a finite x, NaN for an infinite or NaN one.
+    if (scaled - scaled !== 0) finite = false;
   }
   return finite;
 }

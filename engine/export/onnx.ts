@@ -1,6 +1,6 @@
-// Writes a trained sequential network as an ONNX model (float64 tensors, opset 17) with protobuf's wire format.
+// Writes a trained sequential network as an ONNX model (opset 17, float64 or float32 tensors) with protobuf's wire format; pure, any process.
 import protobuf from 'protobufjs/minimal.js';
-import type { OnnxAttribute, OnnxNode } from '../layers/layerDefinition.js';
+import type { OnnxAttribute, OnnxNode, OnnxPrecision } from '../layers/layerDefinition.js';
 import { definitionOf } from '../layers/registry.js';
 import { describeLayers, inputShapeOf } from '../network/describeLayers.js';
 import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
@@ -11,8 +11,9 @@ type Writer = protobuf.Writer;
 /** ONNX opset the exported graph uses; every operator below exists with float64 support since opset 13. */
 export const ONNX_OPSET = 17;
 const IR_VERSION = 8;
-const DOUBLE = 11; // TensorProto.DataType.DOUBLE
-const INT64 = 7; // TensorProto.DataType.INT64
+// TensorProto.DataType: the element type of each precision's real tensors, and of whole numbers.
+const ELEMENT_TYPE: Record<OnnxPrecision, number> = { float64: 11, float32: 1 };
+const INT64 = 7;
 const ATTRIBUTE_FLOAT = 1;
 const ATTRIBUTE_INT = 2;
 const ATTRIBUTE_TENSOR = 4;
@@ -76,10 +77,12 @@ function writeMessage(w: Writer, field: number, body: (w: Writer) => void): void
   w.ldelim();
 }
 
-function littleEndianBytes(values: Float64Array): Uint8Array {
-  const bytes = new Uint8Array(values.length * 8);
+function littleEndianBytes(values: Float64Array, precision: OnnxPrecision): Uint8Array {
+  const size = precision === 'float64' ? 8 : 4;
+  const bytes = new Uint8Array(values.length * size);
   const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  if (precision === 'float64') values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  else values.forEach((v, i) => view.setFloat32(i * 4, v, true));
   return bytes;
 }
 
@@ -90,22 +93,23 @@ function littleEndianInt64Bytes(values: Float64Array): Uint8Array {
   return bytes;
 }
 
-function writeTensor(w: Writer, field: number, name: string, dims: readonly number[], values: Float64Array, int64 = false): void {
+/** A tensor of whole numbers with `int64`, else of real numbers in `precision` (float32 rounds each value to nearest). */
+function writeTensor(w: Writer, field: number, name: string, dims: readonly number[], values: Float64Array, precision: OnnxPrecision, int64 = false): void {
   writeMessage(w, field, (t) => {
     for (const d of dims) writeVarint(t, Field.TensorDims, d);
-    writeVarint(t, Field.TensorDataType, int64 ? INT64 : DOUBLE);
+    writeVarint(t, Field.TensorDataType, int64 ? INT64 : ELEMENT_TYPE[precision]);
     writeString(t, Field.TensorName, name);
-    t.uint32(tag(Field.TensorRawData, LENGTH_DELIMITED)).bytes(int64 ? littleEndianInt64Bytes(values) : littleEndianBytes(values));
+    t.uint32(tag(Field.TensorRawData, LENGTH_DELIMITED)).bytes(int64 ? littleEndianInt64Bytes(values) : littleEndianBytes(values, precision));
   });
 }
 
-/** A graph input or output: a float64 tensor of shape [batch, ...dimensions] (a vector's width, or C, H, W). */
-function writeValueInfo(w: Writer, field: number, name: string, dimensions: readonly number[]): void {
+/** A graph input or output: a tensor of real numbers in `precision`, of shape [batch, ...dimensions] (a vector's width, or C, H, W). */
+function writeValueInfo(w: Writer, field: number, name: string, dimensions: readonly number[], precision: OnnxPrecision): void {
   writeMessage(w, field, (v) => {
     writeString(v, Field.ValueInfoName, name);
     writeMessage(v, Field.ValueInfoType, (type) =>
       writeMessage(type, Field.TypeTensorType, (tensor) => {
-        writeVarint(tensor, Field.TensorTypeElemType, DOUBLE);
+        writeVarint(tensor, Field.TensorTypeElemType, ELEMENT_TYPE[precision]);
         writeMessage(tensor, Field.TensorTypeShape, (shape) => {
           writeMessage(shape, Field.ShapeDim, (dim) => writeString(dim, Field.DimParam, 'batch'));
           for (const size of dimensions) writeMessage(shape, Field.ShapeDim, (dim) => writeVarint(dim, Field.DimValue, size));
@@ -115,7 +119,7 @@ function writeValueInfo(w: Writer, field: number, name: string, dimensions: read
   });
 }
 
-function writeAttribute(n: Writer, a: OnnxAttribute): void {
+function writeAttribute(n: Writer, a: OnnxAttribute, precision: OnnxPrecision): void {
   writeMessage(n, Field.NodeAttribute, (attr) => {
     writeString(attr, Field.AttrName, a.name);
     if (a.float !== undefined) {
@@ -131,29 +135,31 @@ function writeAttribute(n: Writer, a: OnnxAttribute): void {
       writeVarint(attr, Field.AttrType, ATTRIBUTE_INTS);
     }
     if (a.tensor !== undefined) {
-      writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values, a.tensor.int64 ?? false);
+      writeTensor(attr, Field.AttrT, a.name, a.tensor.dims, a.tensor.values, precision, a.tensor.int64 ?? false);
       writeVarint(attr, Field.AttrType, ATTRIBUTE_TENSOR);
     }
   });
 }
 
-function writeNode(w: Writer, node: OnnxNode, name: string): void {
+function writeNode(w: Writer, node: OnnxNode, name: string, precision: OnnxPrecision): void {
   writeMessage(w, Field.GraphNode, (n) => {
     for (const input of node.inputs) writeString(n, Field.NodeInput, input);
     writeString(n, Field.NodeOutput, node.output);
     writeString(n, Field.NodeName, name);
     writeString(n, Field.NodeOpType, node.opType);
-    for (const a of node.attributes ?? []) writeAttribute(n, a);
+    for (const a of node.attributes ?? []) writeAttribute(n, a, precision);
   });
 }
 
 /**
  * Encodes a trained network as an ONNX model: input "input" [batch, spec.input] (or [batch, C, H, W] for an image input), output "output" [batch, outputs],
- * each layer's nodes as its registry definition gives them (Linear → Gemm), and one initializer layer{i}_{name} per named
- * tensor, of the tensor's shape (a Linear layer's layer{i}_W [inputs, units] and layer{i}_b [units]).
+ * each layer's nodes as its registry definition gives them for `precision` (Linear → Gemm; in float32 Conv2D → Conv, pools
+ * → MaxPool and AveragePool), and one initializer layer{i}_{name} per named tensor, of the tensor's shape (a Linear layer's
+ * layer{i}_W [inputs, units] and layer{i}_b [units]). Inputs, outputs, initializers and constants are all of `precision`:
+ * float64 (the default) gives the engine's outputs exactly, float32 rounds the weights to float32 and computes in it.
  * @throws Error when the tensors are not exactly the parameters the spec's layers define.
  */
-export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string): Uint8Array {
+export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string, precision: OnnxPrecision = 'float64'): Uint8Array {
   const { spec } = weights;
   const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
   if ('issue' in matched) throw new Error(matched.issue.message);
@@ -163,7 +169,7 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
   writeString(w, Field.ModelProducerName, 'Backprop Lab');
   writeString(w, Field.ModelProducerVersion, producerVersion);
-  writeString(w, Field.ModelDocString, 'A sequential network trained in Backprop Lab; y = x·W + b per Linear layer.');
+  writeString(w, Field.ModelDocString, `A sequential network trained in Backprop Lab, in ${precision}; y = x·W + b per Linear layer.`);
   writeMessage(w, Field.ModelOpsetImport, (o) => {
     writeString(o, Field.OpsetDomain, '');
     writeVarint(o, Field.OpsetVersion, ONNX_OPSET);
@@ -174,19 +180,20 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
     spec.layers.forEach((layer, i) => {
       const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
       const nodes = definitionOf(layer).onnx(layer, {
+        precision,
         input: current,
         inputShape: traced[i]!.inputShape,
         output,
         parameter: (name) => `layer${i}_${name}`,
         intermediate: (name) => `layer${i}_${layer.type}_${name}`,
       });
-      nodes.forEach((node, k) => writeNode(g, node, nodes.length === 1 ? `layer${i}_${layer.type}` : `layer${i}_${layer.type}_${k}`));
+      nodes.forEach((node, k) => writeNode(g, node, nodes.length === 1 ? `layer${i}_${layer.type}` : `layer${i}_${layer.type}_${k}`, precision));
       current = output;
     });
     writeString(g, Field.GraphName, 'backprop_lab_network');
-    for (const tensor of matched.tensors) writeTensor(g, Field.GraphInitializer, `layer${tensor.layer}_${tensor.name}`, tensor.shape, tensor.values);
-    writeValueInfo(g, Field.GraphInput, 'input', inputShapeOf(spec));
-    writeValueInfo(g, Field.GraphOutput, 'output', outputShape);
+    for (const tensor of matched.tensors) writeTensor(g, Field.GraphInitializer, `layer${tensor.layer}_${tensor.name}`, tensor.shape, tensor.values, precision);
+    writeValueInfo(g, Field.GraphInput, 'input', inputShapeOf(spec), precision);
+    writeValueInfo(g, Field.GraphOutput, 'output', outputShape, precision);
   });
   return w.finish();
 }

@@ -55,6 +55,31 @@ export interface Kernels {
    * memory of their own have it.
    */
   releasing?<T>(work: () => T): T;
+  /**
+   * A region of the kernels' own memory, for work that may wait (a training run, any request): its kernels are these
+   * kernels, except that the arrays they allocate belong to the region, and `release` gives them all back at once. Only
+   * implementations with a memory of their own have it.
+   */
+  region?(): KernelRegion;
+  /** How much of the kernels' own memory is in use. Only implementations with a memory of their own have it. */
+  memoryUse?(): KernelMemoryUse;
+}
+
+/** Arrays allocated together and given back together (see Kernels.region). */
+export interface KernelRegion<K extends Kernels = Kernels> {
+  /** The same kernels, allocating into this region (ordinary collected arrays once it is released). */
+  readonly kernels: K;
+  /** Gives back every array the region's kernels allocated: none of them may be read or written after. Idempotent. */
+  release(): void;
+}
+
+/** The kernels' own memory: the bytes in blocks handed out and not given back, the bytes it has grown to, and its cap. */
+export interface KernelMemoryUse {
+  inUseBytes: number;
+  /** Of the bytes in use, those of the kernels' own scratch, where they copy arrays from elsewhere (it grows to the largest call's). */
+  scratchBytes: number;
+  reservedBytes: number;
+  capacityBytes: number;
 }
 
 /** Adam's two running moments of one parameter tensor. */
@@ -76,6 +101,20 @@ export interface AdamStepSettings {
 /** Runs `work`, with the memory it allocated in `kernels` given back when it returns where the kernels can (see Kernels.releasing). */
 export function releasingIn<T>(kernels: Kernels | undefined, work: () => T): T {
   return kernels?.releasing ? kernels.releasing(work) : work();
+}
+
+/**
+ * Runs `work` with kernels whose arrays live in a region of their own, given back when the work settles (where the
+ * kernels have a memory of their own; else with `kernels` as they are). Nothing the work allocated may outlive it.
+ */
+export async function inKernelRegion<T>(kernels: Kernels, work: (kernels: Kernels) => Promise<T>): Promise<T> {
+  const region = kernels.region?.();
+  if (!region) return work(kernels);
+  try {
+    return await work(region.kernels);
+  } finally {
+    region.release();
+  }
 }
 
 /** A zeroed array of `length` values where `kernels` work fastest: their own memory when they have one. */

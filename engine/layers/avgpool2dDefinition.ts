@@ -10,6 +10,7 @@ export const avgpool2dDefinition = definePool({
   title: 'Average pool',
   description: 'the mean of each window',
   schema: AvgPool2DSpecSchema,
+  onnxOperator: 'AveragePool',
   onnxReduce: 'ReduceMean',
   torchModule: 'AvgPool2d',
   layer: AvgPool2D,

@@ -1,4 +1,4 @@
-// The 2D convolution y = W ∗ x + b over C×H×W samples, by im2col on the matrix kernels, and its backward pass; pure, any process.
+// The 2D convolution y = W ∗ x + b (or without b) over C×H×W samples, by im2col on the matrix kernels, and its backward pass; pure, any process.
 import { allocateFor, type Kernels } from '../kernels/kernels.js';
 import type { Random } from '../random.js';
 import type { WindowGeometry } from './convGeometry.js';
@@ -7,7 +7,7 @@ import { sized, type Layer, type Parameter } from './layer.js';
 
 /**
  * A convolution of `filters` filters, each channels×k×k, over samples stored channel by channel, row by row (NCHW). W is
- * filters×channels×k×k (PyTorch's and ONNX's layout), b has one value per filter. The batch is unrolled once per pass into a
+ * filters×channels×k×k (PyTorch's and ONNX's layout), b has one value per filter, or there is none when the bias is off. The batch is unrolled once per pass into a
  * (rows·positions)×(channels·k·k) matrix of windows (im2col), so the products are the kernels' matrix products:
  * Y = windows·Wᵀ, dW = dYᵀ·windows, dwindows = dY·W, folded back onto dx (col2im).
  */
@@ -16,9 +16,10 @@ export class Conv2D implements Layer {
   readonly inputs: number;
   readonly outputs: number;
   readonly W: Float64Array;
-  readonly b: Float64Array;
+  /** One bias per filter; undefined when the layer has no bias. */
+  readonly b: Float64Array | undefined;
   readonly dW: Float64Array;
-  readonly db: Float64Array;
+  readonly db: Float64Array | undefined;
   readonly parameters: readonly Parameter[];
   private readonly positions: number;
   private readonly patch: number;
@@ -29,13 +30,14 @@ export class Conv2D implements Layer {
   private output: Float64Array = new Float64Array(0);
   private inputGradient: Float64Array = new Float64Array(0);
 
-  /** Creates the layer with weights drawn by `init` (fan-in channels·k², fan-out filters·k²) and zero bias. */
+  /** Creates the layer with weights drawn by `init` (fan-in channels·k², fan-out filters·k²) and, with `bias`, a zero bias. */
   constructor(
     readonly geometry: WindowGeometry,
     readonly filters: number,
     private readonly kernels: Kernels,
     random: Random,
     init: InitScheme,
+    bias = true,
   ) {
     const { channels, height, width, window } = geometry;
     this.positions = geometry.rows.output * geometry.columns.output;
@@ -44,12 +46,12 @@ export class Conv2D implements Layer {
     this.outputs = filters * this.positions;
     this.W = allocateFor(kernels, filters * this.patch);
     initialiseWeights(this.W, this.patch, filters * window * window, init, random);
-    this.b = allocateFor(kernels, filters);
     this.dW = allocateFor(kernels, filters * this.patch);
-    this.db = allocateFor(kernels, filters);
+    this.b = bias ? allocateFor(kernels, filters) : undefined;
+    this.db = bias ? allocateFor(kernels, filters) : undefined;
     this.parameters = [
       { name: 'W', shape: [filters, channels, window, window], value: this.W, gradient: this.dW, decayed: true, filterAxis: 0 },
-      { name: 'b', shape: [filters], value: this.b, gradient: this.db, decayed: false },
+      ...(this.b && this.db ? [{ name: 'b', shape: [filters], value: this.b, gradient: this.db, decayed: false }] : []),
     ];
   }
 
@@ -121,12 +123,12 @@ export class Conv2D implements Layer {
     this.output = sized(this.output, rows * this.outputs, this.kernels);
     this.im2col(x, rows);
     this.kernels.matmulTransposeB(this.windows, this.W, this.product, m, this.patch, this.filters);
-    // (sample, position) × filter → sample × filter × position (NCHW), the bias added on the way.
+    // (sample, position) × filter → sample × filter × position (NCHW), the bias (if any) added on the way.
     const { positions, filters, product, output, b } = this;
     for (let n = 0; n < rows; n++) {
       const sample = n * positions;
       for (let f = 0; f < filters; f++) {
-        const bias = b[f]!;
+        const bias = b ? b[f]! : 0;
         const to = n * this.outputs + f * positions;
         for (let p = 0; p < positions; p++) output[to + p] = product[(sample + p) * filters + f]! + bias;
       }
@@ -134,13 +136,13 @@ export class Conv2D implements Layer {
     return output;
   }
 
-  /** dW = dYᵀ·windows and db = the column sums of dY, with dY the upstream gradient as (sample, position) × filter; dx by col2im of dY·W. */
+  /** dW = dYᵀ·windows and db (when there is a bias) = the column sums of dY, with dY the upstream gradient as (sample, position) × filter; dx by col2im of dY·W. */
   backward(_x: Float64Array, dy: Float64Array, rows: number, inputGradient = true): Float64Array {
     const m = rows * this.positions;
     const { positions, filters, db } = this;
     this.productGradient = sized(this.productGradient, m * filters, this.kernels);
     const dY = this.productGradient;
-    db.fill(0);
+    db?.fill(0);
     for (let n = 0; n < rows; n++) {
       const sample = n * positions;
       for (let f = 0; f < filters; f++) {
@@ -151,7 +153,7 @@ export class Conv2D implements Layer {
           dY[(sample + p) * filters + f] = value;
           sum += value;
         }
-        db[f] += sum;
+        if (db) db[f] += sum;
       }
     }
     this.kernels.matmulTransposeA(dY, this.windows, this.dW, m, filters, this.patch);

@@ -31,7 +31,7 @@ export interface OnnxAttribute {
   readonly int?: number;
   /** A list of whole numbers (a Conv's kernel_shape, strides, pads). */
   readonly ints?: readonly number[];
-  /** A float64 tensor (a Constant node's value), or with `int64` one of whole numbers (indices, shapes, pads). */
+  /** A tensor of real numbers written in the model's precision (a Constant node's value), or with `int64` one of whole numbers (indices, shapes, pads). */
   readonly tensor?: { readonly dims: readonly number[]; readonly values: Float64Array; readonly int64?: boolean };
 }
 
@@ -43,8 +43,15 @@ export interface OnnxNode {
   readonly attributes?: readonly OnnxAttribute[];
 }
 
-/** The names a layer's ONNX nodes read and write: its input, its output, its parameters' initializers, and its own intermediate values. */
+/**
+ * The element type of an exported model's real tensors: float64 computes what the engine computes, float32 is what most
+ * runtimes and tools run (ONNX Runtime has Conv and AveragePool for float32 alone).
+ */
+export type OnnxPrecision = 'float64' | 'float32';
+
+/** The names a layer's ONNX nodes read and write: its input, its output, its parameters' initializers, and its own intermediate values; and the model's precision. */
 export interface OnnxNames {
+  readonly precision: OnnxPrecision;
   readonly input: string;
   /** The shape of one sample of the layer's input (for a Conv's padding). */
   readonly inputShape: Shape;
@@ -111,7 +118,7 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   inputIssue(spec: S, input: Shape, at: ShapeContext): string | undefined;
   /** The layer's parameter arrays, in the order the built layer lists them (none for an activation). */
   parameterShapes(spec: S, input: Shape): readonly ParameterShape[];
-  /** The layer's ONNX nodes (opset 17), from `names.input` to `names.output`. */
+  /** The layer's ONNX nodes (opset 17), from `names.input` to `names.output`, with operators that ONNX Runtime runs in `names.precision`. */
   onnx(spec: S, names: OnnxNames): readonly OnnxNode[];
   /** The layer as training runs it. */
   build(spec: S, input: Shape, context: BuildContext): Layer;

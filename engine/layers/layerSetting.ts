@@ -63,9 +63,22 @@ export interface TextSetting extends SettingBase {
   check(text: string): TextIssue | undefined;
 }
 
-export type LayerSetting = NumberSetting | ChoiceSetting | TextSetting;
+/**
+ * An on/off setting (a convolution's bias): left out, it is `default`; the short form writes `word` for the other value,
+ * and nothing at the default, so a positional flag comes after every positional setting that is not a word.
+ */
+export interface FlagSetting extends SettingBase {
+  readonly kind: 'flag';
+  readonly default: boolean;
+  /** The short form's word for the value that is not the default ("nobias"). */
+  readonly word: string;
+  /** What `word` means, for the usage and messages ("no bias"). */
+  readonly wordMeaning: string;
+}
+
+export type LayerSetting = NumberSetting | ChoiceSetting | TextSetting | FlagSetting;
 /** A setting's value as a form holds it: null while empty or not a number. */
-export type SettingValue = number | string | null;
+export type SettingValue = number | string | boolean | null;
 
 /** Whether `value` is a number this setting accepts. */
 export function inRange(setting: NumberSetting, value: number): boolean {
@@ -92,8 +105,8 @@ export function choiceSchema<const T extends readonly [string, ...string[]]>(val
 }
 
 /** The value a fresh layer starts with for `setting`, or null for an empty field. */
-export function initialValue(setting: LayerSetting): number | string | null {
-  if (setting.kind === 'choice') return setting.default;
+export function initialValue(setting: LayerSetting): SettingValue {
+  if (setting.kind === 'choice' || setting.kind === 'flag') return setting.default;
   if (setting.kind === 'text') return setting.optional ? null : setting.example;
   return setting.initial ?? (setting.optional ? null : (setting.default ?? null));
 }

@@ -10,6 +10,7 @@ export const maxpool2dDefinition = definePool({
   title: 'Max pool',
   description: 'the largest value of each window',
   schema: MaxPool2DSpecSchema,
+  onnxOperator: 'MaxPool',
   onnxReduce: 'ReduceMax',
   torchModule: 'MaxPool2d',
   layer: MaxPool2D,

@@ -9,7 +9,8 @@ const UNARY: Partial<Record<FunctionName, string>> = { sin: 'Sin', cos: 'Cos', e
 
 /**
  * The nodes computing `expr` elementwise from `names.input` into `names.output`. tan, sinh and cosh are written with
- * Sin, Cos and Exp (ONNX Runtime has them for float32 only); atan has no such form and is refused.
+ * Sin, Cos and Exp (ONNX Runtime has them for float32 only); atan is ONNX's Atan in a float32 model, and has no such form
+ * in a float64 one, where it is refused.
  * @throws Error naming the function ONNX cannot be given.
  */
 export function expressionNodes(expr: Expr, names: OnnxNames): OnnxNode[] {
@@ -26,7 +27,7 @@ export function expressionNodes(expr: Expr, names: OnnxNames): OnnxNode[] {
     return output;
   };
   const call = (fn: FunctionName, arg: string, output?: string): string => {
-    const op = UNARY[fn];
+    const op = UNARY[fn] ?? (fn === 'atan' && names.precision === 'float32' ? 'Atan' : undefined);
     if (op !== undefined) return emit(op, [arg], output);
     if (fn === 'tan') return emit('Div', [emit('Sin', [arg]), emit('Cos', [arg])], output);
     if (fn === 'sinh' || fn === 'cosh') {
@@ -34,7 +35,9 @@ export function expressionNodes(expr: Expr, names: OnnxNames): OnnxNode[] {
       const down = emit('Exp', [emit('Neg', [arg])]);
       return emit('Div', [emit(fn === 'sinh' ? 'Sub' : 'Add', [up, down]), constant(2)], output);
     }
-    throw new Error(`ONNX export: ${fn}(…) has no ONNX operator for float64 and no form in basic ones; write the activation without ${fn} to export it`);
+    throw new Error(
+      `ONNX export: ${fn}(…) has no ONNX operator for float64 and no form in basic ones; write the activation without ${fn} to export it, or export the float32 model, which has it`,
+    );
   };
   const value = (node: Expr, output?: string): string => {
     switch (node.kind) {

@@ -1,7 +1,29 @@
-// ONNX nodes that gather every window of a C×H×W input from float64 operators only (Pad, Reshape, Gather), for Conv2D and pooling; pure, any process.
-// ONNX Runtime implements Conv and AveragePool for float32 alone, so the lab's float64 models unroll the windows themselves.
+// ONNX window operators for Conv2D and pooling: the standard node where the runtime has it, else every window gathered from float64 operators (Pad, Reshape, Gather); pure, any process.
+// ONNX Runtime (1.30) runs MaxPool on float64 tensors but implements Conv and AveragePool for float32 alone, so a float64
+// model unrolls those two into windows and sums of its own, and a float32 model uses the standard operators throughout.
 import type { WindowGeometry } from './convGeometry.js';
-import type { OnnxNames, OnnxNode } from './layerDefinition.js';
+import type { OnnxAttribute, OnnxNames, OnnxNode, OnnxPrecision } from './layerDefinition.js';
+
+/** The standard ONNX operators over sliding windows that the lab's layers use. */
+export type WindowOperator = 'Conv' | 'MaxPool' | 'AveragePool';
+
+/** The window operators ONNX Runtime has float64 kernels for. */
+const FLOAT64_WINDOW_OPERATORS: ReadonlySet<WindowOperator> = new Set(['MaxPool']);
+
+/** True when a model in `precision` can use `operator` itself, false when it must unroll the windows ({@link windowNodes}). */
+export function hasWindowOperator(operator: WindowOperator, precision: OnnxPrecision): boolean {
+  return precision === 'float32' || FLOAT64_WINDOW_OPERATORS.has(operator);
+}
+
+/** A Conv, MaxPool or AveragePool node's window attributes for the geometry: kernel_shape, strides, and pads [top, left, bottom, right]. */
+export function windowAttributes(geometry: WindowGeometry): OnnxAttribute[] {
+  const { window, stride, rows, columns } = geometry;
+  return [
+    { name: 'kernel_shape', ints: [window, window] },
+    { name: 'strides', ints: [stride, stride] },
+    { name: 'pads', ints: [rows.before, columns.before, rows.after, columns.after] },
+  ];
+}
 
 /** A Constant node of int64 values, as the layer's intermediate `name`. */
 export function int64Constant(names: OnnxNames, name: string, dims: readonly number[], values: readonly number[]): OnnxNode {

@@ -4,7 +4,7 @@ import type { Kernels } from '../kernels/kernels.js';
 import { windowGeometry, type WindowGeometry } from './convGeometry.js';
 import type { Layer } from './layer.js';
 import { defineLayer, type DefinedLayer } from './layerDefinition.js';
-import { int64Constant, windowNodes } from './onnxWindows.js';
+import { hasWindowOperator, int64Constant, windowAttributes, windowNodes } from './onnxWindows.js';
 import { imageIssue, windowIssue } from './windowIssues.js';
 import { numberSchema, type NumberSetting } from './layerSetting.js';
 import type { Shape } from './shape.js';
@@ -52,12 +52,13 @@ export function poolOutputShape(spec: PoolSpec, input: Shape): Shape {
   return [input[0]!, geometry.rows.output, geometry.columns.output];
 }
 
-/** What tells the two pooling layer types apart: their names, the ONNX reduction, torch's module and the layer that computes them. */
+/** What tells the two pooling layer types apart: their names, the ONNX operator (and the reduction that unrolls it), torch's module and the layer that computes them. */
 export interface PoolKind<Schema extends z.ZodObject> {
   readonly type: z.infer<Schema>['type'];
   readonly title: string;
   readonly description: string;
   readonly schema: Schema;
+  readonly onnxOperator: 'MaxPool' | 'AveragePool';
   readonly onnxReduce: 'ReduceMax' | 'ReduceMean';
   readonly torchModule: 'MaxPool2d' | 'AvgPool2d';
   readonly layer: new (geometry: WindowGeometry, kernels: Kernels) => Layer;
@@ -81,9 +82,15 @@ export function definePool<Schema extends z.ZodObject>(kind: PoolKind<Schema>): 
       return imageIssue(input, at) ?? windowIssue(poolGeometry(pool(spec), input), `a ${size}×${size} window`, at, 'use a smaller window');
     },
     parameterShapes: () => [],
-    // Each channel's windows [N, C, P, k·k] reduced over the window, then [N, C, Ho, Wo] (float64 operators, see onnxWindows.ts).
+    // The pool operator where the runtime has it in the model's precision (count_include_pad: an average divides by the
+    // window's k·k values, as the layer does; its windows are never padded); else each channel's windows [N, C, P, k·k]
+    // reduced over the window, then [N, C, Ho, Wo] (float64 operators, see onnxWindows.ts).
     onnx: (spec, names) => {
       const geometry = poolGeometry(pool(spec), names.inputShape);
+      if (hasWindowOperator(kind.onnxOperator, names.precision)) {
+        const attributes = [...windowAttributes(geometry), ...(kind.onnxOperator === 'AveragePool' ? [{ name: 'count_include_pad', int: 1 }] : [])];
+        return [{ opType: kind.onnxOperator, inputs: [names.input], output: names.output, attributes }];
+      }
       const at = names.intermediate;
       return [
         ...windowNodes(names, geometry, true),

@@ -81,15 +81,12 @@ export function layerSpecTitle(spec: LayerSpec): string {
 
 /** The spec of a fresh layer of `type`: its required settings at their initial (or example) values, optional ones left out. */
 export function defaultLayerSpec(type: LayerType): LayerSpec {
-  const spec: Record<string, number | string> = { type };
+  const spec: Record<string, number | string | boolean> = { type };
   for (const setting of findLayerDefinition(type)!.settings) {
     if (setting.optional) continue;
-    spec[setting.name] =
-      setting.kind === 'choice' || setting.kind === 'text'
-        ? setting.kind === 'choice'
-          ? setting.default
-          : setting.example
-        : (setting.initial ?? setting.default ?? setting.example);
+    if (setting.kind === 'choice' || setting.kind === 'flag') spec[setting.name] = setting.default;
+    else if (setting.kind === 'text') spec[setting.name] = setting.example;
+    else spec[setting.name] = setting.initial ?? setting.default ?? setting.example;
   }
   return spec as LayerSpec;
 }

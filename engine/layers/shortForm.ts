@@ -1,4 +1,4 @@
-// One layer in the short text form ("linear:32:he", "leaky_relu:0.1", "relu"), parsed and written from its definition's settings; pure, any process.
+// One layer in the short text form ("linear:32:he", "leaky_relu:0.1", "conv2d:16:5:nobias"), parsed and written from its definition's settings; pure, any process.
 import type { LayerDefinition } from './layerDefinition.js';
 import { inRange, rangeMessage, type LayerSetting } from './layerSetting.js';
 import { findLayerDefinition, LAYER_DEFINITIONS, type LayerSpec } from './registry.js';
@@ -8,10 +8,26 @@ function positional(definition: LayerDefinition<LayerSpec>): LayerSetting[] {
 }
 
 function placeholder(setting: LayerSetting): string {
+  if (setting.kind === 'flag') return setting.word;
   return setting.kind === 'choice' ? setting.choices.map((choice) => choice.value).join('|') : setting.placeholder;
 }
 
-/** How the short form writes a layer type: "linear:UNITS[:xavier|he|exercise]", "leaky_relu[:ALPHA]", "relu". */
+/** Whether `text` is a value `setting` can take from the short form: a choice's value, a flag's word, a number; any text for a text setting. */
+function takes(setting: LayerSetting, text: string): boolean {
+  if (setting.kind === 'choice') return setting.choices.some((choice) => choice.value === text);
+  if (setting.kind === 'flag') return text === setting.word;
+  if (setting.kind === 'text') return true;
+  return Number.isFinite(Number(text));
+}
+
+/** How the short form writes a setting's value, or undefined when it leaves the value out (a flag at its default). */
+function writtenValue(setting: LayerSetting, value: number | string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (setting.kind === 'flag') return value === setting.default ? undefined : setting.word;
+  return String(value);
+}
+
+/** How the short form writes a layer type: "linear:UNITS[:xavier|he|exercise]", "leaky_relu[:ALPHA]", "relu", "conv2d:FILTERS:KERNEL[:STRIDE][:valid|same][:nobias]". */
 export function shortFormUsage(definition: LayerDefinition<LayerSpec>): string {
   return (
     definition.type +
@@ -26,7 +42,10 @@ export function shortFormExample(definition: LayerDefinition<LayerSpec>): string
   const settings = positional(definition);
   const required = settings.filter((setting) => !setting.optional);
   const shown = required.length > 0 ? required : settings.slice(0, 1);
-  return [definition.type, ...shown.map((setting) => (setting.kind === 'choice' ? setting.default : setting.example))].join(':');
+  return [
+    definition.type,
+    ...shown.map((setting) => (setting.kind === 'flag' ? setting.word : setting.kind === 'choice' ? setting.default : setting.example)),
+  ].join(':');
 }
 
 /** Every layer type's short form, comma-separated, in registry order. */
@@ -34,7 +53,11 @@ export function knownShortForms(): string {
   return LAYER_DEFINITIONS.map(shortFormUsage).join(', ');
 }
 
-function settingValue(setting: LayerSetting, text: string, where: string): number | string {
+function settingValue(setting: LayerSetting, text: string, where: string): number | string | boolean {
+  if (setting.kind === 'flag') {
+    if (text !== setting.word) throw new Error(`${where}: unknown word ${JSON.stringify(text)}; ${setting.word} means ${setting.wordMeaning}`);
+    return !setting.default;
+  }
   if (setting.kind === 'choice') {
     if (!setting.choices.some((choice) => choice.value === text)) {
       throw new Error(`${where}: unknown ${setting.noun} ${JSON.stringify(text)}; known: ${setting.choices.map((choice) => choice.value).join(', ')}`);
@@ -64,10 +87,10 @@ export function parseLayerItem(item: string, where: string): LayerSpec {
   if (settings.length === 0 && values.length > 0) throw new Error(`${where}: ${type} takes no size`);
   const usage = (): Error => new Error(`${where}: write ${shortFormUsage(definition)}, e.g. ${shortFormExample(definition)}`);
   if (values.length > settings.length) throw usage();
-  const spec: Record<string, number | string> = { type };
+  const spec: Record<string, number | string | boolean> = { type };
   let next = 0;
   for (const text of values) {
-    // An optional number left out before a choice ("conv2d:16:5:same", no stride): a word that a later choice takes skips it.
+    // An optional setting left out before a word ("conv2d:16:5:same", no stride; "conv2d:16:5:nobias"): a word that a later choice or flag takes skips it.
     while (next < settings.length && skippable(settings, next, text)) next++;
     if (next >= settings.length) throw usage();
     spec[settings[next]!.name] = settingValue(settings[next]!, text, where);
@@ -77,34 +100,36 @@ export function parseLayerItem(item: string, where: string): LayerSpec {
   return spec as LayerSpec;
 }
 
-/** Whether the optional number setting at `index` is left out: `text` is no number but a value of a choice after it. */
+/** Whether the optional setting at `index` is left out: it cannot take `text`, a word that a choice or flag after it takes. */
 function skippable(settings: readonly LayerSetting[], index: number, text: string): boolean {
   const setting = settings[index]!;
-  if (!setting.optional || setting.kind === 'choice' || Number.isFinite(Number(text))) return false;
-  return settings.slice(index + 1).some((later) => later.kind === 'choice' && later.choices.some((choice) => choice.value === text));
+  if (!setting.optional || takes(setting, text)) return false;
+  return settings.slice(index + 1).some((later) => (later.kind === 'choice' || later.kind === 'flag') && takes(later, text));
 }
 
 /** One layer in the short form; settings the form cannot hold (a Linear layer's declared inputs) are left out. */
 export function formatLayerItem(spec: LayerSpec): string {
   const definition = findLayerDefinition(spec.type)!;
   const settings = positional(definition);
-  const values = spec as unknown as Record<string, number | string | undefined>;
+  const values = spec as unknown as Record<string, number | string | boolean | undefined>;
+  const written = settings.map((setting) => writtenValue(setting, values[setting.name]));
   let last = -1;
-  settings.forEach((setting, i) => {
-    if (values[setting.name] !== undefined) last = i;
+  written.forEach((text, i) => {
+    if (text !== undefined) last = i;
   });
   const parts: string[] = [];
   settings.slice(0, last + 1).forEach((setting, i) => {
-    const value = values[setting.name];
-    if (value !== undefined) {
-      parts.push(String(value));
+    const text = written[i];
+    if (text !== undefined) {
+      parts.push(text);
       return;
     }
-    // Left out when the parser can tell: an optional number followed (next written) by a choice's word.
-    const nextWritten = settings.slice(i + 1, last + 1).find((later) => values[later.name] !== undefined);
-    if (setting.optional && setting.kind !== 'choice' && nextWritten?.kind === 'choice') return;
+    // Left out when the parser can tell: an optional setting followed (next written) by a word of a choice or flag that it cannot take.
+    const next = written.findIndex((later, j) => j > i && later !== undefined);
+    const nextSetting = settings[next]!;
+    if (setting.optional && (nextSetting.kind === 'choice' || nextSetting.kind === 'flag') && !takes(setting, written[next]!)) return;
     parts.push(
-      String(setting.kind === 'number' || setting.kind === 'integer' ? (setting.default ?? setting.example) : setting.kind === 'choice' ? setting.default : ''),
+      setting.kind === 'number' || setting.kind === 'integer' ? String(setting.default ?? setting.example) : setting.kind === 'choice' ? setting.default : '',
     );
   });
   return [spec.type, ...parts].join(':');

@@ -1,15 +1,21 @@
 // Runs many samples through a network in chunks whose activations stay small, handing each chunk's outputs on; pure, any process.
 import { networkCost } from '../budget/networkCost.js';
 import type { TimeSlicer } from '../work/timeSlicer.js';
+import type { NetworkSpec } from '../spec.js';
 import type { Network } from './network.js';
 
 /** The activations one chunk may hold (32 MB of float64s): a whole test set of images at once would need gigabytes. */
 const CHUNK_ACTIVATIONS = 4 * 1024 * 1024;
 
-/** How many rows of `network` a chunk holds: as many as CHUNK_ACTIVATIONS allow (at least 1), at most `size`; a convolution's unfolded windows count too. */
-export function chunkRows(network: Network, size: number): number {
-  const perRow = Math.max(1, networkCost(network.spec).activationBytesPerRow / 8);
+/** How many rows of `spec`'s network a chunk holds: as many as CHUNK_ACTIVATIONS allow (at least 1), at most `size`; a convolution's unfolded windows count too. */
+export function chunkRowsFor(spec: NetworkSpec, size: number): number {
+  const perRow = Math.max(1, networkCost(spec).activationBytesPerRow / 8);
   return Math.max(1, Math.min(size, Math.floor(CHUNK_ACTIVATIONS / perRow)));
+}
+
+/** chunkRowsFor the network's spec. */
+export function chunkRows(network: Network, size: number): number {
+  return chunkRowsFor(network.spec, size);
 }
 
 /**

@@ -2,12 +2,12 @@
 import { z } from 'zod';
 
 /**
- * What a program may do about an error: unknown-table and unknown-run mean the engine no longer has a CSV table or a
- * run's weights (it restarted, or let them go) and the request should be sent again with them; too-large means the
+ * What a program may do about an error: unknown-table, unknown-run and unknown-files mean the engine no longer has a CSV
+ * table, a run's weights or a page's picked image files (it restarted, or let them go) and the request should be sent again with them; too-large means the
  * message exceeded a size limit (the connection stays open); stopped means the request was stopped (work.stop) before it
  * finished; over-budget means the request would need more memory or work than the engine's budget allows.
  */
-export const ERROR_CODES = ['unknown-table', 'unknown-run', 'too-large', 'stopped', 'over-budget'] as const;
+export const ERROR_CODES = ['unknown-table', 'unknown-run', 'unknown-files', 'too-large', 'stopped', 'over-budget'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**

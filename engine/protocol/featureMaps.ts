@@ -49,6 +49,8 @@ export const FeatureMapsReportSchema = z
           kernel: z.number().int().positive(),
           stride: z.number().int().positive(),
           padding: z.enum(['valid', 'same']),
+          /** False for a convolution whose bias is off. */
+          bias: z.boolean(),
           before: Float64ArraySchema,
           activation: z.object({ index, type: z.string(), values: Float64ArraySchema }).strict().optional(),
         })
@@ -82,7 +84,8 @@ export const FeatureMapsExplainedSchema = z
     weights: Float64ArraySchema,
     channelSums: Float64ArraySchema,
     dot: z.number(),
-    bias: z.number(),
+    /** The filter's bias; null when the convolution has no bias. */
+    bias: z.number().nullable(),
     sum: z.number(),
     value: z.number(),
     activation: z.object({ index, type: z.string(), value: z.number() }).strict().optional(),

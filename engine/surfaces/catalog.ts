@@ -8,6 +8,15 @@ export interface Bounds {
   yMax: number;
 }
 
+/** The least and greatest finite values seen so far. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+/** Writes one grid row: f(x_i, y) into target[i] for each x of the grid, a non-finite value as NaN, and widens `range` to the row's finite values. */
+export type GridRowFill = (y: number, target: Float64Array, range: ValueRange) => void;
+
 /** A differentiable function of two variables that an optimizer can descend. */
 export interface Surface {
   id: string;
@@ -17,6 +26,11 @@ export interface Surface {
   value(x: number, y: number): number;
   /** Writes ∂f/∂x and ∂f/∂y into out[0] and out[1]. */
   gradient(x: number, y: number, out: Float64Array): void;
+  /**
+   * The formula's grid rows in one loop per row, written by hand, at the grid's x values `xs`: the same operations in the
+   * same order as compileGridRows of the parsed formula (so equal to it bit for bit), only without a pass per term.
+   */
+  gridRows?(xs: Float64Array): GridRowFill;
   bounds: Bounds;
   /** A start point that shows the surface's character. */
   start: { x: number; y: number };
@@ -32,6 +46,27 @@ const exercise: Surface = {
   gradient: (x, y, out) => {
     out[0] = 2 * x - 3 * Math.sin(3 * x) + y + 2;
     out[1] = x + 2 * y;
+  },
+  gridRows: (xs) => {
+    // The terms in x alone, once for the grid, as the compiled formula computes them (x^2 is Math.pow(x, 2)).
+    const squares = xs.map((x) => Math.pow(x, 2));
+    const cosines = xs.map((x) => Math.cos(3 * x));
+    return (y, target, range) => {
+      const ySquared = Math.pow(y, 2);
+      const yPlusTwo = y + 2;
+      let { min, max } = range;
+      for (let i = 0; i < target.length; i++) {
+        const v = squares[i]! + ySquared + xs[i]! * yPlusTwo + cosines[i]!;
+        // v − v is 0 exactly when v is finite.
+        if (v - v === 0) {
+          target[i] = v;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        } else target[i] = NaN;
+      }
+      range.min = min;
+      range.max = max;
+    };
   },
   bounds: { xMin: -5, xMax: 5, yMin: -5, yMax: 5 },
   start: { x: 3, y: 2 },

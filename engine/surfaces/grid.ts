@@ -1,6 +1,6 @@
 // Evaluates a surface on a regular grid for contour plots: a flat row-major Float64Array with its bounds, at once or time-sliced; pure, any process.
 import type { TimeSlicer } from '../work/timeSlicer.js';
-import type { Bounds, Surface } from './catalog.js';
+import type { Bounds, GridRowFill, Surface, ValueRange } from './catalog.js';
 import { parseExpression, type Expr } from './expression.js';
 import { compileGridRows, type RowEvaluator } from './gridRows.js';
 
@@ -14,7 +14,7 @@ export interface SurfaceGrid {
   max: number;
 }
 
-type GridSurface = Pick<Surface, 'value'> & Partial<Pick<Surface, 'formula'>>;
+type GridSurface = Pick<Surface, 'value'> & Partial<Pick<Surface, 'formula' | 'gridRows'>>;
 
 function parsedOrUndefined(formula: string): Expr | undefined {
   try {
@@ -26,16 +26,17 @@ function parsedOrUndefined(formula: string): Expr | undefined {
 
 /**
  * A grid being filled row by row (checked, allocated once). A surface with a formula is evaluated from it a row at a time
- * (see compileGridRows): the same operations as its value function for a typed expression, and within round-off of it for
- * a built-in one (whose value is written by hand); `grid()` gives the result when every row is done.
+ * (its own gridRows where it has them, else compileGridRows): the same operations as its value function for a typed
+ * expression, and within round-off of it for a built-in one (whose value is written by hand); `grid()` gives the result
+ * when every row is done.
  */
 class GridFill {
   readonly values: Float64Array;
   private readonly xs: Float64Array;
+  private readonly fill: GridRowFill | undefined;
   private readonly rows: RowEvaluator | undefined;
   private readonly row: Float64Array;
-  min = Infinity;
-  max = -Infinity;
+  private readonly range: ValueRange = { min: Infinity, max: -Infinity };
 
   constructor(
     readonly surface: GridSurface,
@@ -48,34 +49,39 @@ class GridFill {
     this.values = new Float64Array(nx * ny);
     this.xs = new Float64Array(nx);
     for (let i = 0; i < nx; i++) this.xs[i] = bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1);
-    const expression = surface.formula === undefined ? undefined : parsedOrUndefined(surface.formula);
+    this.fill = surface.gridRows?.(this.xs);
+    const expression = this.fill || surface.formula === undefined ? undefined : parsedOrUndefined(surface.formula);
     this.rows = expression ? compileGridRows(expression, this.xs) : undefined;
     this.row = new Float64Array(nx);
   }
 
   /** Evaluates row j; non-finite values are kept as NaN. */
   fillRow(j: number): void {
-    const { bounds, nx, ny, xs, row } = this;
+    const { bounds, nx, ny, xs, row, range } = this;
     const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
     const offset = j * nx;
+    if (this.fill) return this.fill(y, this.values.subarray(offset, offset + nx), range);
     // A formula's row is written straight into the grid; a value function's through the row buffer.
     const line = this.rows ? this.rows(y, this.values.subarray(offset, offset + nx)) : row;
     if (!this.rows) {
       for (let i = 0; i < nx; i++) row[i] = this.surface.value(xs[i]!, y);
       this.values.set(row, offset);
     }
+    let { min, max } = range;
     for (let i = 0; i < nx; i++) {
       const v = line[i]!;
       // v − v is 0 exactly when v is finite.
       if (v - v === 0) {
-        if (v < this.min) this.min = v;
-        if (v > this.max) this.max = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
       } else this.values[offset + i] = NaN;
     }
+    range.min = min;
+    range.max = max;
   }
 
   grid(): SurfaceGrid {
-    return { bounds: this.bounds, nx: this.nx, ny: this.ny, values: this.values, min: this.min, max: this.max };
+    return { bounds: this.bounds, nx: this.nx, ny: this.ny, values: this.values, min: this.range.min, max: this.range.max };
   }
 }
 

@@ -1,5 +1,6 @@
 // Architectures compared over seeds behind the protocol: every network checked against the data first, then one run after another, stoppable; pure, engine process.
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
+import { inKernelRegion } from '../kernels/kernels.js';
 import { buildNetwork } from '../network/network.js';
 import type { SpecIssue } from '../network/specIssue.js';
 import { validateSpecForData } from '../network/validateSpec.js';
@@ -74,20 +75,24 @@ export function createCompareHandlers(): CompareHandlers {
       for (const [index, entry] of networks.entries()) {
         if (control.isStopRequested || ctx.isDisposed()) return finished('stopped');
         const startedAt = Date.now();
-        const network = buildNetwork(entry.spec, deriveRandom(seed, SEED_STREAMS.init), ctx.kernels);
         const progress = (epoch: number) =>
           ctx.send({ type: 'compare.progress', requestId, network: index, seed, epoch, epochs: hyper.epochs, runsDone, runs });
         progress(0);
-        const outcome = await train({
-          network,
-          data,
-          hyper,
-          kernels: ctx.kernels,
-          control,
-          onEpochs: (epochs) => progress(epochs.at(-1)!.epoch),
-          epochIntervalMilliseconds: PROGRESS_INTERVAL_MS,
-          shouldStop: () => ctx.isDisposed(),
-          ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
+        // Each run's arrays go back to the kernels' memory as it ends, not when the whole comparison does.
+        const { outcome, parameterCount } = await inKernelRegion(ctx.kernels, async (kernels) => {
+          const network = buildNetwork(entry.spec, deriveRandom(seed, SEED_STREAMS.init), kernels);
+          const trained = await train({
+            network,
+            data,
+            hyper,
+            kernels,
+            control,
+            onEpochs: (epochs) => progress(epochs.at(-1)!.epoch),
+            epochIntervalMilliseconds: PROGRESS_INTERVAL_MS,
+            shouldStop: () => ctx.isDisposed(),
+            ...(ctx.yieldToEventLoop ? { yieldToEventLoop: ctx.yieldToEventLoop } : {}),
+          });
+          return { outcome: trained, parameterCount: network.parameterCount };
         });
         if (outcome.reason === 'stopped') return finished('stopped');
         runsDone += 1;
@@ -99,7 +104,7 @@ export function createCompareHandlers(): CompareHandlers {
           reason: outcome.reason,
           message: outcome.message,
           history: outcome.history,
-          parameterCount: network.parameterCount,
+          parameterCount,
           seconds: (Date.now() - startedAt) / 1000,
         });
       }

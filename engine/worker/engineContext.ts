@@ -3,6 +3,7 @@ import type { DataLoader, PrepareOptions, PreparedData } from '../data/dataSets.
 import type { Kernels } from '../kernels/kernels.js';
 import type { DataSource } from '../data/dataSource.js';
 import type { EngineEvent } from '../protocol/index.js';
+import type { PredictionsMemo } from '../analysis/predictionsMemo.js';
 import type { BudgetGuard } from '../budget/budgetGuard.js';
 import type { RequestWork } from '../work/requestWork.js';
 import type { RunStore } from './runStore.js';
@@ -17,6 +18,8 @@ export interface EngineContext {
   kernels: Kernels;
   /** The connection's finished runs, kept so later requests may name them by id. */
   runs: RunStore;
+  /** Predictions of the connection's trained networks on their test sets, made once for the report and every traced sample. */
+  predictions: PredictionsMemo;
   /** Gives the host's event loop a turn during long work. */
   yieldToEventLoop?: (() => Promise<void>) | undefined;
   isDisposed(): boolean;

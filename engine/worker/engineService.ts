@@ -1,9 +1,11 @@
 // The engine behind the protocol: validates each request once and hands it to its type's handler in one table; pure, runs in the engine process (or in-process).
+import { PredictionsMemo } from '../analysis/predictionsMemo.js';
 import { BudgetGuard } from '../budget/budgetGuard.js';
 import type { EngineBudget } from '../budget/engineBudget.js';
 import { createCsvTables, TABLE_CACHE_LIMITS } from '../data/csvTables.js';
 import { admitDataTo } from '../budget/dataBudget.js';
 import { createDataLoader, type ReadAsset } from '../data/dataSets.js';
+import { createPickedImageStore } from '../data/pickedImages.js';
 import type { DataFiles } from '../data/imageFolder.js';
 import type { Kernels } from '../kernels/kernels.js';
 import type { CacheLimits } from '../lruCache.js';
@@ -59,7 +61,8 @@ export interface EngineService {
  * Creates the engine service. Training runs are independent and may overlap (each has its own id; they share the
  * process by taking turns every few milliseconds). Every other request is answered by one event with its requestId,
  * or an `error` event that names the field at fault. The service keeps the CSV tables it has read (by the hash of
- * their text) and its finished runs (by run id), so later requests may name them instead of sending them again.
+ * their text), the image files a page picked (by their digest) and its finished runs (by run id), so later requests may
+ * name them instead of sending them again.
  */
 export function createEngineService(emit: (event: EngineEvent) => void, options: EngineServiceOptions = {}): EngineService {
   let disposed = false;
@@ -68,7 +71,8 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
   const isDisposed = () => disposed;
   const active = new ActiveWork({ yieldToEventLoop: options.yieldToEventLoop, isDisposed });
   const budget = new BudgetGuard(options.budget);
-  const loader = createDataLoader(options.readAsset, tables, options.files);
+  const picked = createPickedImageStore();
+  const loader = createDataLoader(options.readAsset, tables, options.files, picked);
   const context: EngineContext = {
     send: (event) => {
       if (!disposed) emit(event);
@@ -77,6 +81,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
     loadData: (source, prepare) => loader(source, { admitMemory: admitDataTo(budget), ...prepare }),
     previewImages: loader.previewImages,
     runs,
+    predictions: new PredictionsMemo(),
     kernels: options.kernels ?? defaultKernels,
     yieldToEventLoop: options.yieldToEventLoop,
     isDisposed,
@@ -119,7 +124,7 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       if (disposed) return;
       const parsed = parseRequest(data);
       if (!parsed.ok) return context.send(parsed.error);
-      const resolved = resolveReferences(parsed.request, { tables, runs });
+      const resolved = resolveReferences(parsed.request, { tables, runs, picked });
       if ('error' in resolved) return context.send(resolved.error);
       const request = resolved.request;
       const tracked = 'requestId' in request && request.type !== 'work.stop' && request.type !== 'engine.ping' ? request.requestId : undefined;
@@ -127,12 +132,19 @@ export function createEngineService(emit: (event: EngineEvent) => void, options:
       const settled = () => {
         if (work && tracked !== undefined) active.end(tracked, work);
       };
-      handleRequest(handlers, request, work ? { ...context, work } : context, settled).catch((error: unknown) => {
-        if (error instanceof WorkStoppedError) {
-          return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
-        }
-        context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
-      });
+      // Every array a request allocates in the kernels' memory (a run's network, minibatches and optimizer state, an
+      // analysis's rebuilt network, an estimate's probe) goes back when its answer has gone out: waiting for the collector
+      // to find them let a long session's runs fill that memory and fail a later one. Answers carry copies, never such arrays.
+      const region = context.kernels.region?.();
+      const requestContext = { ...context, ...(work ? { work } : {}), ...(region ? { kernels: region.kernels } : {}) };
+      handleRequest(handlers, request, requestContext, settled)
+        .catch((error: unknown) => {
+          if (error instanceof WorkStoppedError) {
+            return context.send({ type: 'error', ...requestIds(request), code: 'stopped', message: 'stopped before it finished' });
+          }
+          context.send({ type: 'error', ...requestIds(request), message: error instanceof Error ? error.message : String(error) });
+        })
+        .finally(() => region?.release());
     },
     dispose() {
       disposed = true;

@@ -1,7 +1,6 @@
 // Answers epoch.estimate: builds the run's network on its data as train.start would and times a few of its minibatches; pure, engine process.
 import { dataBytes, trainingCost } from '../budget/requestCost.js';
 import { SEED_STREAMS, type PreparedData } from '../data/dataSets.js';
-import { releasingIn } from '../kernels/kernels.js';
 import { defaultLossFor, validateLoss } from '../losses/lossRules.js';
 import { buildNetwork } from '../network/network.js';
 import type { SpecIssue } from '../network/specIssue.js';
@@ -50,11 +49,14 @@ export async function handleEpochEstimate(
   const admitted = context.budget.admit(trainingCost({ spec, hyper, recordPath: false }, dataBytes(data)));
   if ('issue' in admitted) return refuse(admitted.issue, 'over-budget');
   try {
-    // The probe's network, minibatches and optimizer state go back to the kernels' memory at once: a form's every change
-    // asks for an estimate, and waiting for the collector to find them filled that memory before the run it was for.
-    const estimate = releasingIn(context.kernels, () =>
-      estimateEpoch({ network: buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), context.kernels), data, hyper, kernels: context.kernels }),
-    );
+    // The probe's network, minibatches and optimizer state go back to the kernels' memory with the request's region
+    // (engineService): a form's every change asks for an estimate.
+    const estimate = estimateEpoch({
+      network: buildNetwork(spec, deriveRandom(hyper.seed, SEED_STREAMS.init), context.kernels),
+      data,
+      hyper,
+      kernels: context.kernels,
+    });
     return { type: 'epoch.estimated', requestId, estimate, totalSeconds: estimate.secondsPerEpoch * hyper.epochs };
   } finally {
     admitted.release();

@@ -1,4 +1,4 @@
-// Answers export.build: the bytes of weights.json, weights.npz, model.onnx, metrics.csv, split.csv or train_run.py, for the host to save; pure.
+// Answers export.build: the bytes of weights.json, weights.npz, model.onnx (float64), model-float32.onnx, metrics.csv, split.csv or train_run.py, for the host to save; pure.
 // The .npz and ONNX encoders (fflate, protobufjs) are loaded only when such a file is asked for.
 import { SEED_STREAMS } from '../data/dataSets.js';
 import { dataSourceName } from '../data/dataSource.js';
@@ -88,6 +88,8 @@ export async function handleExportBuild(request: ExportBuild, context: Pick<Engi
       return file('application/zip', (await import('../export/npz.js')).encodeWeightsNpz(weights));
     case 'model.onnx':
       return file('application/octet-stream', (await import('../export/onnx.js')).encodeOnnxModel(weights, PRODUCER));
+    case 'model-float32.onnx':
+      return file('application/octet-stream', (await import('../export/onnx.js')).encodeOnnxModel(weights, PRODUCER, 'float32'));
     case 'train_run.py': {
       const bytes = await pytorchScriptFile(request, weights, context);
       return bytes instanceof Uint8Array ? file('text/x-python', bytes) : bytes;

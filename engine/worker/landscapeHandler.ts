@@ -12,7 +12,7 @@ import { createRandom } from '../random.js';
 import type { PreparedData } from '../data/dataSets.js';
 import type { LossName } from '../losses/lossNames.js';
 import type { Network } from '../network/network.js';
-import { loadTrainedNetwork } from './analysisHandler.js';
+import { loadTrainedData, rebuildNetwork } from './analysisHandler.js';
 import type { EngineContext } from './engineContext.js';
 
 /**
@@ -21,19 +21,21 @@ import type { EngineContext } from './engineContext.js';
  */
 export async function handleLandscape(request: LandscapeRun, context: EngineContext): Promise<LandscapeGrid | ErrorEvent> {
   const fail = (field: string, message: string): ErrorEvent => ({ type: 'error', requestId: request.requestId, field, message });
-  const loaded = await loadTrainedNetwork(request, context);
+  const loaded = await loadTrainedData(request, context);
   if ('type' in loaded) return loaded;
-  const { network, weights, data } = loaded;
+  const { weights, data } = loaded;
   const { spec } = weights;
 
-  const lossName = request.loss ?? defaultLossFor(spec);
-  const lossIssue = validateLoss(spec, lossName, request.loss !== undefined, network.outputs)[0];
-  if (lossIssue) return fail(request.loss !== undefined ? 'loss' : `weights.${lossIssue.field}`, lossIssue.message);
-  if (network.parameterCount === 0) return fail('weights', 'the network has no layer with parameters, so it has no weights to vary');
-
+  // Costed before the network is rebuilt, as every request is before it allocates.
   const admitted = context.budget.admit(landscapeCost(request, spec, data.train.size));
   if ('issue' in admitted) return { type: 'error', requestId: request.requestId, code: 'over-budget', ...admitted.issue };
   try {
+    const network = rebuildNetwork(request.requestId, weights, context);
+    if ('type' in network) return network;
+    const lossName = request.loss ?? defaultLossFor(spec);
+    const lossIssue = validateLoss(spec, lossName, request.loss !== undefined, network.outputs)[0];
+    if (lossIssue) return fail(request.loss !== undefined ? 'loss' : `weights.${lossIssue.field}`, lossIssue.message);
+    if (network.parameterCount === 0) return fail('weights', 'the network has no layer with parameters, so it has no weights to vary');
     return await landscapeWithin(request, context, network, data, lossName);
   } finally {
     admitted.release();

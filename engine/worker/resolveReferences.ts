@@ -1,6 +1,7 @@
 // Fills in what a request names instead of sending — a kept CSV table, a kept run's weights and path — before its handler runs; pure.
 import type { CsvTables } from '../data/csvTables.js';
-import type { CsvTableSource, DataSource } from '../data/dataSource.js';
+import type { CsvTableSource, DataSource, PickedImages } from '../data/dataSource.js';
+import { unknownFilesMessage, type PickedImageStore } from '../data/pickedImages.js';
 import type { AnalysisRun } from '../protocol/analysis.js';
 import type { ErrorEvent } from '../protocol/errors.js';
 import type { ExportBuild } from '../protocol/export.js';
@@ -33,14 +34,24 @@ function dataSourceOf(request: EngineRequest): { source: DataSource; field: stri
 }
 
 const isTableSource = (source: DataSource): source is CsvTableSource => typeof source === 'object' && source.kind === 'csv' && 'table' in source;
+const pickedOf = (source: DataSource): PickedImages | undefined => (typeof source === 'object' && source.kind === 'images' ? source.picked : undefined);
 
 /**
- * Keeps the weights (and path) a request sends under its runId, fills in the ones it leaves out from the kept run, and
- * holds on to the CSV table it names. A run or table the engine does not keep is an error with code "unknown-run" or
- * "unknown-table", so the sender can send it again.
+ * Keeps the weights (and path) a request sends under its runId, fills in the ones it leaves out from the kept run,
+ * holds on to the CSV table it names, and keeps (or holds on to) the picked image files it sends (or names). A run,
+ * table or picked files the engine does not keep is an error with code "unknown-run", "unknown-table" or
+ * "unknown-files", so the sender can send it again.
  */
-export function resolveReferences(request: EngineRequest, kept: { tables: CsvTables; runs: RunStore }): { request: EngineRequest } | { error: ErrorEvent } {
+export function resolveReferences(
+  request: EngineRequest,
+  kept: { tables: CsvTables; runs: RunStore; picked: PickedImageStore },
+): { request: EngineRequest } | { error: ErrorEvent } {
   const data = dataSourceOf(request);
+  const picked = data && pickedOf(data.source);
+  if (picked?.files) kept.picked.keep(picked);
+  else if (picked && !kept.picked.hold(picked)) {
+    return { error: { type: 'error', ...requestIds(request), code: 'unknown-files', field: `${data!.field}.picked`, message: unknownFilesMessage(picked) } };
+  }
   if (data && isTableSource(data.source) && !kept.tables.hold(data.source)) {
     return {
       error: {

@@ -35,7 +35,7 @@ function widthError(value: number | null, what: string): string | undefined {
 
 /** The message about one setting's value, or undefined when the layer can take it (an empty optional setting takes its default). */
 function settingError(setting: LayerSetting, value: LayerCard[string]): string | undefined {
-  if (setting.kind === 'choice') return undefined;
+  if (setting.kind === 'choice' || setting.kind === 'flag') return undefined;
   if (setting.kind === 'text') {
     if (typeof value !== 'string' || value.trim() === '') return setting.optional ? undefined : `${capitalise(setting.noun)} is empty`;
     const issue = setting.check(value);
@@ -59,13 +59,13 @@ export function cardErrors(card: LayerCard): Partial<Record<CardField, string>> 
   return errors;
 }
 
-/** The layer a valid card describes; optional settings left empty or at their default choice are left out (the engine's defaults apply). */
+/** The layer a valid card describes; optional settings left empty or at their default choice or flag are left out (the engine's defaults apply). */
 export function layerOf(card: LayerCard): LayerSpec {
-  const layer: Record<string, number | string> = { type: card.type };
+  const layer: Record<string, number | string | boolean> = { type: card.type };
   for (const setting of findLayerDefinition(card.type)!.settings) {
     const value = card[setting.name];
     if (value === null || value === undefined) continue;
-    if (setting.kind === 'choice' && setting.optional && value === setting.default) continue;
+    if ((setting.kind === 'choice' || setting.kind === 'flag') && setting.optional && value === setting.default) continue;
     layer[setting.name] = value;
   }
   return layer as LayerSpec;

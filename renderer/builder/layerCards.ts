@@ -55,12 +55,12 @@ export function newCard(type: LayerType, id: number): LayerCard {
   return card;
 }
 
-/** The card that shows `layer`: a setting the spec leaves out is empty (a choice shows its default). */
+/** The card that shows `layer`: a setting the spec leaves out is empty (a choice or flag shows its default). */
 export function cardOf(layer: LayerSpec, id: number): LayerCard {
   const card: LayerCard = { id, type: layer.type };
   const values = layer as unknown as Record<string, SettingValue | undefined>;
   for (const setting of definitionOf(layer).settings) {
-    card[setting.name] = values[setting.name] ?? (setting.kind === 'choice' ? setting.default : null);
+    card[setting.name] = values[setting.name] ?? (setting.kind === 'choice' || setting.kind === 'flag' ? setting.default : null);
   }
   return card;
 }

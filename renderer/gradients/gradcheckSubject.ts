@@ -51,7 +51,7 @@ export function checkedSettings(type: LayerType): readonly LayerSetting[] {
 
 /** The value a setting starts with in the form: never empty, so a first check runs. */
 function startValue(setting: LayerSetting): SettingValue {
-  if (setting.kind === 'choice') return setting.default;
+  if (setting.kind === 'choice' || setting.kind === 'flag') return setting.default;
   if (setting.kind === 'text') return setting.optional ? '' : setting.example;
   return setting.initial ?? setting.default ?? setting.example;
 }
@@ -105,7 +105,9 @@ function layerOf(values: GradcheckFormValues, errors: GradcheckErrors): LayerSpe
   const typed = values.settings[values.layerType] ?? {};
   for (const setting of checkedSettings(values.layerType)) {
     const value = typed[setting.name] ?? null;
-    if (setting.kind === 'choice') {
+    if (setting.kind === 'flag') {
+      if (typeof value === 'boolean' && value !== setting.default) layer[setting.name] = value;
+    } else if (setting.kind === 'choice') {
       if (value !== setting.default) layer[setting.name] = value;
     } else if (setting.kind === 'text') {
       const text = typeof value === 'string' ? value.trim() : '';

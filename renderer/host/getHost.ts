@@ -28,6 +28,7 @@ export function getHost(memoryBudget: () => number): { host: LabHost; budgetChan
     ...(autosave ? { autosave } : {}),
     ...(raw.saveProject ? { saveProject: (file, saveAs) => raw.saveProject!(file, saveAs) } : {}),
     ...(raw.openProjectFile ? { openProjectFile: () => raw.openProjectFile!() } : {}),
+    ...(raw.chooseImageFolder ? { chooseImageFolder: (current) => raw.chooseImageFolder!(current) } : {}),
     ...(raw.onCommand ? { onCommand: (listener) => raw.onCommand!(listener) } : {}),
     ...(raw.onOpenFile ? { onOpenFile: (listener) => raw.onOpenFile!(listener) } : {}),
     ...(raw.projectOpened ? { projectOpened: (file) => raw.projectOpened!(file) } : {}),

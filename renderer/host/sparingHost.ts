@@ -1,4 +1,4 @@
-// Renderer: a LabHost over any host that sends the engine a CSV's text and a run's weights only when it does not have them yet,
+// Renderer: a LabHost over any host that sends the engine a CSV's text, picked image files and a run's weights only when it does not have them yet,
 // sends them again when it answers that it no longer has them, and refuses a request too large for the lab before it leaves.
 import type { LabHost } from '../../contract/labHost.js';
 import { oversizeRequest } from '../../contract/messageLimits.js';
@@ -58,6 +58,8 @@ const carriesRun = (
   request.type === 'featureMaps.explain';
 
 const isCsvText = (source: DataSource): source is CsvText => typeof source === 'object' && source.kind === 'csv' && 'text' in source;
+/** The source's picked image files when it carries their bytes. */
+const pickedFilesOf = (source: DataSource) => (typeof source === 'object' && source.kind === 'images' && source.picked?.files ? source : undefined);
 const tableKey = (hash: string, labelColumn: string | undefined) => `${hash}\n${labelColumn ?? ''}`;
 const answerKey = (ids: { runId?: string | undefined; requestId?: string | undefined }): string | undefined =>
   ids.requestId !== undefined ? `ask:${ids.requestId}` : ids.runId !== undefined ? `run:${ids.runId}` : undefined;
@@ -72,6 +74,8 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
   const hashes = new Map<string, Promise<string | undefined>>();
   /** Tables (hash and label column) and runs (whether their path was sent too) the engine has been given since it started. */
   const engineTables = new Set<string>();
+  /** The digests of the picked image files the engine has been given since it started. */
+  const engineFiles = new Set<string>();
   const engineRuns = new Map<string, { path: boolean }>();
   /** Requests sent in short form, by the id their answer carries, until it arrives. */
   const shortened = new Map<string, { full: EngineRequest }>();
@@ -85,7 +89,7 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
     const pending = key === undefined ? undefined : shortened.get(key);
     if (pending && key !== undefined) {
       shortened.delete(key);
-      if (event.type === 'error' && (event.code === 'unknown-table' || event.code === 'unknown-run')) {
+      if (event.type === 'error' && (event.code === 'unknown-table' || event.code === 'unknown-run' || event.code === 'unknown-files')) {
         // The engine may have lost more than it named (it checks the table first): what goes again is known afresh.
         if (pending.full.type !== 'train.start' && 'runId' in pending.full && pending.full.runId !== undefined) engineRuns.delete(pending.full.runId);
         enqueue(() => deliver(pending.full, false));
@@ -97,6 +101,7 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
   host.onStatus((status) => {
     if (status.state !== 'crashed') return;
     engineTables.clear();
+    engineFiles.clear();
     engineRuns.clear();
     shortened.clear();
   });
@@ -127,6 +132,12 @@ export function createSparingHost(host: LabHost, digest: TextDigest = webCryptoS
         if (engineTables.has(key) && !keepAll) short = slot.put({ kind: 'csv', fileName, table: hash, ...(labelColumn !== undefined ? { labelColumn } : {}) });
         else notes.push(() => engineTables.add(key));
       }
+    }
+    const images = slot && pickedFilesOf(slot.source);
+    if (slot && images?.picked) {
+      const { files: _files, ...named } = images.picked;
+      if (engineFiles.has(named.digest) && !keepAll) short = slot.put({ ...images, picked: named });
+      else notes.push(() => engineFiles.add(named.digest));
     }
     if (carriesRun(short) && short.runId !== undefined && short.weights) {
       const runId = short.runId;

@@ -27,10 +27,14 @@ const WORK_NAMES: Record<AskRequest['type'], string> = {
   'compare.stop': 'stopping the comparison',
 };
 
-/** A request past its deadline, as the alert shows it. */
+/** Requests of one kind past their deadline, as the alert shows them: one line however many are queued. */
 export interface OverdueWork {
+  /** The oldest request's id (the line's key). */
   requestId: string;
+  /** Every overdue request of this kind, oldest first: Stop and Wait act on all of them. */
+  requestIds: string[];
   name: string;
+  /** How long the oldest has waited. */
   seconds: number;
 }
 
@@ -78,21 +82,33 @@ export class EngineWatch {
     const pending = this.#requests.pendingWork;
     const ids = new Set(pending.map((work) => work.requestId));
     for (const id of this.#waitUntil.keys()) if (!ids.has(id)) this.#waitUntil.delete(id);
-    this.#overdue = pending
-      .filter((work) => now - work.since >= REQUEST_DEADLINE_MS && now >= (this.#waitUntil.get(work.requestId) ?? 0))
-      .map((work) => ({ requestId: work.requestId, name: WORK_NAMES[work.type], seconds: Math.round((now - work.since) / 1000) }));
+    const byName = new Map<string, OverdueWork>();
+    for (const work of [...pending].sort((a, b) => a.since - b.since)) {
+      if (now - work.since < REQUEST_DEADLINE_MS || now < (this.#waitUntil.get(work.requestId) ?? 0)) continue;
+      const name = WORK_NAMES[work.type];
+      const line = byName.get(name);
+      if (line) line.requestIds.push(work.requestId);
+      else byName.set(name, { requestId: work.requestId, requestIds: [work.requestId], name, seconds: Math.round((now - work.since) / 1000) });
+    }
+    this.#overdue = [...byName.values()];
   }
 
-  /** Stops an overdue request in the engine. */
+  /** Stops the overdue requests of the line keyed by `requestId` in the engine. */
   stop(requestId: string): void {
-    this.#requests.stop(requestId);
+    for (const id of this.#lineOf(requestId)) this.#requests.stop(id);
     this.#overdue = this.#overdue.filter((work) => work.requestId !== requestId);
   }
 
-  /** Waits for an overdue request: it is reported again once it has taken as long again. */
+  /** Waits for the overdue requests of the line keyed by `requestId`: each is reported again once it has taken as long again. */
   wait(requestId: string, now = Date.now()): void {
-    const work = this.#requests.pendingWork.find((w) => w.requestId === requestId);
-    if (work) this.#waitUntil.set(requestId, now + Math.max(REQUEST_DEADLINE_MS, now - work.since));
+    for (const id of this.#lineOf(requestId)) {
+      const work = this.#requests.pendingWork.find((w) => w.requestId === id);
+      if (work) this.#waitUntil.set(id, now + Math.max(REQUEST_DEADLINE_MS, now - work.since));
+    }
     this.#overdue = this.#overdue.filter((w) => w.requestId !== requestId);
+  }
+
+  #lineOf(requestId: string): string[] {
+    return this.#overdue.find((work) => work.requestId === requestId)?.requestIds ?? [requestId];
   }
 }

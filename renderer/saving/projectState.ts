@@ -1,5 +1,6 @@
 // The lab's state as a project and back (renderer): the builder's network and the finished runs, and the file's name; pure.
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectRun } from '../../engine/projectFile.js';
+import { savedDataSource } from '../../engine/data/dataSource.js';
 import { hasFiniteWeights } from '../../engine/trainedWeights.js';
 import type { NetworkSpec } from '../../engine/spec.js';
 import type { FinishedRun } from '../models/finishedRun.js';
@@ -19,7 +20,7 @@ function projectRunOf(run: FinishedRun): ProjectRun {
   return {
     label: labelWithoutSerial(run.label),
     spec: run.spec,
-    dataSet: run.dataSet,
+    dataSet: savedDataSource(run.dataSet),
     hyper: run.hyper,
     reason: run.reason,
     message: run.message,

@@ -11,7 +11,7 @@ import {
   type DataSetName,
   type ImageDataSetName,
 } from '../../engine/data/dataSetNames.js';
-import { ImageDataSourceSchema, ToyDataSourceSchema, type DataSource } from '../../engine/data/dataSource.js';
+import { ImageDataSourceSchema, ToyDataSourceSchema, type DataSource, type PickedImages } from '../../engine/data/dataSource.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
 import type { CsvPreview } from './csvPreview.js';
 import type { FieldErrors } from './hyperparameterFields.js';
@@ -63,8 +63,11 @@ export interface DataInput {
   toyNoise: number | null;
   csv: { fileName: string; text: string } | null;
   labelColumn: string | null;
-  /** For image files: the folder (of "Open image files…") and the subset sizes (null: every image). */
-  images?: { folder: string | null; trainSize: number | null; testSize: number | null } | undefined;
+  /**
+   * For image files: the folder of "Open image files…" (its path), or the files picked in the browser (which never tells
+   * the page a path), and the subset sizes (null: every image).
+   */
+  images?: { folder: string | null; picked?: PickedImages | null; pickedName?: string | null; trainSize: number | null; testSize: number | null } | undefined;
 }
 
 /** A network's view of a data set: how many features it reads and how many classes it tells apart. */
@@ -83,7 +86,8 @@ export function outputsFor(shape: DataShape): number {
 export function dataName(input: Pick<DataInput, 'choice' | 'csv' | 'images'>): string {
   const kind = dataKindOf(input.choice);
   if (kind === 'csv') return input.csv?.fileName ?? 'CSV file';
-  if (kind === 'images') return imageSetOf(input.choice) ?? (input.images?.folder?.split(/[\\/]/).filter(Boolean).pop() || 'image files');
+  if (kind === 'images')
+    return imageSetOf(input.choice) ?? input.images?.picked?.name ?? (input.images?.folder?.split(/[\\/]/).filter(Boolean).pop() || 'image files');
   return kind === 'toy' ? `toy ${input.choice.slice(TOY_PREFIX.length)}` : input.choice;
 }
 
@@ -147,14 +151,18 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /** The image data source of a known set or a named folder, with its subset sizes, or the messages of its fields. */
 function imageSourceOf(input: DataInput): DataValidation {
   const set = imageSetOf(input.choice);
-  const { folder = null, trainSize = null, testSize = null } = input.images ?? {};
+  const { folder = null, picked = null, pickedName = null, trainSize = null, testSize = null } = input.images ?? {};
   const errors: FieldErrors = {};
-  if (!set && !folder?.trim()) errors.imageFolder = 'Enter the folder that holds the image files';
+  if (!set && !picked && !folder?.trim()) {
+    errors.imageFolder = pickedName
+      ? `Choose the files of ${pickedName} again: a saved project keeps only their name`
+      : 'Enter the folder that holds the image files';
+  }
   if (trainSize !== null && Number.isNaN(trainSize)) errors.trainSize = 'Enter a number of images, or leave it empty for all';
   if (testSize !== null && Number.isNaN(testSize)) errors.testSize = 'Enter a number of images, or leave it empty for all';
   const parsed = ImageDataSourceSchema.safeParse({
     kind: 'images',
-    ...(set ? { set } : { folder: folder?.trim() }),
+    ...(set ? { set } : picked ? { picked } : { folder: folder?.trim() }),
     ...(trainSize !== null && !Number.isNaN(trainSize) ? { trainSize } : {}),
     ...(testSize !== null && !Number.isNaN(testSize) ? { testSize } : {}),
   });

@@ -1,6 +1,7 @@
 // The Training form's values, the choices they lead to and their validation as a runes class (renderer); starts at the exercise's settings.
 import { orderedExtras, type ExtraFeature } from '../../engine/data/extraFeatures.js';
 import type { Normalisation } from '../../engine/data/normalisation.js';
+import type { PickedImages } from '../../engine/data/dataSource.js';
 import type { LossName } from '../../engine/losses/lossNames.js';
 import { OPTIMIZER_DEFAULTS, type OptimizerKind } from '../../engine/optimizers/optimizerConfig.js';
 import type { Catalog } from '../../engine/protocol/catalog.js';
@@ -25,6 +26,10 @@ export class TrainingForm {
   trainFraction = $state<number | null>(EXERCISE_HYPERPARAMETERS.trainFraction);
   /** Image files: the folder "Open image files…" reads, and the subsets of the training and test images (null: all). */
   imageFolder = $state<string | null>(null);
+  /** Image files picked in the browser, with their bytes (never saved: a project keeps the folder's path only). */
+  pickedImages = $state.raw<PickedImages | null>(null);
+  /** The name of the files picked last, which a project keeps so that it can say which to pick again. */
+  pickedName = $state<string | null>(null);
   trainSize = $state<number | null>(null);
   testSize = $state<number | null>(null);
   /** Extra input features for two-feature data (kept while other data is chosen, used only with two features). */
@@ -60,7 +65,7 @@ export class TrainingForm {
     toyNoise: this.toyNoise,
     csv: this.csv,
     labelColumn: this.labelColumn,
-    images: { folder: this.imageFolder, trainSize: this.trainSize, testSize: this.testSize },
+    images: { folder: this.imageFolder, picked: this.pickedImages, pickedName: this.pickedName, trainSize: this.trainSize, testSize: this.testSize },
   });
   #preview = $derived.by((): CsvPreview | null => {
     if (!this.csv) return null;

@@ -82,6 +82,11 @@ export class TrainingSession {
   get hostKind(): LabHost['kind'] {
     return this.#host.kind;
   }
+  /** The host's folder dialog for image files (the desktop app's); undefined where there is none (the browser). */
+  get chooseImageFolder(): ((current: string | null) => Promise<string | null>) | undefined {
+    const host = this.#host;
+    return host.chooseImageFolder ? (current) => host.chooseImageFolder!(current) : undefined;
+  }
   get active(): boolean {
     return this.#active;
   }

@@ -12,6 +12,7 @@ const FORM_FIELDS = [
   'csv',
   'labelColumn',
   'imageFolder',
+  'pickedName',
   'trainSize',
   'testSize',
   'normalisation',

@@ -37,6 +37,30 @@ describe('backprop-lab train with a convnet', () => {
     expect(stderr).toContain('--net: layer 1 (conv2d) needs a C×H×W input but the network input gives 4');
   });
 
+  it('trains a convnet whose convolution has its bias off, with no bias counted in its parameters', () => {
+    const { status, stdout } = cli(
+      'train',
+      '--data',
+      'digits',
+      '--net',
+      'conv2d:8:3:same:nobias,relu,maxpool2d:2,flatten,linear:10,softmax',
+      '--epochs',
+      '1',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.spec.layers[0]).toEqual({ type: 'conv2d', filters: 8, kernel: 3, padding: 'same', bias: false });
+    expect(report.parameter_count).toBe(8 * 9 + 8 * 4 * 4 * 10 + 10);
+  });
+
+  it('checks a convolution with its bias off on its own: dx and dW, and no db', () => {
+    const { status, stdout } = cli('gradcheck', '--layer', 'conv2d:4:3:2:same:nobias', '--input-shape', '2x6x6', '--rows', '3');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/err on dx: OK[\s\S]*err on dW: OK/);
+    expect(stdout).not.toContain('db');
+  });
+
   it('checks a convolution on its own with gradcheck --input-shape', () => {
     const { status, stdout } = cli('gradcheck', '--layer', 'conv2d:4:3', '--input-shape', '2x6x6', '--rows', '3');
     expect(status).toBe(0);

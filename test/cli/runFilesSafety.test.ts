@@ -55,6 +55,7 @@ describe('--out is checked before training', () => {
       'learning-curves.svg',
       'metrics.csv',
       'metrics.json',
+      'model-float32.onnx',
       'model.onnx',
       'train_run.py',
       'weights.json',

@@ -76,6 +76,7 @@ describe('backprop-lab train', () => {
       'learning-curves.svg',
       'metrics.csv',
       'metrics.json',
+      'model-float32.onnx',
       'model.onnx',
       'train_run.py',
       'weights.json',
@@ -203,7 +204,7 @@ describe('backprop-lab train', () => {
     cli('train', '--epochs', '3', '--out', out);
     expect(JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')).history).toHaveLength(3);
     expect(existsSync(join(out, 'metrics.csv'))).toBe(true);
-    expect(readdirSync(out)).toHaveLength(8);
+    expect(readdirSync(out)).toHaveLength(9);
   });
 });
 

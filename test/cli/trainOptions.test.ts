@@ -9,6 +9,7 @@ import { flagOfField } from '../../cli/trainArgs.js';
 import { fromWeightsDocument } from '../../engine/export/readWeights.js';
 import { networkFromWeights } from '../../engine/analysis/networkFromWeights.js';
 import { ensureBuilt } from '../engine/support/ensureBuilt.js';
+import { FLOAT32_TOLERANCE, relativeToScale, runFloat32 } from '../engine/support/float32Outputs.js';
 
 ort.env.wasm.numThreads = 1;
 const folders: string[] = [];
@@ -163,7 +164,7 @@ describe('backprop-lab train: optimizers and saved weights', () => {
 });
 
 describe('backprop-lab train: exports', () => {
-  it("writes an ONNX model that ONNX Runtime runs to the engine's outputs, and the curves as SVG and PNG", async () => {
+  it("writes ONNX models in float64 and float32 that ONNX Runtime runs to the engine's outputs, and the curves as SVG and PNG", async () => {
     const out = join(freshFolder(), 'run');
     expect((await train('--epochs', '2', '--out', out)).status).toBe(0);
     const weights = fromWeightsDocument(JSON.parse(readFileSync(join(out, 'weights.json'), 'utf8')));
@@ -173,6 +174,8 @@ describe('backprop-lab train: exports', () => {
     const result = await session.run({ input: new ort.Tensor('float64', x, [4, 64]) });
     const got = result.output!.data as Float64Array;
     for (let i = 0; i < 4; i++) expect(Math.abs(got[i]! - expected[i]!)).toBeLessThan(1e-6);
+    const single = await runFloat32(new Uint8Array(readFileSync(join(out, 'model-float32.onnx'))), x, [4, 64]);
+    expect(relativeToScale(single.data, expected)).toBeLessThan(FLOAT32_TOLERANCE);
     const svg = readFileSync(join(out, 'learning-curves.svg'), 'utf8');
     expect(svg).toContain('Loss per epoch');
     expect(svg).toContain('Binary cross-entropy');

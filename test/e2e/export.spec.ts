@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
+import * as ort from 'onnxruntime-web';
+import { FLOAT32_TOLERANCE, relativeToScale, runFloat32 } from '../engine/support/float32Outputs.js';
 import { expect, test } from './labFixture.js';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Labs' });
@@ -61,6 +63,14 @@ test("saves a run's weights, model and curves and the project, then opens the pr
   expect(onnx.download.suggestedFilename()).toBe('run-1-iris-model.onnx');
   expect(onnx.bytes.length).toBeGreaterThan(100);
   expect(onnx.bytes.includes(Buffer.from('Backprop Lab'))).toBe(true);
+
+  // The float32 model gives the float64 one's outputs to float32's precision.
+  const single = await download(page, page.getByRole('button', { name: 'Save model-float32.onnx' }));
+  expect(single.download.suggestedFilename()).toBe('run-1-iris-model-float32.onnx');
+  const x = Float64Array.from({ length: 3 * 4 }, (_, i) => Math.sin(i));
+  const exact = (await (await ort.InferenceSession.create(new Uint8Array(onnx.bytes))).run({ input: new ort.Tensor('float64', x, [3, 4]) })).output!;
+  const rounded = await runFloat32(new Uint8Array(single.bytes), x, [3, 4]);
+  expect(relativeToScale(rounded.data, exact.data as Float64Array)).toBeLessThan(FLOAT32_TOLERANCE);
 
   const csv = await download(page, page.getByRole('button', { name: 'Save metrics.csv' }));
   expect(csv.download.suggestedFilename()).toBe('run-1-iris-metrics.csv');

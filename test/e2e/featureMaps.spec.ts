@@ -170,3 +170,45 @@ test('builds a conv net for Fashion-MNIST in the builder, trains it on a subset 
   expect(activated).toBeCloseTo(Math.max(0, sum), 4);
   await shoot(page, inside.getByTestId('feature-maps-1'), 'fashion-feature-maps', (file) => testInfo.outputPath(file));
 });
+
+test('turns a convolution’s bias off in the builder: no b among its parameters, and a feature-map value that is its dot product alone', async ({
+  page,
+  labUrl,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  page.setDefaultTimeout(20_000);
+  await emptyBuilder(page, labUrl, 'digits');
+
+  await dragToEnd(page, 'conv2d', 1);
+  await page.getByRole('spinbutton', { name: 'Filters of layer 1 (Conv2D)' }).fill('4');
+  await page.getByRole('combobox', { name: 'Padding of layer 1 (Conv2D)' }).selectOption('same');
+  const bias = page.getByRole('checkbox', { name: 'Bias of layer 1 (Conv2D)' });
+  await expect(bias).toBeChecked();
+  for (const [i, type] of ['relu', 'maxpool2d', 'flatten', 'linear', 'softmax'].entries()) await dragToEnd(page, type, i + 2);
+  await page.getByRole('spinbutton', { name: 'Units of layer 5 (Linear)' }).fill('10');
+  await expect(page.getByTestId('parameter-shapes-1')).toHaveText('(W 4×1×3×3, b 4)');
+  await bias.uncheck();
+  await expect(page.getByTestId('parameter-shapes-1')).toHaveText('(W 4×1×3×3)');
+  // 4·9 + 64·10 + 10 parameters: the convolution's 4 biases are gone.
+  await expect(page.getByTestId('total-parameters')).toHaveText('686');
+  await expect(page.getByTestId('check-status')).toContainText('The shapes fit', { timeout: 15_000 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await shoot(page, card(page, 1), 'builder-conv-no-bias', (file) => testInfo.outputPath(file));
+
+  await page.getByRole('button', { name: 'Train this network' }).click();
+  await expect(page.getByLabel('Network preset')).toHaveValue('builder');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('final-accuracy')).toContainText(/completed 1 epoch/, { timeout: 120_000 });
+
+  const inside = page.getByRole('region', { name: 'Inside the convolutions' });
+  await expect(inside.getByTestId('feature-maps-1')).toBeVisible({ timeout: 30_000 });
+  await expect(inside.getByTestId('feature-maps-1')).toContainText('Layer 1: Conv2D, 4 filters of 3×3, stride 1, padding same, no bias — 1×8×8 → 4×8×8');
+  const map = inside.getByRole('button', { name: /^Layer 1, filter 3: a 8×8 map after ReLU/ });
+  const explanation = inside.getByTestId('cell-explanation');
+  const { dot, bias: shownBias, sum } = await explainCell(map, explanation, 8, 2, 5);
+  await expect(explanation).toContainText('no bias (this convolution’s bias is off)');
+  expect(shownBias).toBe(0);
+  expect(Math.abs(dot - sum)).toBeLessThan(1e-4 * Math.max(1, Math.abs(sum)));
+  await shoot(page, explanation, 'cell-explanation-no-bias', (file) => testInfo.outputPath(file));
+});

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_SERVICE_NAME } from '../../main/engineServiceName.js';
+import { fashionInstalled, FASHION_FOLDER, writeIdxFolder } from '../engine/support/idxFolder.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -314,6 +315,71 @@ test('marks the run failed when the engine process is killed mid-run, starts a f
       { reason: 'completed', epochs: 3 },
     ]);
   await expect(page.getByTestId('final-accuracy')).toContainText('completed 3 epochs');
+});
+
+test.describe('choosing a folder of image files with the folder dialog', () => {
+  let folder: string;
+  test.beforeAll(async () => {
+    test.skip(!fashionInstalled(), `skipped: Debian's Fashion-MNIST files are not installed in ${FASHION_FOLDER}`);
+    folder = path.join(mkdtempSync(path.join(tmpdir(), 'backprop-lab-idx-')), 'small-fashion');
+    await writeIdxFolder(folder, { train: 300, test: 100, gzip: true });
+  });
+  test.afterAll(async () => {
+    await app.evaluate(({ dialog }) => {
+      const state = globalThis as unknown as { originalShowOpenDialog?: typeof dialog.showOpenDialog };
+      if (state.originalShowOpenDialog) dialog.showOpenDialog = state.originalShowOpenDialog;
+    });
+    if (folder) rmSync(path.dirname(folder), { recursive: true, force: true });
+  });
+
+  /** Replaces dialog.showOpenDialog in main: it answers `chosen` (or a cancel when null) and records each call's options. */
+  const stubOpenDialog = (chosen: string | null) =>
+    app.evaluate(({ dialog, BrowserWindow }, answer) => {
+      const state = globalThis as unknown as { openDialogCalls: unknown[]; originalShowOpenDialog?: typeof dialog.showOpenDialog };
+      state.originalShowOpenDialog ??= dialog.showOpenDialog;
+      state.openDialogCalls = [];
+      dialog.showOpenDialog = (async (...args: unknown[]) => {
+        const options = args.at(-1) as Electron.OpenDialogOptions;
+        state.openDialogCalls.push({
+          parentIsWindow: args.length === 2 && args[0] instanceof BrowserWindow,
+          properties: options.properties,
+          defaultPath: options.defaultPath,
+        });
+        return answer === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
+      }) as typeof dialog.showOpenDialog;
+    }, chosen);
+  const openDialogCalls = () =>
+    app.evaluate(
+      () => (globalThis as unknown as { openDialogCalls: { parentIsWindow: boolean; properties: string[]; defaultPath?: string }[] }).openDialogCalls,
+    );
+
+  test('opens the folder dialog when "Open image files…" is chosen and reads the folder chosen there', async () => {
+    await page
+      .getByRole('navigation', { name: 'Labs' })
+      .getByRole('button', { name: /Training/ })
+      .click();
+    await page.getByLabel('Data set').selectOption('digits');
+    await stubOpenDialog(folder);
+    await page.getByLabel('Data set').selectOption('images:folder');
+    await expect(page.getByLabel('Folder of image files')).toHaveValue(folder);
+    await expect(page.getByTestId('data-summary')).toHaveText('784 features · 300 training and 100 test samples · 10 classes');
+    const calls = await openDialogCalls();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ parentIsWindow: true, properties: ['openDirectory', 'dontAddToRecent'] });
+  });
+
+  test('leaves the previous choice as it was when the folder dialog is cancelled, from the menu or the button', async () => {
+    await stubOpenDialog(null);
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect.poll(async () => (await openDialogCalls()).length).toBe(1);
+    expect((await openDialogCalls())[0]!.defaultPath).toBe(folder);
+    await expect(page.getByLabel('Folder of image files')).toHaveValue(folder);
+    await page.getByLabel('Data set').selectOption('digits');
+    await page.getByLabel('Data set').selectOption('images:folder');
+    await expect.poll(async () => (await openDialogCalls()).length).toBe(2);
+    await expect(page.getByLabel('Data set')).toHaveValue('digits');
+    await expect(page.getByTestId('data-summary')).toContainText('64 features');
+  });
 });
 
 test('has the File, Edit, View and Help menus, their shortcuts shown from the command table, and sends a clicked command to the page', async () => {

@@ -46,12 +46,14 @@ function randomValues(length: number, seed: number): Float64Array {
   return Float64Array.from({ length }, () => random.next() * 4 - 2);
 }
 
-/** The 784-256-128-10 MLP's products at minibatch 64, and the exercise's. */
+/** The 784-256-128-10 MLP's products at minibatch 64, and the exercise's (its last layer has one output column). */
 const largeShapes: Array<[number, number, number]> = [
   [64, 784, 256],
   [64, 256, 128],
   [64, 128, 10],
   [10, 64, 32],
+  [10, 32, 1],
+  [10, 64, 1],
   [33, 67, 45],
   [7, 9, 5],
 ];

@@ -141,6 +141,38 @@ describe('the sparing host', () => {
     inner.dispose();
   });
 
+  it('sends picked image files with the first request, names them by their digest afterwards, and sends them again to a fresh engine', async () => {
+    const { inner, requests } = setUp();
+    const image = (count: number, dims: number[]) => {
+      const bytes = new Uint8Array(4 + 4 * dims.length + count);
+      bytes.set([0, 0, 0x08, dims.length]);
+      dims.forEach((d, i) => new DataView(bytes.buffer).setUint32(4 + 4 * i, d, false));
+      return bytes;
+    };
+    const files = [
+      { name: 'train-images-idx3-ubyte', bytes: image(8 * 4, [8, 2, 2]) },
+      { name: 'train-labels-idx1-ubyte', bytes: image(8, [8]) },
+      { name: 't10k-images-idx3-ubyte', bytes: image(4 * 4, [4, 2, 2]) },
+      { name: 't10k-labels-idx1-ubyte', bytes: image(4, [4]) },
+    ];
+    const picked = { kind: 'images' as const, picked: { name: 'tiny', digest: 'e'.repeat(64), files } };
+    const ask = () => requests.ask({ type: 'data.preview', dataSet: picked, trainFraction: 0.5, seed: 1 }, 'data.previewed');
+    const carriesFiles = (request: EngineRequest) =>
+      request.type === 'data.preview' && typeof request.dataSet === 'object' && 'picked' in request.dataSet && request.dataSet.picked?.files !== undefined;
+    expect((await ask()).trainSize).toBe(8);
+    expect((await ask()).testSize).toBe(4);
+    expect(inner.sent.map(carriesFiles)).toEqual([true, false]);
+    expect(inner.sent[1]).toMatchObject({ dataSet: { kind: 'images', picked: { name: 'tiny', digest: 'e'.repeat(64) } } });
+
+    inner.replaceEngine(false);
+    expect((await ask()).trainSize).toBe(8);
+    expect(inner.sent.slice(2).map(carriesFiles)).toEqual([false, true]);
+    inner.replaceEngine(true);
+    expect((await ask()).trainSize).toBe(8);
+    expect(inner.sent.slice(4).map(carriesFiles)).toEqual([true]);
+    inner.dispose();
+  });
+
   it('refuses a request larger than the largest request at the field that holds the most, and sends nothing', async () => {
     const { inner, host, events } = setUp();
     const point = new Float64Array(1024 * 1024);

@@ -1,5 +1,5 @@
 // The kernels run by the WebAssembly SIMD module over Float64Array views into its shared memory, and the arena that hands those views out; pure, any process.
-import type { Kernels } from '../kernels.js';
+import type { KernelMemoryUse, KernelRegion, Kernels } from '../kernels.js';
 import { plainKernels } from '../plainKernels.js';
 import type { KernelHelperSetup } from './kernelHelper.js';
 import { computeNextPart, CONTROL_BYTES, CONTROL_SLOTS, jobDone, nextGeneration, openJob, type PartExports, type ProductJob } from './productJobs.js';
@@ -18,13 +18,16 @@ export interface WasmKernels extends Kernels {
   readonly variant: WasmKernelsVariant;
   /**
    * A zeroed Float64Array of `length` values inside the module's memory (an ordinary one when that memory is full):
-   * kernels given such arrays read and write them in place. The memory is shared, so growing it never detaches a view handed out before; a view's block
-   * returns to the arena when the view itself is garbage collected (keep the view, not only a subarray of it).
+   * kernels given such arrays read and write them in place. The memory is shared, so growing it never detaches a view
+   * handed out before; a view's block returns to the arena when its region or releasing scope ends, else when the view
+   * itself is garbage collected (keep the view, not only a subarray of it).
    */
   allocate(length: number): Float64Array;
   /** True when `array` lies in the module's memory (its kernels then work on it without a copy). */
   owns(array: Float64Array): boolean;
   releasing<T>(work: () => T): T;
+  region(): KernelRegion<WasmKernels>;
+  memoryUse(): KernelMemoryUse;
 }
 
 /**
@@ -120,15 +123,21 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   const buffers = new WeakSet<ArrayBufferLike>([current]);
   const control = new Int32Array(current, 0, CONTROL_SLOTS);
   let top = CONTROL_BYTES;
+  let inUseBytes = 0;
   const freeBlocks: number[][] = [];
-  const released = new FinalizationRegistry<{ address: number; sizeClass: number }>(({ address, sizeClass }) => {
+  const giveBack = (address: number, sizeClass: number): void => {
     (freeBlocks[sizeClass] ??= []).push(address);
-  });
+    inUseBytes -= 2 ** sizeClass;
+  };
+  const released = new FinalizationRegistry<{ address: number; sizeClass: number }>(({ address, sizeClass }) => giveBack(address, sizeClass));
 
   /** The address of a block of 2^sizeClass bytes, reused or taken from the top (growing the memory as needed); undefined when the memory is full. */
   function takeBlock(sizeClass: number): number | undefined {
     const reused = freeBlocks[sizeClass]?.pop();
-    if (reused !== undefined) return reused;
+    if (reused !== undefined) {
+      inUseBytes += 2 ** sizeClass;
+      return reused;
+    }
     const end = top + 2 ** sizeClass;
     const pagesNeeded = Math.ceil(end / PAGE_BYTES) - current.byteLength / PAGE_BYTES;
     if (pagesNeeded > 0) {
@@ -142,6 +151,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     }
     const address = top;
     top = end;
+    inUseBytes += 2 ** sizeClass;
     return address;
   }
 
@@ -149,9 +159,16 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     return Math.max(MIN_BLOCK_SHIFT, Math.ceil(Math.log2(Math.max(1, length * 8))));
   }
 
+  /** Blocks that go back together when their owner (a region, a releasing scope) ends, rather than when the collector finds them. */
+  type BlockList = Array<{ view: Float64Array; sizeClass: number }>;
+  const giveBackAll = (blocks: BlockList): void => {
+    for (const { view, sizeClass } of blocks.splice(0)) {
+      released.unregister(view);
+      giveBack(view.byteOffset, sizeClass);
+    }
+  };
   /** The blocks allocated inside `releasing`'s work, given back when it returns; undefined outside it. */
-  type ScopedBlock = { view: Float64Array; address: number; sizeClass: number };
-  let scope: ScopedBlock[] | undefined;
+  let scope: BlockList | undefined;
 
   function allocateBlock(length: number): Float64Array {
     const sizeClass = sizeClassOf(length);
@@ -163,24 +180,34 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     released.register(view, { address, sizeClass }, view);
     return view;
   }
-  function allocate(length: number): Float64Array {
+  /** A block for `length` values, listed in `blocks` when it lies in the memory. */
+  function allocateInto(blocks: BlockList | undefined, length: number): Float64Array {
     const view = allocateBlock(length);
-    if (scope && owns(view)) scope.push({ view, address: view.byteOffset, sizeClass: sizeClassOf(length) });
+    if (blocks && owns(view)) blocks.push({ view, sizeClass: sizeClassOf(length) });
     return view;
   }
+  const allocate = (length: number): Float64Array => allocateInto(scope, length);
   function releasing<T>(work: () => T): T {
     if (scope) return work();
-    const mine: ScopedBlock[] = [];
+    const mine: BlockList = [];
     scope = mine;
     try {
       return work();
     } finally {
       scope = undefined;
-      for (const { view, address, sizeClass } of mine) {
-        released.unregister(view);
-        (freeBlocks[sizeClass] ??= []).push(address);
-      }
+      giveBackAll(mine);
     }
+  }
+  function region(): KernelRegion<WasmKernels> {
+    let blocks: BlockList | undefined = [];
+    return {
+      // Arrays asked for after the release are ordinary ones, given back when they are collected.
+      kernels: { ...kernels, allocate: (length) => allocateInto(blocks, length) },
+      release() {
+        if (blocks) giveBackAll(blocks);
+        blocks = undefined;
+      },
+    };
   }
 
   // Reading a typed array's `buffer` takes tens of nanoseconds, a WeakSet lookup a few: each array's answer is kept.
@@ -198,12 +225,15 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   // The slow path for arrays outside the memory: one scratch block, reused, grown when a call needs more.
   let scratch = allocateBlock(0);
   let scratchUsed = 0;
+  /** Scratch blocks outgrown during the call in progress, given back when it is done. */
+  const outgrown: BlockList = [];
   function scratchFor(values: number): number {
     if (scratchUsed + values > scratch.length) {
       // Values already copied in this call stay where they are: the old block is only released after the call returns.
-      // The scratch is the kernels' own, never part of a releasing scope; an array from outside the memory never becomes it.
+      // The scratch is the kernels' own, never part of a region or a releasing scope; an array from outside the memory never becomes it.
       const grown = allocateBlock(2 ** Math.ceil(Math.log2(Math.max(2 * values, 1024))));
       if (!owns(grown)) throw new Error(`the WebAssembly kernels' memory is full: no room to copy ${values} values in`);
+      outgrown.push({ view: scratch, sizeClass: sizeClassOf(scratch.length) });
       scratch = grown;
       scratchUsed = 0;
     }
@@ -212,6 +242,12 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     return address;
   }
   const view = (address: number, length: number): Float64Array => new Float64Array(current, address, length);
+  const memoryUse = (): KernelMemoryUse => ({
+    inUseBytes,
+    scratchBytes: owns(scratch) ? 2 ** sizeClassOf(scratch.length) : 0,
+    reservedBytes: current.byteLength,
+    capacityBytes: MAX_PAGES * PAGE_BYTES,
+  });
 
   /** The address of the first `length` values of an input, copied in when it lives elsewhere. */
   function input(array: Float64Array, length: number): number {
@@ -231,6 +267,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   }
   function done(): void {
     scratchUsed = 0;
+    if (outgrown.length > 0) giveBackAll(outgrown);
   }
 
   // Helper threads start once enough large products have run; until they run, this thread computes every part itself.
@@ -280,10 +317,12 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     exports.gemmPart(a, rowStride, sumStride, b, out, inner, cols, 0, rows, 0, cols);
   }
 
-  return {
+  const kernels: WasmKernels = {
     variant,
     allocate,
     releasing,
+    region,
+    memoryUse,
     owns,
     matmul(a, b, out, m, k, n) {
       try {
@@ -475,4 +514,5 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
       }
     },
   };
+  return kernels;
 }

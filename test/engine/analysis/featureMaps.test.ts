@@ -135,6 +135,7 @@ describe('feature maps of a trained conv net', () => {
     );
     expectClose(report.layers[1]!.before, conv2.values);
     expectClose(report.layers[1]!.activation!.values, conv2.values.map(Math.tanh));
+    expect(report.layers.map((l) => l.bias)).toEqual([true, true]);
     expect(report.filters).toMatchObject({ layer: 0, shape: [4, 1, 3, 3] });
     expect(Array.from(report.filters!.values)).toEqual(Array.from(tensor(weights, 0, 'W')));
     expect(report.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -160,7 +161,7 @@ describe('feature maps of a trained conv net', () => {
     const dot = expectedWindow.reduce((sum, x, i) => sum + x * W[18 + i]!, 0);
     expect(answer.dot).toBeCloseTo(dot, 12);
     expect(answer.bias).toBe(tensor(weights, 0, 'b')[2]);
-    expect(answer.sum).toBeCloseTo(answer.dot + answer.bias, 14);
+    expect(answer.sum).toBeCloseTo(answer.dot + answer.bias!, 14);
     const expected = conv1.values[2 * 64]!;
     expect(Math.abs(answer.value - expected)).toBeLessThan(1e-12);
     expect(Math.abs(answer.sum - answer.value)).toBeLessThan(1e-12);

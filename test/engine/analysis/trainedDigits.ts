@@ -8,6 +8,7 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { deriveRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { train } from '../../../engine/training/train.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import type { EngineContext } from '../../../engine/worker/engineContext.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
@@ -22,6 +23,7 @@ export function engineContext(): EngineContext {
     loadData,
     kernels: plainKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     yieldToEventLoop: undefined,
     isDisposed: () => false,
     work: new RequestWork(),

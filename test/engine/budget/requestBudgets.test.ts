@@ -6,6 +6,10 @@ import { parseSpecText } from '../../../engine/specText.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
 import { parseMemoryBudgetMegabytes } from '../../../engine/budget/engineBudget.js';
 import { blockBytes } from '../../../engine/budget/networkCost.js';
+import { readWasmKernelBinaries } from '../../../engine/kernels/wasm/kernelFiles.js';
+import { createWasmKernels } from '../../../engine/kernels/wasm/wasmKernels.js';
+import { buildNetwork } from '../../../engine/network/network.js';
+import { createRandom } from '../../../engine/random.js';
 
 const MB = 1024 * 1024;
 /** A 22 KB expression: a 1000 × 1000 grid or 100,000 descent steps of it are far over the work budget. */
@@ -136,5 +140,49 @@ describe('budgets before work', () => {
 
   it("costs an array as the kernels' arena allocates it, in blocks of a power of two", () => {
     expect([blockBytes(1), blockBytes(8), blockBytes(9), blockBytes(1000)]).toEqual([64, 64, 128, 8192]);
+  });
+
+  it('refuses the feature maps and the analysis of a network too large for them, with their size, before it builds the network', async () => {
+    // 2,048 filters over the 8×8 digits: 131,072 values a layer for each of the 21 samples passed (the chosen one and two of each class).
+    const spec = { input: 64, inputShape: [1, 8, 8], layers: parseSpecText('conv2d:2048:3:1:same,relu,flatten,linear:10,softmax', 64).layers };
+    const weights = buildNetwork(spec, createRandom(1)).trainedWeights();
+    const data = { dataSet: 'digits' as const, trainFraction: 0.5, seed: 3 };
+    const kernels = createWasmKernels(readWasmKernelBinaries()!, 'simd');
+    const before = kernels.memoryUse();
+    const ask = (request: Record<string, unknown>, budget: number) =>
+      new Promise<EngineEvent>((resolve) => {
+        const engine = createInProcessEngine(
+          (event) => {
+            if (!('requestId' in event) || event.requestId !== 'f' || event.type === 'engine.configured') return;
+            engine.dispose();
+            resolve(event);
+          },
+          { kernels, budget: { memoryBytes: budget } },
+        );
+        engine.receive({ ...request, requestId: 'f', weights, data } as EngineRequest);
+      });
+    const refused = await ask({ type: 'featureMaps.run', sampleIndex: 0 }, 256 * MB);
+    expect(refused).toMatchObject({ type: 'error', requestId: 'f', code: 'over-budget', field: 'weights' });
+    if (refused.type !== 'error') throw new Error(refused.type);
+    expect(refused.message).toMatch(
+      /^drawing the feature maps needs about [\d.]+ MB of memory \(1,331,210 parameters and [\d,]+ activations for the chosen sample and a gallery of 20\); the engine's memory budget is 256 MB/,
+    );
+    // An analysis of the same network (two copies of it, the test set in chunks of 5) is refused too.
+    const analysis = await ask({ type: 'analysis.run' }, 256 * MB);
+    expect(analysis).toMatchObject({ type: 'error', requestId: 'f', code: 'over-budget', field: 'weights' });
+    if (analysis.type !== 'error') throw new Error(analysis.type);
+    expect(analysis.message).toMatch(
+      /^the analysis needs about [\d.]+ MB of memory \(1,331,210 parameters twice over and [\d,]+ activations for 5 of its 899 samples at a time\)/,
+    );
+    // Nothing of the network was built: the kernels' memory is as it was.
+    expect(kernels.memoryUse()).toEqual(before);
+    // One value's explanation passes over the sample alone, which fits.
+    const explained = await ask({ type: 'featureMaps.explain', sampleIndex: 0, layer: 0, filter: 7, row: 3, column: 4 }, 256 * MB);
+    expect(explained.type).toBe('featureMaps.explained');
+    // With a larger budget the same maps are drawn.
+    const drawn = await ask({ type: 'featureMaps.run', sampleIndex: 0 }, 1024 * MB);
+    if (drawn.type !== 'featureMaps.report') throw new Error(JSON.stringify(drawn).slice(0, 300));
+    expect(drawn.layers[0]!.before).toHaveLength(2048 * 64);
+    expect(drawn.gallery).toHaveLength(20);
   });
 });

@@ -45,4 +45,31 @@ describe('parseLabelledCsv', () => {
     expect(() => parseLabelledCsv('a,b\n1,x\n', 'class')).toThrow('no column is named "class"; the columns are a, b');
     expect(() => parseLabelledCsv('label\nx\n')).toThrow('names one column');
   });
+
+  it('reads a table of integers as the general reader does, down to the labels, row errors and blank lines', () => {
+    // A quoted header name reads the same but sends the whole file through the general (cell by cell) reader.
+    const quoted = (text: string) => text.replace(/^(\w+)/, '"$1"');
+    const outcome = (text: string, column?: string) => {
+      try {
+        return parseLabelledCsv(text, column);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const tables = [
+      asset('digits.csv'),
+      asset('digits.csv').replaceAll('\r\n', '\n'),
+      'a,b,label\n1,2,10\n3,4,9\n5,6,10\n7,8,2\n',
+      'label,a,b\n0,1,2\n1,3,4\n0,5,6\n1,7,8',
+      'a,b,label\n1,2,0\n3,4,1\n\n5,6,0\n7,8,1\n\n',
+      'a,b,label\n1,2,00\n3,4,1\n5,6,0\n7,8,1\n',
+      'a,b,label\n1,2,0\n3,4,1\n5,6,0\n1234567890123456789,8,1\n',
+    ];
+    for (const text of tables) {
+      for (const column of [undefined, 'label', 'a']) expect(outcome(text, column)).toEqual(outcome(quoted(text), column));
+    }
+    const ragged = 'a,b,label\n1,2,0\n3,4\n5,6,0\n7,8,1\n';
+    expect(() => parseLabelledCsv(ragged)).toThrow('row 3 has 2 values but the header names 3 columns');
+    expect(() => parseLabelledCsv('a,b,label\n1,,0\n3,4,1\n5,6,0\n7,8,1\n')).toThrow('row 2, column 2 (b): "" is not a number');
+  });
 });

@@ -123,6 +123,14 @@ const CASES: { name: string; net: string; inputs: number; inputShape?: number[];
     hyper: { epochs: 2, learningRate: 0.01, batchSize: 10, reduction: 'sum', trainFraction: 0.5, seed: 4, optimizer: { kind: 'momentum' } },
   },
   {
+    name: 'convnet whose convolutions have their bias off, padded and not',
+    net: 'conv2d:6:3:1:same:nobias,relu,maxpool2d:2,conv2d:4:2:2:nobias,flatten,linear:10,softmax',
+    inputs: 64,
+    inputShape: [1, 8, 8],
+    dataSet: 'digits',
+    hyper: { epochs: 2, learningRate: 0.001, batchSize: 16, reduction: 'mean', trainFraction: 0.5, seed: 6, optimizer: { kind: 'adam' }, weightDecay: 0.001 },
+  },
+  {
     name: 'your activations, one with its typed f′ and one differentiated by the lab',
     net: 'linear:8,custom_activation:softsign:x/(1+abs(x)):1/(1+abs(x))^2,linear:6,custom_activation:cubic:x^3/10 + sin(x),linear:1,sigmoid',
     inputs: 2,

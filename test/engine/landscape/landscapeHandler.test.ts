@@ -6,6 +6,10 @@ import type { LandscapeGrid, LandscapeRun } from '../../../engine/protocol/lands
 import type { TrainFinished } from '../../../engine/protocol/training.js';
 import { handleLandscape } from '../../../engine/worker/landscapeHandler.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import { readWasmKernelBinaries } from '../../../engine/kernels/wasm/kernelFiles.js';
+import { createWasmKernels } from '../../../engine/kernels/wasm/wasmKernels.js';
+import { buildNetwork } from '../../../engine/network/network.js';
+import { createRandom } from '../../../engine/random.js';
 import { engineContext } from '../analysis/trainedDigits.js';
 import { createEventLog, isFinished } from '../support/eventLog.js';
 
@@ -84,5 +88,22 @@ describe('landscape.run', () => {
     const error = await errorOf(request({ data: { ...data, dataSet: 'iris' } }));
     expect(error.field).toBe('weights');
     expect(error.message).toMatch(/takes 64 inputs but iris has 4 features/);
+  });
+
+  it('refuses a slice over the work budget at the resolution before it rebuilds the network', async () => {
+    // 2,048 hidden units: 10,201 points × 898 training samples × about 135,000 multiply-adds each, over 2e11.
+    const spec = {
+      input: 64,
+      layers: [{ type: 'linear' as const, units: 2048 }, { type: 'relu' as const }, { type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }],
+    };
+    const kernels = createWasmKernels(readWasmKernelBinaries()!, 'simd');
+    const before = kernels.memoryUse();
+    const answer = await handleLandscape(request({ weights: buildNetwork(spec, createRandom(1)).trainedWeights(), resolution: 101 }), {
+      ...engineContext(),
+      kernels,
+    });
+    expect(answer).toMatchObject({ type: 'error', code: 'over-budget', field: 'resolution' });
+    expect((answer as ErrorEvent).message).toMatch(/^the landscape needs about [\d.]+e12 multiply-adds \(10,201 points × 898 training samples\)/);
+    expect(kernels.memoryUse()).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
-// Conv2D, MaxPool2D, AvgPool2D and Flatten on C×H×W samples: gradient-checked (dx, dW, db) on random shapes with strides and
-// both paddings, and equal to PyTorch's conv2d, max_pool2d and avg_pool2d, forward and backward, in float64.
+// Conv2D, MaxPool2D, AvgPool2D and Flatten on C×H×W samples: gradient-checked (dx, dW, db; dx and dW with the bias off) on
+// random shapes with strides and both paddings, and equal to PyTorch's conv2d (with and without bias), max_pool2d and
+// avg_pool2d, forward and backward, in float64.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkLayer } from '../../../engine/gradcheck/checkLayer.js';
@@ -45,9 +46,10 @@ function randomCase(seed: number): ConvCase {
   };
 }
 
-function convOf(c: ConvCase, seed: number): Conv2D {
-  const layer = new Conv2D(windowGeometry([c.channels, c.height, c.width], c.kernel, c.stride, c.padding), c.filters, plainKernels, createRandom(seed), 'he');
-  layer.b.set(randomArray(createRandom(seed + 99), c.filters));
+function convOf(c: ConvCase, seed: number, bias = true): Conv2D {
+  const geometry = windowGeometry([c.channels, c.height, c.width], c.kernel, c.stride, c.padding);
+  const layer = new Conv2D(geometry, c.filters, plainKernels, createRandom(seed), 'he', bias);
+  layer.b?.set(randomArray(createRandom(seed + 99), c.filters));
   return layer;
 }
 
@@ -73,6 +75,29 @@ describe('Conv2D', () => {
     const checks = gradcheck(layer, c.rows, seed);
     expect(checks.map((check) => check.name)).toEqual(['dx', 'dW', 'db']);
     for (const check of checks) expect(check.relativeError, `${check.name} of ${JSON.stringify(c)}`).toBeLessThan(1e-7);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('passes the gradient check of dx and dW with its bias off, and has no b to check (seed %i)', (seed) => {
+    const c = randomCase(seed);
+    const layer = convOf(c, seed, false);
+    expect(layer.b).toBeUndefined();
+    expect(layer.parameters.map((p) => p.name)).toEqual(['W']);
+    const checks = gradcheck(layer, c.rows, seed);
+    expect(checks.map((check) => check.name)).toEqual(['dx', 'dW']);
+    for (const check of checks) expect(check.relativeError, `${check.name} of ${JSON.stringify(c)}`).toBeLessThan(1e-7);
+  });
+
+  it('with its bias off gives what the same filters give with a zero bias, forward and backward', () => {
+    const c: ConvCase = { channels: 2, height: 7, width: 6, filters: 3, kernel: 3, stride: 2, padding: 'same', rows: 2 };
+    const off = convOf(c, 4, false);
+    const zero = convOf(c, 4);
+    zero.b!.fill(0);
+    const random = createRandom(77);
+    const x = randomArray(random, c.rows * off.inputs);
+    const dy = randomArray(random, c.rows * off.outputs);
+    expect(off.forward(x, c.rows)).toEqual(zero.forward(x, c.rows));
+    expect(off.backward(x, dy, c.rows)).toEqual(zero.backward(x, dy, c.rows));
+    expect(off.dW).toEqual(zero.dW);
   });
 
   it('keeps W as filters×channels×k×k and b per filter', () => {
@@ -122,7 +147,7 @@ for c in cases:
     x = torch.tensor(c["x"]).reshape(shape).requires_grad_()
     if c["kind"] == "conv":
         W = torch.tensor(c["W"]).reshape(c["filters"], c["channels"], c["kernel"], c["kernel"]).requires_grad_()
-        b = torch.tensor(c["b"]).requires_grad_()
+        b = None if c["b"] is None else torch.tensor(c["b"]).requires_grad_()
         padded = F.pad(x, (c["left"], c["right"], c["top"], c["bottom"]))
         y = F.conv2d(padded, W, b, stride=c["stride"])
     elif c["kind"] == "max":
@@ -134,7 +159,8 @@ for c in cases:
     answer = {"y": y.flatten().tolist(), "dx": x.grad.flatten().tolist()}
     if c["kind"] == "conv":
         answer["dW"] = W.grad.flatten().tolist()
-        answer["db"] = b.grad.flatten().tolist()
+        if b is not None:
+            answer["db"] = b.grad.flatten().tolist()
     answers.append(answer)
 print(json.dumps(answers))
 `;
@@ -147,32 +173,34 @@ function worst(ours: Float64Array, theirs: number[]): number {
 }
 
 describe('against PyTorch', () => {
-  it('gives the forward values and the gradients PyTorch gives, to 1e-12', (context) => {
+  it('gives the forward values and the gradients PyTorch gives, to 1e-12, with and without a bias', (context) => {
     if (!torchAvailable()) return context.skip(NO_TORCH);
     const runs: { layer: Layer; x: Float64Array; dy: Float64Array; rows: number; request: Record<string, unknown> }[] = [];
     for (let seed = 1; seed <= 6; seed++) {
       const c = randomCase(seed);
-      const layer = convOf(c, seed);
       const random = createRandom(seed + 500);
-      const x = randomArray(random, c.rows * layer.inputs);
-      const dy = randomArray(random, c.rows * layer.outputs);
-      const { rows: vertical, columns: horizontal } = layer.geometry;
-      runs.push({
-        layer,
-        x,
-        dy,
-        rows: c.rows,
-        request: {
-          kind: 'conv',
-          ...c,
-          top: vertical.before,
-          bottom: vertical.after,
-          left: horizontal.before,
-          right: horizontal.after,
-          W: [...layer.W],
-          b: [...layer.b],
-        },
-      });
+      for (const bias of [true, false]) {
+        const layer = convOf(c, seed, bias);
+        const x = randomArray(random, c.rows * layer.inputs);
+        const dy = randomArray(random, c.rows * layer.outputs);
+        const { rows: vertical, columns: horizontal } = layer.geometry;
+        runs.push({
+          layer,
+          x,
+          dy,
+          rows: c.rows,
+          request: {
+            kind: 'conv',
+            ...c,
+            top: vertical.before,
+            bottom: vertical.after,
+            left: horizontal.before,
+            right: horizontal.after,
+            W: [...layer.W],
+            b: layer.b ? [...layer.b] : null,
+          },
+        });
+      }
       const geometry = windowGeometry([c.channels, c.height, c.width], 2, 2, 'valid');
       for (const [kind, pool] of [
         ['max', new MaxPool2D(geometry, plainKernels)],
@@ -194,7 +222,8 @@ describe('against PyTorch', () => {
       expect(worst(dx, expected.dx)).toBeLessThan(1e-12);
       if (run.layer instanceof Conv2D) {
         expect(worst(run.layer.dW, expected.dW!)).toBeLessThan(1e-12);
-        expect(worst(run.layer.db, expected.db!)).toBeLessThan(1e-12);
+        if (run.layer.db) expect(worst(run.layer.db, expected.db!)).toBeLessThan(1e-12);
+        else expect(expected.db).toBeUndefined();
       }
     });
   });

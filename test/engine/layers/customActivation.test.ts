@@ -10,6 +10,7 @@ import { buildNetwork } from '../../../engine/network/network.js';
 import { createRandom } from '../../../engine/random.js';
 import { NetworkSpecSchema, type NetworkSpec } from '../../../engine/spec.js';
 import { formatSpecText, parseSpecText } from '../../../engine/specText.js';
+import { FLOAT32_TOLERANCE, relativeToScale, runFloat32 } from '../support/float32Outputs.js';
 
 ort.env.wasm.numThreads = 1;
 
@@ -76,6 +77,15 @@ describe('the custom_activation layer', () => {
     expect(() => encodeOnnxModel(built.trainedWeights(), 'test')).toThrow(
       'ONNX export: atan(…) has no ONNX operator for float64 and no form in basic ones; write the activation without atan to export it',
     );
+  });
+
+  it("exports atan in the float32 model as ONNX's Atan, which gives the engine's outputs there", async () => {
+    const built = buildNetwork(network({ type: 'custom_activation', name: 'arc', f: '2*atan(x) + x' }), createRandom(6));
+    const rows = 5;
+    const x = Float64Array.from({ length: rows * 3 }, (_, i) => Math.sin(0.8 * i) * 3);
+    const expected = built.forward(x, rows);
+    const got = await runFloat32(encodeOnnxModel(built.trainedWeights(), 'test', 'float32'), x, [rows, 3]);
+    expect(relativeToScale(got.data, expected)).toBeLessThan(FLOAT32_TOLERANCE);
   });
 
   it("keeps the user's activations and a network using one in the project file, and refuses a saved f′ that fails the check", () => {

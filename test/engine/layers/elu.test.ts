@@ -43,7 +43,14 @@ describe('ELU', () => {
   });
 
   it("is exported as ONNX's Elu when α is exact in float32, and from float64 constants otherwise", () => {
-    const names = { input: 'x', inputShape: [4], output: 'y', parameter: (n: string) => n, intermediate: (n: string) => `elu_${n}` };
+    const names = {
+      precision: 'float64' as const,
+      input: 'x',
+      inputShape: [4],
+      output: 'y',
+      parameter: (n: string) => n,
+      intermediate: (n: string) => `elu_${n}`,
+    };
     expect(eluDefinition.onnx({ type: 'elu' }, names).map((node) => node.opType)).toEqual(['Elu']);
     expect(eluDefinition.onnx({ type: 'elu', alpha: 0.3 }, names).map((node) => node.opType)).not.toContain('Elu');
   });

@@ -81,7 +81,7 @@ describe.each(LAYER_DEFINITIONS.map((definition) => [definition.type, definition
     const parsed = LayerSpecSchema.safeParse(spec);
     expect(parsed.success).toBe(false);
     for (const setting of definition.settings) {
-      if (setting.kind === 'choice' || setting.kind === 'text') continue;
+      if (setting.kind === 'choice' || setting.kind === 'text' || setting.kind === 'flag') continue;
       const low = setting.min === undefined ? undefined : setting.min - 1;
       if (low === undefined) continue;
       const bad = LayerSpecSchema.safeParse({ ...randomLayerSpec(definition, createRandom(1)), [setting.name]: low });

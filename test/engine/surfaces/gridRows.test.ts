@@ -1,7 +1,9 @@
-// The grid's row-by-row evaluation of a formula against the pointwise values of the same surface.
+// The grid's row-by-row evaluation of a formula against the pointwise values of the same surface, and a built-in's own rows against its formula's.
 import { describe, expect, it } from 'vitest';
 import { SURFACES } from '../../../engine/surfaces/catalog.js';
+import { parseExpression } from '../../../engine/surfaces/expression.js';
 import { evaluateGrid } from '../../../engine/surfaces/grid.js';
+import { compileGridRows } from '../../../engine/surfaces/gridRows.js';
 import { surfaceFromExpression } from '../../../engine/surfaces/userSurface.js';
 
 const bounds = { xMin: -2.5, xMax: 3, yMin: -1.5, yMax: 2 };
@@ -55,5 +57,45 @@ describe('a grid evaluated row by row from the formula', () => {
     expect(finite.length).toBeLessThan(nx * ny);
     expect(grid.min).toBe(Math.min(...finite));
     expect(grid.max).toBe(Math.max(...finite));
+  });
+});
+
+describe("a built-in surface's own grid rows", () => {
+  const withRows = SURFACES.filter((surface) => surface.gridRows);
+
+  it('exist for the exercise surface', () => {
+    expect(withRows.map((surface) => surface.id)).toContain('exercise');
+  });
+
+  it.each(withRows.map((surface) => [surface.id, surface] as const))('equal the rows compiled from its formula, bit for bit (%s)', (_id, surface) => {
+    const xs = Float64Array.from({ length: nx }, (_, i) => bounds.xMin + ((bounds.xMax - bounds.xMin) * i) / (nx - 1));
+    const compiled = compileGridRows(parseExpression(surface.formula), xs);
+    const own = surface.gridRows!(xs);
+    const range = { min: Infinity, max: -Infinity };
+    const all: number[] = [];
+    for (let j = 0; j < ny; j++) {
+      const y = bounds.yMin + ((bounds.yMax - bounds.yMin) * j) / (ny - 1);
+      const row = new Float64Array(nx);
+      own(y, row, range);
+      expect(row).toEqual(compiled(y, new Float64Array(nx)));
+      all.push(...row);
+    }
+    expect(range).toEqual({ min: Math.min(...all), max: Math.max(...all) });
+  });
+
+  it('keep a value that is not finite as NaN, and leave it out of the range', () => {
+    const exercise = SURFACES.find((surface) => surface.id === 'exercise')!;
+    const row = new Float64Array(3);
+    const range = { min: Infinity, max: -Infinity };
+    exercise.gridRows!(Float64Array.of(-1e200, 0, 1))(0, row, range);
+    expect(row[0]).toBeNaN();
+    expect(Array.from(row.subarray(1))).toEqual([exercise.value(0, 0), exercise.value(1, 0)]);
+    expect(range).toEqual({ min: 1, max: exercise.value(1, 0) });
+  });
+
+  it('give the same grid as the surface typed as its formula, bit for bit', () => {
+    for (const surface of withRows) {
+      expect(evaluateGrid(surface, bounds, nx, ny).values).toEqual(evaluateGrid(surfaceFromExpression(surface.formula, bounds), bounds, nx, ny).values);
+    }
   });
 });

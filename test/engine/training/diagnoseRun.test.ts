@@ -12,6 +12,7 @@ import { diagnoseRun, networkSymptoms } from '../../../engine/training/diagnoseR
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
 import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
@@ -26,6 +27,7 @@ async function finish(request: Partial<TrainStart>, hyper: Partial<TrainStart['h
     loadData,
     kernels: plainKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     isDisposed: () => false,
     work: new RequestWork(),
     budget: new BudgetGuard(),

@@ -11,6 +11,7 @@ import { HyperparametersSchema, EXERCISE_HYPERPARAMETERS } from '../../../engine
 import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import { createTrainingHandlers } from '../../../engine/worker/trainingHandler.js';
 import { handleExportBuild } from '../../../engine/worker/exportHandler.js';
 import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
@@ -25,6 +26,7 @@ async function trainThroughHandler(trainFraction: number, epochs = 2) {
     loadData,
     kernels: plainKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     isDisposed: () => false,
     work: new RequestWork(),
     budget: new BudgetGuard(),

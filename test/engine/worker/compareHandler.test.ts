@@ -11,6 +11,7 @@ import { createCompareHandlers, PROGRESS_INTERVAL_MS } from '../../../engine/wor
 import { EPOCH_BURST } from '../../../engine/training/train.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
 
@@ -38,6 +39,7 @@ function compare(
     loadData,
     kernels: defaultKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     isDisposed: () => false,
     work: new RequestWork(),
     budget: new BudgetGuard(),

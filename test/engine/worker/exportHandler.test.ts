@@ -6,6 +6,7 @@ import { utf8Bytes } from '../../../engine/export/utf8.js';
 import type { EngineEvent, EngineRequest } from '../../../engine/protocol/index.js';
 import type { TrainedWeights } from '../../../engine/trainedWeights.js';
 import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import { readOnnxGraph } from '../support/onnxGraph.js';
 
 const weights: TrainedWeights = {
   spec: { input: 2, layers: [{ type: 'linear', units: 1 }, { type: 'sigmoid' }] },
@@ -44,6 +45,18 @@ describe('export.build', () => {
     const csv = await build({ format: 'metrics.csv', history });
     if (csv.type !== 'export.file') throw new Error(csv.type);
     expect(Buffer.from(csv.bytes).toString('utf8')).toBe('epoch,train_loss,train_accuracy,test_loss,test_accuracy\n1,0.5,0.75,0.625,0.7\n');
+  });
+
+  it('gives the float32 ONNX model as model-float32.onnx, its input, output and weights in float32', async () => {
+    const event = await build({ format: 'model-float32.onnx', weights });
+    if (event.type !== 'export.file') throw new Error(event.type);
+    expect([event.fileName, event.mime]).toEqual(['model-float32.onnx', 'application/octet-stream']);
+    expect(readOnnxGraph(event.bytes)).toEqual({
+      opTypes: ['Gemm', 'Sigmoid'],
+      inputType: 'float32',
+      outputType: 'float32',
+      initializerTypes: ['float32', 'float32'],
+    });
   });
 
   it('names what is missing', async () => {

@@ -11,6 +11,7 @@ import { createRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
 import { handleRequest } from '../../../engine/worker/handleRequest.js';
 import { RunStore } from '../../../engine/worker/runStore.js';
+import { PredictionsMemo } from '../../../engine/analysis/predictionsMemo.js';
 import { createTrainingHandlers, type TrainingRequest } from '../../../engine/worker/trainingHandler.js';
 import { RequestWork } from '../../../engine/work/requestWork.js';
 import { BudgetGuard } from '../../../engine/budget/budgetGuard.js';
@@ -25,6 +26,7 @@ function createHandler() {
     loadData: createDataLoader(readAssetText),
     kernels: plainKernels,
     runs: new RunStore(),
+    predictions: new PredictionsMemo(),
     isDisposed: () => disposed,
     work: new RequestWork(),
     budget: new BudgetGuard(),

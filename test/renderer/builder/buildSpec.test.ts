@@ -30,6 +30,14 @@ describe('buildSpec', () => {
     expect(dense.ok && dense.spec.inputShape).toBeUndefined();
   });
 
+  it("writes a convolution's bias as bias: false when its box is unticked and leaves it out when ticked, the default; a fresh card has it ticked", () => {
+    expect(newCard('conv2d', 1).bias).toBe(true);
+    const card: LayerCard = { id: 1, type: 'conv2d', filters: 8, kernel: 3, stride: null, padding: 'valid', init: 'he', bias: false };
+    expect(layerOf(card)).toEqual({ type: 'conv2d', filters: 8, kernel: 3, bias: false });
+    expect(layerOf({ ...card, bias: true })).toEqual({ type: 'conv2d', filters: 8, kernel: 3 });
+    expect(cardsOf({ input: 64, inputShape: [1, 8, 8], layers: [{ type: 'conv2d', filters: 8, kernel: 3 }] }, 1)[0]!.bias).toBe(true);
+  });
+
   it('builds a spec the protocol accepts, with declared inputs, init, alpha and rate kept and empty options left out', () => {
     const cards: LayerCard[] = [
       { id: 1, type: 'linear', units: 10, inputs: 4, init: 'he' },

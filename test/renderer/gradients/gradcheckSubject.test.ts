@@ -12,7 +12,7 @@ import { formatSpecText as networkShortForm } from '../../../engine/specText.js'
 
 const form = (changes: Partial<GradcheckFormValues>): GradcheckFormValues => ({ ...DEFAULT_GRADCHECK_VALUES, ...changes });
 /** The form's values with `layer`'s settings changed. */
-const settings = (layer: string, values: Record<string, number | null>) => ({
+const settings = (layer: string, values: Record<string, number | boolean | null>) => ({
   settings: { ...DEFAULT_GRADCHECK_VALUES.settings, [layer]: { ...DEFAULT_GRADCHECK_VALUES.settings[layer], ...values } },
 });
 
@@ -40,6 +40,14 @@ describe('buildGradcheckRequest', () => {
     });
     expect(requestOf(form({ layerType: 'dropout', ...settings('dropout', { rate: 0.25 }) })).subject).toMatchObject({ layer: { type: 'dropout', rate: 0.25 } });
     expect(requestOf(form({ layerType: 'tanh' })).subject).toMatchObject({ layer: { type: 'tanh' } });
+  });
+
+  it('gives a convolution bias: false when its Bias box is unticked, and no bias key when ticked or when a form kept from before has none', () => {
+    const conv = (bias: boolean | null) => requestOf(form({ layerType: 'conv2d', ...settings('conv2d', { bias }) })).subject;
+    expect(conv(false)).toMatchObject({ layer: { type: 'conv2d', filters: 8, kernel: 3, stride: 1, bias: false } });
+    for (const bias of [true, null]) expect(conv(bias)).toMatchObject({ layer: { type: 'conv2d', filters: 8, kernel: 3, stride: 1 } });
+    expect(conv(null)).not.toHaveProperty('layer.bias');
+    expect(DEFAULT_GRADCHECK_VALUES.settings.conv2d!.bias).toBe(true);
   });
 
   it('builds a loss subject with its width', () => {

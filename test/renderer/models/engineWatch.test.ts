@@ -53,7 +53,7 @@ describe('EngineWatch', () => {
     watch.check(since + 1000);
     expect(watch.overdue).toEqual([]);
     watch.check(since + REQUEST_DEADLINE_MS + 2000);
-    expect(watch.overdue).toEqual([{ requestId: expect.any(String), name: 'the surface grid', seconds: 12 }]);
+    expect(watch.overdue).toEqual([{ requestId: expect.any(String), requestIds: [expect.any(String)], name: 'the surface grid', seconds: 12 }]);
     const [work] = watch.overdue;
     watch.wait(work!.requestId, since + REQUEST_DEADLINE_MS + 2000);
     watch.check(since + REQUEST_DEADLINE_MS + 5000);
@@ -64,6 +64,21 @@ describe('EngineWatch', () => {
     expect(isStopped(await grid)).toBe(true);
     watch.check(since + 4 * REQUEST_DEADLINE_MS);
     expect(watch.overdue).toEqual([]);
+    dispose();
+  });
+
+  it('shows requests of one kind queued behind each other as one line, which Stop stops together', async () => {
+    const { requests, watch, dispose } = watched();
+    const grids = [0, 1, 2].map((k) =>
+      requests.ask({ type: 'surface.evaluate', surface: `${LONG} + ${k}`, nx: 1000, ny: 1000 }, 'surface.grid').catch((error: unknown) => error),
+    );
+    const since = Math.min(...requests.pendingWork.map((work) => work.since));
+    watch.check(since + REQUEST_DEADLINE_MS + 3000);
+    expect(watch.overdue).toHaveLength(1);
+    expect(watch.overdue[0]).toMatchObject({ name: 'the surface grid', seconds: 13 });
+    expect(watch.overdue[0]!.requestIds).toHaveLength(3);
+    watch.stop(watch.overdue[0]!.requestId);
+    for (const grid of grids) expect(isStopped(await grid)).toBe(true);
     dispose();
   });
 });

@@ -47,6 +47,20 @@ describe('data sources', () => {
     expect(dataSourceOf(data('csv')).errors).toEqual({ csvFile: 'Choose a CSV file' });
   });
 
+  it('sends image files as a folder path or as the files picked, and says which files to pick again after a project kept only their name', () => {
+    const images = (rest: Partial<NonNullable<DataInput['images']>>) =>
+      data('images:folder', { images: { folder: null, trainSize: 100, testSize: null, ...rest } });
+    expect(dataSourceOf(images({ folder: ' /data/mnist ' }))).toMatchObject({ ok: true, source: { kind: 'images', folder: '/data/mnist', trainSize: 100 } });
+    const picked = { name: 'mnist', digest: 'f'.repeat(64), files: [{ name: 't10k-labels-idx1-ubyte', bytes: new Uint8Array([0, 0, 8, 1]) }] };
+    const sent = dataSourceOf(images({ picked }));
+    expect(sent).toMatchObject({ ok: true, source: { kind: 'images', picked: { name: 'mnist', digest: 'f'.repeat(64) }, trainSize: 100 } });
+    expect(sent.ok && typeof sent.source === 'object' && sent.source.kind === 'images' && sent.source.picked?.files?.[0]?.bytes).toBe(picked.files[0]!.bytes);
+    expect(dataSourceOf(images({})).errors).toEqual({ imageFolder: 'Enter the folder that holds the image files' });
+    expect(dataSourceOf(images({ pickedName: 'mnist' })).errors).toEqual({
+      imageFolder: 'Choose the files of mnist again: a saved project keeps only their name',
+    });
+  });
+
   it("knows each data set's shape: the catalog's, 2D two-class toys, and a CSV's columns and classes", () => {
     expect(dataShapeOf(data('iris'), catalog, null)).toEqual({ name: 'iris', inputs: 4, classes: 3 });
     expect(dataShapeOf(data('toy:spiral'), catalog, null)).toEqual({ name: 'toy spiral', inputs: 2, classes: 2 });
