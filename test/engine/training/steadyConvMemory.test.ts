@@ -13,7 +13,7 @@ describe('training memory of a convolutional network', () => {
   it('keeps the heap flat over 120 epochs of two convolutions and poolings, and makes under 128 bytes of garbage per minibatch', async () => {
     expect(collect).toBeTypeOf('function');
     const epochs = 120;
-    const [from, to] = [20, 35];
+    const [from, to] = [60, 100];
     const settings = { ...EXERCISE_HYPERPARAMETERS, epochs, learningRate: 0.001 };
     const data = await createDataLoader(readAssetText)('digits', settings);
     const kernels = loadEngineKernels();
