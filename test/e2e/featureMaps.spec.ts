@@ -34,9 +34,12 @@ async function emptyBuilder(page: Page, labUrl: string, dataSet: string): Promis
 
 /** Clicks the cell (row, column) of a feature map drawn `side` cells square, and reads the explanation's sums. */
 async function explainCell(map: Locator, explanation: Locator, side: number, row: number, column: number) {
-  const box = (await map.boundingBox())!;
-  await map.click({ position: { x: (box.width * (column + 0.5)) / side, y: (box.height * (row + 0.5)) / side } });
-  await expect(explanation).toContainText(`row ${row}, column ${column}`);
+  // Clicked again if the maps were still being laid out (a new sample's maps arriving) when the click landed.
+  await expect(async () => {
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: (box.width * (column + 0.5)) / side, y: (box.height * (row + 0.5)) / side } });
+    await expect(explanation).toContainText(`row ${row}, column ${column}`, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   const number = async (id: string) => Number(await explanation.getByTestId(id).textContent());
   return { dot: await number('cell-dot'), bias: await number('cell-bias'), sum: await number('cell-sum'), activated: await number('cell-activation') };
 }
