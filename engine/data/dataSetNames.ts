@@ -63,6 +63,8 @@ export interface ImageDataSetInfo {
   /** The images in its training and test files. */
   trainSize: number;
   testSize: number;
+  /** The first labels of its training and test files: with the sizes, how a copy of its files elsewhere is recognised. */
+  firstLabels: { train: readonly number[]; test: readonly number[] };
 }
 
 export const IMAGE_DATA_SETS: Record<ImageDataSetName, ImageDataSetInfo> = {
@@ -75,8 +77,26 @@ export const IMAGE_DATA_SETS: Record<ImageDataSetName, ImageDataSetInfo> = {
     imageShape: [1, 28, 28],
     trainSize: 60000,
     testSize: 10000,
+    firstLabels: { train: [9, 0, 0, 3, 0, 2, 7, 2, 5, 5, 0, 9, 5, 5, 7, 9], test: [9, 2, 1, 1, 6, 1, 4, 6, 5, 7, 4, 5, 7, 3, 4, 1] },
   },
 };
+
+/**
+ * The known image data set whose files these labels are (the same counts, the same first labels in both files), so a
+ * copy of Fashion-MNIST in another folder, or picked in the page, is shown with its class names; undefined for others.
+ */
+export function recogniseImageDataSet(trainLabels: Uint8Array, testLabels: Uint8Array): ImageDataSetName | undefined {
+  const starts = (labels: Uint8Array, first: readonly number[]) => first.every((label, i) => labels[i] === label);
+  return IMAGE_DATA_SET_NAMES.find((name) => {
+    const info = IMAGE_DATA_SETS[name];
+    return (
+      trainLabels.length === info.trainSize &&
+      testLabels.length === info.testSize &&
+      starts(trainLabels, info.firstLabels.train) &&
+      starts(testLabels, info.firstLabels.test)
+    );
+  });
+}
 
 /** The image data set whose files are installed in `folder`, if any (a trailing slash aside). */
 export function imageDataSetInFolder(folder: string): ImageDataSetName | undefined {

@@ -14,6 +14,7 @@ import {
   imageDataBytes,
   imageRows,
   imageSourceInfo,
+  withRecognisedClasses,
   normaliseImages,
   pixelNames,
   previewImageFolder,
@@ -284,8 +285,8 @@ export function createDataLoader(
     return read;
   };
   const loadImages = async (source: ImageDataSource, options: PrepareOptions): Promise<PreparedData> => {
-    const info = imageSourceInfo(source);
-    const folder = await loadFolder(source, info);
+    const folder = await loadFolder(source, imageSourceInfo(source));
+    const info = withRecognisedClasses(imageSourceInfo(source), folder);
     return prepareImages(info.name, info.classes, folder, source, options);
   };
   const loadAsset = (fileName: string): Promise<LabelledTable> => {
@@ -326,8 +327,8 @@ export function createDataLoader(
     return prepareTable(dataSourceName(source), table, options.trainFraction, normalisation, split, options.extraFeatures);
   };
   const previewImages: DataLoader['previewImages'] = async (source, options, count) => {
-    const info = imageSourceInfo(source);
-    const folder = await loadFolder(source, info);
+    const folder = await loadFolder(source, imageSourceInfo(source));
+    const info = withRecognisedClasses(imageSourceInfo(source), folder);
     const normalisation = options.normalisation ?? defaultNormalisation(source);
     return previewImageFolder(info, folder, source, { seed: options.seed, normalisation }, deriveRandom(options.seed, SEED_STREAMS.split), count);
   };

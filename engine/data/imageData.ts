@@ -1,7 +1,7 @@
 // MNIST-format images prepared for training: the files' own split, seeded subsets, pixels in [0, 1] or standardised, class names; pure, any process.
 import { formatCount } from '../limits.js';
 import { permutation, type Random } from '../random.js';
-import { DIGIT_CLASSES, IMAGE_DATA_SETS, imageDataSetInFolder } from './dataSetNames.js';
+import { DIGIT_CLASSES, IMAGE_DATA_SETS, imageDataSetInFolder, recogniseImageDataSet } from './dataSetNames.js';
 import type { ImageDataSource } from './dataSource.js';
 import type { IdxImages } from './idx.js';
 import type { IdxFolder } from './imageFolder.js';
@@ -26,6 +26,13 @@ export function imageSourceInfo(source: ImageDataSource): ImageSourceInfo {
   if (!known) return { name, folder, classes: DIGIT_CLASSES };
   const info = IMAGE_DATA_SETS[known];
   return { name, folder, classes: info.classes, missingHint: `installed by ${info.installedBy}` };
+}
+
+/** The source's info once its files are read: a folder or picked files that hold a known data set take its class names. */
+export function withRecognisedClasses(info: ImageSourceInfo, folder: IdxFolder): ImageSourceInfo {
+  if (info.classes !== DIGIT_CLASSES) return info;
+  const known = recogniseImageDataSet(folder.train.labels, folder.test.labels);
+  return known ? { ...info, classes: IMAGE_DATA_SETS[known].classes } : info;
 }
 
 /** How many images of each file a source takes, checked against the files; throws a sentence naming the setting at fault. */

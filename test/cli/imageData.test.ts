@@ -74,7 +74,7 @@ describe('backprop-lab train on image files', () => {
     expect(report.classes.reduce((sum: number, row: { test_samples: number }) => sum + row.test_samples, 0)).toBe(200);
   });
 
-  it('reads any folder of MNIST-format files with idx:DIR, as 1×28×28 images of ten digit classes', async (context) => {
+  it('reads any folder of MNIST-format files with idx:DIR as 1×28×28 images, and a copy of Fashion-MNIST under its class names', async (context) => {
     if (!installed) return context.skip(NO_FASHION);
     const folder = await fashionCopy('copy');
     const { status, stdout } = cli(
@@ -95,7 +95,7 @@ describe('backprop-lab train on image files', () => {
     const report = JSON.parse(stdout);
     expect(report.data).toBe(`idx:${folder}`);
     expect(report.spec.inputShape).toEqual([1, 28, 28]);
-    expect(report.classes.map((row: { name: string }) => row.name)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(report.classes.map((row: { name: string }) => row.name)).toEqual([...FASHION_MNIST_CLASSES]);
   });
 
   it('names the file and what is wrong with it in one line, exiting 2, for a damaged or incomplete folder', async (context) => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { IDX_FILES } from '../../engine/data/dataSetNames.js';
+import { FASHION_MNIST_CLASSES, IDX_FILES } from '../../engine/data/dataSetNames.js';
 import { fashionInstalled, FASHION_FOLDER, writeIdxFolder } from '../engine/support/idxFolder.js';
 import { expect, test } from './labFixture.js';
 import { messageSizeOf } from './sentMessages.js';
@@ -104,6 +104,9 @@ test("opens the installed Fashion-MNIST folder whole in the browser: its 30 MB o
   await page.getByLabel('Test size').fill('500');
   await expect(page.getByTestId('data-summary')).toHaveText('784 features · 2,000 training and 500 test samples · 10 classes');
   await expect(page.getByTestId('thumbnail')).toHaveCount(40);
+  // Its files are recognised as Fashion-MNIST's: the thumbnails carry its class names, not digits.
+  const names = await page.getByTestId('thumbnail').evaluateAll((items) => items.map((item) => item.querySelector('.label')?.textContent ?? ''));
+  for (const name of names) expect(FASHION_MNIST_CLASSES as readonly string[]).toContain(name);
   await page.screenshot({ path: testInfo.outputPath('picked-fashion-1280x800.png') });
   const large = sentSizes.filter((size) => size > 25 * 1024 * 1024);
   expect(large).toHaveLength(1);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeDataFiles, readAssetText } from '../../../engine/data/assetFiles.js';
-import { FASHION_MNIST_CLASSES, IDX_FILES, IMAGE_DATA_SETS, imageDataSetInFolder } from '../../../engine/data/dataSetNames.js';
+import { FASHION_MNIST_CLASSES, IDX_FILES, IMAGE_DATA_SETS, imageDataSetInFolder, recogniseImageDataSet } from '../../../engine/data/dataSetNames.js';
 import { createDataLoader } from '../../../engine/data/dataSets.js';
 import { DataSourceSchema } from '../../../engine/data/dataSource.js';
 import { createEngineService } from '../../../engine/worker/engineService.js';
@@ -172,7 +172,7 @@ describe('Fashion-MNIST from its installed files', () => {
 });
 
 describe('a folder copied from Fashion-MNIST', () => {
-  it('reads the same images as the installed data set, under the digits’ class names when it is not the installed folder', async (context) => {
+  it('reads the same images as the installed data set, and recognises them: their class names are Fashion-MNIST’s', async (context) => {
     if (!installed) return context.skip(NO_FASHION);
     const copy = join(root, 'fashion-copy');
     await import('node:fs/promises').then((fs) => fs.mkdir(copy));
@@ -181,8 +181,29 @@ describe('a folder copied from Fashion-MNIST', () => {
     const options = { trainFraction: 0.5, seed: 2 };
     const copied = await load({ kind: 'images', folder: copy, trainSize: 50, testSize: 20 }, options);
     const installedData = await load({ kind: 'images', set: 'fashion-mnist', trainSize: 50, testSize: 20 }, options);
-    expect(copied.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(copied.classes).toEqual([...FASHION_MNIST_CLASSES]);
+    expect(copied.name).toBe(`idx:${copy}`);
     expect(Array.from(copied.train.features)).toEqual(Array.from(installedData.train.features));
     expect(Array.from(copied.test.labels)).toEqual(Array.from(installedData.test.labels));
+  });
+});
+
+describe('recognising a known image data set by its labels', () => {
+  const labels = (count: number, first: readonly number[]) => Uint8Array.from({ length: count }, (_, i) => first[i] ?? i % 10);
+  const { train, test } = FASHION.firstLabels;
+
+  it('takes files with Fashion-MNIST’s counts and first labels for Fashion-MNIST, and no others', () => {
+    expect(recogniseImageDataSet(labels(60000, train), labels(10000, test))).toBe('fashion-mnist');
+    // A subset, other first labels in either file (MNIST's digits start 5, 0, 4, 1), or the files swapped: not recognised.
+    expect(recogniseImageDataSet(labels(600, train), labels(200, test))).toBeUndefined();
+    expect(recogniseImageDataSet(labels(60000, [5, 0, 4, 1]), labels(10000, test))).toBeUndefined();
+    expect(recogniseImageDataSet(labels(60000, train), labels(10000, [7, 2, 1, 0]))).toBeUndefined();
+    expect(recogniseImageDataSet(labels(10000, test), labels(60000, train))).toBeUndefined();
+  });
+
+  it('leaves a small folder of other images under the digits’ class names', async () => {
+    const folder = await smallFolder(root, 'unrecognised');
+    const data = await createDataLoader(readAssetText, undefined, nodeDataFiles)({ kind: 'images', folder }, { trainFraction: 0.5, seed: 1 });
+    expect(data.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
   });
 });
