@@ -1,5 +1,6 @@
 // Playwright: `e2e` drives Debian's Chromium against the browser host; `electron` drives the desktop app where its binary exists.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/debianChromium.mjs';
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -21,16 +22,8 @@ export default defineConfig({
         viewport: { width: 1280, height: 900 },
         launchOptions: {
           // Debian's Chromium, never a downloaded one; without the networking flags it keeps trying to reach the internet.
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
         screenshot: 'only-on-failure',
         trace: 'off',

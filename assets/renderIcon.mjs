@@ -3,17 +3,18 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/debianChromium.mjs';
 
 const SIZE = 512;
 const svgPath = fileURLToPath(new URL('./icon.svg', import.meta.url));
 const pngPath = fileURLToPath(new URL('./icon.png', import.meta.url));
-const executablePath = process.argv[2] ?? '/usr/bin/chromium';
+const executablePath = process.argv[2] ?? CHROMIUM_PATH;
 
 const svg = await readFile(svgPath, 'utf8');
 const browser = await chromium.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: 1 });

@@ -6,21 +6,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../scripts/debianChromium.mjs';
 import { rendererSources } from './rendererSources.mjs';
 import { attributeTasks } from './traceTasks.mjs';
 import { FASHION_FOLDER } from './tasks.mjs';
 
 const HOST_ENTRY = fileURLToPath(new URL('../dist/host/webHost.js', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** What the trace records: tasks with their thread time, what ran inside them, and V8's sampled stacks. */
 export const TRACE_CATEGORIES = [
   'toplevel',
