@@ -105,7 +105,8 @@ const skip = (peer, reason) => {
   report.skipped[peer] = reason;
   log(`skipped ${peer}: ${reason}`);
 };
-let numpyPython;
+// The whole-process workload runs the exercise's own script, with no task files: it needs NumPy even when no other workload does.
+let numpyPython = workloads.includes('process') && wanted.has('numpy') ? findPython(pythons, 'numpy') : undefined;
 // NumPy's hand-written reference has no convolutions: the Fashion-MNIST workload runs the engine beside PyTorch alone.
 const withoutFashion = new Map([...files.paths].filter(([id]) => !id.startsWith('fashion')));
 for (const [key, module, oneThread, paths] of tasks.length === 0
@@ -122,7 +123,6 @@ for (const [key, module, oneThread, paths] of tasks.length === 0
     skip(key, `no ${pythons.join(' or ')} with ${module}`);
     continue;
   }
-  if (key === 'numpy') numpyPython = python;
   try {
     inProcess.push(await pythonPeer(key === 'torch-f32' ? key : module, python, paths, { oneThread }));
   } catch (error) {
