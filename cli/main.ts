@@ -2,10 +2,11 @@
 import './jitlessZod.js';
 import { runCli } from './runCli.js';
 import type { Output } from './trainCommand.js';
+import { writeAll } from './writeAll.js';
 
 const output: Output = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  out: (line) => writeAll(1, line + '\n'),
+  err: (line) => writeAll(2, line + '\n'),
 };
 
 // No top-level await: the bundle is a CommonJS script, so that V8 can keep a code cache of it.

@@ -201,9 +201,11 @@ export function prepareTable(
   const trainSize = Math.floor(table.size * trainFraction);
   if (trainSize < 1) throw new Error(`a train fraction of ${trainFraction} leaves no training samples out of ${table.size}`);
   const split: SplitRows = { train: order.slice(0, trainSize), test: order.slice(trainSize) };
-  const train = gather(table.features, targets, table.labels, split.train, rawInputs, outputs);
-  const test = gather(table.features, targets, table.labels, split.test, rawInputs, outputs);
-  normalise(normalisation, table.features, train.features, test.features, rawInputs, table.featureNames);
+  // The global normalisation maps each value alone, so rows normalised ahead are the same rows normalised after the split.
+  const normalised = normalisation === 'global' ? table.globallyNormalised : undefined;
+  const train = gather(normalised ?? table.features, targets, table.labels, split.train, rawInputs, outputs);
+  const test = gather(normalised ?? table.features, targets, table.labels, split.test, rawInputs, outputs);
+  if (!normalised) normalise(normalisation, table.features, train.features, test.features, rawInputs, table.featureNames);
   const extraFeatures = orderedExtras(extras);
   const featureNames = extraFeatures.length ? withExtraFeatures(name, table.featureNames, train, test, extraFeatures) : [...table.featureNames];
   return { name, inputs: featureNames.length, featureNames, extraFeatures, outputs, classes: table.classes, normalisation, train, test, split };
@@ -241,8 +243,11 @@ export function prepareImages(name: string, classes: readonly string[], folder: 
   };
 }
 
-/** Reads an asset file's text; supplied by the process the engine runs in. */
-export type ReadAsset = (fileName: string) => string | Promise<string>;
+/**
+ * Reads an asset file's text, or hands back its table already parsed (the build's copy of a shipped CSV); supplied by
+ * the process the engine runs in.
+ */
+export type ReadAsset = (fileName: string) => string | LabelledTable | Promise<string | LabelledTable>;
 
 /** Loads and prepares a data source; `previewImages` describes image data without preparing every image. */
 export interface DataLoader {
@@ -295,7 +300,7 @@ export function createDataLoader(
       table = readAsset
         ? Promise.resolve()
             .then(() => readAsset(fileName))
-            .then((text) => parseLabelledCsv(text))
+            .then((read) => (typeof read === 'string' ? parseLabelledCsv(read) : read))
         : Promise.reject(new Error('this engine has no data files (no asset reader was given)'));
       table.catch(() => tables.delete(fileName));
       tables.set(fileName, table);

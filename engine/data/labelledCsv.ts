@@ -10,6 +10,8 @@ export interface LabelledTable {
   size: number;
   features: Float64Array;
   labels: Int32Array;
+  /** The features after the 'global' normalisation, when they were normalised ahead (the build's copy of a shipped table). */
+  globallyNormalised?: Float64Array;
 }
 
 /** Fewest rows a table may have to be split into a train and a test part. */

@@ -1,7 +1,7 @@
 // Engine entry for a Node child process forked with child_process.fork(path, { serialization: 'advanced' }) by the browser host.
 // It speaks the wire (contract/wire.ts) in frames over IPC, so the host passes every frame on to the page without decoding it.
 import { FrameAssembler, FrameQueue } from '../../contract/wireFrames.js';
-import { nodeDataFiles, readAssetText } from '../data/assetFiles.js';
+import { nodeDataFiles, readAssetTableOrText } from '../data/assetFiles.js';
 import { loadEngineKernels } from '../kernels/wasm/kernelFiles.js';
 import { MAX_REQUEST_BYTES } from '../limits.js';
 import { createEngineService } from './engineService.js';
@@ -18,7 +18,7 @@ const frames = new FrameQueue((frame, written) => {
 });
 const channel = wireChannel((message, key) => frames.send(message, key), new FrameAssembler(MAX_REQUEST_BYTES));
 // The host's own requests (its heartbeat) come in frames too, on its own stream; it keeps their answers from the page.
-const service = createEngineService((event) => channel.emit(event), { readAsset: readAssetText, files: nodeDataFiles, kernels: loadEngineKernels() });
+const service = createEngineService((event) => channel.emit(event), { readAsset: readAssetTableOrText, files: nodeDataFiles, kernels: loadEngineKernels() });
 process.on('message', (message) => channel.receive(message, (request) => service.receive(request)));
 // The parent went away: nobody is left to hear the results.
 process.on('disconnect', () => {

@@ -1,5 +1,5 @@
 // Engine entry for Electron's utilityProcess: the parent sends a MessagePortMain (event.ports[0]) and the engine speaks on that port. Does not import electron.
-import { nodeDataFiles, readAssetText } from '../data/assetFiles.js';
+import { nodeDataFiles, readAssetTableOrText } from '../data/assetFiles.js';
 import { loadEngineKernels } from '../kernels/wasm/kernelFiles.js';
 import { oversizeRequest, withinEventLimit } from '../../contract/messageLimits.js';
 import type { EngineEvent } from '../protocol/index.js';
@@ -49,7 +49,7 @@ function serveOnPortsFrom(parent: ParentPortLike): void {
     }
     // The port carries structured clones of any size: the same limits as the browser host's WebSocket hold here.
     const service = createEngineService((engineEvent) => port.postMessage(withinEventLimit(engineEvent)), {
-      readAsset: readAssetText,
+      readAsset: readAssetTableOrText,
       files: nodeDataFiles,
       kernels: loadEngineKernels(),
     });
