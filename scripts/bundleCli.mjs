@@ -1,7 +1,8 @@
 // `npm run build:node`'s last step (Node): bundles the compiled command line into one minified CommonJS script,
 // dist/bin/backprop-lab.cjs, and writes V8's code cache of it after one training of the exercise, so that the `backprop-lab`
 // command neither resolves some 250 modules nor parses and compiles what it runs. Packages other than zod stay external;
-// those a training never uses (the exporters' encoders, the rasteriser, helper threads) are required on first use.
+// those a training never uses (the exporters' encoders, the rasteriser, helper threads, the promise file API image folders
+// are read with) are required on first use.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { build } from 'rolldown';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLED_PACKAGES = ['zod'];
 /** External modules the bundle requires only when one of their functions is first used. */
-const LAZY_MODULES = ['fflate', 'protobufjs/minimal.js', '@resvg/resvg-js', 'node:crypto', 'node:module', 'node:os', 'node:worker_threads'];
+const LAZY_MODULES = ['fflate', 'node:fs/promises', 'protobufjs/minimal.js', '@resvg/resvg-js', 'node:crypto', 'node:module', 'node:os', 'node:worker_threads'];
 /** The run whose compiled functions the code cache keeps: the exercise's first network, as the benchmark runs it. */
 const CACHE_RUN = ['train', '--net', 'linear:32,relu,linear:1,sigmoid', '--epochs', '25', '--json'];
 
