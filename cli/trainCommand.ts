@@ -11,7 +11,6 @@ import { buildRunReport } from './runReport.js';
 import { classRows, formatClassTable, type ClassRow } from './classTable.js';
 import { flagOfField, parseTrainArgs, UsageError, type TrainSettings } from './trainArgs.js';
 import { TRAIN_USAGE } from './usage.js';
-import { writeRunFiles } from './writeRunFiles.js';
 
 export interface Output {
   out(line: string): void;
@@ -183,6 +182,8 @@ export async function trainCommand(argv: string[], output: Output): Promise<numb
           output.err(`backprop-lab train: not writing ${(error as Error).message}`);
           return undefined;
         });
+      // The writers (the exporters and the charts) are loaded only when there is a folder to write.
+      const { writeRunFiles } = await import('./writeRunFiles.js');
       const paths = await writeRunFiles(settings.out, report, finished, script?.bytes);
       if (!settings.json) output.out(`wrote ${paths.join(', ')}`);
     }
