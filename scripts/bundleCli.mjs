@@ -16,6 +16,10 @@ const LAZY_MODULES = ['fflate', 'node:fs/promises', 'protobufjs/minimal.js', '@r
 /** The run whose compiled functions the code cache keeps: the exercise's first network, as the benchmark runs it. */
 const CACHE_RUN = ['train', '--net', 'linear:32,relu,linear:1,sigmoid', '--epochs', '25', '--json'];
 
+/** The protocol's index, and what the bundle runs in its place: the same functions over the requests the commands send. */
+const PROTOCOL_INDEX = join(root, 'dist/engine/protocol/index.js');
+const CLI_PROTOCOL = join(root, 'dist/cli/cliProtocol.js');
+
 const LAZY_HELPER = 'var __lazyModule = (load) => { let loaded; return new Proxy({}, { get: (_, key) => (loaded ??= load())[key] }); };\n';
 const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -26,6 +30,11 @@ const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  */
 const cliScript = {
   name: 'cli-script',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/protocol/index.js')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && resolved.id === PROTOCOL_INDEX ? CLI_PROTOCOL : null;
+  },
   transform(code) {
     // The bundle runs as a script, which has no import() of its own: the shim gives it one (a bundled module needs none).
     return code.replace(/\bimport\((?!['"`]\.)/g, '__importModule(');

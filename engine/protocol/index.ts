@@ -7,8 +7,9 @@ import { DataPreviewSchema, DataPreviewedSchema } from './dataPreview.js';
 import { EngineConfigureSchema, EngineConfiguredSchema } from './configure.js';
 import { EpochEstimatedSchema, EpochEstimateRequestSchema } from './epochEstimate.js';
 import { CompareFinishedSchema, CompareProgressSchema, CompareRunSchema, CompareStartSchema, CompareStopSchema } from './compare.js';
-import { ErrorEventSchema, type ErrorEvent } from './errors.js';
+import { ErrorEventSchema } from './errors.js';
 import { ExportBuildSchema, ExportFileSchema } from './export.js';
+import { requestParser } from './requestParser.js';
 import { FeatureMapsExplainedSchema, FeatureMapsExplainSchema, FeatureMapsReportSchema, FeatureMapsRunSchema } from './featureMaps.js';
 import { FunctionSamplesSchema, FunctionsCheckTypedSchema, FunctionsSampleSchema, FunctionsTypedCheckedSchema } from './functions.js';
 import { GradcheckReportSchema, GradcheckRunSchema } from './gradcheck.js';
@@ -102,41 +103,8 @@ export const EngineEventSchema = z.discriminatedUnion('type', [
 ]);
 export type EngineEvent = z.infer<typeof EngineEventSchema>;
 
-type Issue = z.core.$ZodIssue;
-
-/**
- * Of a union's failure, the issue of the branch the input was meant for: the one that did not fail on its
- * discriminator ("kind" or "type"), e.g. a toy data set with an unknown name rather than "not a data set name".
- */
-function branchIssue(issue: Issue): Issue {
-  if (issue.code !== 'invalid_union') return issue;
-  const meant = issue.errors.find(
-    (branch) => branch.length > 0 && branch[0]!.path.length > 0 && !branch.some((i) => i.path.length === 1 && (i.path[0] === 'kind' || i.path[0] === 'type')),
-  );
-  return meant ? { ...meant[0]!, path: [...issue.path, ...meant[0]!.path] } : issue;
-}
-
-/** Describes what is wrong with a zod error in one line, naming the field. */
-export function describeIssue(error: z.ZodError): { message: string; field?: string } {
-  const first = error.issues[0];
-  if (!first) return { message: 'invalid message' };
-  const issue = branchIssue(first);
-  const field = issue.path.length ? issue.path.join('.') : undefined;
-  return { message: field ? `${field}: ${issue.message}` : issue.message, field };
-}
+export { describeIssue } from './describeIssue.js';
+export { requestIds } from './requestIds.js';
 
 /** Parses an incoming request; a bad one gives an error event that names what is wrong. */
-export function parseRequest(data: unknown): { ok: true; request: EngineRequest } | { ok: false; error: ErrorEvent } {
-  const result = RequestSchema.safeParse(data);
-  if (result.success) return { ok: true, request: result.data };
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const requestId = typeof record.requestId === 'string' ? record.requestId : undefined;
-  const runId = requestId === undefined && typeof record.runId === 'string' ? record.runId : undefined;
-  const { message, field } = describeIssue(result.error);
-  return { ok: false, error: { type: 'error', runId, requestId, message: `bad request: ${message}`, field } };
-}
-
-/** The id an answer to `request` carries: a training request's runId, any other request's requestId. */
-export function requestIds(request: EngineRequest): { runId?: string; requestId?: string } {
-  return 'requestId' in request ? { requestId: request.requestId } : { runId: request.runId };
-}
+export const parseRequest = requestParser(RequestSchema);
