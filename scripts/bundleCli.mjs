@@ -3,6 +3,8 @@
 // command neither resolves some 250 modules nor parses and compiles what it runs. Packages other than zod stay external;
 // those a training never uses (the exporters' encoders, the rasteriser, helper threads, the promise file API image folders
 // are read with) are required on first use.
+// The protocol's index is replaced by cli/cliProtocol.js: the commands' requests are parsed by a union of only the families
+// they send, so the bundle builds no other family's schemas.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
