@@ -43,15 +43,26 @@ export class BatchLossBuffer {
    */
   push(loss: number, now?: number): void {
     if (!this.onBatches) return;
-    if (this.count === this.losses.length) {
-      if (this.losses.length >= this.maxCapacity) this.flush(now ?? Date.now());
-      else {
-        const grown = new Float64Array(Math.min(this.maxCapacity, 2 * this.losses.length));
-        grown.set(this.losses);
-        this.losses = grown;
-      }
-    }
+    this.makeRoom(now);
     this.losses[this.count++] = loss;
+  }
+
+  /** Adds the loss held in `values[index]` as push does: read from a slot, the number crosses no call, so none is boxed when a call is not inlined. */
+  pushFrom(values: Float64Array, index: number): void {
+    if (!this.onBatches) return;
+    this.makeRoom();
+    this.losses[this.count++] = values[index]!;
+  }
+
+  /** Makes room for one more loss: grows the buffer, or flushes it when it is full at its largest. */
+  private makeRoom(now?: number): void {
+    if (this.count < this.losses.length) return;
+    if (this.losses.length >= this.maxCapacity) this.flush(now ?? Date.now());
+    else {
+      const grown = new Float64Array(Math.min(this.maxCapacity, 2 * this.losses.length));
+      grown.set(this.losses);
+      this.losses = grown;
+    }
   }
 
   /** Flushes when the interval since the last flush has passed. */

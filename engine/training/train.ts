@@ -248,7 +248,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         batchesDone++;
         control?.finished('batch');
       }
-      if (training) batches.push(value);
+      sums[LAST_LOSS] = value;
+      if (training) batches.pushFrom(sums, LAST_LOSS);
       if (control?.isPaused) return step + 1;
       if (clock.due()) {
         const now = clock.read();
