@@ -12,11 +12,12 @@ export interface Random {
  * The same seed always gives the same sequence, on every JavaScript engine.
  */
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
+  // The state in a Uint32Array slot, which wraps as `>>> 0` does: a closure variable holding a word of 2^30 or more made a heap number at each draw.
+  const state = new Uint32Array([seed >>> 0]);
   return {
     next(): number {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
+      state[0] = state[0]! + 0x6d2b79f5;
+      let t = state[0]!;
       t = Math.imul(t ^ (t >>> 15), t | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;

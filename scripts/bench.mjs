@@ -417,7 +417,9 @@ if (workloads.includes('memory')) {
     `  heap after a full collection: ${mb(m.heapBytes['epoch 100'])} at epoch 100, ${mb(m.heapBytes['epoch 1000'])} at epoch 1000 (${(m.heapGrowthBytes / 1024).toFixed(0)} KiB for ${m.historyEpochs} epochs of history)`,
   );
   log(`  resident: ${mb(m.rssBytes['epoch 100'])} at epoch 100, ${mb(m.rssBytes['epoch 1000'])} at epoch 1000`);
-  log(`  garbage per minibatch, epochs 100–130: ${m.garbageBytesPerMinibatch.toFixed(0)} bytes (${m.youngCollections} young collections)`);
+  log(
+    `  garbage per minibatch, the least of epochs ${m.garbageWindows.map((w) => w.epochs).join(', ')}: ${m.garbageBytesPerMinibatch.toFixed(1)} bytes (${m.youngCollections} young collections; each window: ${m.garbageWindows.map((w) => w.garbageBytesPerMinibatch.toFixed(1)).join(', ')})`,
+  );
 }
 
 if (workloads.includes('ui')) {

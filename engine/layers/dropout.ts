@@ -45,7 +45,7 @@ export class Dropout implements Layer {
     const length = rows * this.inputs;
     this.output = sized(this.output, length, this.kernels);
     if (!this.training) {
-      this.output.set(x.subarray(0, length));
+      this.output.set(x.length === length ? x : x.subarray(0, length));
       return this.output;
     }
     if (!this.keepMask || this.mask.length !== length) {
@@ -60,7 +60,7 @@ export class Dropout implements Layer {
   backward(_x: Float64Array, dy: Float64Array, rows: number): Float64Array {
     const length = rows * this.inputs;
     this.inputGradient = sized(this.inputGradient, length, this.kernels);
-    if (!this.training) this.inputGradient.set(dy.subarray(0, length));
+    if (!this.training) this.inputGradient.set(dy.length === length ? dy : dy.subarray(0, length));
     else for (let i = 0; i < length; i++) this.inputGradient[i] = dy[i]! * this.mask[i]!;
     return this.inputGradient;
   }

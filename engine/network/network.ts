@@ -37,7 +37,7 @@ export class Network {
 
   /** Training mode (dropout draws masks) or evaluation mode (dropout passes values through; the default). */
   setTraining(on: boolean): void {
-    for (const layer of this.layers) layer.setTraining?.(on);
+    for (let i = 0; i < this.layers.length; i++) this.layers[i]!.setTraining?.(on);
   }
 
   /** Runs `rows` samples (row-major rows×inputs) through every layer; returns the last layer's output buffer. */

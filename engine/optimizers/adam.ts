@@ -29,9 +29,9 @@ export class Adam extends Optimizer {
     this.settings = { beta1, beta2, epsilon, stepSize: learningRate, firstCorrection: 1, secondCorrection: 1 };
   }
 
-  protected update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
+  protected update(index: number, value: Float64Array, gradient: Float64Array): void {
     const settings = this.settings;
-    settings.stepSize = stepSize;
+    settings.stepSize = this.stepSize;
     settings.firstCorrection = 1 - this.beta1 ** this.steps;
     settings.secondCorrection = 1 - this.beta2 ** this.steps;
     this.kernels.adamStep(value, this.moments[index]!, gradient, settings, value.length);

@@ -19,14 +19,14 @@ export class Momentum extends Optimizer {
     this.velocities = stateLike(parameters, this.kernels);
   }
 
-  protected update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    this.kernels.momentumStep(value, this.velocities[index]!, gradient, this.momentum, stepSize, value.length);
+  protected update(index: number, value: Float64Array, gradient: Float64Array): void {
+    this.kernels.momentumStep(value, this.velocities[index]!, gradient, this.momentum, this.stepSize, value.length);
   }
 }
 
 /** v ← μ·v + g; value −= step · (g + μ·v): the update looks ahead along the velocity (the kernels' nesterovStep). */
 export class Nesterov extends Momentum {
-  protected override update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    this.kernels.nesterovStep(value, this.velocities[index]!, gradient, this.momentum, stepSize, value.length);
+  protected override update(index: number, value: Float64Array, gradient: Float64Array): void {
+    this.kernels.nesterovStep(value, this.velocities[index]!, gradient, this.momentum, this.stepSize, value.length);
   }
 }

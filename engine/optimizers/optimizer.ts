@@ -10,10 +10,13 @@ import type { Parameter } from '../layers/layer.js';
  * update is one kernel call per parameter tensor, and a step allocates nothing.
  */
 export abstract class Optimizer {
-  /** The step size the last update used (the learning rate before the first). */
-  stepSize: number;
   /** Updates made so far. */
   steps = 0;
+  /**
+   * The step size, in a slot of its own: a number field declared before the constructor sets it holds every new value
+   * in a new heap number, and the step size changes at every update when it decays.
+   */
+  private readonly size = new Float64Array(1);
 
   constructor(
     readonly parameters: readonly Parameter[],
@@ -21,22 +24,27 @@ export abstract class Optimizer {
     readonly decay = 1,
     protected readonly kernels: Kernels = plainKernels,
   ) {
-    this.stepSize = learningRate;
+    this.size[0] = learningRate;
+  }
+
+  /** The step size the last update used (the learning rate before the first). */
+  get stepSize(): number {
+    return this.size[0]!;
   }
 
   /** Decays the step size, then updates every parameter from its current gradient. */
   step(): void {
-    this.stepSize *= this.decay;
+    this.size[0] = this.size[0]! * this.decay;
     this.steps++;
     for (let i = 0; i < this.parameters.length; i++) {
       const parameter = this.parameters[i]!;
-      this.update(i, parameter.value, parameter.gradient, this.stepSize);
+      this.update(i, parameter.value, parameter.gradient);
     }
   }
 
   /** Steps of `learningRate` from the next update on (with a decay, decayed from there on as before). */
   setLearningRate(learningRate: number): void {
-    this.stepSize = learningRate;
+    this.size[0] = learningRate;
   }
 
   /** Sets every parameter's gradient to zero. */
@@ -44,8 +52,11 @@ export abstract class Optimizer {
     for (const parameter of this.parameters) parameter.gradient.fill(0);
   }
 
-  /** Updates `value` (the parameter at `index`) in place from `gradient` with this step's size. */
-  protected abstract update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void;
+  /**
+   * Updates `value` (the parameter at `index`) in place from `gradient` with this step's size (read from `stepSize`, not
+   * passed: a number passed to a call that is not inlined is boxed into a new heap number).
+   */
+  protected abstract update(index: number, value: Float64Array, gradient: Float64Array): void;
 }
 
 /** One zeroed buffer per parameter, the same length as its value (an optimizer's state), where `kernels` work fastest. */

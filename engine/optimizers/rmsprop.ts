@@ -20,7 +20,7 @@ export class RmsProp extends Optimizer {
     this.squares = stateLike(parameters, this.kernels);
   }
 
-  protected update(index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    this.kernels.rmspropStep(value, this.squares[index]!, gradient, this.rho, this.epsilon, stepSize, value.length);
+  protected update(index: number, value: Float64Array, gradient: Float64Array): void {
+    this.kernels.rmspropStep(value, this.squares[index]!, gradient, this.rho, this.epsilon, this.stepSize, value.length);
   }
 }

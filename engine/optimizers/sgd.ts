@@ -6,7 +6,7 @@ import { Optimizer } from './optimizer.js';
  * with decay 1 it equals the exercise's update bit for bit.
  */
 export class Sgd extends Optimizer {
-  protected update(_index: number, value: Float64Array, gradient: Float64Array, stepSize: number): void {
-    this.kernels.addScaled(value, gradient, -stepSize, value.length);
+  protected update(_index: number, value: Float64Array, gradient: Float64Array): void {
+    this.kernels.addScaled(value, gradient, -this.stepSize, value.length);
   }
 }

@@ -33,17 +33,41 @@ export class BatchLossBuffer {
 
   /** Adds the loss of the next minibatch (counted from 1 over the run); flushes when the interval has passed, or the buffer is full at its largest. */
   add(loss: number, now: number): void {
+    this.push(loss, now);
+    this.flushIfDue(now);
+  }
+
+  /**
+   * Adds the loss of the next minibatch without asking whether the interval has passed (see flushIfDue); a buffer full
+   * at its largest is flushed first, at `now` (else at the clock's time).
+   */
+  push(loss: number, now?: number): void {
     if (!this.onBatches) return;
-    if (this.count === this.losses.length) {
-      if (this.losses.length >= this.maxCapacity) this.flush(now);
-      else {
-        const grown = new Float64Array(Math.min(this.maxCapacity, 2 * this.losses.length));
-        grown.set(this.losses);
-        this.losses = grown;
-      }
-    }
+    this.makeRoom(now);
     this.losses[this.count++] = loss;
-    if (now - this.lastFlush >= this.intervalMilliseconds) this.flush(now);
+  }
+
+  /** Adds the loss held in `values[index]` as push does: read from a slot, the number crosses no call, so none is boxed when a call is not inlined. */
+  pushFrom(values: Float64Array, index: number): void {
+    if (!this.onBatches) return;
+    this.makeRoom();
+    this.losses[this.count++] = values[index]!;
+  }
+
+  /** Makes room for one more loss: grows the buffer, or flushes it when it is full at its largest. */
+  private makeRoom(now?: number): void {
+    if (this.count < this.losses.length) return;
+    if (this.losses.length >= this.maxCapacity) this.flush(now ?? Date.now());
+    else {
+      const grown = new Float64Array(Math.min(this.maxCapacity, 2 * this.losses.length));
+      grown.set(this.losses);
+      this.losses = grown;
+    }
+  }
+
+  /** Flushes when the interval since the last flush has passed. */
+  flushIfDue(now: number): void {
+    if (this.onBatches && now - this.lastFlush >= this.intervalMilliseconds) this.flush(now);
   }
 
   /** The run goes on after a pause (which flushed): its interval and its rate start from now. */

@@ -16,6 +16,7 @@ import { EpochBuffer } from './epochBuffer.js';
 import { divergenceCause } from './divergenceCause.js';
 import { learningRateWarning } from './learningRateWarning.js';
 import { minibatchesOf } from './minibatches.js';
+import { StepClock } from './stepClock.js';
 import type { TrainingControl } from './trainingControl.js';
 import { yieldToEventLoop as defaultYield } from './yieldToEventLoop.js';
 
@@ -88,10 +89,15 @@ const LAST_LOSS = 3;
 
 /** The fraction of the batch's predictions that are right: (y > 0.5) == (p > 0.5) per element for one output, argmax per row for several. */
 export function batchAccuracy(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
+  return correctPredictions(targets, predictions, rows, outputs) / rows;
+}
+
+/** How many of the batch's predictions are right (see batchAccuracy): a whole number, which a call returns without boxing it. */
+function correctPredictions(targets: Float64Array, predictions: Float64Array, rows: number, outputs: number): number {
   let correct = 0;
   if (outputs === 1) {
     for (let i = 0; i < rows; i++) if (targets[i]! > 0.5 === predictions[i]! > 0.5) correct++;
-    return correct / rows;
+    return correct;
   }
   for (let r = 0; r < rows; r++) {
     const offset = r * outputs;
@@ -103,7 +109,7 @@ export function batchAccuracy(targets: Float64Array, predictions: Float64Array, 
     }
     if (best === target) correct++;
   }
-  return correct / rows;
+  return correct;
 }
 
 /** Samples of the batch with an output saturated at the wrong end: |y − p| within 1e-9 of 1. */
@@ -129,7 +135,8 @@ function confidentlyWrongRows(targets: Float64Array, predictions: Float64Array, 
  * 'mean' it is divided by the batch size. Weight decay λ adds λ·value to the gradient of every parameter its layer
  * marks as decayed (a Linear layer's W, not its b); the reported losses are the data loss alone, without the
  * penalty, so runs with different λ compare.
- * Buffers are sized once per run, and the minibatches are views made once per run (see minibatchesOf). Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
+ * Buffers are sized once per run, and the minibatches are views made once per run (see minibatchesOf); a minibatch allocates
+ * nothing (the clock is read about once a millisecond, see StepClock). Ends 'diverged' when a minibatch's loss is NaN or infinite; a run that completes
  * with a loss far worse than where it started, or with saturated wrong outputs, says the learning rate is probably too large.
  */
 export async function train(options: TrainingOptions): Promise<TrainingOutcome> {
@@ -149,7 +156,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   const weightDecay = hyper.weightDecay ?? 0;
   const decayed = network.parameters.filter((parameter) => parameter.decayed);
   const optimizer = createOptimizer(hyper.optimizer, hyper.learningRate, hyper.decay, network.parameters, kernels);
-  const batches = new BatchLossBuffer(options.onBatches, options.batchIntervalMilliseconds ?? 250, Date.now(), batch);
+  const batchInterval = options.batchIntervalMilliseconds ?? 250;
+  const batches = new BatchLossBuffer(options.onBatches, batchInterval, Date.now(), batch);
   const epochs = new EpochBuffer(options.onEpochs, options.epochIntervalMilliseconds ?? 250, EPOCH_BURST);
   const history: EpochMetrics[] = [];
   const parameterPath = options.recordPath ? [flattenParameters(network)] : undefined;
@@ -160,6 +168,8 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   let batchesDone = 0;
   let sliceStart = Date.now();
   let lastSnapshot = sliceStart;
+  // A slice or an interval of 0 asks for a turn, the losses or a snapshot after every minibatch: the clock is read at each.
+  const clock = new StepClock(sliceStart, slice > 0 && batchInterval > 0 && baseSnapshotInterval > 0 ? undefined : 1);
 
   // A snapshot (the decision boundary) is kept to about 1% of the run: the wait grows to 100 times the last one's time.
   const snapshot = (now: number): void => {
@@ -201,11 +211,14 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
       if (!stopRequested()) options.onStateChange?.('running');
     }
     sliceStart = Date.now();
+    clock.restart(sliceStart);
     return stopRequested();
   };
 
   /** The running phase's sums (its minibatches' losses, accuracies, confidently wrong rows) and the last loss, in one array sized once. */
   const sums = new Float64Array(4);
+  /** The epoch's mean loss and accuracy of each phase, in the order of `phases`. */
+  const means = new Float64Array(4);
   /**
    * Runs minibatches `first`, `first` + 1, … of a phase until it ends or the slice that began at `sliceStarted` is used up.
    * Returns the next minibatch, or −1 − step when the loss of minibatch `step` was not finite (sums[LAST_LOSS] holds it).
@@ -223,24 +236,29 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         return -1 - step;
       }
       sums[LOSS_SUM] += value;
-      sums[ACCURACY_SUM] += batchAccuracy(y, predictions, batch, outputs);
+      sums[ACCURACY_SUM] += correctPredictions(y, predictions, batch, outputs) / batch;
       if (training) {
         sums[WRONG_ROWS] += confidentlyWrongRows(y, predictions, batch, outputs);
         loss.gradient(y, lossInput, lossGradient, batch, outputs, gradientScale);
         network.backward(lossGradient, batch, loss.fusedLayers, false);
         if (weightDecay > 0) {
-          for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
+          for (let i = 0; i < decayed.length; i++) kernels.addScaled(decayed[i]!.gradient, decayed[i]!.value, weightDecay, decayed[i]!.value.length);
         }
         optimizer.step();
         batchesDone++;
         control?.finished('batch');
       }
-      const now = Date.now();
-      if (training) {
-        batches.add(value, now);
-        if (options.onSnapshot && now - lastSnapshot >= snapshotInterval) snapshot(now);
+      sums[LAST_LOSS] = value;
+      if (training) batches.pushFrom(sums, LAST_LOSS);
+      if (control?.isPaused) return step + 1;
+      if (clock.due()) {
+        const now = clock.read();
+        if (training) {
+          batches.flushIfDue(now);
+          if (options.onSnapshot && now - lastSnapshot >= snapshotInterval) snapshot(now);
+        }
+        if (now - sliceStarted >= slice) return step + 1;
       }
-      if (now - sliceStarted >= slice || control?.isPaused) return step + 1;
     }
     return features.length;
   };
@@ -248,11 +266,10 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
   if (hyper.epochs === 0) return finish('completed', 'no epochs to run: the initial weights are kept');
   snapshot(sliceStart);
   for (let epoch = 1; epoch <= hyper.epochs; epoch++) {
-    const means = { train: [0, 0], test: [0, 0] };
-    for (const phase of phases) {
-      const { features, targets } = minibatches[phase];
+    for (let p = 0; p < phases.length; p++) {
+      const training = phases[p] === 'train';
+      const { features, targets } = training ? minibatches.train : minibatches.test;
       const steps = features.length;
-      const training = phase === 'train';
       network.setTraining(training);
       sums.fill(0);
       for (let step = 0; step < steps;) {
@@ -265,21 +282,23 @@ export async function train(options: TrainingOptions): Promise<TrainingOutcome> 
         }
         if ((Date.now() - sliceStart >= slice || control?.isPaused) && (await takeTurn())) return stopped();
       }
-      means[phase] = [sums[LOSS_SUM]! / steps, sums[ACCURACY_SUM]! / steps];
+      means[2 * p] = sums[LOSS_SUM]! / steps;
+      means[2 * p + 1] = sums[ACCURACY_SUM]! / steps;
       if (training) confidentlyWrong = sums[WRONG_ROWS]! / (steps * batch);
     }
-    const metrics: EpochMetrics = {
-      epoch,
-      trainLoss: means.train[0]!,
-      trainAccuracy: means.train[1]!,
-      ...(phases.length === 2 ? { testLoss: means.test[0]!, testAccuracy: means.test[1]! } : {}),
-    };
+    const metrics: EpochMetrics =
+      phases.length === 2
+        ? { epoch, trainLoss: means[0]!, trainAccuracy: means[1]!, testLoss: means[2]!, testAccuracy: means[3]! }
+        : { epoch, trainLoss: means[0]!, trainAccuracy: means[1]! };
     history.push(metrics);
     parameterPath?.push(flattenParameters(network));
     options.onEpoch?.(metrics);
-    epochs.add(metrics, Date.now());
+    const now = Date.now();
+    epochs.add(metrics, now);
     if (epoch < hyper.epochs) control?.finished('epoch');
-    if ((await takeTurn()) && epoch < hyper.epochs) return stopped();
+    // The host gets a turn at an epoch's end only when one is due, as within an epoch: tiny epochs would give hundreds a second.
+    const turnDue = now - sliceStart >= slice || (control?.isPaused ?? false);
+    if ((turnDue ? await takeTurn() : stopRequested()) && epoch < hyper.epochs) return stopped();
   }
   const cause = divergenceCause(hyper);
   const otherCause = cause.blames === 'learning rate' ? undefined : cause.advice;

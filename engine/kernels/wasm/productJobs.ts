@@ -51,19 +51,15 @@ export interface ProductJob {
 }
 
 /**
- * Splits `job` into parts of whole 4-row or 4-column blocks (columns when the output is at least as wide as it is tall, and
- * always for the transposing product), about `parts` of them. Returns [byColumns, partSize, count].
+ * Writes `job` into the control block and opens it as generation `generation`, split into parts of whole 4-row or
+ * 4-column blocks (columns when the output is at least as wide as it is tall, and always for the transposing product),
+ * about `parts` of them; returns its part count. It allocates nothing: it runs for every large product of a step.
  */
-export function planParts(job: ProductJob, parts: number): [boolean, number, number] {
+export function openJob(control: Int32Array, generation: number, job: ProductJob, parts: number): number {
   const byColumns = job.operation === 1 || job.cols >= job.rows;
   const extent = byColumns ? job.cols : job.rows;
   const size = Math.max(4, Math.ceil(extent / parts / 4) * 4);
-  return [byColumns, size, Math.min(MAX_PARTS, Math.ceil(extent / size))];
-}
-
-/** Writes `job` into the control block and opens it as generation `generation`; returns its part count. */
-export function openJob(control: Int32Array, generation: number, job: ProductJob, parts: number): number {
-  const [byColumns, size, count] = planParts(job, parts);
+  const count = Math.min(MAX_PARTS, Math.ceil(extent / size));
   control[OPERATION] = job.operation;
   control[BY_COLUMNS] = byColumns ? 1 : 0;
   control[PART_SIZE] = size;

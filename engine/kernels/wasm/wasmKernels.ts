@@ -120,6 +120,8 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
 
   // Each read of a grown shared memory's `buffer` may give a new object over the same bytes: views are made on `current`.
   let current = memory.buffer;
+  /** The whole memory as one view, made again when it grows: arrays from elsewhere are copied in and out through it, not through a view made per call. */
+  let whole = new Float64Array(current);
   const buffers = new WeakSet<ArrayBufferLike>([current]);
   const control = new Int32Array(current, 0, CONTROL_SLOTS);
   let top = CONTROL_BYTES;
@@ -148,6 +150,7 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
       }
       current = memory.buffer;
       buffers.add(current);
+      whole = new Float64Array(current);
     }
     const address = top;
     top = end;
@@ -241,7 +244,6 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
     scratchUsed += values;
     return address;
   }
-  const view = (address: number, length: number): Float64Array => new Float64Array(current, address, length);
   const memoryUse = (): KernelMemoryUse => ({
     inUseBytes,
     scratchBytes: owns(scratch) ? 2 ** sizeClassOf(scratch.length) : 0,
@@ -253,7 +255,8 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   function input(array: Float64Array, length: number): number {
     if (owns(array)) return array.byteOffset;
     const address = scratchFor(length);
-    view(address, length).set(array.length === length ? array : array.subarray(0, length));
+    if (array.length === length) whole.set(array, address / 8);
+    else for (let i = 0, at = address / 8; i < length; i++) whole[at + i] = array[i]!;
     return address;
   }
   /** The address to write an output to; `read` copies its current values in as well (for in-place kernels). */
@@ -263,7 +266,8 @@ export function createWasmKernels(binaries: WasmKernelBinaries, variant: WasmKer
   }
   /** Copies an output written in the scratch back into its array. */
   function copyBack(array: Float64Array, address: number, length: number): void {
-    if (!owns(array)) array.set(view(address, length));
+    if (owns(array)) return;
+    for (let i = 0, at = address / 8; i < length; i++) array[i] = whole[at + i]!;
   }
   function done(): void {
     scratchUsed = 0;

