@@ -9,6 +9,8 @@ import { MEMORY_LIMIT_USAGE, wrapDescription } from './usage.js';
 import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
 import type { EngineBudget } from '../engine/budget/engineBudget.js';
+import { parseImageShape } from '../engine/layers/shape.js';
+import { MAX_GRADCHECK_ROWS, MAX_GRADCHECK_WIDTH } from '../engine/limits.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
 
@@ -55,13 +57,10 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
   return value;
 }
 
-/** Reads "CxHxW" (x or ×) as an image input's channels, height and width. */
 function readInputShape(text: string): number[] {
-  const parts = text.split(/[x×]/i).map((part) => part.trim());
-  if (parts.length !== 3 || parts.some((part) => !/^[1-9]\d*$/.test(part))) {
-    throw new UsageError(`--input-shape: write channels×height×width as CxHxW, e.g. 2x6x6, not ${JSON.stringify(text)}`);
-  }
-  return parts.map(Number);
+  const reading = parseImageShape(text);
+  if (!reading.ok) throw new UsageError(`--input-shape: ${reading.message}`);
+  return reading.shape;
 }
 
 function readLayer(text: string, inputs: number) {
@@ -95,7 +94,7 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   const help = values.help ?? false;
   const json = values.json ?? false;
   const rows = positiveInteger('--rows', values.rows, 3);
-  if (rows > 256) throw new UsageError('--rows: at most 256');
+  if (rows > MAX_GRADCHECK_ROWS) throw new UsageError(`--rows: at most ${MAX_GRADCHECK_ROWS}`);
   const seed = toNumber('--seed', values.seed, 1);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new UsageError('--seed: must be a whole number from 0 to 2^32-1');
   const epsilon = toNumber('--epsilon', values.epsilon);
@@ -116,7 +115,7 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     const inputShape = values['input-shape'] === undefined ? undefined : readInputShape(values['input-shape']);
     if (inputShape && values.inputs !== undefined) throw new UsageError('--input-shape: give it or --inputs, not both');
     const inputs = inputShape ? inputShape.reduce((a, b) => a * b, 1) : positiveInteger('--inputs', values.inputs, 5);
-    if (inputs > 4096) throw new UsageError(`--input-shape: ${inputs} inputs; at most 4096`);
+    if (inputs > MAX_GRADCHECK_WIDTH) throw new UsageError(`--input-shape: ${inputs} inputs; at most ${MAX_GRADCHECK_WIDTH}`);
     subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, ...(inputShape ? { inputShape } : {}), rows };
     title = `layer ${values.layer} (${inputShape ? `input ${inputShape.join('×')}` : `${inputs} inputs`}, ${rows} rows)`;
   } else if (values.net !== undefined) {
