@@ -203,13 +203,13 @@ function layerOf(values: GradcheckFormValues, errors: GradcheckErrors): LayerSpe
 function subjectOf(values: GradcheckFormValues, errors: GradcheckErrors): GradcheckSubject {
   const rows = wholeNumber(values.rows, 'rows', MAX_GRADCHECK_ROWS, errors, 'rows');
   if (values.kind === 'layer') {
-    const settingErrors = Object.keys(errors).length;
+    const errorsBefore = Object.keys(errors).length;
     const layer = layerOf(values, errors);
     if (!checksImage(values.layerType))
       return { kind: 'layer', layer, inputs: wholeNumber(values.inputs, 'inputs', MAX_GRADCHECK_WIDTH, errors, 'inputs'), rows };
     const inputShape = inputShapeOf(values, errors);
     if (!inputShape) return { kind: 'layer', layer, inputs: 1, rows };
-    const issue = Object.keys(errors).length === settingErrors ? layerInputIssue(layer, inputShape) : undefined;
+    const issue = Object.keys(errors).length === errorsBefore ? layerInputIssue(layer, inputShape) : undefined;
     if (issue) errors.inputShape = capitalise(issue);
     return { kind: 'layer', layer, inputs: shapeSize(inputShape), inputShape: [...inputShape], rows };
   }
