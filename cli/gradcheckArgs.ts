@@ -9,7 +9,7 @@ import { MEMORY_LIMIT_USAGE, wrapDescription } from './usage.js';
 import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
 import type { EngineBudget } from '../engine/budget/engineBudget.js';
-import { parseImageShape } from '../engine/layers/shape.js';
+import { formatShape, parseImageShape, shapeSize } from '../engine/layers/shape.js';
 import { MAX_GRADCHECK_ROWS, MAX_GRADCHECK_WIDTH } from '../engine/limits.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
@@ -28,6 +28,7 @@ subjects (one of):
                       checks every dW and db and the input; --loss then picks its loss (default: cce after a softmax,
                       bce after a sigmoid, else mse)
       --input N       the network's input width for the short form, default 8
+      --input-shape CxHxW  its input as an image instead (e.g. 1x8x8), for a network that starts with a convolution
 
 options:
   --rows N            samples in the batch, default 3
@@ -119,9 +120,13 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, ...(inputShape ? { inputShape } : {}), rows };
     title = `layer ${values.layer} (${inputShape ? `input ${inputShape.join('×')}` : `${inputs} inputs`}, ${rows} rows)`;
   } else if (values.net !== undefined) {
-    const spec = readSpec(values.net, positiveInteger('--input', values.input, 8));
+    const inputShape = values['input-shape'] === undefined ? undefined : readInputShape(values['input-shape']);
+    if (inputShape && values.input !== undefined) throw new UsageError('--input-shape: give it or --input, not both');
+    const width = inputShape ? shapeSize(inputShape) : positiveInteger('--input', values.input, 8);
+    const read = readSpec(values.net, width);
+    const spec = inputShape ? { ...read, input: width, inputShape } : read;
     subject = { kind: 'network', spec, rows, ...(loss ? { loss } : {}) };
-    title = `network ${values.net} (${spec.input} inputs, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
+    title = `network ${values.net} (${inputShape ? `input ${formatShape(inputShape)}` : `${spec.input} inputs`}, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
   } else {
     const width = positiveInteger('--width', values.width, 4);
     subject = { kind: 'loss', loss: loss ?? 'bce', width, rows };
