@@ -36,7 +36,7 @@ const layout = {
     'engine/data/(dataSetNames|dataSource|normalisation|classOutputs|extraFeatures|planeView)\\.ts$', // data sets, their labels, the outputs-per-class rule, extra features, the plane of 2-feature data
     'engine/training/(hyperparameters|epochMetrics|epochTime|learningRateChange)\\.ts$',
     'engine/export/exportFormats\\.ts$', // the files an export writes
-    'engine/gradcheck/gradcheckVariants\\.ts$', // which backward pass a gradient check runs
+    'engine/gradcheck/(gradcheckVariants|layerInputIssue)\\.ts$', // which backward pass a gradient check runs, why a layer refuses its input
     'engine/limits', // limits such as the largest parameter path
     'engine/budget/engineBudget\\.ts$', // the engine's memory budget: its range and how a user types it
     'engine/numberSchemas\\.ts$',

@@ -9,6 +9,8 @@ import { MEMORY_LIMIT_USAGE, wrapDescription } from './usage.js';
 import { MEMORY_LIMIT_OPTION, toMemoryBudget } from './memoryLimit.js';
 import { UsageError } from './usageError.js';
 import type { EngineBudget } from '../engine/budget/engineBudget.js';
+import { formatShape, parseImageShape, shapeSize } from '../engine/layers/shape.js';
+import { MAX_GRADCHECK_ROWS, MAX_GRADCHECK_WIDTH } from '../engine/limits.js';
 
 export const GRADCHECK_USAGE = `usage: backprop-lab gradcheck (--layer LAYER | --loss LOSS | --net SPEC) [options]
 
@@ -26,6 +28,7 @@ subjects (one of):
                       checks every dW and db and the input; --loss then picks its loss (default: cce after a softmax,
                       bce after a sigmoid, else mse)
       --input N       the network's input width for the short form, default 8
+      --input-shape CxHxW  its input as an image instead (e.g. 1x8x8), for a network that starts with a convolution
 
 options:
   --rows N            samples in the batch, default 3
@@ -55,13 +58,10 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
   return value;
 }
 
-/** Reads "CxHxW" (x or ×) as an image input's channels, height and width. */
 function readInputShape(text: string): number[] {
-  const parts = text.split(/[x×]/i).map((part) => part.trim());
-  if (parts.length !== 3 || parts.some((part) => !/^[1-9]\d*$/.test(part))) {
-    throw new UsageError(`--input-shape: write channels×height×width as CxHxW, e.g. 2x6x6, not ${JSON.stringify(text)}`);
-  }
-  return parts.map(Number);
+  const reading = parseImageShape(text);
+  if (!reading.ok) throw new UsageError(`--input-shape: ${reading.message}`);
+  return reading.shape;
 }
 
 function readLayer(text: string, inputs: number) {
@@ -95,7 +95,7 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
   const help = values.help ?? false;
   const json = values.json ?? false;
   const rows = positiveInteger('--rows', values.rows, 3);
-  if (rows > 256) throw new UsageError('--rows: at most 256');
+  if (rows > MAX_GRADCHECK_ROWS) throw new UsageError(`--rows: at most ${MAX_GRADCHECK_ROWS}`);
   const seed = toNumber('--seed', values.seed, 1);
   if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new UsageError('--seed: must be a whole number from 0 to 2^32-1');
   const epsilon = toNumber('--epsilon', values.epsilon);
@@ -116,13 +116,17 @@ export function parseGradcheckArgs(argv: string[]): GradcheckSettings {
     const inputShape = values['input-shape'] === undefined ? undefined : readInputShape(values['input-shape']);
     if (inputShape && values.inputs !== undefined) throw new UsageError('--input-shape: give it or --inputs, not both');
     const inputs = inputShape ? inputShape.reduce((a, b) => a * b, 1) : positiveInteger('--inputs', values.inputs, 5);
-    if (inputs > 4096) throw new UsageError(`--input-shape: ${inputs} inputs; at most 4096`);
+    if (inputs > MAX_GRADCHECK_WIDTH) throw new UsageError(`--input-shape: ${inputs} inputs; at most ${MAX_GRADCHECK_WIDTH}`);
     subject = { kind: 'layer', layer: readLayer(values.layer, inputs), inputs, ...(inputShape ? { inputShape } : {}), rows };
     title = `layer ${values.layer} (${inputShape ? `input ${inputShape.join('×')}` : `${inputs} inputs`}, ${rows} rows)`;
   } else if (values.net !== undefined) {
-    const spec = readSpec(values.net, positiveInteger('--input', values.input, 8));
+    const inputShape = values['input-shape'] === undefined ? undefined : readInputShape(values['input-shape']);
+    if (inputShape && values.input !== undefined) throw new UsageError('--input-shape: give it or --input, not both');
+    const width = inputShape ? shapeSize(inputShape) : positiveInteger('--input', values.input, 8);
+    const read = readSpec(values.net, width);
+    const spec = inputShape ? { ...read, input: width, inputShape } : read;
     subject = { kind: 'network', spec, rows, ...(loss ? { loss } : {}) };
-    title = `network ${values.net} (${spec.input} inputs, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
+    title = `network ${values.net} (${inputShape ? `input ${formatShape(inputShape)}` : `${spec.input} inputs`}, ${rows} rows${loss ? `, loss ${loss}` : ''})`;
   } else {
     const width = positiveInteger('--width', values.width, 4);
     subject = { kind: 'loss', loss: loss ?? 'bce', width, rows };

@@ -7,6 +7,9 @@ export const MAX_PATH_VALUES = 5_000_000;
 
 /** A gradient check report carries each entry's relative error while its gradients hold at most this many entries in all (8 MB of float64s). */
 export const MAX_GRADCHECK_ENTRIES = 1_000_000;
+/** A gradient check's subject takes at most this many inputs (or loss values) per row, and at most this many rows. */
+export const MAX_GRADCHECK_WIDTH = 4096;
+export const MAX_GRADCHECK_ROWS = 256;
 /** A data preview shows at most this many points of each split in the plane (a sample of them beyond). */
 export const MAX_PLANE_POINTS = 4000;
 

@@ -14,6 +14,7 @@ import { BROKEN_LAYER_TYPE, layerFactoryFor } from './brokenLayers.js';
 import { entryErrors, EXERCISE_ERROR_THRESHOLD, GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, type NamedCheck } from './checkGradient.js';
 import { MAX_GRADCHECK_ENTRIES } from '../limits.js';
 import { checkLayerSteps } from './checkLayer.js';
+import { layerInputIssue } from './layerInputIssue.js';
 import { checkLossSteps } from './checkLoss.js';
 import { checkNetworkGradientSteps } from './checkNetworkGradient.js';
 import { runSteps, type Steps } from '../work/steps.js';
@@ -89,7 +90,7 @@ function* checkLayerSubject(
   requireVariantTarget(variant, [subject.layer.type], `a ${subject.layer.type} layer`);
   const trainingRandom = deriveRandom(seed, STREAMS.upstream + 1);
   const inputShape = subject.inputShape ?? [subject.inputs];
-  const issue = definitionOf(subject.layer).inputIssue(subject.layer, inputShape, { layer: `the ${subject.layer.type} layer`, source: 'the input' });
+  const issue = layerInputIssue(subject.layer, inputShape);
   if (issue) throw new GradcheckInputError(issue, subject.inputShape ? 'subject.inputShape' : 'subject.inputs');
   const layer = layerFactoryFor(variant)(subject.layer, inputShape, kernels, deriveRandom(seed, STREAMS.layer), trainingRandom);
   const { rows } = subject;

@@ -4,6 +4,7 @@ import { GradcheckVariantSchema } from '../gradcheck/gradcheckVariants.js';
 import { LossNameSchema } from '../losses/lossNames.js';
 import { LayerSpecSchema, NetworkSpecSchema } from '../spec.js';
 import { Float64ArraySchema } from './typedArrays.js';
+import { MAX_GRADCHECK_ROWS, MAX_GRADCHECK_WIDTH } from '../limits.js';
 
 /** What to check: one layer on a random batch, one loss, or a whole network with its loss. */
 export const GradcheckSubjectSchema = z.discriminatedUnion('kind', [
@@ -11,10 +12,10 @@ export const GradcheckSubjectSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('layer'),
       layer: LayerSpecSchema,
-      inputs: z.number().int().positive().max(4096),
+      inputs: z.number().int().positive().max(MAX_GRADCHECK_WIDTH),
       /** An image input's channels × height × width (their product is `inputs`); a vector of `inputs` values when absent. */
       inputShape: z.array(z.number().int().positive()).length(3, 'an input shape is channels × height × width').optional(),
-      rows: z.number().int().positive().max(256),
+      rows: z.number().int().positive().max(MAX_GRADCHECK_ROWS),
     })
     .strict()
     .refine((subject) => subject.inputShape === undefined || subject.inputShape.reduce((a, b) => a * b, 1) === subject.inputs, {
@@ -22,9 +23,16 @@ export const GradcheckSubjectSchema = z.discriminatedUnion('kind', [
       path: ['inputShape'],
     }),
   z
-    .object({ kind: z.literal('loss'), loss: LossNameSchema, width: z.number().int().positive().max(4096), rows: z.number().int().positive().max(256) })
+    .object({
+      kind: z.literal('loss'),
+      loss: LossNameSchema,
+      width: z.number().int().positive().max(MAX_GRADCHECK_WIDTH),
+      rows: z.number().int().positive().max(MAX_GRADCHECK_ROWS),
+    })
     .strict(),
-  z.object({ kind: z.literal('network'), spec: NetworkSpecSchema, loss: LossNameSchema.optional(), rows: z.number().int().positive().max(256) }).strict(),
+  z
+    .object({ kind: z.literal('network'), spec: NetworkSpecSchema, loss: LossNameSchema.optional(), rows: z.number().int().positive().max(MAX_GRADCHECK_ROWS) })
+    .strict(),
 ]);
 export type GradcheckSubject = z.infer<typeof GradcheckSubjectSchema>;
 

@@ -13,7 +13,19 @@ import { batchAccuracy, type TrainingHyperparameters } from './train.js';
 /** At most this many distinct minibatches are copied for the probe; the timed steps cycle over them. */
 const PROBE_BATCHES = 8;
 /** At most this many timed steps of each phase, however fast they are. */
-const MAX_TIMED_STEPS = 500;
+export const MAX_TIMED_STEPS = 500;
+/**
+ * Untimed steps before the timing: the first sizes the layers' buffers and touches them, the next run while the JIT and the
+ * WebAssembly tiers catch up. A fast network warms up for {@link WARM_UP_SHARE} of the probe, however many steps that is.
+ */
+export const WARM_UP_STEPS = 2;
+export const WARM_UP_SHARE = 0.25;
+/** A slow step's probe grows until this many steps are timed… */
+export const MIN_TIMED_STEPS = 5;
+/** …but not past this many times the probe's time (600 ms of training steps by default), so the form waits at most that long. */
+export const PROBE_GROWTH = 3;
+/** Fewer timed steps than this are summed up by their median (one cold or interrupted step cannot pull it), more by their mean. */
+export const MEDIAN_BELOW_STEPS = 16;
 
 export interface EpochProbeOptions {
   /** The network to time; the probe trains it a few steps, so give it one built for the estimate. */
@@ -23,7 +35,7 @@ export interface EpochProbeOptions {
   kernels?: Kernels;
   /** Milliseconds of timed training steps to aim for (default 200; a third as long for the test steps); at least one step is timed. */
   probeMilliseconds?: number;
-  /** The clock, in milliseconds (default Date.now). */
+  /** The clock, in milliseconds (default performance.now). */
   now?: () => number;
 }
 
@@ -37,18 +49,62 @@ function firstSamples(samples: Samples, count: number, inputs: number, outputs: 
   };
 }
 
+/** The finest clock the runtime has, in milliseconds: performance.now (Node, browsers, workers), else Date.now. */
+function finestClock(): () => number {
+  const performance = (globalThis as { performance?: { now(): number } }).performance;
+  return performance ? () => performance.now() : Date.now;
+}
+
+/**
+ * Whether the warm-up goes on after `steps` untimed steps in `elapsed` ms: until {@link WARM_UP_STEPS} steps and a
+ * {@link WARM_UP_SHARE} of the probe have passed, but never past the probe's grown time (one step that long is warm-up enough).
+ */
+export function keepWarming(steps: number, elapsed: number, probeMilliseconds: number): boolean {
+  if (steps >= MAX_TIMED_STEPS || elapsed >= PROBE_GROWTH * probeMilliseconds) return false;
+  return steps < WARM_UP_STEPS || elapsed < WARM_UP_SHARE * probeMilliseconds;
+}
+
+/**
+ * Whether the timing goes on after `steps` timed steps in `elapsed` ms: until the probe's time has passed and at least
+ * {@link MIN_TIMED_STEPS} steps ran (a slow step's probe grows), but never past {@link PROBE_GROWTH} times the probe's
+ * time or {@link MAX_TIMED_STEPS} steps. At least one step is always timed.
+ */
+export function keepTiming(steps: number, elapsed: number, probeMilliseconds: number): boolean {
+  if (steps >= MAX_TIMED_STEPS || elapsed >= PROBE_GROWTH * probeMilliseconds) return false;
+  return elapsed < probeMilliseconds || steps < MIN_TIMED_STEPS;
+}
+
+/**
+ * Milliseconds of one step from the timed steps' own times: their median when they are few (fewer than
+ * {@link MEDIAN_BELOW_STEPS}), else their mean (which a coarse clock times well over many short steps).
+ */
+export function typicalStep(milliseconds: ArrayLike<number>): number {
+  const count = milliseconds.length;
+  if (count === 0) return 0;
+  if (count >= MEDIAN_BELOW_STEPS) {
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += milliseconds[i]!;
+    return sum / count;
+  }
+  const sorted = Float64Array.from(milliseconds).sort();
+  const middle = count >> 1;
+  return count % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /**
  * Times the real network's minibatches as the training loop runs them — forward, loss, accuracy, backward, weight decay and
- * the optimizer's step on minibatches copied into the kernels' memory — after one or two untimed steps (which size the
- * layers' buffers), until `probeMilliseconds` have passed or {@link MAX_TIMED_STEPS} steps ran; then the test phase's
- * forward passes a third as long. The epoch is floor(train / batch) training and floor(test / batch) test minibatches.
- * It runs synchronously: a step that takes longer than the probe is timed once (two steps and one test pass in all).
+ * the optimizer's step on minibatches copied into the kernels' memory — after untimed warm-up steps (see keepWarming),
+ * until `probeMilliseconds` have passed and at least {@link MIN_TIMED_STEPS} steps ran, within {@link PROBE_GROWTH} times
+ * the probe (see keepTiming); then the test phase's forward passes the same way on a third of the time. A step's time is
+ * the median of few timed steps, the mean of many (see typicalStep). The epoch is floor(train / batch) training and
+ * floor(test / batch) test minibatches. It runs synchronously, in at most about 8 probes' time (1.6 s by default) plus two
+ * training steps and two test passes: a step longer than 3 probes is run once to warm up and timed once.
  * @throws Error when the training set holds no full minibatch.
  */
 export function estimateEpoch(options: EpochProbeOptions): EpochEstimate {
   const { network, data, hyper } = options;
   const kernels = options.kernels ?? defaultKernels;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? finestClock();
   const probe = options.probeMilliseconds ?? 200;
   const { inputs, outputs } = data;
   const batch = hyper.batchSize;
@@ -83,22 +139,26 @@ export function estimateEpoch(options: EpochProbeOptions): EpochEstimate {
     if (weightDecay > 0) for (const parameter of decayed) kernels.addScaled(parameter.gradient, parameter.value, weightDecay, parameter.value.length);
     optimizer.step();
   };
-  /** Runs `step` until `milliseconds` have passed (at least once, at most MAX_TIMED_STEPS times); the steps and the seconds of each. */
+  /** Runs `step` untimed while keepWarming says so, then timed while keepTiming does; the steps timed and the seconds of one. */
   const timed = (step: (index: number) => void, milliseconds: number): { steps: number; seconds: number } => {
+    const warmStart = now();
+    let index = 0;
+    do step(index++);
+    while (keepWarming(index, now() - warmStart, milliseconds));
+    const times = new Float64Array(MAX_TIMED_STEPS);
     const started = now();
+    let previous = started;
     let steps = 0;
-    let elapsed = 0;
     do {
-      step(steps++);
-      elapsed = now() - started;
-    } while (elapsed < milliseconds && steps < MAX_TIMED_STEPS);
-    return { steps, seconds: elapsed / 1000 / steps };
+      step(index++);
+      const time = now();
+      times[steps++] = time - previous;
+      previous = time;
+    } while (keepTiming(steps, previous - started, milliseconds));
+    return { steps, seconds: typicalStep(times.subarray(0, steps)) / 1000 };
   };
 
   network.setTraining(true);
-  const first = now();
-  trainStep(0);
-  if (now() - first < probe) trainStep(1);
   const training = timed(trainStep, probe);
   network.setTraining(false);
   const testing = probeTest > 0 ? timed((step) => pass(test.features[step % probeTest]!, test.targets[step % probeTest]!), probe / 3) : { seconds: 0 };

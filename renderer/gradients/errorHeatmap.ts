@@ -34,16 +34,27 @@ export interface HeatBlock {
 
 const formatError = (value: number) => (value === 0 ? '0' : value.toExponential(1));
 
-/** The rows × columns a shape is drawn as: a matrix as it is, a vector as one row, anything else its last axis across. */
+/**
+ * The rows × columns a shape is drawn as: a matrix as it is, a vector as one row, and a larger shape one row per entry of
+ * its first axis (a convolution's filters×channels×k×k weights: one row per filter).
+ */
 export function gridOf(shape: readonly number[], size: number): [number, number] {
   if (shape.length === 2) return [shape[0]!, shape[1]!];
-  if (shape.length === 0) return [1, size];
-  const columns = shape[shape.length - 1]!;
-  return [columns === 0 ? 0 : size / columns, columns];
+  if (shape.length <= 1) return [1, size];
+  const rows = shape[0]!;
+  return [rows, rows === 0 ? 0 : size / rows];
 }
 
-function indexLabel(name: string, shape: readonly number[], rows: number, columns: number, r: number, c: number): string {
-  return shape.length === 1 ? `${name}[${c}]` : `${name}[${r}, ${c}]`;
+/** An entry's index in its own shape: "dW[2, 5]", or "dW[1, 0, 2, 1]" for a filters×channels×k×k gradient. */
+function indexLabel(name: string, shape: readonly number[], columns: number, r: number, c: number): string {
+  if (shape.length <= 1) return `${name}[${c}]`;
+  let flat = r * columns + c;
+  const index = shape.map(() => 0);
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    index[axis] = flat % shape[axis]!;
+    flat = Math.floor(flat / shape[axis]!);
+  }
+  return `${name}[${index.join(', ')}]`;
 }
 
 /** One block per check that has per-entry errors; a 1-D gradient as long as the previous block is wide is drawn under it. */
@@ -65,7 +76,7 @@ export function heatBlocks(checks: readonly Pick<GradientCheck, 'name' | 'shape'
         const pooled = pool[0] > 1 || pool[1] > 1;
         const at = pooled
           ? `${check.name}, rows ${r * pool[0]}–${Math.min(rows, (r + 1) * pool[0]) - 1}, columns ${c * pool[1]}–${Math.min(columns, (c + 1) * pool[1]) - 1}`
-          : indexLabel(check.name, check.shape, rows, columns, r, c);
+          : indexLabel(check.name, check.shape, columns, r, c);
         cells.push({ row: r, column: c, error: worst, label: `${at}: relative error ${formatError(worst)}` });
       }
     }

@@ -66,6 +66,16 @@ export class GradcheckSession {
     this.edited(name);
   }
 
+  /** Sets the input shape typed for the layer type or network the form checks now. */
+  setInputShape(text: string): void {
+    const values = this.values;
+    this.values =
+      values.kind === 'network'
+        ? { ...values, networkShapes: { ...values.networkShapes, [values.presetId]: text } }
+        : { ...values, layerShapes: { ...values.layerShapes, [values.layerType]: text } };
+    this.edited('inputShape');
+  }
+
   /** Forgets the engine's message about a field once the user edits it; a change of subject also clears one about the variant. */
   edited(field: GradcheckField): void {
     const subjectChanged = field === 'kind' || field === 'layerType' || field === 'presetId';

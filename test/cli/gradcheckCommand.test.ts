@@ -33,6 +33,20 @@ describe('backprop-lab gradcheck', () => {
     expect(net.out).toContain('all 5 checks OK');
   });
 
+  it("checks a network that starts with a convolution on the image --input-shape gives, catching the exercise's db behind it", async () => {
+    const net = await cli('--net', 'conv2d:2:3,relu,flatten,linear:3,softmax', '--input-shape', '1x6x6', '--variant', 'exercise-db');
+    expect(net.status).toBe(1);
+    expect(net.out).toContain('network conv2d:2:3,relu,flatten,linear:3,softmax (input 1×6×6, 3 rows)');
+    expect(net.out).toMatch(/^err on layer 1 dW: OK/m);
+    expect(net.out).toMatch(/^err on layer 4 db: ERROR/m);
+    const tooSmall = await cli('--net', 'conv2d:2:5,relu,flatten,linear:3,softmax', '--input-shape', '1x3x3');
+    expect(tooSmall.status).toBe(2);
+    expect(tooSmall.err).toContain('layer 1 (conv2d) has a 5×5 kernel but the network input gives 1×3×3');
+    expect((await cli('--net', 'conv2d:2:3,flatten,linear:3,softmax', '--input-shape', '1x6', '--input', '36')).err).toContain(
+      '--input-shape: write channels×height×width as CxHxW',
+    );
+  });
+
   it('prints one JSON object with --json', async () => {
     const { status, out } = await cli('--layer', 'sigmoid', '--variant', 'exercise-sigmoid-grad', '--json');
     expect(status).toBe(1);

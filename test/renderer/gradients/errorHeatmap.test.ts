@@ -6,6 +6,7 @@ describe('the error heatmap', () => {
   it('draws a matrix as it is, a vector as one row, and puts a bias under the weights it belongs to', () => {
     expect(gridOf([5, 7], 35)).toEqual([5, 7]);
     expect(gridOf([7], 7)).toEqual([1, 7]);
+    expect(gridOf([4, 2, 3, 3], 72)).toEqual([4, 18]); // a convolution's filters×channels×k×k weights: one row per filter
     const blocks = heatBlocks(
       [
         { name: 'dx', shape: [3, 5], size: 15, entries: new Float64Array(15) },
@@ -21,6 +22,12 @@ describe('the error heatmap', () => {
     ]);
     expect(blocks[1]!.cells[8]!.label).toBe('dW[1, 1]: relative error 1.0e-10');
     expect(blocks[2]!.cells[3]!.label).toBe('db[3]: relative error 9.0e-1');
+  });
+
+  it("labels a convolution's weights by filter, channel, row and column", () => {
+    const [block] = heatBlocks([{ name: 'dW', shape: [4, 2, 3, 3], size: 72, entries: new Float64Array(72) }], 1e-5);
+    expect([block!.rows, block!.columns]).toEqual([4, 18]);
+    expect(block!.cells[18 + 14]!.label).toBe('dW[1, 1, 1, 2]: relative error 0');
   });
 
   it('pools a gradient too wide to draw, each cell keeping the worst of its entries', () => {

@@ -6,6 +6,7 @@ import {
   DEFAULT_GRADCHECK_VALUES,
   gradcheckFieldOf,
   NETWORK_CHOICES,
+  startInputShape,
   type GradcheckFormValues,
 } from '../../../renderer/gradients/gradcheckSubject.js';
 import { formatSpecText as networkShortForm } from '../../../engine/specText.js';
@@ -95,9 +96,52 @@ describe('buildGradcheckRequest', () => {
   });
 });
 
+describe('the input shape of a layer or network that reads an image', () => {
+  it('starts a layer on two channels of a square its window fits three times along each side', () => {
+    expect(startInputShape('conv2d', { kernel: 3, stride: 1 })).toEqual([2, 6, 6]);
+    expect(startInputShape('conv2d', { kernel: 5, stride: 2 })).toEqual([2, 9, 9]);
+    expect(startInputShape('maxpool2d', { size: 2 })).toEqual([2, 6, 6]);
+    expect(startInputShape('avgpool2d', { size: 3, stride: 3 })).toEqual([2, 9, 9]);
+    expect(startInputShape('flatten')).toEqual([2, 6, 6]);
+  });
+
+  it('sends the typed shape and its size as the inputs, and no inputs field for a layer that reads an image', () => {
+    const subject = requestOf(form({ layerType: 'avgpool2d', layerShapes: { avgpool2d: '3 x 4×4' }, inputs: null })).subject;
+    expect(subject).toEqual({ kind: 'layer', layer: { type: 'avgpool2d', size: 2, stride: 2 }, inputs: 48, inputShape: [3, 4, 4], rows: 3 });
+  });
+
+  it('says at the field how to write a shape, and refuses one of more inputs than a check takes', () => {
+    expect(buildGradcheckRequest(form({ layerType: 'conv2d', layerShapes: { conv2d: '2x6' } }))).toEqual({
+      ok: false,
+      errors: { inputShape: 'Write channels×height×width as CxHxW, e.g. 2x6x6, not "2x6"' },
+    });
+    expect(buildGradcheckRequest(form({ layerType: 'flatten', layerShapes: { flatten: '8x32x32' } }))).toEqual({
+      ok: false,
+      errors: { inputShape: '8×32×32 is 8192 inputs per row; at most 4096' },
+    });
+  });
+
+  it('says at the field when a pool is larger than the input, and leaves a stride of 0 to the stride field', () => {
+    expect(buildGradcheckRequest(form({ layerType: 'maxpool2d', ...settings('maxpool2d', { size: 4 }), layerShapes: { maxpool2d: '1x3x3' } }))).toEqual({
+      ok: false,
+      errors: { inputShape: 'The maxpool2d layer has a 4×4 window but the input gives 1×3×3: the window does not fit; use a smaller window' },
+    });
+    expect(buildGradcheckRequest(form({ layerType: 'conv2d', ...settings('conv2d', { stride: 0 }) }))).toEqual({
+      ok: false,
+      errors: { stride: 'The stride must be a positive whole number' },
+    });
+  });
+
+  it('gives the digits convnet the typed shape as its input shape and width', () => {
+    const subject = requestOf(form({ kind: 'network', presetId: 'digits-convnet', networkShapes: { 'digits-convnet': '1x10x10' } })).subject;
+    expect(subject).toMatchObject({ kind: 'network', spec: { input: 100, inputShape: [1, 10, 10] } });
+  });
+});
+
 describe('NETWORK_CHOICES', () => {
   it("names the exercise's networks in the short form with their input width", () => {
     expect(NETWORK_CHOICES.map((c) => c.label)).toContain('linear:32,relu,linear:1,sigmoid (input 64)');
+    expect(NETWORK_CHOICES.map((c) => c.label)).toContain('conv2d:8:3:1:same,relu,maxpool2d:2,flatten,linear:10,softmax (input 1×8×8)');
     expect(
       networkShortForm({
         input: 2,
@@ -118,6 +162,8 @@ describe('gradcheckFieldOf', () => {
     expect(gradcheckFieldOf('subject.layer')).toBe('layerType');
     expect(gradcheckFieldOf('subject.spec.layers.2')).toBe('presetId');
     expect(gradcheckFieldOf('subject.loss')).toBe('loss');
+    expect(gradcheckFieldOf('subject.inputShape')).toBe('inputShape');
+    expect(gradcheckFieldOf('subject.spec.inputShape')).toBe('inputShape');
     expect(gradcheckFieldOf('somewhere')).toBeUndefined();
   });
 });
