@@ -84,12 +84,13 @@ const ms = (us) => +(us / 1000).toFixed(1);
  * The page's tasks over `thresholdMs` in a trace, longest first, each with its wall time, its thread time (the CPU the
  * main thread got: wall minus thread time is time it waited for a core or for the GPU process), the time of what ran in
  * it by kind and by event, layouts forced from script, and the functions sampled in it (self time); and the main thread's
- * busy and CPU time over the trace, or between the marks named by `window` ([opening, closing]). `resolve(url, line,
- * column)` may map a frame to its source.
+ * busy and CPU time over the trace, or between the marks named by `window` ([opening, closing]), the most and the 99th
+ * percentile of CPU time a task got, and its garbage collections. `heaviest` describes the `heaviestCount` tasks that
+ * got the most CPU time, whatever their wall time. `resolve(url, line, column)` may map a frame to its source.
  */
-export function attributeTasks(events, thresholdMs, { resolve, window } = {}) {
+export function attributeTasks(events, thresholdMs, { resolve, window, heaviestCount = 3 } = {}) {
   const main = mainThreadOf(events);
-  if (!main) return { mainThread: undefined, tasks: [] };
+  if (!main) return { mainThread: undefined, tasks: [], heaviest: [] };
   const markAt = (name) => events.find((e) => e.name === name && e.pid === main.pid)?.ts;
   const [opens, closes] = window ? [markAt(window[0]) ?? -Infinity, markAt(window[1]) ?? Infinity] : [-Infinity, Infinity];
   const own = events
@@ -107,15 +108,38 @@ export function attributeTasks(events, thresholdMs, { resolve, window } = {}) {
   const span = Math.max(1, last - first);
   const busy = tasks.reduce((sum, t) => sum + t.dur, 0);
   const cpu = tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0);
+  const cpus = tasks.map((t) => t.tdur ?? 0).sort((a, b) => a - b);
   const mainThread = {
     tasks: tasks.length,
     seconds: +(span / 1e6).toFixed(1),
     busyFraction: +(busy / span).toFixed(3),
     cpuFraction: tasks.some((t) => t.tdur !== undefined) ? +(cpu / span).toFixed(3) : undefined,
+    maxTaskCpuMs: ms(cpus.at(-1) ?? 0),
+    p99TaskCpuMs: ms(cpus[Math.floor(0.99 * (cpus.length - 1))] ?? 0),
+    collections: collectionsOf(own, opens, closes),
   };
   const samples = samplesOf(events, main);
   const long = tasks.filter((t) => t.dur > thresholdMs * 1000).sort((a, b) => b.dur - a.dur);
-  return { mainThread, tasks: long.map((task) => describeTask(task, own, samples, resolve)) };
+  const heaviest = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0)).slice(0, heaviestCount);
+  return {
+    mainThread,
+    tasks: long.map((task) => describeTask(task, own, samples, resolve)),
+    heaviest: heaviest.map((task) => describeTask(task, own, samples, resolve)),
+  };
+}
+
+/**
+ * The garbage collections on the page's thread between `opens` and `closes`: young-generation scavenges (MinorGC) and
+ * full mark-compacts (MajorGC), each their count, longest and total pause in ms.
+ */
+function collectionsOf(own, opens, closes) {
+  const kinds = { young: 'MinorGC', full: 'MajorGC' };
+  return Object.fromEntries(
+    Object.entries(kinds).map(([kind, name]) => {
+      const pauses = own.filter((e) => e.name === name && e.ts >= opens && e.ts <= closes).map((e) => e.dur);
+      return [kind, { count: pauses.length, maxMs: ms(Math.max(0, ...pauses)), totalMs: ms(pauses.reduce((a, b) => a + b, 0)) }];
+    }),
+  );
 }
 
 /** The kind of work an event is, or undefined for a wrapper (a task, a message, a microtask checkpoint) that only holds others. */

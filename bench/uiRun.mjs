@@ -246,6 +246,8 @@ async function measureScenario(browser, page, scenario, { resolve, traceFolder, 
       maxCpuMs: Math.round(Math.max(0, ...traced.tasks.map((t) => t.threadMs ?? 0))),
     },
     worstTasks: traced.tasks.slice(0, 5),
+    /** The tasks that got the most CPU time (the page's own work, whatever the wait for a core). */
+    heaviestTasks: traced.heaviest,
   };
 }
 

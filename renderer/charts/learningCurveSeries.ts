@@ -22,16 +22,27 @@ export function metricValue(m: CurvePoint, metric: Metric, split: DataSplit): nu
   return metric === 'loss' ? (split === 'train' ? m.trainLoss : m.testLoss) : split === 'train' ? m.trainAccuracy : m.testAccuracy;
 }
 
+/**
+ * Whether a run's curves get dots: while it has at most MAX_EPOCH_POINTS epochs — but a run planned for more is drawn
+ * without them while it trains, since it would drop them at that epoch (a fast run makes and throws away hundreds of
+ * circles within a second); stopped early, it gets them.
+ */
+export function dottedCurves(epochs: number, plannedEpochs: number, live: boolean): boolean {
+  return epochs <= MAX_EPOCH_POINTS && !(live && plannedEpochs > MAX_EPOCH_POINTS);
+}
+
 /** The lab draws at most about this many epochs of a live run's curve (decimated, see decimatedIndices); files draw every one. */
 export const LIVE_EPOCH_POINTS = 1000;
 
 /** The points of one metric on one split, one per epoch that has it — or, beyond `maxPoints` epochs, of every 2^k-th and the last. */
 export function metricPoints(history: Indexed<CurvePoint>, metric: Metric, split: DataSplit, maxPoints = Infinity): { x: number; y: number }[] {
-  return decimatedIndices(history.length, maxPoints).flatMap((i) => {
+  const points: { x: number; y: number }[] = [];
+  for (const i of decimatedIndices(history.length, maxPoints)) {
     const m = history.at(i)!;
     const y = metricValue(m, metric, split);
-    return y === undefined ? [] : [{ x: m.epoch, y }];
-  });
+    if (y !== undefined) points.push({ x: m.epoch, y });
+  }
+  return points;
 }
 
 /** The splits a history has figures for: train, and test unless the run had no test set (its epochs all have test figures or none do). */
@@ -41,10 +52,10 @@ export function splitsOf(history: Indexed<CurvePoint>): DataSplit[] {
 
 /**
  * Train and test (train only without a test set), one point per epoch — or, beyond `maxPoints`, every 2^k-th epoch and
- * the last — dotted while there are at most MAX_EPOCH_POINTS epochs.
+ * the last — dotted while there are at most MAX_EPOCH_POINTS epochs (unless `dotted` says otherwise).
  */
-export function epochSeries(history: Indexed<CurvePoint>, metric: Metric, maxPoints = Infinity): LineSeries[] {
-  const dots = history.length <= MAX_EPOCH_POINTS;
+export function epochSeries(history: Indexed<CurvePoint>, metric: Metric, maxPoints = Infinity, dotted = history.length <= MAX_EPOCH_POINTS): LineSeries[] {
+  const dots = dotted && history.length <= MAX_EPOCH_POINTS;
   return splitsOf(history).map((split) => ({
     key: split,
     ...SPLIT_STYLES[split],
@@ -58,12 +69,18 @@ export function epochSeries(history: Indexed<CurvePoint>, metric: Metric, maxPoi
  * (a log axis has no 0; the chart widens it to whole decades), 0.1 to 1 before there is any.
  */
 export function curvesYDomain(metric: Metric, series: readonly Pick<LineSeries, 'points'>[], scale: 'linear' | 'log' = 'linear'): [number, number] {
-  const values = series.flatMap((s) => s.points.map((p) => p.y));
-  if (metric === 'loss' && scale === 'log') {
-    const positive = values.filter((v) => Number.isFinite(v) && v > 0);
-    return positive.length ? [Math.min(...positive), Math.max(...positive)] : [0.1, 1];
-  }
-  return metric === 'loss' ? lossDomain(values) : accuracyDomain(values);
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let lowestPositive = Infinity;
+  for (const s of series)
+    for (const { y } of s.points) {
+      if (!Number.isFinite(y)) continue;
+      if (y < lowest) lowest = y;
+      if (y > highest) highest = y;
+      if (y > 0 && y < lowestPositive) lowestPositive = y;
+    }
+  if (metric === 'loss' && scale === 'log') return highest > 0 ? [lowestPositive, highest] : [0.1, 1];
+  return metric === 'loss' ? lossDomain(highest === -Infinity ? [] : [highest]) : accuracyDomain(lowest === Infinity ? [] : [lowest]);
 }
 
 /** A dot's tooltip: "Train, epoch 3: 0.2500". */

@@ -1,7 +1,8 @@
 // The renderer's chart geometry (plain Node): the paths, points and ticks a line chart draws for fixed data.
+import { line, scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { ChartFrame } from '../../plots/chartFrame.js';
-import { accuracyDomain, epochDomain, lineChartGeometry, lossDomain } from '../../plots/chartGeometry.js';
+import { accuracyDomain, epochDomain, lineChartGeometry, linePath, lossDomain, type Point } from '../../plots/chartGeometry.js';
 
 const frame: ChartFrame = { width: 400, height: 200, margin: { top: 20, right: 10, bottom: 30, left: 40 } };
 const halving = [1, 2, 3, 4].map((epoch) => ({ x: epoch, y: 1 / 2 ** (epoch - 1) }));
@@ -118,5 +119,42 @@ describe('lineChartGeometry on a log y axis', () => {
   it('ticks 1-2-5 within a domain of two decades or fewer', () => {
     const geometry = lineChartGeometry({ frame, xDomain: [0, 1], yDomain: [1.5, 40], series: [], yScale: 'log' });
     expect(geometry.yTicks.map((t) => t.label)).toEqual(['1', '2', '5', '10', '20', '50', '100']);
+  });
+});
+
+describe('linePath', () => {
+  it('writes the same path as d3 line with two digits, gaps and lone points included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const points: Point[] = Array.from({ length: 500 }, (_, i) => ({ x: i, y: random() < 0.1 ? Number.NaN : random() * 3 - 1 }));
+    points[3] = { x: 3, y: Number.POSITIVE_INFINITY };
+    points[5] = { x: 5, y: Number.NaN };
+    const x = scaleLinear().domain([0, 499]).range([0, 613.7]);
+    const y = scaleLinear().domain([-1, 2]).range([187.3, 0]);
+    const drawable = (p: Point) => Number.isFinite(p.x) && Number.isFinite(p.y);
+    const d3Path = line<Point>()
+      .defined(drawable)
+      .x((p) => x(p.x))
+      .y((p) => y(p.y))
+      .digits(2);
+    expect(linePath(points, x, y, drawable)).toBe(d3Path(points));
+    expect(linePath(points, x, y, drawable)).toMatch(/M[\d.,-]+Z/);
+    expect(linePath([], x, y, drawable)).toBe('');
+  });
+
+  it('places the points only of the series asked for, and draws every line', () => {
+    const geometry = lineChartGeometry({
+      frame,
+      xDomain: [0, 5],
+      yDomain: [0, 1],
+      series: [
+        { key: 'a', label: 'A', points: halving },
+        { key: 'b', label: 'B', points: halving },
+      ],
+      placePoints: (i) => i === 1,
+    });
+    expect(geometry.series[0]!.points).toEqual([]);
+    expect(geometry.series[1]!.points).toHaveLength(4);
+    expect(geometry.series[0]!.path).toBe(geometry.series[1]!.path);
   });
 });
