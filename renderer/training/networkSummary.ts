@@ -10,8 +10,9 @@ export interface LayerRow {
   name: string;
   inputs: number;
   outputs: number;
-  /** The shapes it takes and gives, as the builder writes them: "1×8×8 → 8×8×8", "64 → 32". */
-  shapes: string;
+  /** The shapes it takes and gives, as the builder writes them: "1×8×8" and "8×8×8", "64" and "32". */
+  inputShape: string;
+  outputShape: string;
   parameters: number;
   /** e.g. "64 × 32 + 32" for a Linear layer, "" for an activation. */
   parameterFormula: string;
@@ -33,7 +34,8 @@ export function summarizeNetwork(spec: NetworkSpec): NetworkSummary {
     name: layerSpecTitle(spec.layers[layer.index]!),
     inputs: shapeSize(layer.inputShape),
     outputs: shapeSize(layer.outputShape),
-    shapes: `${formatShape(layer.inputShape)} → ${formatShape(layer.outputShape)}`,
+    inputShape: formatShape(layer.inputShape),
+    outputShape: formatShape(layer.outputShape),
     parameters: layer.parameters,
     parameterFormula: layer.parameterShapes.map((parameter) => parameter.shape.join(' × ')).join(' + '),
   }));

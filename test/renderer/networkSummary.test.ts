@@ -45,6 +45,13 @@ describe('summarizeNetwork', () => {
   it("writes a convnet's shapes as C×H×W until its flatten, as the builder does", () => {
     const summary = summarizeNetwork(presetById('digits-convnet').spec);
     expect(summary.inputShape).toBe('1×8×8');
-    expect(summary.rows.map((r) => r.shapes)).toEqual(['1×8×8 → 8×8×8', '8×8×8 → 8×8×8', '8×8×8 → 8×4×4', '8×4×4 → 128', '128 → 10', '10 → 10']);
+    expect(summary.rows.map((r) => `${r.inputShape} → ${r.outputShape}`)).toEqual([
+      '1×8×8 → 8×8×8',
+      '8×8×8 → 8×8×8',
+      '8×8×8 → 8×4×4',
+      '8×4×4 → 128',
+      '128 → 10',
+      '10 → 10',
+    ]);
   });
 });
