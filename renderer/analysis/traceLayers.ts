@@ -43,7 +43,7 @@ export function traceRows(layers: AnalysisReport['sample']['layers'], shapes: re
   });
 }
 
-/** A row with more values than this is drawn as one image on a canvas rather than as a square per value. */
+/** A vector row with more values than this is drawn as one image on a canvas rather than as a square per value (a row of maps always is). */
 export const MAX_ROW_SQUARES = 512;
 
 /** A row's values laid out as one image: NaN where no value is (the gaps between maps, the end of the last line). */
@@ -60,7 +60,7 @@ const ROW_AREA = 400 * 200;
 const ROW_WIDTH = 400;
 
 /**
- * A wide row as an image of about 400×200 pixels: C×H×W maps side by side, as many to a line as fit, one cell apart
+ * A row as an image about 400 pixels wide: C×H×W maps side by side, as many to a line as fit, one cell apart
  * (map c's value (h, w) is values[c·H·W + h·W + w], as the engine stores them); any other row 64 values to a line.
  */
 export function rowImage(values: ArrayLike<number>, shape?: Shape): RowImage {
@@ -73,7 +73,10 @@ export function rowImage(values: ArrayLike<number>, shape?: Shape): RowImage {
     image.set(Array.from(values));
     return { values: image, width: columns, height: lines, pixel: Math.max(1, Math.min(12, Math.floor(ROW_WIDTH / Math.max(1, columns)))) };
   }
-  const perLine = Math.max(1, Math.min(channels, Math.floor((ROW_WIDTH / pixel + 1) / (width + 1))));
+  // All the maps on one line where each cell can still be 4 pixels wide (the digits' 8 maps of 8×8), else lines of them.
+  const oneLine = Math.floor(ROW_WIDTH / (channels * (width + 1)));
+  const mapPixel = oneLine >= 4 ? Math.min(12, oneLine) : pixel;
+  const perLine = Math.max(1, Math.min(channels, Math.floor((ROW_WIDTH / mapPixel + 1) / (width + 1))));
   const lines = Math.ceil(channels / perLine);
   const imageWidth = perLine * (width + 1) - 1;
   const imageHeight = lines * (height + 1) - 1;
@@ -85,7 +88,7 @@ export function rowImage(values: ArrayLike<number>, shape?: Shape): RowImage {
       for (let w = 0; w < width; w++) image[(top + h) * imageWidth + left + w] = values[c * height * width + h * width + w]!;
     }
   }
-  return { values: image, width: imageWidth, height: imageHeight, pixel };
+  return { values: image, width: imageWidth, height: imageHeight, pixel: mapPixel };
 }
 
 /** A value for a caption: 3 significant digits, small and large ones in exponent form. */

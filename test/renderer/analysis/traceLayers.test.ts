@@ -23,6 +23,12 @@ describe('rowImage', () => {
     expect(image.values.filter((v) => !Number.isNaN(v)).length).toBe(16 * 28 * 28);
   });
 
+  it("puts the digits convnet's 8 maps of 8×8 on one line", () => {
+    const image = rowImage(new Float64Array(8 * 8 * 8), [8, 8, 8]);
+    expect([image.width, image.height]).toEqual([8 * 9 - 1, 8]);
+    expect(image.width * image.pixel).toBeLessThanOrEqual(400);
+  });
+
   it('puts a long vector 64 values to a line, its last line ending in empty cells', () => {
     const image = rowImage(
       Float64Array.from({ length: 1568 }, (_, i) => i),
