@@ -1,4 +1,4 @@
-// The asks the analysis panel sends about a finished run (renderer): the run's data as the engine analyses it, and whether its inputs are 8×8 digits.
+// The asks the analysis panel sends about a finished run (renderer): the run's data as the engine analyses it, and whether its inputs are images (the 8×8 digits, an image data set's).
 import type { AnalysisRun } from '../../engine/protocol/analysis.js';
 import type { LandscapeRun } from '../../engine/protocol/landscape.js';
 import type { FinishedRun } from '../models/finishedRun.js';
@@ -39,4 +39,23 @@ export function landscapeAsk(run: FinishedRun, span: number, resolution = 41): O
 /** True when the run's inputs are the digits' 8×8 pixels, so samples and weights can be drawn as images. */
 export function hasDigitImages(run: FinishedRun): boolean {
   return (run.dataSet === 'digits' || run.dataSet === 'digits-binary') && run.spec.input === DIGIT_SIDE * DIGIT_SIDE;
+}
+
+/** The width and height of one input image. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The size of the run's inputs drawn as one-channel images: the digits' 8×8, or an image data set's H×W (from the
+ * network's 1×H×W input, else a square input); undefined for data that is not images.
+ */
+export function sampleImageOf(run: FinishedRun): ImageSize | undefined {
+  if (hasDigitImages(run)) return { width: DIGIT_SIDE, height: DIGIT_SIDE };
+  if (typeof run.dataSet !== 'object' || run.dataSet.kind !== 'images') return undefined;
+  const shape = run.spec.inputShape;
+  if (shape?.length === 3) return shape[0] === 1 && shape[1]! * shape[2]! === run.spec.input ? { width: shape[2]!, height: shape[1]! } : undefined;
+  const side = Math.round(Math.sqrt(run.spec.input));
+  return side > 1 && side * side === run.spec.input ? { width: side, height: side } : undefined;
 }

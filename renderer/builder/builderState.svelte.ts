@@ -198,6 +198,8 @@ export class BuilderState {
     const preset = NETWORK_PRESETS.find((p) => p.id === id);
     if (!preset) return;
     this.#load(preset.spec);
+    // Checked against the data it was made for: a digits or Fashion-MNIST preset checked against another set shows a misfit at once.
+    if (isBuilderDataSet(preset.data)) this.dataSet = preset.data;
     this.announcement = `Loaded ${preset.name}: ${preset.spec.layers.length} layers`;
   }
 

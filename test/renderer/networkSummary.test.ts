@@ -41,4 +41,17 @@ describe('summarizeNetwork', () => {
   it('gives the single-layer preset 65 parameters', () => {
     expect(summarizeNetwork(presetById('64-1-sigmoid').spec).totalParameters).toBe(65);
   });
+
+  it("writes a convnet's shapes as C×H×W until its flatten, as the builder does", () => {
+    const summary = summarizeNetwork(presetById('digits-convnet').spec);
+    expect(summary.inputShape).toBe('1×8×8');
+    expect(summary.rows.map((r) => `${r.inputShape} → ${r.outputShape}`)).toEqual([
+      '1×8×8 → 8×8×8',
+      '8×8×8 → 8×8×8',
+      '8×8×8 → 8×4×4',
+      '8×4×4 → 128',
+      '128 → 10',
+      '10 → 10',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
-// The analysis panel's asks (plain Node): the run's own data, split and normalisation, the path only when recorded, and which runs are digits.
+// The analysis panel's asks (plain Node): the run's own data, split and normalisation, the path only when recorded, and which runs are digits or other images.
 import { describe, expect, it } from 'vitest';
-import { analysisAsk, hasDigitImages, landscapeAsk } from '../../../renderer/analysis/analysisRequest.js';
+import { analysisAsk, hasDigitImages, landscapeAsk, sampleImageOf } from '../../../renderer/analysis/analysisRequest.js';
 import type { FinishedRun } from '../../../renderer/models/finishedRun.js';
 
 const spec = { input: 64, layers: [{ type: 'linear' as const, units: 1 }, { type: 'sigmoid' as const }] };
@@ -54,5 +54,19 @@ describe('hasDigitImages', () => {
     expect(hasDigitImages(run)).toBe(true);
     expect(hasDigitImages({ ...run, dataSet: 'iris', spec: { ...spec, input: 4 } })).toBe(false);
     expect(hasDigitImages({ ...run, dataSet: { kind: 'toy', name: 'moons', size: 100, noise: 0.1 } })).toBe(false);
+  });
+});
+
+describe('sampleImageOf', () => {
+  const fashion = { kind: 'images' as const, set: 'fashion-mnist' as const, trainSize: 1000, testSize: 200 };
+  it("draws the digits as 8×8 images and an image data set's samples at their network's 1×H×W, or as a square", () => {
+    expect(sampleImageOf(run)).toEqual({ width: 8, height: 8 });
+    expect(sampleImageOf({ ...run, dataSet: fashion, spec: { ...spec, input: 784 } })).toEqual({ width: 28, height: 28 });
+    expect(sampleImageOf({ ...run, dataSet: fashion, spec: { ...spec, input: 784, inputShape: [1, 28, 28] } })).toEqual({ width: 28, height: 28 });
+  });
+
+  it('draws no image for data that is not images, nor for images of several channels', () => {
+    expect(sampleImageOf({ ...run, dataSet: 'iris', spec: { ...spec, input: 4 } })).toBeUndefined();
+    expect(sampleImageOf({ ...run, dataSet: fashion, spec: { ...spec, input: 3 * 784, inputShape: [3, 28, 28] } })).toBeUndefined();
   });
 });
