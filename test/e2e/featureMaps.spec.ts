@@ -12,6 +12,9 @@ const card = (page: Page, n: number) => page.getByRole('group', { name: new RegE
 /** Drags a palette entry to the end of the sequence until it lands there as layer `n` (a drag that starts while the list re-renders can miss). */
 async function dragToEnd(page: Page, type: string, n: number): Promise<void> {
   for (let attempt = 0; attempt < 3 && (await card(page, n).count()) === 0; attempt++) {
+    // The cards settle first: a card that grows as the engine's check of the last layer arrives moves the end of the
+    // sequence under a drop in flight, which then lands on that card and inserts before it.
+    await expect(page.getByTestId('check-status')).not.toHaveText('Checking…');
     await page.getByTestId(`palette-${type}`).dragTo(page.getByTestId('sequence-end'));
     await card(page, n)
       .waitFor({ timeout: 2_000 })
