@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { FASHION_MNIST_CLASSES, IMAGE_DATA_SETS } from '../../engine/data/dataSetNames.js';
 import { FASHION_CONVNET_ID, NETWORK_PRESETS } from '../../engine/network/networkPresets.js';
 import { expect, test } from './labFixture.js';
+import { canvasImage } from './canvasImage.js';
 
 const FASHION = IMAGE_DATA_SETS['fashion-mnist'];
 const installed = existsSync(FASHION.folder);
@@ -32,7 +33,10 @@ test('shows Fashion-MNIST from its installed files as thumbnails with class name
   await pickFashion(page, 3000, 500);
   const thumbnails = page.getByTestId('thumbnail');
   await expect(thumbnails).toHaveCount(40);
-  await expect(thumbnails.first().locator('rect')).toHaveCount(28 * 28);
+  // Each thumbnail is a 28×28 image drawn in many shades of grey.
+  const first = thumbnails.first().locator('canvas');
+  await expect.poll(async () => canvasImage(first)).toMatchObject({ width: 28, height: 28 });
+  await expect.poll(async () => (await canvasImage(first)).shades).toBeGreaterThan(16);
   const names = await thumbnails.evaluateAll((items) => items.map((item) => item.querySelector('.label')?.textContent ?? ''));
   for (const name of names) expect(FASHION_MNIST_CLASSES as readonly string[]).toContain(name);
   await expect(thumbnails.first().getByRole('img')).toHaveAccessibleName(/^Training sample 1, class .+$/);

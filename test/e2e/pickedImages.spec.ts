@@ -8,6 +8,7 @@ import { FASHION_MNIST_CLASSES, IDX_FILES } from '../../engine/data/dataSetNames
 import { fashionInstalled, FASHION_FOLDER, writeIdxFolder } from '../engine/support/idxFolder.js';
 import { expect, test } from './labFixture.js';
 import { messageSizeOf } from './sentMessages.js';
+import { canvasImage } from './canvasImage.js';
 
 const SKIP = `skipped: Debian's Fashion-MNIST files are not installed in ${FASHION_FOLDER}`;
 let root: string;
@@ -57,7 +58,9 @@ test('trains on a folder of MNIST-format files picked in the browser, sending th
   await expect(page.locator('#image-folder-hint')).toContainText('read in this browser and sent to the engine');
   await expect(page.getByTestId('data-summary')).toHaveText('784 features · 600 training and 200 test samples · 10 classes');
   await expect(page.getByTestId('thumbnail')).toHaveCount(40);
-  await expect(page.getByTestId('thumbnail').first().locator('rect')).toHaveCount(28 * 28);
+  const first = page.getByTestId('thumbnail').first().locator('canvas');
+  await expect.poll(async () => canvasImage(first)).toMatchObject({ width: 28, height: 28 });
+  await expect.poll(async () => (await canvasImage(first)).shades).toBeGreaterThan(16);
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme);
     for (const [width, height] of [

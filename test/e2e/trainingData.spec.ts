@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import { COLOURS, DARK_COLOURS } from '../../plots/theme.js';
 import { expect, test } from './labFixture.js';
+import { canvasImage } from './canvasImage.js';
 
 async function openTraining(page: Page, labUrl: string): Promise<void> {
   await page.goto(labUrl);
@@ -23,7 +24,10 @@ test('shows the digits as thumbnails with their classes, the class balance of bo
   const thumbnails = page.getByTestId('thumbnail');
   await expect(thumbnails).toHaveCount(40);
   await expect(thumbnails.first().getByRole('img')).toHaveAccessibleName(/^Training sample 1, class \d$/);
-  await expect(thumbnails.first().locator('rect')).toHaveCount(64);
+  // Each thumbnail is an 8×8 image drawn in several shades of grey (the digits' 17 levels).
+  const first = thumbnails.first().locator('canvas');
+  await expect.poll(async () => canvasImage(first)).toMatchObject({ width: 8, height: 8 });
+  await expect.poll(async () => (await canvasImage(first)).shades).toBeGreaterThan(3);
   // Every class has a training bar and a test bar, and each split's shares add up to its samples.
   const balance = page.getByTestId('class-balance');
   await expect(balance.locator('rect title')).toHaveCount(20);
