@@ -10,7 +10,7 @@ import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparamete
 import { collect, trainWatchingHeap } from '../support/trainingHeap.js';
 
 describe('training memory over 1,000 epochs', () => {
-  it("keeps the heap flat beyond the kept history, and makes under 16 bytes of garbage per minibatch (the epochs' and the clock's, none of the steps) that no young collection has to clear", async () => {
+  it("keeps the heap flat beyond the kept history, and makes under 128 bytes of garbage per minibatch (the epochs' and the clock's, none of the steps) that no young collection has to clear", async () => {
     expect(collect).toBeTypeOf('function');
     const epochs = 1000;
     const from = 100;
@@ -36,6 +36,7 @@ describe('training memory over 1,000 epochs', () => {
     // Nothing was collected in the window, so the heap's growth there is all that its epochs allocated: their kept history
     // and the loop's own per epoch, and a clock read about once a millisecond; a minibatch itself allocates nothing.
     expect(steady.youngCollections).toBe(0);
-    expect(steady.bytesPerMinibatch).toBeLessThan(16);
+    // 3-4 bytes alone; up to 67 once among the parallel files of a whole run. An array of 8 numbers per minibatch gives 267.
+    expect(steady.bytesPerMinibatch).toBeLessThan(128);
   }, 60_000);
 });
