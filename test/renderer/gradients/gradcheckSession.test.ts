@@ -1,11 +1,8 @@
 // The Gradient lab's gradient-check session (plain Node) against the real engine in this process: layers and networks that read an image, checked on the input shape the form shows.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LabHost } from '../../../contract/labHost.js';
-import type { EngineEvent } from '../../../engine/protocol/index.js';
-import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import { inProcessRequests } from '../support/inProcessRequests.js';
 import { GradcheckSession } from '../../../renderer/gradients/gradcheckSession.svelte.js';
 import { inputShapeText, showsInputShape } from '../../../renderer/gradients/gradcheckSubject.js';
-import { EngineRequests } from '../../../renderer/host/engineRequests.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,23 +10,8 @@ afterEach(() => {
 });
 
 function gradcheckSession(): GradcheckSession {
-  const listeners = new Set<(event: EngineEvent) => void>();
-  const engine = createInProcessEngine((event) => {
-    for (const listener of listeners) listener(event);
-  });
-  const host: LabHost = {
-    kind: 'browser',
-    send: (request) => engine.receive(request),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onStatus: () => () => undefined,
-    saveFile: async () => ({ state: 'cancelled' }),
-  };
-  const requests = new EngineRequests(host);
-  const stop = requests.connect();
-  cleanups.push(stop, () => engine.dispose());
+  const { requests, dispose } = inProcessRequests();
+  cleanups.push(dispose);
   return new GradcheckSession(requests);
 }
 

@@ -1,10 +1,7 @@
 // The Gradient lab's own-activation model (plain Node) against the real engine in this process: checks, typing mistakes at their column, a stale check, and what may become a layer.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LabHost } from '../../../contract/labHost.js';
-import type { EngineEvent } from '../../../engine/protocol/index.js';
-import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
+import { inProcessRequests } from '../support/inProcessRequests.js';
 import { OwnActivation } from '../../../renderer/gradients/ownActivation.svelte.js';
-import { EngineRequests } from '../../../renderer/host/engineRequests.js';
 import { UserActivations } from '../../../renderer/models/userActivations.svelte.js';
 
 const cleanups: (() => void)[] = [];
@@ -13,23 +10,8 @@ afterEach(() => {
 });
 
 function ownActivation(): { own: OwnActivation; activations: UserActivations } {
-  const listeners = new Set<(event: EngineEvent) => void>();
-  const engine = createInProcessEngine((event) => {
-    for (const listener of listeners) listener(event);
-  });
-  const host: LabHost = {
-    kind: 'browser',
-    send: (request) => engine.receive(request),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onStatus: () => () => undefined,
-    saveFile: async () => ({ state: 'cancelled' }),
-  };
-  const requests = new EngineRequests(host);
-  const stop = requests.connect();
-  cleanups.push(stop, () => engine.dispose());
+  const { requests, dispose } = inProcessRequests();
+  cleanups.push(dispose);
   const activations = new UserActivations();
   return { own: new OwnActivation(requests, activations), activations };
 }
