@@ -15,7 +15,7 @@ import { writeTaskFiles } from '../bench/taskFiles.mjs';
 import { EXERCISE_NETS, FASHION_FOLDER, FASHION_NETS, fashionTasks, gridTasks, trainingTasks } from '../bench/tasks.mjs';
 import { tfjsPeer } from '../bench/tfjsPeer.mjs';
 import { LONG_TASK_MS, measureUi } from '../bench/uiRun.mjs';
-import { engineProcessPeer, numpyProcessPeer } from '../bench/wholeProcess.mjs';
+import { engineProcessPeer, engineWithCertificatesPeer, extraCertificates, numpyProcessPeer } from '../bench/wholeProcess.mjs';
 
 // Where this Node runs WebAssembly relaxed SIMD only behind a flag (dist/node/relaxedSimdFlags.js says): runs itself again with it,
 // and with --expose-gc, so that a run's large arrays are let go before the next peer's run.
@@ -404,7 +404,17 @@ if (exerciseTasks.length === EXERCISE_NETS.length) {
 }
 
 if (workloads.includes('process')) {
-  const processPeers = [engineProcessPeer, ...(numpyPython ? [numpyProcessPeer(numpyPython)] : [])];
+  const processPeers = [
+    engineProcessPeer,
+    ...(numpyPython ? [numpyProcessPeer(numpyPython)] : []),
+    ...(engineWithCertificatesPeer ? [engineWithCertificatesPeer] : []),
+  ];
+  if (extraCertificates) {
+    report.processEnvironment = { without: ['NODE_EXTRA_CA_CERTS'], alsoTimedWith: engineWithCertificatesPeer.name };
+    log(
+      `this shell sets NODE_EXTRA_CA_CERTS (${extraCertificates}): Node reads those certificates before it runs any script. No whole process here opens a connection, so both sides run without it; "${engineWithCertificatesPeer.name}" is the engine's command as this shell starts it`,
+    );
+  }
   const totals = new Map(processPeers.map((peer) => [peer, new Array(rounds).fill(0)]));
   for (const [name, text] of EXERCISE_NETS) {
     const task = { id: `process ${name}`, workload: 'process', kind: 'process', name, text, epochs: 25 };
