@@ -59,6 +59,25 @@ export const CLASS_COLOURS = ['#e8871e', '#1f77c9', '#2a9d55', '#8e44ad', '#c039
  */
 export const PATH_COLOURS = ['#e41a1c', '#ff7f00', '#e7298a', '#9d4edd', '#8c8c8c', '#a65628'] as const;
 
+/**
+ * The diverging scale of weights, activations and feature maps, from its most negative end (red) through 0 (near white)
+ * to its most positive (blue): ColorBrewer's RdBu in 11 steps. The same in both themes, like the contour bands, so
+ * the marks drawn over an image read the same.
+ */
+export const DIVERGING_SCALE = [
+  '#67001f',
+  '#b2182b',
+  '#d6604d',
+  '#f4a582',
+  '#fddbc7',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+] as const;
+
 export type ColourName = keyof typeof COLOURS;
 /** A value for every colour name: one theme. */
 export type Palette = Record<ColourName, string>;

@@ -1,5 +1,6 @@
 // Pixels of small images (renderer): digits in grey, weights on a diverging scale centred at 0, saliency on a sequential one; pure, no DOM.
-import { interpolateOrRd, interpolateRdBu, rgb } from 'd3';
+import { interpolateOrRd, interpolateRgbBasis, rgb } from 'd3';
+import { DIVERGING_SCALE } from '../../plots/theme.js';
 
 /** One pixel: row r and column c of the image, the feature p{r}{c} = values[r·width + c], and its colour. */
 export interface PixelCell {
@@ -18,12 +19,15 @@ export function imageCells(values: ArrayLike<number>, width: number, height: num
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const value = values[r * width + c]!;
-      // p00…p77 as the digits' columns are named; p12_3 once a row or column number has two digits.
-      const name = width <= 10 && height <= 10 ? `p${r}${c}` : `p${r}_${c}`;
-      cells.push({ r, c, name, value, fill: colour(value) });
+      cells.push({ r, c, name: pixelName(r, c, width, height), value, fill: colour(value) });
     }
   }
   return cells;
+}
+
+/** The feature name of pixel (r, c): p00…p77 as the digits' columns are named; p12_3 once a row or column number can have two digits. */
+export function pixelName(r: number, c: number, width: number, height: number): string {
+  return width <= 10 && height <= 10 ? `p${r}${c}` : `p${r}_${c}`;
 }
 
 const grey = (level: number) => {
@@ -55,11 +59,15 @@ export function symmetricExtent(values: Iterable<number>): number {
  */
 export function divergingColour(m: number): (value: number) => string {
   if (!(m > 0)) throw new Error('the diverging scale needs a positive half-width');
-  return (value) => {
-    const t = Math.min(1, Math.max(-1, value / m));
-    // RdBu runs red (0) → white (0.5) → blue (1).
-    return rgb(interpolateRdBu(0.5 + 0.5 * t)).formatHex();
-  };
+  return (value) => rgb(divergingAt(divergingLevel(value, m))).formatHex();
+}
+
+/** The theme's diverging scale at t ∈ [0, 1]: red at 0, near white at 0.5, blue at 1. */
+export const divergingAt = interpolateRgbBasis([...DIVERGING_SCALE]);
+
+/** Where `value` sits on a diverging scale over [−m, m], as t ∈ [0, 1] (clamped; 0.5 for a value that is not finite). */
+export function divergingLevel(value: number, m: number): number {
+  return Number.isFinite(value) ? 0.5 + 0.5 * Math.min(1, Math.max(-1, value / m)) : 0.5;
 }
 
 /** A sequential scale on [0, max] for magnitudes such as saliency: pale at 0, dark red at max. */

@@ -1,7 +1,10 @@
 // End to end (Chromium against the browser host): the analysis of a finished run — confusion matrix, misclassified digits, saliency, first-layer weights, loss landscape and the linear collapse.
+import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { IMAGE_DATA_SETS } from '../../engine/data/dataSetNames.js';
 import { childPidsOf, startBrowserHost, stopBrowserHost } from '../host/browserHostProcess.js';
 import { expect, test } from './labFixture.js';
+import { canvasImage } from './canvasImage.js';
 import { messageTextOf } from './sentMessages.js';
 
 /** Opens the Training view, trains `epochs` epochs of the preset chosen (if any) and waits for the run to complete. */
@@ -56,6 +59,10 @@ test('analyses a finished run: confusion matrix, misclassified digits traced, fi
   const weights = panel.getByRole('list', { name: 'First-layer weights, one image per unit' });
   await expect(weights.getByRole('img')).toHaveCount(32);
   await expect(panel.getByRole('img', { name: /^Weight \(red negative, blue positive\)/ }).first()).toBeVisible();
+  // Each drawn on a canvas of one pixel per weight, in more than a few shades of the diverging scale.
+  const unit1 = weights.getByRole('img', { name: 'Unit 1 weights' }).locator('canvas');
+  await expect.poll(async () => canvasImage(unit1)).toMatchObject({ width: 8, height: 8 });
+  expect((await canvasImage(unit1)).shades).toBeGreaterThan(8);
 
   // Tracing a misclassified digit shows its saliency as an 8×8 heat map and every layer's output.
   await digits.first().click();
@@ -188,4 +195,32 @@ test('analyses a network of over 98k parameters built in the builder, its weight
   expect(analyses.length).toBeGreaterThan(0);
   for (const frame of analyses) expect(frame).not.toContain('"weights"');
   await page.screenshot({ path: testInfo.outputPath('analysis-125k-parameters.png') });
+});
+
+test("draws the Fashion-MNIST MLP's 256 first-layer units as 28×28 weight images", async ({ page, labUrl }, testInfo) => {
+  test.skip(!existsSync(IMAGE_DATA_SETS['fashion-mnist'].folder), "skipped: Debian's Fashion-MNIST files are not installed");
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(labUrl);
+  await page
+    .getByRole('navigation', { name: 'Labs' })
+    .getByRole('button', { name: /Training/ })
+    .click();
+  await page.getByLabel('Data set').selectOption('images:fashion-mnist');
+  await page.getByLabel('Network preset').selectOption({ label: 'Fashion MLP 784-256-128-10' });
+  await page.getByLabel('Train size').fill('1000');
+  await page.getByLabel('Test size').fill('200');
+  await trainAndWait(page, 1);
+
+  const panel = page.getByRole('region', { name: 'Analysis', exact: true });
+  const weights = panel.getByRole('list', { name: 'First-layer weights, one image per unit' });
+  await expect(weights.getByRole('img')).toHaveCount(256, { timeout: 60_000 });
+  await expect(panel.getByText(/Each image holds the 784 weights feeding one of the 256 units/)).toBeVisible();
+  for (const unit of [1, 256]) {
+    const canvas = weights.getByRole('img', { name: `Unit ${unit} weights` }).locator('canvas');
+    await expect.poll(async () => canvasImage(canvas)).toMatchObject({ width: 28, height: 28 });
+    expect((await canvasImage(canvas)).shades).toBeGreaterThan(16);
+  }
+  await weights.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('fashion-weights-1280.png') });
 });

@@ -37,4 +37,16 @@ describe('firstLayerImages', () => {
     expect([images.width, images.images.length]).toEqual([4, 2]);
     expect(images.images[1]![5]).toBe(501);
   });
+
+  it("gives a flattened 28×28 image's weights as 28×28 images, and none when a convolution comes first", () => {
+    const weights = weightsOf(784, 2);
+    weights.spec.layers = [{ type: 'flatten' }, { type: 'linear', units: 2 }];
+    weights.parameters = linearTensors(1, 784, 2, weights.parameters[0]!.values, new Float64Array(2));
+    expect(firstLayerImages(weights)).toMatchObject({ width: 28, height: 28 });
+    weights.spec.layers = [
+      { type: 'conv2d', filters: 1, kernel: 1, stride: 1, padding: 'valid' },
+      { type: 'linear', units: 2 },
+    ];
+    expect(firstLayerImages(weights)).toBeUndefined();
+  });
 });
