@@ -1,4 +1,5 @@
 // Geometry of the loss-landscape plot (renderer): the grid's bounds and contour levels, the trained point and the training path in pixels; pure, no DOM.
+import { withMinusSign } from '../../plots/minusSign.js';
 import type { LandscapeGrid } from '../../engine/protocol/landscape.js';
 import { quantileThresholds } from '../../plots/contourLevels.js';
 import { dataToScreen, type Bounds, type PlotFrame } from '../../plots/chartFrame.js';
@@ -117,7 +118,7 @@ export function spanForPath(extent: number): number {
  */
 export function distinctLabels(values: readonly number[]): string[] {
   const format = (v: number, digits: number) =>
-    Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits)));
+    withMinusSign(Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(digits - 1) : String(Number(v.toPrecision(digits))));
   for (let digits = 3; digits <= 8; digits++) {
     const labels = values.map((v) => format(v, digits));
     if (labels.every((label, i) => i === 0 || label !== labels[i - 1] || values[i] === values[i - 1])) return labels;

@@ -1,4 +1,5 @@
 // The traced sample's layers as heat rows (renderer): names, value ranges and colours of each layer's output; pure, no DOM.
+import { withMinusSign } from '../../plots/minusSign.js';
 import { capitalise } from '../../engine/layers/layerSetting.js';
 import { isLayerType, layerTitle } from '../../engine/layers/registry.js';
 import type { Shape } from '../../engine/layers/shape.js';
@@ -96,5 +97,5 @@ export function shortValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  return a >= 1e4 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3)));
+  return withMinusSign(a >= 1e4 || a < 1e-3 ? v.toExponential(2) : String(Number(v.toPrecision(3))));
 }

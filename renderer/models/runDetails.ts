@@ -2,6 +2,7 @@
 import { format } from 'd3';
 import { dataSourceName, type DataSource } from '../../engine/data/dataSource.js';
 import { formatSpecText } from '../../engine/specText.js';
+import { formatSeconds } from '../../engine/training/epochTime.js';
 import type { FinishedRun } from './finishedRun.js';
 
 export interface RunDetail {
@@ -28,13 +29,6 @@ export function optimizerText(optimizer: FinishedRun['settings']['optimizer']): 
   return constants.length ? `${OPTIMIZER_TITLES[optimizer.kind]} (${constants.join(', ')})` : OPTIMIZER_TITLES[optimizer.kind];
 }
 
-/** "1.3 s", "2 min 05 s". */
-export function durationText(seconds: number): string {
-  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
-}
-
 const loss = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(4));
 const percent = (value: number | undefined) => (value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
 
@@ -54,6 +48,6 @@ export function runDetails(run: FinishedRun): RunDetail[] {
     { term: 'Seed', value: String(run.settings.seed) },
     { term: 'Train loss, accuracy', value: `${loss(last?.trainLoss)}, ${percent(last?.trainAccuracy)}` },
     { term: 'Test loss, accuracy', value: noTest ? 'no test set' : `${loss(last?.testLoss)}, ${percent(last?.testAccuracy)}` },
-    { term: 'Duration', value: run.seconds === undefined ? '–' : durationText(run.seconds) },
+    { term: 'Duration', value: run.seconds === undefined ? '–' : formatSeconds(run.seconds) },
   ];
 }

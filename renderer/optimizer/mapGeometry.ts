@@ -1,4 +1,5 @@
 // Geometry and colours of the step-size × decay map (renderer, pure): cells, their colours and words, the axes' ticks, the exercise's tuned runs as points.
+import { withMinusSign } from '../../plots/minusSign.js';
 import { scaleLinear } from 'd3';
 import { bandColour, quantileThresholds } from '../../plots/contourLevels.js';
 import { COLOURS, type Palette } from '../../plots/theme.js';
@@ -35,7 +36,7 @@ export interface MapGeometry {
   yTicks: MapTick[];
 }
 
-const number = (v: number) => String(Number(v.toPrecision(3)));
+const number = (v: number) => withMinusSign(String(Number(v.toPrecision(3))));
 /** About the width of a character of a tick label (11 px), and the least space between two labels. */
 const TICK_CHARACTER = 6.4;
 const TICK_GAP = 8;

@@ -48,16 +48,6 @@ export class RunClock {
   }
 }
 
-/** "0:07", "12:34", "1:02:03": a duration in whole seconds. */
-export function formatDuration(milliseconds: number): string {
-  const seconds = Math.round(milliseconds / 1000);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
-}
-
 /**
  * The time left at the pace so far: elapsed × (minibatches left ÷ minibatches done); undefined until a minibatch is done
  * (or without a known total).

@@ -28,7 +28,7 @@ test('shows Train and the live loss chart together at 1280×800, with the time t
   }
   await page.getByLabel('Epochs').fill('100000');
   await train.click();
-  await expect(page.getByTestId('run-time')).toContainText(/\d:\d\d elapsed\s·\sabout [\d:]+ left/);
+  await expect(page.getByTestId('run-time')).toContainText(/\d( min \d\d)? s elapsed\s·\sabout [\d.]+( min \d\d)? s left/);
   await expect.poll(() => lossChart.locator('.line-train').getAttribute('d')).toMatch(/L/);
   await page.screenshot({ path: testInfo.outputPath('controls-running-1280x800.png') });
   await page.getByRole('button', { name: 'Stop', exact: true }).click();

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import type { FinishedRun } from '../../../renderer/models/finishedRun.js';
 import { presetById } from '../../../renderer/models/networkPresets.js';
-import { durationText, optimizerText, runDetails } from '../../../renderer/models/runDetails.js';
+import { formatSeconds } from '../../../engine/training/epochTime.js';
+import { optimizerText, runDetails } from '../../../renderer/models/runDetails.js';
 import { addRun, renameRun, runName } from '../../../renderer/models/runHistory.js';
 
 const spec = presetById('64-32-relu-1-sigmoid').spec;
@@ -54,7 +55,7 @@ describe('runDetails', () => {
   it('writes an optimizer with its constants, and long durations in minutes', () => {
     expect(optimizerText({ kind: 'adam', beta1: 0.9, beta2: 0.999, epsilon: 1e-8 })).toBe('Adam (β1 0.9, β2 0.999, ε 1e-8)');
     expect(optimizerText({ kind: 'momentum', momentum: 0.9 })).toBe('Momentum (μ 0.9)');
-    expect(durationText(125.4)).toBe('2 min 05 s');
+    expect(formatSeconds(125.4)).toBe('2 min 05 s');
   });
 });
 
