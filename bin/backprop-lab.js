@@ -13,8 +13,11 @@ const vm = require('node:vm');
 // A command that trains for a fraction of a second spent more CPU time in V8's optimising compiler threads than in its
 // own thread (about 50 ms of 100), compiling functions whose code came too late to pay. Four times V8's default budget
 // before a function is optimised leaves that to functions that run long (a longer run's epochs are as fast as before).
-// Set before the bundle is compiled: V8's code cache records the flags it was made with.
+// Node 20's V8 validates WebAssembly relaxed SIMD only behind a flag (node/relaxedSimdFlags.ts gives it to the engine's
+// child processes and the tests): with it the command runs the kernels the app's engine runs, with fused multiply-adds.
+// Both are set before the bundle is compiled: V8's code cache records the flags it was made with.
 setFlagsFromString('--interrupt-budget=270336');
+if (process.versions.node.split('.')[0] === '20') setFlagsFromString('--experimental-wasm-relaxed-simd');
 
 const dist = join(__dirname, '..', 'dist');
 const bundled = join(dist, 'bin', 'backprop-lab.cjs');

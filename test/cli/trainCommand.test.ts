@@ -33,6 +33,20 @@ afterAll(() => {
 });
 
 describe('backprop-lab train', () => {
+  it("trains with the relaxed-SIMD kernels, as the engine's processes do, on a Node that needs a flag for them", () => {
+    const args = ['train', '--net', 'linear:32,relu,linear:1,sigmoid', '--epochs', '3', '--json'];
+    const run = (kernels: string | undefined) => {
+      const env = { ...process.env };
+      delete env['BACKPROP_LAB_KERNELS'];
+      if (kernels) env['BACKPROP_LAB_KERNELS'] = kernels;
+      const result = spawnSync(process.execPath, [join(REPOSITORY, 'bin/backprop-lab.js'), ...args], { encoding: 'utf8', cwd: REPOSITORY, env });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      return (JSON.parse(result.stdout) as RunReport).history;
+    };
+    expect(run(undefined)).toEqual(run('relaxed'));
+  });
+
   it('prints one JSON object whose history lists every epoch with --json', () => {
     const { status, stdout } = cli('train', '--epochs', '2', '--json');
     expect(status).toBe(0);
