@@ -15,8 +15,8 @@ function expMinusSquare(x: number): number {
   return Math.exp(-square) * (1 - error);
 }
 
-/** erf(x) = (2/√π) e^(−x²) Σₙ x (2x²)ⁿ / (1·3·…·(2n+1)): every term positive, so nothing cancels; `e` is e^(−x²). */
-function erfSeries(x: number, e: number): number {
+/** erf(x) = (2/√π) e^(−x²) Σₙ x (2x²)ⁿ / (1·3·…·(2n+1)): every term positive, so nothing cancels. */
+function erfSeries(x: number): number {
   const twiceSquare = 2 * x * x;
   let term = x;
   let sum = x;
@@ -24,11 +24,19 @@ function erfSeries(x: number, e: number): number {
     term *= twiceSquare / (2 * n + 1);
     sum += term;
   }
-  return TWO_OVER_SQRT_PI * e * sum;
+  return TWO_OVER_SQRT_PI * expMinusSquare(x) * sum;
 }
 
-/** erfc(x) for x ≥ SERIES_LIMIT: e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), by the modified Lentz method; `e` is e^(−x²). */
-function erfcContinuedFraction(x: number, e: number): number {
+/**
+ * The continued fraction's argument and result. Its loop makes it too large for V8 to inline, and a double passed to or
+ * returned from a call that is not inlined becomes a new heap object each time: a GELU layer made about 1 KB of
+ * garbage per minibatch so. Through this slot the call passes no number; the small function below is inlined.
+ */
+const slot = new Float64Array(1);
+
+/** erfc(x) for x ≥ SERIES_LIMIT: e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), by the modified Lentz method. */
+function continuedFractionInSlot(): void {
+  const x = slot[0]!;
   const tiny = 1e-300;
   let f = x;
   let c = x;
@@ -43,26 +51,27 @@ function erfcContinuedFraction(x: number, e: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return (ONE_OVER_SQRT_PI * e) / f;
+  slot[0] = (ONE_OVER_SQRT_PI * expMinusSquare(x)) / f;
 }
 
-// Each of erf and erfc calls every helper once (e^(−x²) is even in x, so one value serves both signs): small enough in
-// all for V8 to inline the whole of erfc into a loop over a buffer (GELU's), which then boxes no number per entry.
+function erfcContinuedFraction(x: number): number {
+  slot[0] = x;
+  continuedFractionInSlot();
+  return slot[0]!;
+}
 
 /** The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt. */
 export function erf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
-  const e = expMinusSquare(x);
-  if (Math.abs(x) < SERIES_LIMIT) return erfSeries(x, e);
-  const tail = erfcContinuedFraction(Math.abs(x), e);
+  if (Math.abs(x) < SERIES_LIMIT) return erfSeries(x);
+  const tail = erfcContinuedFraction(Math.abs(x));
   return x > 0 ? 1 - tail : tail - 1;
 }
 
 /** The complementary error function erfc(x) = 1 − erf(x), without the cancellation of computing it so for large x. */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
-  const e = expMinusSquare(x);
-  if (Math.abs(x) < SERIES_LIMIT) return 1 - erfSeries(x, e);
-  const tail = erfcContinuedFraction(Math.abs(x), e);
-  return x > 0 ? tail : 2 - tail;
+  if (x >= SERIES_LIMIT) return erfcContinuedFraction(x);
+  if (x <= -SERIES_LIMIT) return 2 - erfcContinuedFraction(-x);
+  return 1 - erfSeries(x);
 }
