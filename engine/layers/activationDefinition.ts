@@ -1,4 +1,4 @@
-// Defines an elementwise activation from its scalar pair: the shape passes through, no parameters, the batched layer made from the pair; pure, any process.
+// Defines an elementwise activation from its scalar pair and its loops over buffers: the shape passes through, no parameters, the batched layer made from the loops; pure, any process.
 import type { z } from 'zod';
 import { Elementwise } from './elementwise.js';
 import type { Layer } from './layer.js';
@@ -49,7 +49,7 @@ export function defineActivation<Schema extends z.ZodObject>(
     ...(specification.pytorch ? { pytorch: (spec: S) => specification.pytorch!(spec as z.infer<Schema>) } : {}),
     build: (spec, input, context) =>
       specification.build?.(spec as z.infer<Schema>, input, context) ??
-      new Elementwise(spec.type, shapeSize(input), activation.scalar(spec as z.infer<Schema>), context.kernels),
+      new Elementwise(spec.type, shapeSize(input), activation.batched(spec as z.infer<Schema>), context.kernels),
     activation: activation as unknown as ActivationDefinition<S>,
   });
   return { ...definition, activation };

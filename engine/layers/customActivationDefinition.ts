@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { checkTypedActivation, compileTypedActivation, TypedActivationError } from '../functions/typedActivation.js';
 import { parseExpression } from '../surfaces/expression.js';
-import { Elementwise } from './elementwise.js';
+import { Elementwise, loopsOverPair } from './elementwise.js';
 import { defineLayer } from './layerDefinition.js';
 import { textSchema, type TextIssue, type TextSetting } from './layerSetting.js';
 import { expressionNodes } from './onnxExpression.js';
@@ -99,7 +99,7 @@ export const customActivationDefinition = defineLayer({
   build: (spec, input, context) => {
     const activation = compileTypedActivation(spec.f, spec.df);
     const derivative = activation.typed ?? activation.derivative;
-    return new Elementwise(spec.type, shapeSize(input), { value: activation.value, derivative: (x) => derivative(x) }, context.kernels);
+    return new Elementwise(spec.type, shapeSize(input), loopsOverPair({ value: activation.value, derivative: (x) => derivative(x) }), context.kernels);
   },
 });
 

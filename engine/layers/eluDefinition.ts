@@ -20,6 +20,16 @@ const alpha: NumberSetting = {
   range: 'at least 0',
 };
 
+/** ELU's value at x for slope-scale a. */
+function eluValue(x: number, a: number): number {
+  return x > 0 ? x : a * Math.expm1(x);
+}
+
+/** ELU's derivative at x for slope-scale a. */
+function eluDerivative(x: number, a: number): number {
+  return x > 0 ? 1 : a * Math.exp(x);
+}
+
 export const EluSpecSchema = z.object({ type: z.literal('elu'), alpha: numberSchema(alpha).optional() }).strict();
 
 export const eluDefinition = defineActivation({
@@ -31,7 +41,18 @@ export const eluDefinition = defineActivation({
   activation: {
     scalar: (spec) => {
       const a = spec.alpha ?? 1;
-      return { value: (x) => (x > 0 ? x : a * Math.expm1(x)), derivative: (x) => (x > 0 ? 1 : a * Math.exp(x)) };
+      return { value: (x) => eluValue(x, a), derivative: (x) => eluDerivative(x, a) };
+    },
+    batched: (spec) => {
+      const a = spec.alpha ?? 1;
+      return {
+        forward: (x, y, length) => {
+          for (let i = 0; i < length; i++) y[i] = eluValue(x[i]!, a);
+        },
+        backward: (x, _y, dy, dx, length) => {
+          for (let i = 0; i < length; i++) dx[i] = dy[i]! * eluDerivative(x[i]!, a);
+        },
+      };
     },
     formula: (spec) => `x if x > 0, else ${spec.alpha ?? 1}·(e^x − 1)`,
     domain: [-5, 5],

@@ -11,6 +11,16 @@ function normalCdf(x: number): number {
   return 0.5 * erfc(-x * Math.SQRT1_2);
 }
 
+/** GELU's value x·Φ(x). */
+function geluValue(x: number): number {
+  return x * normalCdf(x);
+}
+
+/** GELU's derivative Φ(x) + x·φ(x). */
+function geluDerivative(x: number): number {
+  return normalCdf(x) + x * ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * x * x);
+}
+
 export const GeluSpecSchema = z.object({ type: z.literal('gelu') }).strict();
 
 export const geluDefinition = defineActivation({
@@ -19,9 +29,14 @@ export const geluDefinition = defineActivation({
   description: 'x·Φ(x): x weighted by the normal CDF, smooth',
   schema: GeluSpecSchema,
   activation: {
-    scalar: () => ({
-      value: (x) => x * normalCdf(x),
-      derivative: (x) => normalCdf(x) + x * ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * x * x),
+    scalar: () => ({ value: geluValue, derivative: geluDerivative }),
+    batched: () => ({
+      forward: (x, y, length) => {
+        for (let i = 0; i < length; i++) y[i] = geluValue(x[i]!);
+      },
+      backward: (x, _y, dy, dx, length) => {
+        for (let i = 0; i < length; i++) dx[i] = dy[i]! * geluDerivative(x[i]!);
+      },
     }),
     formula: () => 'x·Φ(x) = x·(1 + erf(x/√2)) / 2',
     domain: [-4, 4],

@@ -77,9 +77,21 @@ export interface ActivationChart<S> {
   kinks(spec: S): number[];
 }
 
-/** An elementwise activation: its scalar pair for a spec's settings, and its chart. */
+/**
+ * An elementwise activation's pair as loops over whole buffers: `forward` writes y[i] = value(x[i]), `backward`
+ * dx[i] = dy[i] · derivative(x[i], y[i]), for i below `length`. Each activation writes its own two loops calling its own
+ * scalar functions, so the call in the loop has one target that V8 inlines and no number is boxed per entry.
+ */
+export interface BatchedPair {
+  forward(x: Float64Array, y: Float64Array, length: number): void;
+  backward(x: Float64Array, y: Float64Array, dy: Float64Array, dx: Float64Array, length: number): void;
+}
+
+/** An elementwise activation: its scalar pair for a spec's settings, the same functions in loops over buffers, and its chart. */
 export interface ActivationDefinition<S> extends ActivationChart<S> {
   scalar(spec: S): ScalarPair;
+  /** The batched layer's loops; they call the very functions `scalar` gives, so the two agree bit for bit. */
+  batched(spec: S): BatchedPair;
 }
 
 /** How an exported PyTorch script builds one layer: a module expression, and where each named parameter goes in it. */

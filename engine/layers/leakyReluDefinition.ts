@@ -24,6 +24,16 @@ const alpha: NumberSetting = {
   range: 'between 0 and 1',
 };
 
+/** Leaky ReLU's value at x for slope a. */
+function leakyValue(x: number, a: number): number {
+  return x > 0 ? x : a * x;
+}
+
+/** Leaky ReLU's derivative at x for slope a. */
+function leakyDerivative(x: number, a: number): number {
+  return x > 0 ? 1 : a;
+}
+
 export const LeakyReluSpecSchema = z.object({ type: z.literal('leaky_relu'), alpha: numberSchema(alpha).optional() }).strict();
 
 export const leakyReluDefinition = defineActivation({
@@ -35,7 +45,18 @@ export const leakyReluDefinition = defineActivation({
   activation: {
     scalar: (spec) => {
       const a = spec.alpha ?? DEFAULT_LEAKY_ALPHA;
-      return { value: (x) => (x > 0 ? x : a * x), derivative: (x) => (x > 0 ? 1 : a) };
+      return { value: (x) => leakyValue(x, a), derivative: (x) => leakyDerivative(x, a) };
+    },
+    batched: (spec) => {
+      const a = spec.alpha ?? DEFAULT_LEAKY_ALPHA;
+      return {
+        forward: (x, y, length) => {
+          for (let i = 0; i < length; i++) y[i] = leakyValue(x[i]!, a);
+        },
+        backward: (x, _y, dy, dx, length) => {
+          for (let i = 0; i < length; i++) dx[i] = dy[i]! * leakyDerivative(x[i]!, a);
+        },
+      };
     },
     formula: (spec) => `x if x > 0, else ${spec.alpha ?? DEFAULT_LEAKY_ALPHA}·x`,
     domain: [-5, 5],

@@ -4,6 +4,16 @@ import { defineActivation } from './activationDefinition.js';
 import { Relu } from './relu.js';
 import { shapeSize } from './shape.js';
 
+/** ReLU's value max(0, x). */
+function reluValue(x: number): number {
+  return x > 0 ? x : 0;
+}
+
+/** ReLU's derivative, 0 at 0. */
+function reluDerivative(x: number): number {
+  return x > 0 ? 1 : 0;
+}
+
 export const ReluSpecSchema = z.object({ type: z.literal('relu') }).strict();
 
 export const reluDefinition = defineActivation({
@@ -12,7 +22,15 @@ export const reluDefinition = defineActivation({
   description: 'max(0, x), elementwise',
   schema: ReluSpecSchema,
   activation: {
-    scalar: () => ({ value: (x) => (x > 0 ? x : 0), derivative: (x) => (x > 0 ? 1 : 0) }),
+    scalar: () => ({ value: reluValue, derivative: reluDerivative }),
+    batched: () => ({
+      forward: (x, y, length) => {
+        for (let i = 0; i < length; i++) y[i] = reluValue(x[i]!);
+      },
+      backward: (x, _y, dy, dx, length) => {
+        for (let i = 0; i < length; i++) dx[i] = dy[i]! * reluDerivative(x[i]!);
+      },
+    }),
     formula: () => 'max(0, x)',
     domain: [-5, 5],
     kinks: () => [0],

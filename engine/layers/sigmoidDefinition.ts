@@ -11,6 +11,11 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/** σ's derivative y(1 − y), from its output y. */
+function sigmoidDerivative(_x: number, y: number): number {
+  return y * (1 - y);
+}
+
 export const SigmoidSpecSchema = z.object({ type: z.literal('sigmoid') }).strict();
 
 export const sigmoidDefinition = defineActivation({
@@ -19,7 +24,15 @@ export const sigmoidDefinition = defineActivation({
   description: '1 / (1 + e^−x): a probability per output',
   schema: SigmoidSpecSchema,
   activation: {
-    scalar: () => ({ value: sigmoid, derivative: (_x, y) => y * (1 - y) }),
+    scalar: () => ({ value: sigmoid, derivative: sigmoidDerivative }),
+    batched: () => ({
+      forward: (x, y, length) => {
+        for (let i = 0; i < length; i++) y[i] = sigmoid(x[i]!);
+      },
+      backward: (x, y, dy, dx, length) => {
+        for (let i = 0; i < length; i++) dx[i] = dy[i]! * sigmoidDerivative(x[i]!, y[i]!);
+      },
+    }),
     formula: () => 'σ(x) = 1 / (1 + e^(−x))',
     domain: [-10, 10],
     kinks: () => [],

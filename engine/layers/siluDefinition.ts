@@ -4,6 +4,17 @@ import { defineActivation } from './activationDefinition.js';
 import { scalarConstant } from './onnxConstant.js';
 import { sigmoid } from './sigmoidDefinition.js';
 
+/** SiLU's value x·σ(x). */
+function siluValue(x: number): number {
+  return x * sigmoid(x);
+}
+
+/** SiLU's derivative σ(x)(1 + x(1 − σ(x))). */
+function siluDerivative(x: number): number {
+  const s = sigmoid(x);
+  return s * (1 + x * (1 - s));
+}
+
 export const SiluSpecSchema = z.object({ type: z.literal('silu') }).strict();
 
 export const siluDefinition = defineActivation({
@@ -12,11 +23,13 @@ export const siluDefinition = defineActivation({
   description: 'x·σ(x), also called swish: smooth, dips below 0',
   schema: SiluSpecSchema,
   activation: {
-    scalar: () => ({
-      value: (x) => x * sigmoid(x),
-      derivative: (x) => {
-        const s = sigmoid(x);
-        return s * (1 + x * (1 - s));
+    scalar: () => ({ value: siluValue, derivative: siluDerivative }),
+    batched: () => ({
+      forward: (x, y, length) => {
+        for (let i = 0; i < length; i++) y[i] = siluValue(x[i]!);
+      },
+      backward: (x, _y, dy, dx, length) => {
+        for (let i = 0; i < length; i++) dx[i] = dy[i]! * siluDerivative(x[i]!);
       },
     }),
     formula: () => 'x·σ(x)',

@@ -4,6 +4,11 @@ import { defineActivation } from './activationDefinition.js';
 import { scalarConstant } from './onnxConstant.js';
 import { sigmoid } from './sigmoidDefinition.js';
 
+/** Softplus's value max(x, 0) + log1p(e^(−|x|)). */
+function softplusValue(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
 export const SoftplusSpecSchema = z.object({ type: z.literal('softplus') }).strict();
 
 export const softplusDefinition = defineActivation({
@@ -12,7 +17,15 @@ export const softplusDefinition = defineActivation({
   description: 'log(1 + eˣ): a smooth ReLU',
   schema: SoftplusSpecSchema,
   activation: {
-    scalar: () => ({ value: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), derivative: (x) => sigmoid(x) }),
+    scalar: () => ({ value: softplusValue, derivative: (x) => sigmoid(x) }),
+    batched: () => ({
+      forward: (x, y, length) => {
+        for (let i = 0; i < length; i++) y[i] = softplusValue(x[i]!);
+      },
+      backward: (x, _y, dy, dx, length) => {
+        for (let i = 0; i < length; i++) dx[i] = dy[i]! * sigmoid(x[i]!);
+      },
+    }),
     formula: () => 'log(1 + e^x)',
     domain: [-5, 5],
     kinks: () => [],

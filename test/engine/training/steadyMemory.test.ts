@@ -58,4 +58,26 @@ describe('training memory over 1,000 epochs', () => {
     // About 5 bytes; before the continued fraction of erfc passed its numbers through a typed array, about 1,100.
     expect(steady.bytesPerMinibatch).toBeLessThan(128);
   }, 60_000);
+
+  it('makes under 48 bytes of garbage per minibatch for a network of ELU, softplus, SiLU, tanh and leaky ReLU layers, each on its own loops over the buffers', async () => {
+    const epochs = 300;
+    const windows = [
+      [150, 170],
+      [200, 220],
+      [250, 270],
+    ] as const;
+    const settings = { ...EXERCISE_HYPERPARAMETERS, epochs };
+    const data = await createDataLoader(readAssetText)('digits-binary', settings);
+    const kernels = loadEngineKernels();
+    const network = buildNetwork(
+      parseSpecText('linear:32,elu,linear:16,softplus,linear:16,silu,linear:8,tanh,linear:8,leaky_relu,linear:1,sigmoid', 64),
+      deriveRandom(settings.seed, SEED_STREAMS.init),
+      kernels,
+    );
+    const { outcome, steady } = await trainWatchingHeap({ network, data, hyper: settings, kernels, from: 100, windows });
+    expect(outcome.history).toHaveLength(epochs);
+    expect(steady.youngCollections).toBe(0);
+    // 3-5 bytes alone; a call per entry through one shared loop boxed every number (kilobytes), an array per minibatch gives 267.
+    expect(steady.bytesPerMinibatch).toBeLessThan(48);
+  }, 60_000);
 });
