@@ -18,9 +18,9 @@ export interface ParameterShape {
   readonly shape: Shape;
 }
 
-/** What a layer's settings alone say it gives: its output shape, and its parameter shapes when those are known too. */
+/** What a layer's settings alone say it gives: its output shape and its parameter shapes, each where they say it. */
 export interface MisfitShapes {
-  readonly output: Shape;
+  readonly output?: Shape;
   readonly parameterShapes?: readonly ParameterShape[];
 }
 
@@ -122,8 +122,9 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   outputShape(spec: S, input: Shape): Shape;
   /**
    * What the layer gives for an input it refuses or one that is unknown, where its settings alone say it (a Linear is
-   * UNITS wide whatever it is given; its W is known when its inputs are declared); absent where they do not (a pooling
-   * given a vector): then the shape tracer gives an unknown shape.
+   * UNITS wide whatever it is given; its W is known when its inputs are declared; an activation has no parameters
+   * whatever it is given); an output absent where they do not say it (a pooling given a vector): then the shape tracer
+   * gives an unknown shape.
    */
   misfitShapes?(spec: S): MisfitShapes;
   /** Why `input` does not fit the layer, as a sentence naming the layer (`at`), or undefined when it fits. */

@@ -76,6 +76,7 @@ export function definePool<Schema extends z.ZodObject>(kind: PoolKind<Schema>): 
     schema: kind.schema,
     settings: [poolSize, poolStride],
     outputShape: (spec, input) => poolOutputShape(pool(spec), input),
+    misfitShapes: () => ({ parameterShapes: [] }),
     inputIssue: (spec, input, at) => {
       const { size } = pool(spec);
       return imageIssue(input, at) ?? windowIssue(poolGeometry(pool(spec), input), `a ${size}×${size} window`, at, 'use a smaller window');

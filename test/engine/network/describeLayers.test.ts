@@ -53,7 +53,7 @@ describe('describeLayers', () => {
     ]);
   });
 
-  it('gives an unknown shape after a pooling given a vector, with one issue and none for the layers after it', () => {
+  it('gives an unknown shape after a pooling given a vector, with one issue, none for the layers after it, and unknown counts where they depend on it', () => {
     const description = describeLayers({
       input: 256,
       layers: [
@@ -68,9 +68,9 @@ describe('describeLayers', () => {
     expect(description.issues[0]!.field).toBe('spec.layers.0');
     expect(description.issues[0]!.message).toContain('layer 1 (maxpool2d)');
     expect(description.layers.map((layer) => [layer.inputShape, layer.outputShape, layer.parameters])).toEqual([
-      [[256], undefined, undefined],
+      [[256], undefined, 0],
       [undefined, undefined, undefined],
-      [undefined, undefined, undefined],
+      [undefined, undefined, 0],
       [undefined, [10], undefined],
       [[10], [10], 0],
     ]);
