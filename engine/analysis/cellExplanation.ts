@@ -3,7 +3,7 @@ import type { Conv2DSpec } from '../layers/conv2dDefinition.js';
 import { windowGeometry } from '../layers/convGeometry.js';
 import { definitionOf } from '../layers/registry.js';
 import { formatShape } from '../layers/shape.js';
-import { describeLayers } from '../network/describeLayers.js';
+import { fittedLayers } from '../network/fittedLayers.js';
 import type { Network } from '../network/network.js';
 import type { SpecIssue } from '../network/specIssue.js';
 import { findTensor, type TrainedWeights } from '../trainedWeights.js';
@@ -55,7 +55,7 @@ export function cellIssue(weights: Pick<TrainedWeights, 'spec'>, cell: FeatureCe
       message: `layer index ${cell.layer} is not a convolution of the network${convolutions.length ? ` (its convolutions: ${convolutions.join(', ')})` : ' (it has none)'}`,
     };
   }
-  const [filters, height, width] = describeLayers(weights.spec).layers[cell.layer]!.outputShape as [number, number, number];
+  const [filters, height, width] = fittedLayers(weights.spec).layers[cell.layer]!.outputShape as [number, number, number];
   const shape = formatShape([filters, height, width]);
   if (cell.filter >= filters)
     return { field: 'filter', message: `there is no filter ${cell.filter}: layer ${cell.layer + 1} (conv2d) gives ${shape} (filters 0 to ${filters - 1})` };
@@ -77,7 +77,7 @@ export function explainCell(weights: TrainedWeights, network: Network, features:
   if (issue) throw new RangeError(issue.message);
   const outputs = layerActivations(network, features);
   const spec = weights.spec.layers[cell.layer] as Conv2DSpec;
-  const traced = describeLayers(weights.spec).layers[cell.layer]!;
+  const traced = fittedLayers(weights.spec).layers[cell.layer]!;
   const inputShape = [...traced.inputShape];
   const [, height, width] = traced.outputShape as [number, number, number];
   const input = cell.layer === 0 ? features : outputs[cell.layer - 1]!.values;

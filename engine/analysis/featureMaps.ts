@@ -1,7 +1,7 @@
 // Inside a trained convolutional network for one sample: each convolution's feature maps before and after its activation, and the first convolution's filters; pure, any process.
 import type { Conv2DSpec } from '../layers/conv2dDefinition.js';
 import { definitionOf } from '../layers/registry.js';
-import { describeLayers } from '../network/describeLayers.js';
+import { fittedLayers } from '../network/fittedLayers.js';
 import type { Network } from '../network/network.js';
 import { findTensor, type TrainedWeights } from '../trainedWeights.js';
 import { layerActivations } from './layerActivations.js';
@@ -53,7 +53,7 @@ export function convolutionIndices(weights: Pick<TrainedWeights, 'spec'>): numbe
  */
 export function featureMaps(weights: TrainedWeights, network: Network, features: Float64Array): FeatureMaps {
   const outputs = layerActivations(network, features);
-  const traced = describeLayers(weights.spec).layers;
+  const traced = fittedLayers(weights.spec).layers;
   const layers = convolutionIndices(weights).map((index): ConvolutionMaps => {
     const spec = weights.spec.layers[index] as Conv2DSpec;
     const next = weights.spec.layers[index + 1];

@@ -26,7 +26,10 @@ export interface NetworkCost {
   multiplyAddsPerRow: number;
 }
 
-/** Costs `spec` without building it (the shapes from the one shape tracer). */
+/**
+ * Costs `spec` without building it (the shapes from the one shape tracer). Only what is known is counted: for a network
+ * whose shapes do not fit, the layers whose shapes are unknown cost nothing, so the cost is at most what it would be.
+ */
 export function networkCost(spec: NetworkSpec): NetworkCost {
   const { layers } = describeLayers(spec);
   let largestLayer = 0;
@@ -35,17 +38,20 @@ export function networkCost(spec: NetworkSpec): NetworkCost {
   let multiplyAddsPerRow = 0;
   /** A convolution's unfolded windows and their gradient, per row. */
   let windowValuesPerRow = 0;
+  let parameters = 0;
   layers.forEach((layer) => {
-    if (layer.parameters > (layers[largestLayer]?.parameters ?? 0)) largestLayer = layer.index;
-    for (const parameter of layer.parameterShapes) parameterBlockBytes += blockBytes(shapeSize(parameter.shape));
+    const layerParameters = layer.parameters ?? 0;
+    parameters += layerParameters;
+    if (layerParameters > (layers[largestLayer]?.parameters ?? 0)) largestLayer = layer.index;
+    for (const parameter of layer.parameterShapes ?? []) parameterBlockBytes += blockBytes(shapeSize(parameter.shape));
+    if (!layer.outputShape) return;
     const outputs = shapeSize(layer.outputShape);
     const [channels = 1, height = 1, width = 1] = layer.outputShape.length === 3 ? layer.outputShape : [];
     const positions = height * width;
     activationsPerRow += outputs;
-    multiplyAddsPerRow += layer.parameters * positions + outputs;
-    if (layer.outputShape.length === 3 && layer.parameters > 0) windowValuesPerRow += 2 * positions * Math.ceil(layer.parameters / channels);
+    multiplyAddsPerRow += layerParameters * positions + outputs;
+    if (layer.outputShape.length === 3 && layerParameters > 0) windowValuesPerRow += 2 * positions * Math.ceil(layerParameters / channels);
   });
-  const parameters = layers.reduce((sum, layer) => sum + layer.parameters, 0);
   return {
     parameters,
     largestLayer,

@@ -2,7 +2,8 @@
 import protobuf from 'protobufjs/minimal.js';
 import type { OnnxAttribute, OnnxNode, OnnxPrecision } from '../layers/layerDefinition.js';
 import { definitionOf } from '../layers/registry.js';
-import { describeLayers, inputShapeOf } from '../network/describeLayers.js';
+import { inputShapeOf } from '../network/describeLayers.js';
+import { fittedLayers } from '../network/fittedLayers.js';
 import { matchLayout, parameterLayout } from '../network/parameterLayout.js';
 import type { TrainedWeights } from '../trainedWeights.js';
 
@@ -163,7 +164,7 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   const { spec } = weights;
   const matched = matchLayout(spec, parameterLayout(spec), weights.parameters);
   if ('issue' in matched) throw new Error(matched.issue.message);
-  const outputShape = describeLayers(spec).outputShape;
+  const { layers: traced, outputShape } = fittedLayers(spec);
   // A plain Writer, not Writer.create(): in Node that gives a Buffer, which JSON-based wires turn into {type, data}.
   const w = new protobuf.Writer();
   writeVarint(w, Field.ModelIrVersion, IR_VERSION);
@@ -176,7 +177,6 @@ export function encodeOnnxModel(weights: TrainedWeights, producerVersion: string
   });
   writeMessage(w, Field.ModelGraph, (g) => {
     let current = 'input';
-    const traced = describeLayers(spec).layers;
     spec.layers.forEach((layer, i) => {
       const output = i === spec.layers.length - 1 ? 'output' : `layer${i}_out`;
       const nodes = definitionOf(layer).onnx(layer, {

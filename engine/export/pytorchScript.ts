@@ -4,7 +4,8 @@ import { definitionOf } from '../layers/registry.js';
 import type { PytorchModule } from '../layers/layerDefinition.js';
 import { MAX_SCRIPT_BYTES, formatSize } from '../limits.js';
 import { defaultLossFor } from '../losses/lossRules.js';
-import { describeLayers, inputShapeOf } from '../network/describeLayers.js';
+import { inputShapeOf } from '../network/describeLayers.js';
+import { fittedLayers } from '../network/fittedLayers.js';
 import { resolveOptimizerConfig } from '../optimizers/optimizerConfig.js';
 import type { NetworkSpec } from '../spec.js';
 import { formatSpecText } from '../specText.js';
@@ -50,7 +51,7 @@ function pyArray(values: Float64Array, shape: readonly number[]): string {
 
 /** Each layer's module, or the message naming the first layer torch cannot build. */
 function layerModules(spec: NetworkSpec): PytorchModule[] {
-  const { layers } = describeLayers(spec);
+  const { layers } = fittedLayers(spec);
   return spec.layers.map((layer, index) => {
     const definition = definitionOf(layer);
     if (!definition.pytorch) throw new Error(`layer ${index + 1} (${layer.type}) has no PyTorch equivalent, so the run cannot be exported as a script`);

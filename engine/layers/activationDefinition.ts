@@ -43,6 +43,7 @@ export function defineActivation<Schema extends z.ZodObject>(
     schema: specification.schema,
     settings: specification.settings ?? [],
     outputShape: (_spec, input) => input,
+    misfitShapes: () => ({ parameterShapes: [] }),
     inputIssue: () => undefined,
     parameterShapes: () => [],
     onnx: (spec, names) => specification.onnx(spec as z.infer<Schema>, names),

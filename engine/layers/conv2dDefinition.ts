@@ -115,7 +115,6 @@ export const conv2dDefinition = defineLayer({
   schema: Conv2DSpecSchema,
   settings: [filters, kernel, stride, padding, init, bias],
   outputShape: (spec, input) => {
-    if (input.length !== 3) return [spec.filters, 1, 1];
     const geometry = geometryOf(spec, input);
     return [spec.filters, geometry.rows.output, geometry.columns.output];
   },

@@ -92,6 +92,7 @@ export const customActivationDefinition = defineLayer({
   userDefined: true,
   titleOf: (spec) => `${spec.name}, your activation`,
   outputShape: (_spec, input) => input,
+  misfitShapes: () => ({ parameterShapes: [] }),
   inputIssue: () => undefined,
   parameterShapes: () => [],
   onnx: (spec, names) => expressionNodes(parseExpression(spec.f, ['x']), names),

@@ -33,6 +33,7 @@ export const dropoutDefinition = defineLayer({
   schema: DropoutSpecSchema,
   settings: [rate],
   outputShape: (_spec, input) => input,
+  misfitShapes: () => ({ parameterShapes: [] }),
   inputIssue: () => undefined,
   parameterShapes: () => [],
   // The same rate; torch draws its own masks, so a run with dropout does not repeat the lab's curve exactly.

@@ -14,6 +14,7 @@ export const flattenDefinition = defineLayer({
   schema: FlattenSpecSchema,
   settings: [],
   outputShape: (_spec, input) => [shapeSize(input)],
+  misfitShapes: () => ({ parameterShapes: [] }),
   inputIssue: () => undefined,
   parameterShapes: () => [],
   onnx: (_spec, names) => [{ opType: 'Flatten', inputs: [names.input], output: names.output, attributes: [{ name: 'axis', int: 1 }] }],

@@ -18,6 +18,12 @@ export interface ParameterShape {
   readonly shape: Shape;
 }
 
+/** What a layer's settings alone say it gives: its output shape and its parameter shapes, each where they say it. */
+export interface MisfitShapes {
+  readonly output?: Shape;
+  readonly parameterShapes?: readonly ParameterShape[];
+}
+
 /** What building a layer may draw on: the kernels, the initialisation's random stream, and the training stream (dropout masks). */
 export interface BuildContext {
   readonly kernels: Kernels;
@@ -124,11 +130,18 @@ export interface LayerDefinition<S extends { type: string } = { type: string }> 
   readonly schema: z.ZodType<S>;
   /** The settings in the order forms show them; the positional ones in the order the short form writes them. */
   readonly settings: readonly LayerSetting[];
-  /** What one output sample's shape is for `input`. */
+  /** What one output sample's shape is for `input`, an input the layer takes (inputIssue gives nothing). */
   outputShape(spec: S, input: Shape): Shape;
+  /**
+   * What the layer gives for an input it refuses or one that is unknown, where its settings alone say it (a Linear is
+   * UNITS wide whatever it is given; its W is known when its inputs are declared; an activation has no parameters
+   * whatever it is given); an output absent where they do not say it (a pooling given a vector): then the shape tracer
+   * gives an unknown shape.
+   */
+  misfitShapes?(spec: S): MisfitShapes;
   /** Why `input` does not fit the layer, as a sentence naming the layer (`at`), or undefined when it fits. */
   inputIssue(spec: S, input: Shape, at: ShapeContext): string | undefined;
-  /** The layer's parameter arrays, in the order the built layer lists them (none for an activation). */
+  /** The layer's parameter arrays for `input`, in the order the built layer lists them (none for an activation). */
   parameterShapes(spec: S, input: Shape): readonly ParameterShape[];
   /** The layer's ONNX nodes (opset 17), from `names.input` to `names.output`, with operators that ONNX Runtime runs in `names.precision`. */
   onnx(spec: S, names: OnnxNames): readonly OnnxNode[];

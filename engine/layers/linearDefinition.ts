@@ -1,10 +1,10 @@
 // The Linear layer type y = x·W + b: its settings, shapes (W inputs×units, b units), Gemm node and initialised build; pure, any process.
 import { z } from 'zod';
 import { INIT_SCHEMES } from './initialisation.js';
-import { defineLayer } from './layerDefinition.js';
+import { defineLayer, type ParameterShape } from './layerDefinition.js';
 import { numberSchema, type ChoiceSetting, type NumberSetting } from './layerSetting.js';
 import { Linear } from './linear.js';
-import { formatShape, isVector, shapeSize } from './shape.js';
+import { formatShape, isVector, shapeSize, type Shape } from './shape.js';
 
 const units: NumberSetting = {
   name: 'units',
@@ -58,6 +58,14 @@ export const LinearSpecSchema = z
   .strict();
 export type LinearSpec = z.infer<typeof LinearSpecSchema>;
 
+/** W inputs×units (every value of the input a row) and b units. */
+function parameterShapes(spec: LinearSpec, input: Shape): ParameterShape[] {
+  return [
+    { name: 'W', shape: [shapeSize(input), spec.units] },
+    { name: 'b', shape: [spec.units] },
+  ];
+}
+
 export const linearDefinition = defineLayer({
   type: 'linear',
   title: 'Linear',
@@ -66,15 +74,16 @@ export const linearDefinition = defineLayer({
   schema: LinearSpecSchema,
   settings: [units, inputs, init],
   outputShape: (spec) => [spec.units],
+  misfitShapes: (spec) => ({
+    output: [spec.units],
+    ...(spec.inputs === undefined ? {} : { parameterShapes: parameterShapes(spec, [spec.inputs]) }),
+  }),
   inputIssue: (spec, input, at) => {
     if (!isVector(input)) return `${at.layer} needs a vector, but ${at.source} gives ${formatShape(input)}`;
     if (spec.inputs !== undefined && spec.inputs !== input[0]) return `${at.layer} expects ${spec.inputs} inputs but ${at.source} gives ${input[0]}`;
     return undefined;
   },
-  parameterShapes: (spec, input) => [
-    { name: 'W', shape: [shapeSize(input), spec.units] },
-    { name: 'b', shape: [spec.units] },
-  ],
+  parameterShapes: (spec, input) => parameterShapes(spec, input),
   onnx: (_spec, names) => [{ opType: 'Gemm', inputs: [names.input, names.parameter('W'), names.parameter('b')], output: names.output }],
   // torch's Linear keeps W as units×inputs (y = x·Wᵀ + b): the lab's W goes in transposed.
   pytorch: (spec, input) => ({

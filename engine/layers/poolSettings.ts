@@ -45,9 +45,8 @@ export function poolGeometry(spec: PoolSpec, input: Shape): WindowGeometry {
   return windowGeometry(input, spec.size, spec.stride ?? spec.size, 'valid');
 }
 
-/** Its output: the channels kept, each reduced over the window positions. */
+/** Its output for a C×H×W input it fits: the channels kept, each reduced over the window positions. */
 export function poolOutputShape(spec: PoolSpec, input: Shape): Shape {
-  if (input.length !== 3) return [1, 1, 1];
   const geometry = poolGeometry(spec, input);
   return [input[0]!, geometry.rows.output, geometry.columns.output];
 }
@@ -77,6 +76,7 @@ export function definePool<Schema extends z.ZodObject>(kind: PoolKind<Schema>): 
     schema: kind.schema,
     settings: [poolSize, poolStride],
     outputShape: (spec, input) => poolOutputShape(pool(spec), input),
+    misfitShapes: () => ({ parameterShapes: [] }),
     inputIssue: (spec, input, at) => {
       const { size } = pool(spec);
       return imageIssue(input, at) ?? windowIssue(poolGeometry(pool(spec), input), `a ${size}×${size} window`, at, 'use a smaller window');

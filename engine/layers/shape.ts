@@ -18,6 +18,14 @@ export function formatShape(shape: Shape): string {
   return shape.join('×');
 }
 
+/** How the lab writes a shape the tracer could not know (after a layer whose input does not fit). */
+export const UNKNOWN_SHAPE = '?';
+
+/** A traced shape as the lab writes it, "?" where it is unknown. */
+export function formatTracedShape(shape: Shape | undefined): string {
+  return shape ? formatShape(shape) : UNKNOWN_SHAPE;
+}
+
 /** What parseImageShape gives: the shape, or a sentence saying how to write one. */
 export type ImageShapeReading = { ok: true; shape: [number, number, number] } | { ok: false; message: string };
 

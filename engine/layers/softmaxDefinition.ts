@@ -15,6 +15,7 @@ export const softmaxDefinition = defineLayer({
   schema: SoftmaxSpecSchema,
   settings: [],
   outputShape: (_spec, input) => input,
+  misfitShapes: () => ({ parameterShapes: [] }),
   inputIssue: (_spec, input, at) => (isVector(input) ? undefined : `${at.layer} needs a vector, but ${at.source} gives ${formatShape(input)}`),
   parameterShapes: () => [],
   pytorch: () => ({ module: 'nn.Softmax(dim=1)' }),

@@ -7,8 +7,7 @@ import type { Shape } from '../layers/shape.js';
 import { createRandom, type Random } from '../random.js';
 import type { LayerSpec, NetworkSpec } from '../spec.js';
 import type { TrainedWeights } from '../trainedWeights.js';
-import { describeLayers } from './describeLayers.js';
-import { NetworkSpecError } from './validateSpec.js';
+import { fittedLayers } from './fittedLayers.js';
 
 /** What backward returns when the input gradient was not asked for (zero-length, so nothing can be written to it). */
 const NO_GRADIENT = new Float64Array(0);
@@ -101,8 +100,7 @@ export const buildLayer: LayerFactory = (spec, input, kernels, random, trainingR
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
 export function buildNetwork(spec: NetworkSpec, random: Random, kernels: Kernels = defaultKernels, layerFactory: LayerFactory = buildLayer): Network {
-  const description = describeLayers(spec);
-  if (description.issues.length > 0) throw new NetworkSpecError(description.issues);
+  const description = fittedLayers(spec);
   let trainingRandom: Random | undefined;
   const lazyTrainingRandom: Random = { next: () => (trainingRandom ??= createRandom(0)).next() };
   const layers = spec.layers.map((layerSpec, index): Layer =>

@@ -2,9 +2,8 @@
 import type { NetworkSpec } from '../spec.js';
 import { formatShape, shapeSize, type Shape } from '../layers/shape.js';
 import type { NamedTensor } from '../trainedWeights.js';
-import { describeLayers } from './describeLayers.js';
+import { fittedLayers } from './fittedLayers.js';
 import type { Network } from './network.js';
-import { NetworkSpecError } from './validateSpec.js';
 
 /** One parameter a layer defines: where it is and what shape it has. */
 export interface TensorSlot {
@@ -30,8 +29,7 @@ export function networkLayout(network: Network): TensorSlot[] {
  * @throws NetworkSpecError when the layers' shapes do not fit.
  */
 export function parameterLayout(spec: NetworkSpec): TensorSlot[] {
-  const { layers, issues } = describeLayers(spec);
-  if (issues.length > 0) throw new NetworkSpecError(issues);
+  const { layers } = fittedLayers(spec);
   return layers.flatMap((layer) => layer.parameterShapes.map((parameter) => ({ layer: layer.index, name: parameter.name, shape: parameter.shape })));
 }
 

@@ -30,8 +30,8 @@ export function validateSpecForData(spec: NetworkSpec, data: DataShape, loss?: L
     issues.unshift({ message: `the network takes ${spec.input} inputs but ${data.name} has ${data.inputs} features`, field: 'spec.input' });
   }
   const last = spec.layers.length - 1;
-  const outputWidth = shapeSize(description.outputShape);
-  if (issues.length === 0 && outputWidth !== data.outputs) {
+  const outputWidth = description.outputShape && shapeSize(description.outputShape);
+  if (issues.length === 0 && outputWidth !== undefined && outputWidth !== data.outputs) {
     const what = data.outputs === 1 ? '1 output (the probability of the positive class)' : `${data.outputs} outputs (one per class)`;
     issues.push({ message: `${data.name} needs ${what} but the network gives ${outputWidth}`, field: `spec.layers.${last}` });
   }

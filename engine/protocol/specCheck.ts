@@ -29,16 +29,18 @@ export const SpecReportSchema = z
         .object({
           index: z.number().int(),
           type: z.string(),
-          inputs: z.number().int(),
-          outputs: z.number().int(),
+          /** Each of these is absent where it cannot be known: after a layer whose input does not fit (see describeLayers). */
+          inputs: z.number().int().optional(),
+          outputs: z.number().int().optional(),
           /** The shape of one sample in and out: [n] for a vector, [C, H, W] for an image. */
-          inputShape: z.array(z.number().int()),
-          outputShape: z.array(z.number().int()),
-          parameters: z.number().int(),
+          inputShape: z.array(z.number().int()).optional(),
+          outputShape: z.array(z.number().int()).optional(),
+          parameters: z.number().int().optional(),
         })
         .strict(),
     ),
-    parameterCount: z.number().int(),
+    /** Absent when some layer's parameters cannot be known. */
+    parameterCount: z.number().int().optional(),
     /** The loss training would use (the request's, or the default for the last layer). */
     loss: LossNameSchema,
     issues: z.array(z.object({ message: z.string(), field: z.string() }).strict()),

@@ -27,15 +27,13 @@ async function dataShape(
 /** The layers' shapes, the loss, and the issues: the spec's own, the loss's, and (when a data set is named) the data's. */
 export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineContext, 'loadData' | 'budget' | 'previewImages'>): Promise<SpecReport> {
   const { spec } = request;
-  const { layers: described, issues } = describeLayers(spec);
-  const layers = described.map((layer) => ({
-    index: layer.index,
-    type: layer.type,
-    inputs: shapeSize(layer.inputShape),
-    outputs: shapeSize(layer.outputShape),
-    inputShape: [...layer.inputShape],
-    outputShape: [...layer.outputShape],
-    parameters: layer.parameters,
+  const { layers: described, parameterCount, issues } = describeLayers(spec);
+  const layers = described.map(({ index, type, inputShape, outputShape, parameters }) => ({
+    index,
+    type,
+    ...(inputShape ? { inputs: shapeSize(inputShape), inputShape: [...inputShape] } : {}),
+    ...(outputShape ? { outputs: shapeSize(outputShape), outputShape: [...outputShape] } : {}),
+    ...(parameters === undefined ? {} : { parameters }),
   }));
   const loss = request.loss ?? defaultLossFor(spec);
   const all: SpecIssue[] = [...issues];
@@ -55,7 +53,7 @@ export async function handleSpecCheck(request: SpecCheck, context: Pick<EngineCo
     type: 'spec.report',
     requestId: request.requestId,
     layers,
-    parameterCount: layers.reduce((sum, layer) => sum + layer.parameters, 0),
+    ...(parameterCount === undefined ? {} : { parameterCount }),
     loss,
     issues: unique,
     warnings: designWarnings(spec, request.loss),

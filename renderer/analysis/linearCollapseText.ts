@@ -1,5 +1,5 @@
 // What the linear collapse means, in words (renderer): which layers equal one Linear layer, and of what shape; pure, no DOM.
-import { shapeSize } from '../../engine/layers/shape.js';
+import { UNKNOWN_SHAPE, shapeSize, type Shape } from '../../engine/layers/shape.js';
 import { describeLayers } from '../../engine/network/describeLayers.js';
 import type { AnalysisReport } from '../../engine/protocol/analysis.js';
 import type { NetworkSpec } from '../../engine/spec.js';
@@ -7,10 +7,12 @@ import { layerName } from './traceLayers.js';
 
 export type CollapsedRun = AnalysisReport['linearCollapse'][number];
 
-/** The width each layer of `spec` gives, as the shape tracer gives it. */
-export function layerWidths(spec: NetworkSpec): number[] {
-  return describeLayers(spec).layers.map((layer) => shapeSize(layer.outputShape));
+/** The width each layer of `spec` gives, as the shape tracer gives it (undefined where it is unknown). */
+export function layerWidths(spec: NetworkSpec): (number | undefined)[] {
+  return describeLayers(spec).layers.map((layer) => layer.outputShape && shapeSize(layer.outputShape));
 }
+
+const widthOf = (shape: Shape | undefined) => (shape ? String(shapeSize(shape)) : UNKNOWN_SHAPE);
 
 /** The layers of a run, counted from 1, as "Linear 64→32, Linear 32→1" (identity layers such as dropout named as they are). */
 export function runLayers(spec: NetworkSpec, run: CollapsedRun): string {
@@ -19,7 +21,7 @@ export function runLayers(spec: NetworkSpec, run: CollapsedRun): string {
   for (let i = run.from; i <= run.to; i++) {
     const layer = layers[i];
     if (!layer) continue;
-    parts.push(layer.type === 'linear' ? `Linear ${shapeSize(layer.inputShape)}→${shapeSize(layer.outputShape)}` : layerName(layer.type));
+    parts.push(layer.type === 'linear' ? `Linear ${widthOf(layer.inputShape)}→${widthOf(layer.outputShape)}` : layerName(layer.type));
   }
   return parts.join(', ');
 }

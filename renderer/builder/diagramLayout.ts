@@ -1,7 +1,7 @@
 // The network diagram's geometry (renderer): one box per layer in a row, its height growing with the width it gives, arrows between.
 import type { LayerFamily } from '../../engine/layers/layerDefinition.js';
 import { findLayerDefinition } from '../../engine/layers/registry.js';
-import { formatShape, type Shape } from '../../engine/layers/shape.js';
+import { UNKNOWN_SHAPE, formatShape, type Shape } from '../../engine/layers/shape.js';
 
 /** One column of the diagram: the network input or a checked layer. */
 export interface DiagramNode {
@@ -10,12 +10,13 @@ export interface DiagramNode {
   name: string;
   /** The input, or the family of the layer's type. */
   kind: 'input' | LayerFamily;
-  inputs: number;
-  outputs: number;
+  /** Undefined where the engine could not know it (after a layer whose input does not fit); so are the shapes and parameters. */
+  inputs: number | undefined;
+  outputs: number | undefined;
   /** The shapes of one sample in and out, when the engine gave them ([n], or [C, H, W] for an image). */
   inputShape?: Shape;
   outputShape?: Shape;
-  parameters: number;
+  parameters: number | undefined;
   /** The engine named a problem at this node. */
   bad: boolean;
 }
@@ -25,7 +26,7 @@ export interface DiagramBox extends DiagramNode {
   y: number;
   width: number;
   height: number;
-  /** "64 → 32" for a layer, "64 features" for the input. */
+  /** "64 → 32" for a layer ("? → ?" where unknown), "64 features" for the input. */
   shape: string;
   /** "2,080 params", "2,080" when the column is narrow, "" without parameters. */
   params: string;
@@ -51,9 +52,9 @@ const LABEL_ROOM = 44;
 const ROW_GAP = 18;
 const ROW_HEIGHT = NAME_ROOM + MAX_BOX + LABEL_ROOM + ROW_GAP;
 
-/** Box height for a width: logarithmic, so 1 and 64 and 1,000 all stay visible and ordered. */
-export function boxHeight(outputs: number, widest: number): number {
-  if (widest <= 1) return MIN_BOX;
+/** Box height for a width: logarithmic, so 1 and 64 and 1,000 all stay visible and ordered; the smallest for an unknown width. */
+export function boxHeight(outputs: number | undefined, widest: number): number {
+  if (outputs === undefined || widest <= 1) return MIN_BOX;
   return MIN_BOX + (MAX_BOX - MIN_BOX) * (Math.log2(1 + outputs) / Math.log2(1 + widest));
 }
 
@@ -69,8 +70,8 @@ const CHARACTER_WIDTH = 6.6;
 
 /** "64 → 32" for a vector layer, "1×8×8 → 8×8×8" for an image one (just "→ 8×8×8" where the column is too narrow for both). */
 function shapeLabel(node: DiagramNode, column: number): string {
-  const input = node.inputShape && node.inputShape.length > 1 ? formatShape(node.inputShape) : String(node.inputs);
-  const output = node.outputShape && node.outputShape.length > 1 ? formatShape(node.outputShape) : String(node.outputs);
+  const input = node.inputShape && node.inputShape.length > 1 ? formatShape(node.inputShape) : String(node.inputs ?? UNKNOWN_SHAPE);
+  const output = node.outputShape && node.outputShape.length > 1 ? formatShape(node.outputShape) : String(node.outputs ?? UNKNOWN_SHAPE);
   if (node.kind === 'input') return node.outputShape && node.outputShape.length > 1 ? `${output} image` : `${node.outputs} features`;
   const both = `${input} → ${output}`;
   return both.length * CHARACTER_WIDTH <= column ? both : `→ ${output}`;
@@ -83,14 +84,19 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
   const used = 2 * PAD + perRow * column + (perRow - 1) * GAP;
   const width = Math.max(available, used);
   const left = (width - used) / 2 + PAD;
-  const widest = Math.max(1, ...nodes.map((node) => node.outputs));
+  const widest = Math.max(1, ...nodes.map((node) => node.outputs ?? 1));
   const rows = Math.max(1, Math.ceil(nodes.length / perRow));
   const boxes = nodes.map((node, i) => {
     const row = Math.floor(i / perRow);
     const top = row * ROW_HEIGHT;
     const middle = top + NAME_ROOM + MAX_BOX / 2;
     const height = boxHeight(node.outputs, widest);
-    const params = node.parameters > 0 ? `${node.parameters.toLocaleString('en')}${column >= 84 ? ' params' : ''}` : '';
+    const params =
+      node.parameters === undefined
+        ? `${UNKNOWN_SHAPE}${column >= 84 ? ' params' : ''}`
+        : node.parameters > 0
+          ? `${node.parameters.toLocaleString('en')}${column >= 84 ? ' params' : ''}`
+          : '';
     return {
       ...node,
       row,
@@ -119,7 +125,7 @@ export function diagramLayout(nodes: readonly DiagramNode[], available: number):
 
 /** The diagram's columns for an engine answer: the input, then each layer; `badLayers` and `badInput` mark where problems are. */
 export function diagramNodes(
-  layers: readonly { index: number; type: string; inputs: number; outputs: number; inputShape?: Shape; outputShape?: Shape; parameters: number }[],
+  layers: readonly { index: number; type: string; inputs?: number; outputs?: number; inputShape?: Shape; outputShape?: Shape; parameters?: number }[],
   names: (type: string, index: number) => string,
   badLayers: ReadonlySet<number>,
   badInput: boolean,

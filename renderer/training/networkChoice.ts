@@ -17,9 +17,10 @@ export interface NetworkOption {
   spec: NetworkSpec;
 }
 
-/** A network's output width, traced through its layers. */
-export function outputWidth(spec: NetworkSpec): number {
-  return summarizeNetwork(spec).rows.at(-1)?.outputs ?? spec.input;
+/** A network's output width, traced through its layers; undefined when the tracer cannot know it. */
+export function outputWidth(spec: NetworkSpec): number | undefined {
+  const { rows } = summarizeNetwork(spec);
+  return rows.length === 0 ? spec.input : rows.at(-1)!.outputs;
 }
 
 /** Whether a network reads the data's features and gives the outputs its classes need. */
@@ -33,6 +34,7 @@ export function misfitOf(spec: NetworkSpec, shape: DataShape): string | null {
   const outputs = outputsFor(shape);
   const given = outputWidth(spec);
   if (given === outputs) return null;
+  if (given === undefined) return `the network's layers do not fit together, so its output width is unknown`;
   return `${shape.name} needs ${outputs === 1 ? '1 output (the probability of the positive class)' : `${outputs} outputs (one per class)`} but the network gives ${given}`;
 }
 

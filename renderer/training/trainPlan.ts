@@ -27,7 +27,8 @@ export type PlanResult = { ok: true; plan: TrainPlan; errors: FieldErrors } | { 
 
 /** Whether the engine will keep this run's parameters after every epoch (for the loss landscape's path). */
 export function shouldRecordPath(spec: NetworkSpec, epochs: number): boolean {
-  return summarizeNetwork(spec).totalParameters * (epochs + 1) <= MAX_PATH_VALUES;
+  const parameters = summarizeNetwork(spec).totalParameters;
+  return parameters !== undefined && parameters * (epochs + 1) <= MAX_PATH_VALUES;
 }
 
 /** The loss a run will use: the one chosen, else the engine's default for the last layer. */

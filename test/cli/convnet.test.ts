@@ -37,6 +37,14 @@ describe('backprop-lab train with a convnet', () => {
     expect(stderr).toContain('--net: layer 1 (conv2d) needs a C×H×W input but the network input gives 4');
   });
 
+  it('refuses a pooling given a vector with one message at that layer, and none about the layers after it', () => {
+    const { status, stderr } = cli('train', '--data', 'iris', '--net', 'maxpool2d:2,conv2d:4:3,flatten,linear:3,softmax', '--epochs', '1');
+    expect(status).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      'backprop-lab train: --net: layer 1 (maxpool2d) needs a C×H×W input but the network input gives 4 (a vector: put it before the flatten, or give the data its image shape)',
+    ]);
+  });
+
   it('trains a convnet whose convolution has its bias off, with no bias counted in its parameters', () => {
     const { status, stdout } = cli(
       'train',

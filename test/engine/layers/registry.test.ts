@@ -52,9 +52,9 @@ describe.each(LAYER_DEFINITIONS.map((definition) => [definition.type, definition
       expect(description.issues).toEqual([]);
       expect(built.type).toBe(definition.type);
       expect(built.inputs).toBe(inputs);
-      expect(built.outputs).toBe(shapeSize(description.outputShape));
+      expect(built.outputs).toBe(shapeSize(description.outputShape!));
       expect(built.parameters.map((p) => [p.name, p.value.length, p.gradient.length])).toEqual(
-        description.layers[0]!.parameterShapes.map((p) => [p.name, shapeSize(p.shape), shapeSize(p.shape)]),
+        description.layers[0]!.parameterShapes!.map((p) => [p.name, shapeSize(p.shape), shapeSize(p.shape)]),
       );
       expect(description.parameterCount).toBe(built.parameters.reduce((sum, p) => sum + p.value.length, 0));
     }
