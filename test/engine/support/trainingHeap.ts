@@ -1,8 +1,14 @@
 // Test support: trains a network while watching its heap — after a full collection at two epochs, and what a few windows of epochs allocated with no young collection in them.
 import { PerformanceObserver } from 'node:perf_hooks';
-import type { PreparedData } from '../../../engine/data/dataSets.js';
+import { readAssetText } from '../../../engine/data/assetFiles.js';
+import { createDataLoader, SEED_STREAMS, type PreparedData } from '../../../engine/data/dataSets.js';
 import type { Kernels } from '../../../engine/kernels/kernels.js';
-import type { Network } from '../../../engine/network/network.js';
+import { loadEngineKernels } from '../../../engine/kernels/wasm/kernelFiles.js';
+import { buildNetwork, type Network } from '../../../engine/network/network.js';
+import { deriveRandom } from '../../../engine/random.js';
+import type { DataSetName } from '../../../engine/data/dataSetNames.js';
+import type { NetworkSpec } from '../../../engine/spec.js';
+import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
 import { train, type TrainingHyperparameters, type TrainingOutcome } from '../../../engine/training/train.js';
 
 // Vitest runs its workers with --expose-gc (vitest.config.ts).
@@ -93,4 +99,22 @@ export async function trainWatchingHeap(options: {
   }));
   const steady = measured.reduce((least, window) => (window.bytesPerMinibatch < least.bytesPerMinibatch ? window : least));
   return { outcome, heap, windows: measured, steady, stepsPerEpoch };
+}
+
+/**
+ * Builds `spec` with the engine's kernels and its seeded initial weights and trains it on the shipped data set `dataSet`
+ * with the exercise's settings, changed by `changes`, watching its heap as {@link trainWatchingHeap} does.
+ */
+export async function trainSpecWatchingHeap(options: {
+  spec: NetworkSpec;
+  dataSet: DataSetName;
+  changes: Partial<TrainingHyperparameters> & { epochs: number };
+  from: number;
+  windows: ReadonlyArray<readonly [start: number, end: number]>;
+}): Promise<TrainingHeap> {
+  const hyper = { ...EXERCISE_HYPERPARAMETERS, ...options.changes };
+  const data = await createDataLoader(readAssetText)(options.dataSet, hyper);
+  const kernels = loadEngineKernels();
+  const network = buildNetwork(options.spec, deriveRandom(hyper.seed, SEED_STREAMS.init), kernels);
+  return trainWatchingHeap({ network, data, hyper, kernels, from: options.from, windows: options.windows });
 }

@@ -1,13 +1,7 @@
 // Training for 1,000 epochs keeps memory flat: no growth beyond the kept history, and only a little short-lived garbage per minibatch.
 import { describe, expect, it } from 'vitest';
-import { readAssetText } from '../../../engine/data/assetFiles.js';
-import { createDataLoader, SEED_STREAMS } from '../../../engine/data/dataSets.js';
-import { loadEngineKernels } from '../../../engine/kernels/wasm/kernelFiles.js';
-import { buildNetwork } from '../../../engine/network/network.js';
-import { deriveRandom } from '../../../engine/random.js';
 import { parseSpecText } from '../../../engine/specText.js';
-import { EXERCISE_HYPERPARAMETERS } from '../../../engine/training/hyperparameters.js';
-import { collect, trainWatchingHeap } from '../support/trainingHeap.js';
+import { collect, trainSpecWatchingHeap } from '../support/trainingHeap.js';
 
 describe('training memory over 1,000 epochs', () => {
   it("keeps the heap flat beyond the kept history, and makes under 128 bytes of garbage per minibatch (the epochs' and the clock's, none of the steps) that no young collection has to clear", async () => {
@@ -21,15 +15,13 @@ describe('training memory over 1,000 epochs', () => {
       [650, 670],
       [800, 820],
     ] as const;
-    const settings = { ...EXERCISE_HYPERPARAMETERS, epochs };
-    const data = await createDataLoader(readAssetText)('digits-binary', settings);
-    const kernels = loadEngineKernels();
-    const network = buildNetwork(
-      parseSpecText('linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid', 64),
-      deriveRandom(settings.seed, SEED_STREAMS.init),
-      kernels,
-    );
-    const { outcome, heap, steady } = await trainWatchingHeap({ network, data, hyper: settings, kernels, from, windows });
+    const { outcome, heap, steady } = await trainSpecWatchingHeap({
+      spec: parseSpecText('linear:32,relu,linear:16,relu,linear:8,relu,linear:1,sigmoid', 64),
+      dataSet: 'digits-binary',
+      changes: { epochs },
+      from,
+      windows,
+    });
     expect(outcome.history).toHaveLength(epochs);
     // Between the two collections the run kept 900 epochs of history (a few numbers each) and nothing else.
     expect(heap.end - heap.from).toBeLessThan((epochs - from) * 256 + 256 * 1024);
@@ -48,11 +40,13 @@ describe('training memory over 1,000 epochs', () => {
       [220, 240],
       [280, 300],
     ] as const;
-    const settings = { ...EXERCISE_HYPERPARAMETERS, epochs };
-    const data = await createDataLoader(readAssetText)('digits-binary', settings);
-    const kernels = loadEngineKernels();
-    const network = buildNetwork(parseSpecText('linear:32,gelu,linear:1,sigmoid', 64), deriveRandom(settings.seed, SEED_STREAMS.init), kernels);
-    const { outcome, steady } = await trainWatchingHeap({ network, data, hyper: settings, kernels, from: 100, windows });
+    const { outcome, steady } = await trainSpecWatchingHeap({
+      spec: parseSpecText('linear:32,gelu,linear:1,sigmoid', 64),
+      dataSet: 'digits-binary',
+      changes: { epochs },
+      from: 100,
+      windows,
+    });
     expect(outcome.history).toHaveLength(epochs);
     expect(steady.youngCollections).toBe(0);
     // About 5 bytes; before the continued fraction of erfc passed its numbers through a typed array, about 1,100.
@@ -66,15 +60,13 @@ describe('training memory over 1,000 epochs', () => {
       [200, 220],
       [250, 270],
     ] as const;
-    const settings = { ...EXERCISE_HYPERPARAMETERS, epochs };
-    const data = await createDataLoader(readAssetText)('digits-binary', settings);
-    const kernels = loadEngineKernels();
-    const network = buildNetwork(
-      parseSpecText('linear:32,elu,linear:16,softplus,linear:16,silu,linear:8,tanh,linear:8,leaky_relu,linear:1,sigmoid', 64),
-      deriveRandom(settings.seed, SEED_STREAMS.init),
-      kernels,
-    );
-    const { outcome, steady } = await trainWatchingHeap({ network, data, hyper: settings, kernels, from: 100, windows });
+    const { outcome, steady } = await trainSpecWatchingHeap({
+      spec: parseSpecText('linear:32,elu,linear:16,softplus,linear:16,silu,linear:8,tanh,linear:8,leaky_relu,linear:1,sigmoid', 64),
+      dataSet: 'digits-binary',
+      changes: { epochs },
+      from: 100,
+      windows,
+    });
     expect(outcome.history).toHaveLength(epochs);
     expect(steady.youngCollections).toBe(0);
     // 3-5 bytes alone; a call per entry through one shared loop boxed every number (kilobytes), an array per minibatch gives 267.

@@ -1,37 +1,18 @@
 // The Optimizer lab's state (plain Node) against the real engine in this process: a map's cell runs the cell's setting, progress arrives, a stop keeps the old map, six runs at most.
 import { describe, expect, it } from 'vitest';
-import type { EngineStatus, LabHost } from '../../../contract/labHost.js';
-import type { EngineEvent } from '../../../engine/protocol/index.js';
-import { createInProcessEngine } from '../../../engine/worker/inProcessEntry.js';
-import { EngineRequests } from '../../../renderer/host/engineRequests.js';
 import { EngineCatalog } from '../../../renderer/models/engineCatalog.js';
 import { MAX_RUNS, OptimizerLabState } from '../../../renderer/optimizer/optimizerLab.svelte.js';
 import { PATH_COLOURS } from '../../../plots/theme.js';
+import { inProcessRequests } from '../support/inProcessRequests.js';
 
 function session() {
-  const listeners = new Set<(event: EngineEvent) => void>();
-  const engine = createInProcessEngine((event) => {
-    for (const listener of listeners) listener(event);
-  });
-  const host: LabHost = {
-    kind: 'browser',
-    send: (request) => engine.receive(request),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    onStatus: (_listener: (status: EngineStatus) => void) => () => undefined,
-    saveFile: async () => ({ state: 'cancelled' }),
-  };
-  const requests = new EngineRequests(host);
-  const disconnect = requests.connect();
+  const { requests, dispose } = inProcessRequests();
   const lab = new OptimizerLabState(requests, new EngineCatalog(requests));
   return {
     lab,
     dispose: () => {
       lab.playback.dispose();
-      disconnect();
-      engine.dispose();
+      dispose();
     },
   };
 }
